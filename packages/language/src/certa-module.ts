@@ -1,0 +1,64 @@
+import type { Module } from 'langium';
+import { inject } from 'langium';
+import type { DefaultSharedModuleContext, LangiumServices, LangiumSharedServices, PartialLangiumServices, PartialLangiumSharedServices } from 'langium/lsp';
+import { createDefaultModule, createDefaultSharedModule } from 'langium/lsp';
+import { BuiltinCatalogs, defaultCatalogDirectory } from './catalogs/builtin-catalogs.js';
+import { CertaGeneratedModule, CertaGeneratedSharedModule } from './generated/module.js';
+import { CertaScopeProvider } from './scoping/certa-scope-provider.js';
+import { CertaDocumentValidator } from './validation/certa-document-validator.js';
+import { registerValidationChecks } from './validation/certa-validator.js';
+import { CertaWorkspaceManager } from './workspace/certa-workspace-manager.js';
+
+/** Services Certa adds to Langium's. */
+export interface CertaAddedServices {
+    catalogs: {
+        /** Folder holding the builtin catalog files. */
+        directory: string;
+        BuiltinCatalogs: BuiltinCatalogs;
+    };
+}
+
+export type CertaServices = LangiumServices & CertaAddedServices;
+
+export interface CertaModuleOptions {
+    /** Where the builtin catalogs are; defaults to the package's `catalogs` folder. */
+    catalogDirectory?: string;
+}
+
+export function createCertaModule(options: CertaModuleOptions = {}): Module<CertaServices, PartialLangiumServices & CertaAddedServices> {
+    return {
+        catalogs: {
+            directory: () => options.catalogDirectory ?? defaultCatalogDirectory(),
+            BuiltinCatalogs: services => new BuiltinCatalogs(services)
+        },
+        references: {
+            ScopeProvider: services => new CertaScopeProvider(services)
+        },
+        validation: {
+            DocumentValidator: services => new CertaDocumentValidator(services)
+        }
+    };
+}
+
+export const CertaSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
+    workspace: {
+        WorkspaceManager: services => new CertaWorkspaceManager(services)
+    }
+};
+
+/** Creates the shared and the Certa services, as the language server, the CLI and the tests use them. */
+export function createCertaServices(context: DefaultSharedModuleContext, options: CertaModuleOptions = {}): {
+    shared: LangiumSharedServices;
+    Certa: CertaServices;
+} {
+    const shared = inject(createDefaultSharedModule(context), CertaGeneratedSharedModule, CertaSharedModule);
+    const Certa = inject(createDefaultModule({ shared }), CertaGeneratedModule, createCertaModule(options));
+    shared.ServiceRegistry.register(Certa);
+    registerValidationChecks(Certa);
+    (shared.workspace.WorkspaceManager as CertaWorkspaceManager).useBuiltinCatalogs(Certa.catalogs.BuiltinCatalogs);
+    if (!context.connection) {
+        // Without a language client nobody sends the configuration; mark it as received.
+        shared.workspace.ConfigurationProvider.initialized({});
+    }
+    return { shared, Certa };
+}

@@ -1,0 +1,85 @@
+import type { AstNodeDescription, AstNodeDescriptionProvider, ReferenceInfo, Scope, Stream } from 'langium';
+import { AstUtils, DefaultScopeProvider, EMPTY_SCOPE, stream } from 'langium';
+import type { Catalog, Clause, SchemeType } from '../generated/ast.js';
+import {
+    isCatalog, isClauseRef, isElementChoice, isSchemeType, isSchemeTypeDecl, ClauseRef, SchemeTypeDecl
+} from '../generated/ast.js';
+import type { CertaServices } from '../certa-module.js';
+import { clauseIndexOf } from './clause-index.js';
+
+/**
+ * Clause numbers and scheme types are only meaningful inside their catalog: `ISO9001 8.5` looks
+ * `8.5` up in ISO 9001's clause index. Everything else (catalogs, roles, competences, marks,
+ * people) uses Langium's default local and global scopes.
+ */
+export class CertaScopeProvider extends DefaultScopeProvider {
+    private readonly descriptionProvider: AstNodeDescriptionProvider;
+    private readonly clauseScopes = new WeakMap<Catalog, Scope>();
+
+    constructor(services: CertaServices) {
+        super(services);
+        this.descriptionProvider = services.workspace.AstNodeDescriptionProvider;
+    }
+
+    override getScope(context: ReferenceInfo): Scope {
+        const { container, property } = context;
+        if (isClauseRef(container) && (property === ClauseRef.clause || property === ClauseRef.to)) {
+            const catalog = container.catalog.ref;
+            return catalog ? this.clauseScope(catalog) : EMPTY_SCOPE;
+        }
+        if (isSchemeTypeDecl(container) && property === SchemeTypeDecl.schemeType) {
+            const catalog = container.catalog.ref;
+            return catalog ? this.schemeTypeScope(catalog.schemeTypes) : EMPTY_SCOPE;
+        }
+        if (isElementChoice(container) || isSchemeType(container)) {
+            const catalog = AstUtils.getContainerOfType(container, isCatalog);
+            return catalog ? this.clauseScope(catalog) : EMPTY_SCOPE;
+        }
+        return super.getScope(context);
+    }
+
+    private clauseScope(catalog: Catalog): Scope {
+        let scope = this.clauseScopes.get(catalog);
+        if (!scope) {
+            scope = new ClauseScope(catalog, this.descriptionProvider);
+            this.clauseScopes.set(catalog, scope);
+        }
+        return scope;
+    }
+
+    private schemeTypeScope(types: SchemeType[]): Scope {
+        return this.createScope(types.map(type => this.descriptionProvider.createDescription(type, type.name)));
+    }
+}
+
+/** Looks clause numbers up in the catalog's index; describes all clauses only when asked (completion). */
+class ClauseScope implements Scope {
+    private all?: AstNodeDescription[];
+    private readonly described = new Map<Clause, AstNodeDescription>();
+
+    constructor(private readonly catalog: Catalog, private readonly descriptions: AstNodeDescriptionProvider) {}
+
+    getElement(name: string): AstNodeDescription | undefined {
+        const clause = clauseIndexOf(this.catalog).get(name);
+        return clause ? this.describe(clause) : undefined;
+    }
+
+    getElements(name: string): Stream<AstNodeDescription> {
+        const element = this.getElement(name);
+        return stream(element ? [element] : []);
+    }
+
+    getAllElements(): Stream<AstNodeDescription> {
+        this.all ??= clauseIndexOf(this.catalog).clauses.map(clause => this.describe(clause));
+        return stream(this.all);
+    }
+
+    private describe(clause: Clause): AstNodeDescription {
+        let description = this.described.get(clause);
+        if (!description) {
+            description = this.descriptions.createDescription(clause, clause.name);
+            this.described.set(clause, description);
+        }
+        return description;
+    }
+}

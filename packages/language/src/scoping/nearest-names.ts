@@ -1,0 +1,40 @@
+/**
+ * "Did you mean": the candidates closest to what was typed, by edit distance, best first.
+ * Candidates further away than about half the typed text are not worth suggesting.
+ */
+export function nearestNames(typed: string, candidates: Iterable<string>, limit = 3): string[] {
+    const maxDistance = Math.max(2, Math.ceil(typed.length / 2));
+    const scored: Array<{ name: string; distance: number; prefix: number }> = [];
+    for (const name of new Set(candidates)) {
+        const distance = editDistance(typed.toLowerCase(), name.toLowerCase());
+        if (distance <= maxDistance) {
+            scored.push({ name, distance, prefix: commonPrefixLength(typed, name) });
+        }
+    }
+    scored.sort((a, b) => a.distance - b.distance || b.prefix - a.prefix || compareNatural(a.name, b.name));
+    return scored.slice(0, limit).map(entry => entry.name);
+}
+
+export function editDistance(a: string, b: string): number {
+    let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+    for (let i = 1; i <= a.length; i++) {
+        const current = [i];
+        for (let j = 1; j <= b.length; j++) {
+            const substitution = previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1);
+            current.push(Math.min(previous[j] + 1, current[j - 1] + 1, substitution));
+        }
+        previous = current;
+    }
+    return previous[b.length];
+}
+
+function commonPrefixLength(a: string, b: string): number {
+    let i = 0;
+    while (i < a.length && i < b.length && a[i] === b[i]) i++;
+    return i;
+}
+
+/** Orders clause numbers as people do: 4.2 before 4.10. */
+export function compareNatural(a: string, b: string): number {
+    return a.localeCompare(b, 'en', { numeric: true });
+}

@@ -1,0 +1,56 @@
+import type { ValidationAcceptor, ValidationChecks } from 'langium';
+import type { CertaAstType, Catalog, Clause, ClauseRef } from '../generated/ast.js';
+import { isClause } from '../generated/ast.js';
+import { clauseIndexOf } from '../scoping/clause-index.js';
+import { defineRule } from './rule-catalog.js';
+
+export const CatalogCodes = {
+    duplicateClause: defineRule({
+        code: 'certa.catalog.duplicate-clause', severity: 'error', basis: 'Certa language',
+        summary: 'Two clauses of one catalog have the same number, so references to it are ambiguous.'
+    }),
+    misplacedClause: defineRule({
+        code: 'certa.catalog.misplaced-clause', severity: 'error', basis: 'Certa language',
+        summary: 'A nested clause number must extend its parent\'s number (8.5.1 inside 8.5).'
+    }),
+    reversedRange: defineRule({
+        code: 'certa.reference.reversed-range', severity: 'error', basis: 'Certa language',
+        summary: 'A clause range must run forwards in the catalog (8.2 .. 8.5, not 8.5 .. 8.2).'
+    })
+} as const;
+
+/** Catalogs are data that rules rely on: their numbering must be unambiguous. */
+export const catalogStructureChecks: ValidationChecks<CertaAstType> = {
+    Catalog: clauseNumbersMustBeUnique,
+    Clause: nestedClauseMustExtendParentNumber,
+    ClauseRef: clauseRangeMustRunForwards
+};
+
+function clauseNumbersMustBeUnique(catalog: Catalog, accept: ValidationAcceptor): void {
+    const seen = new Set<string>();
+    for (const clause of clauseIndexOf(catalog).clauses) {
+        if (seen.has(clause.name)) {
+            accept('error', `Catalog ${catalog.name} already has a clause ${clause.name}. Give each clause its own number.`,
+                { node: clause, property: 'name', data: { code: CatalogCodes.duplicateClause } });
+        }
+        seen.add(clause.name);
+    }
+}
+
+function nestedClauseMustExtendParentNumber(clause: Clause, accept: ValidationAcceptor): void {
+    const parent = clause.$container;
+    if (isClause(parent) && !clause.name.startsWith(parent.name + '.')) {
+        accept('error', `Clause ${clause.name} is nested in clause ${parent.name}, so its number must start with '${parent.name}.'.`,
+            { node: clause, property: 'name', data: { code: CatalogCodes.misplacedClause } });
+    }
+}
+
+function clauseRangeMustRunForwards(ref: ClauseRef, accept: ValidationAcceptor): void {
+    const from = ref.clause?.ref;
+    const to = ref.to?.ref;
+    const catalog = ref.catalog.ref;
+    if (from && to && catalog && from !== to && !clauseIndexOf(catalog).isBefore(from, to)) {
+        accept('error', `The range ${from.name} .. ${to.name} runs backwards. Write ${to.name} .. ${from.name}.`,
+            { node: ref, property: 'to', data: { code: CatalogCodes.reversedRange } });
+    }
+}

@@ -1,0 +1,119 @@
+import type { LangiumDocument, ReferenceInfo, ValidationOptions } from 'langium';
+import type { CancellationToken } from 'vscode-languageserver';
+import { DefaultDocumentValidator, DocumentValidator } from 'langium';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import type { CertaServices } from '../certa-module.js';
+import { isClauseRef, ClauseRef } from '../generated/ast.js';
+import { nearestNames } from '../scoping/nearest-names.js';
+import { SyntaxCodes } from './syntax-rules.js';
+
+/** What a quick fix needs to replace an unresolved name with a suggestion. */
+export interface UnresolvedReferenceData {
+    code: string;
+    refText: string;
+    suggestions: string[];
+}
+
+/**
+ * Replaces Langium's generic "Could not resolve reference" and parser messages with ones a scheme
+ * designer can act on: which catalog or clause is unknown and which real one was probably meant.
+ */
+export class CertaDocumentValidator extends DefaultDocumentValidator {
+    private readonly services: CertaServices;
+
+    constructor(services: CertaServices) {
+        super(services);
+        this.services = services;
+    }
+
+    protected override processLinkingErrors(document: LangiumDocument, diagnostics: Diagnostic[], _options: ValidationOptions): void {
+        for (const reference of document.references) {
+            const error = reference.error;
+            if (!error) continue;
+            const info = error.info;
+            if (isClauseRef(info.container) && info.property !== ClauseRef.catalog && !info.container.catalog.ref) {
+                continue; // the unknown catalog is the one problem worth reporting
+            }
+            const { code, message, suggestions } = this.describeUnresolved(info);
+            const data: UnresolvedReferenceData & { code: string } = { code, refText: info.reference.$refText, suggestions };
+            diagnostics.push(this.toDiagnostic('error', message, {
+                node: info.container, range: reference.$refNode?.range, property: info.property, index: info.index, data
+            }));
+        }
+    }
+
+    private describeUnresolved(info: ReferenceInfo): { code: string; message: string; suggestions: string[] } {
+        const typed = info.reference.$refText;
+        const container = info.container;
+        const candidates = () => this.services.references.ScopeProvider.getScope(info).getAllElements().map(d => d.name);
+        if (isClauseRef(container) && info.property === ClauseRef.catalog) {
+            const suggestions = nearestNames(typed, candidates());
+            return {
+                code: SyntaxCodes.unknownCatalog, suggestions,
+                message: `Unknown catalog '${typed}'.${didYouMean(suggestions)} Declare it with 'catalog ${typed} "…" { … }' or use a builtin one (certa catalog list).`
+            };
+        }
+        if (isClauseRef(container)) {
+            const catalog = container.catalog.ref;
+            const suggestions = nearestNames(typed, candidates());
+            return {
+                code: SyntaxCodes.unknownClause, suggestions,
+                message: `${catalog ? `Catalog ${catalog.name}` : 'The catalog'} has no clause ${typed}.${didYouMean(suggestions, catalog?.name)}`
+            };
+        }
+        const suggestions = nearestNames(typed, candidates());
+        const kind = humanKind(this.services.shared.AstReflection.getReferenceType(info));
+        return {
+            code: SyntaxCodes.unknownName, suggestions,
+            message: `Unknown ${kind} '${typed}'.${didYouMean(suggestions)} Declare it or correct the name.`
+        };
+    }
+
+    /** Every diagnostic leaves with a Certa code, both as `code` and in `data` (quick fixes key on it). */
+    override async validateDocument(document: LangiumDocument, options?: ValidationOptions, cancelToken?: CancellationToken): Promise<Diagnostic[]> {
+        const diagnostics = await super.validateDocument(document, options, cancelToken);
+        for (const diagnostic of diagnostics) {
+            const data = (diagnostic.data ?? {}) as { code?: string };
+            const code = data.code === DocumentValidator.LexingError ? SyntaxCodes.lexing
+                : data.code === DocumentValidator.ParsingError ? SyntaxCodes.parsing
+                : data.code;
+            if (code) {
+                diagnostic.code = code;
+                diagnostic.data = { ...data, code };
+            }
+            if ((code === SyntaxCodes.parsing || code === SyntaxCodes.lexing) && typeof diagnostic.message === 'string') {
+                diagnostic.message = readableSyntaxMessage(diagnostic.message);
+            }
+        }
+        return diagnostics;
+    }
+}
+
+/** Chevrotain speaks of token types; a designer wants to know what to write. */
+function readableSyntaxMessage(message: string): string {
+    return message
+        .replace(/token of type '?STRING'?/g, 'a quoted text "…"')
+        .replace(/token of type '?ID'?/g, 'a name')
+        .replace(/token of type '?INT'?/g, 'a number')
+        .replace(/token of type '?CLAUSE_NUMBER'?/g, 'a clause number')
+        .replace(/token of type '?EOF'?/g, 'the end of the file')
+        .replace(/unexpected character: ->(.)<- at offset: \d+, skipped \d+ characters\./,
+            (_m, char: string) => char === '"'
+                ? 'Unterminated text: a " opens a text that does not close on the same line. Add the closing ".'
+                : `Unexpected character '${char}'. Remove it or put it inside a quoted text.`);
+}
+
+function didYouMean(suggestions: string[], catalog?: string): string {
+    if (suggestions.length === 0) return '';
+    const shown = suggestions.map(s => (catalog ? `${catalog} ${s}` : s));
+    return ` Did you mean ${shown.join(' or ')}?`;
+}
+
+const kindNames: Record<string, string> = {
+    Role: 'role', Competence: 'competence', Mark: 'mark', SchemeType: 'scheme type', Clause: 'functional element',
+    Catalog: 'catalog', Person: 'person'
+};
+
+function humanKind(type: string): string {
+    return kindNames[type] ?? type.toLowerCase();
+}

@@ -1,0 +1,34 @@
+/**
+ * Every diagnostic Certa reports, in one place: its stable code, default severity, the clause of a
+ * standard it rests on, and a one-line summary. Checks, quick fixes, suppressions, `certa rules`
+ * and docs/rules.md all key on these codes.
+ */
+export type RuleSeverity = 'error' | 'warning' | 'info';
+
+export interface RuleInfo {
+    readonly code: string;
+    readonly severity: RuleSeverity;
+    /** The clause of a standard (or the language itself) the rule rests on. */
+    readonly basis: string;
+    readonly summary: string;
+}
+
+const rules = new Map<string, RuleInfo>();
+
+/** Declares a rule; each rule family file declares its own rules next to its checks. */
+export function defineRule(info: RuleInfo): string {
+    if (rules.has(info.code)) {
+        throw new Error(`Rule ${info.code} is defined twice.`);
+    }
+    rules.set(info.code, info);
+    return info.code;
+}
+
+export function ruleInfo(code: string): RuleInfo | undefined {
+    return rules.get(code);
+}
+
+/** All rules, ordered by code. */
+export function allRules(): RuleInfo[] {
+    return [...rules.values()].sort((a, b) => a.code.localeCompare(b.code));
+}

@@ -1,0 +1,25 @@
+import { defineRule } from './rule-catalog.js';
+
+/** Problems found before any rule runs: the text cannot be read or a name cannot be found. */
+export const SyntaxCodes = {
+    lexing: defineRule({
+        code: 'certa.syntax.unexpected-character', severity: 'error', basis: 'Certa language',
+        summary: 'A character that cannot start any word of the language, e.g. an unterminated string.'
+    }),
+    parsing: defineRule({
+        code: 'certa.syntax.unexpected-input', severity: 'error', basis: 'Certa language',
+        summary: 'The text does not follow the language (a missing brace, keyword or value).'
+    }),
+    unknownCatalog: defineRule({
+        code: 'certa.reference.unknown-catalog', severity: 'error', basis: 'Certa language',
+        summary: 'A clause reference names a catalog (standard) that no file in the workspace declares.'
+    }),
+    unknownClause: defineRule({
+        code: 'certa.reference.unknown-clause', severity: 'error', basis: 'Certa language',
+        summary: 'A clause reference names a clause number the catalog does not have; the nearest real clause is suggested.'
+    }),
+    unknownName: defineRule({
+        code: 'certa.reference.unknown-name', severity: 'error', basis: 'Certa language',
+        summary: 'A role, competence, mark, scheme type or functional element is used but not declared.'
+    })
+} as const;

@@ -1,0 +1,30 @@
+import type { LangiumDocument } from 'langium';
+import { URI } from 'langium';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import type { CertaServices } from '../certa-module.js';
+
+export interface LoadedWorkspace {
+    /** The user's documents, in the order given. */
+    documents: LangiumDocument[];
+    /** The builtin catalogs every workspace includes. */
+    builtins: LangiumDocument[];
+}
+
+/**
+ * Loads the given files together with the builtin catalogs and builds them (parse, index, link,
+ * validate) exactly as the language server does, so the CLI and the editor never disagree.
+ */
+export async function loadWorkspace(services: CertaServices, files: string[]): Promise<LoadedWorkspace> {
+    const langiumDocuments = services.shared.workspace.LangiumDocuments;
+    const builtins = await services.catalogs.BuiltinCatalogs.load();
+    const documents: LangiumDocument[] = [];
+    for (const file of files) {
+        documents.push(await langiumDocuments.getOrCreateDocument(URI.file(file)));
+    }
+    await services.shared.workspace.DocumentBuilder.build([...builtins, ...documents], { validation: true });
+    return { documents, builtins };
+}
+
+export function diagnosticsOf(document: LangiumDocument): Diagnostic[] {
+    return document.diagnostics ?? [];
+}
