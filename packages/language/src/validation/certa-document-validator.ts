@@ -71,7 +71,14 @@ export class CertaDocumentValidator extends DefaultDocumentValidator {
 
     /** Every diagnostic leaves with a Certa code, both as `code` and in `data` (quick fixes key on it). */
     override async validateDocument(document: LangiumDocument, options?: ValidationOptions, cancelToken?: CancellationToken): Promise<Diagnostic[]> {
+        const text = document.textDocument.getText();
+        if (text.includes('\u0000')) {
+            return [notTextDiagnostic()]; // binary data: thousands of syntax errors would help nobody
+        }
         const diagnostics = await super.validateDocument(document, options, cancelToken);
+        if (text.trim().length === 0) {
+            diagnostics.push(emptyFileDiagnostic());
+        }
         for (const diagnostic of diagnostics) {
             const data = (diagnostic.data ?? {}) as { code?: string };
             const code = data.code === DocumentValidator.LexingError ? SyntaxCodes.lexing
@@ -87,6 +94,22 @@ export class CertaDocumentValidator extends DefaultDocumentValidator {
         }
         return diagnostics;
     }
+}
+
+const fileStart = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+function notTextDiagnostic(): Diagnostic {
+    return {
+        severity: 1, range: fileStart, code: SyntaxCodes.notText, data: { code: SyntaxCodes.notText }, source: 'certa',
+        message: 'This file is not text (it contains NUL bytes). A .certa file must be UTF-8 text; check that the right file was named.'
+    };
+}
+
+function emptyFileDiagnostic(): Diagnostic {
+    return {
+        severity: 2, range: fileStart, code: SyntaxCodes.emptyFile, data: { code: SyntaxCodes.emptyFile }, source: 'certa',
+        message: 'This file is empty. Declare a scheme, catalog, role, competence or person in it, or delete it.'
+    };
 }
 
 /** Chevrotain speaks of token types; a designer wants to know what to write. */

@@ -10,6 +10,14 @@ export const SyntaxCodes = {
         code: 'certa.syntax.unexpected-input', severity: 'error', basis: 'Certa language',
         summary: 'The text does not follow the language (a missing brace, keyword or value).'
     }),
+    notText: defineRule({
+        code: 'certa.syntax.not-text', severity: 'error', basis: 'Certa language',
+        summary: 'The file is binary data, not UTF-8 text.'
+    }),
+    emptyFile: defineRule({
+        code: 'certa.syntax.empty-file', severity: 'warning', basis: 'Certa language',
+        summary: 'The file declares nothing.'
+    }),
     unknownCatalog: defineRule({
         code: 'certa.reference.unknown-catalog', severity: 'error', basis: 'Certa language',
         summary: 'A clause reference names a catalog (standard) that no file in the workspace declares.'

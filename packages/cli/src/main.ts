@@ -1,0 +1,50 @@
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError } from 'commander';
+import { ExitCode, UsageError } from './cli-error.js';
+import type { CommandContext } from './commands/command-context.js';
+import { registerCatalog } from './commands/catalog.js';
+import { registerRules } from './commands/rules.js';
+import { registerValidate } from './commands/validate.js';
+
+const version = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
+/**
+ * Runs `certa` with the given argv and returns the exit code: 0 clean, 1 findings, 2 usage or
+ * I/O problems. Expected problems print one line; nothing prints a stack trace.
+ */
+export async function main(argv: string[]): Promise<number> {
+    const context: CommandContext = { version, exitCode: ExitCode.ok };
+    const program = new Command('certa')
+        .description('Certa: certification schemes as checked source files.')
+        .version(version)
+        .showSuggestionAfterError(true)
+        .exitOverride()
+        .configureOutput({ writeErr: text => process.stderr.write(text.replace(/^error: /, 'certa: ')) });
+    registerValidate(program, context);
+    registerCatalog(program, context);
+    registerRules(program, context);
+    for (const command of program.commands) {
+        command.exitOverride();
+        if (!command.options.some(option => option.long === '--version')) command.version(version);
+    }
+    try {
+        await program.parseAsync(argv);
+        return context.exitCode;
+    } catch (error) {
+        return exitCodeFor(error);
+    }
+}
+
+function exitCodeFor(error: unknown): number {
+    if (error instanceof CommanderError) {
+        // Help and version exit 0; every other parse problem is a usage error (already printed).
+        return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
+    }
+    if (error instanceof UsageError) {
+        process.stderr.write(`certa: ${error.message}\n`);
+        return ExitCode.usage;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`certa: internal error: ${message}\nPlease report this with the command you ran.\n`);
+    return ExitCode.usage;
+}

@@ -1,0 +1,131 @@
+import { execFileSync } from 'node:child_process';
+import * as path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCerta, tempWorkspace } from './run-certa.js';
+
+const roles = `
+role Auditor "Auditor" { needs AuditPrinciples }
+competence AuditPrinciples "Audit principles" basis ISO17021_1 A
+`;
+const brokenScheme = `
+scheme QMS "ISO 9001 certification" {
+    certifies managementSystem ISO9001
+    activity stage1: stage1 by Auditor { covers ISO9001 4.4.3 }
+}
+`;
+
+describe('certa validate', () => {
+    it('exits 0 and prints no diagnostics for clean sources', () => {
+        const root = tempWorkspace({ 'shared/roles.certa': roles });
+        const run = runCerta(['validate', '.'], root);
+        expect(run.stdout).toBe('');
+        expect(run.stderr).toContain('1 file checked: 0 errors');
+        expect(run.code).toBe(0);
+    });
+
+    it('prints file:line:col severity code message and exits 1 on errors', () => {
+        const root = tempWorkspace({ 'roles.certa': roles, 'schemes/qms.certa': brokenScheme });
+        const run = runCerta(['validate', '.'], root);
+        expect(run.code).toBe(1);
+        expect(run.stdout).toMatch(/^schemes\/qms\.certa:4:\d+ error certa\.reference\.unknown-clause Catalog ISO9001 has no clause 4\.4\.3\. Did you mean ISO9001 4\.4\.1/m);
+        expect(run.stdout).not.toMatch(/\u001b\[/); // no colours when piped
+    });
+
+    it('searches folders recursively for .certa files only', () => {
+        const root = tempWorkspace({ 'a/b/c/roles.certa': roles, 'a/notes.txt': 'not certa {', 'a/.hidden/x.certa': '{' });
+        const run = runCerta(['validate', 'a', '--format', 'json'], root);
+        expect(run.code).toBe(0);
+        expect(JSON.parse(run.stdout).files).toEqual(['a/b/c/roles.certa']);
+    });
+
+    it('reports JSON with files and positioned diagnostics', () => {
+        const root = tempWorkspace({ 'roles.certa': roles, 'qms.certa': brokenScheme });
+        const run = runCerta(['validate', '--format', 'json', 'roles.certa', 'qms.certa'], root);
+        expect(run.code).toBe(1);
+        const report = JSON.parse(run.stdout);
+        expect(report.files).toEqual(['qms.certa', 'roles.certa']);
+        const unknown = report.diagnostics.find((d: { code: string }) => d.code === 'certa.reference.unknown-clause');
+        expect(unknown).toMatchObject({ file: 'qms.certa', line: 4, endLine: 4, severity: 'error' });
+        const lineText = brokenScheme.split('\n')[3];
+        expect(lineText.slice(unknown.column - 1, unknown.endColumn - 1)).toBe('4.4.3');
+    });
+
+    it('reports SARIF 2.1.0 for code-scanning tools', () => {
+        const root = tempWorkspace({ 'roles.certa': roles, 'qms.certa': brokenScheme });
+        const run = runCerta(['validate', '--format', 'sarif', '.'], root);
+        const sarif = JSON.parse(run.stdout);
+        expect(sarif.version).toBe('2.1.0');
+        const result = sarif.runs[0].results.find((r: { ruleId: string }) => r.ruleId === 'certa.reference.unknown-clause');
+        expect(result.level).toBe('error');
+        expect(result.locations[0].physicalLocation).toMatchObject({ artifactLocation: { uri: 'qms.certa' }, region: { startLine: 4 } });
+        expect(sarif.runs[0].tool.driver.rules.map((r: { id: string }) => r.id)).toContain('certa.reference.unknown-clause');
+    });
+
+    it('passes warnings by default and fails them with --strict', () => {
+        const root = tempWorkspace({ 'empty.certa': '' });
+        const relaxed = runCerta(['validate', '.'], root);
+        expect(relaxed.stdout).toContain('empty.certa:1:1 warning certa.syntax.empty-file');
+        expect(relaxed.code).toBe(0);
+        expect(runCerta(['validate', '--strict', '.'], root).code).toBe(1);
+    });
+
+    it('reports binary garbage as one clear error, without a stack trace', () => {
+        const garbage = Buffer.from(Array.from({ length: 2048 }, (_, i) => (i * 7919) % 256));
+        const root = tempWorkspace({ 'garbage.certa': garbage });
+        const run = runCerta(['validate', '.'], root);
+        expect(run.code).toBe(1);
+        expect(run.stdout.trim().split('\n')).toEqual([expect.stringContaining('garbage.certa:1:1 error certa.syntax.not-text')]);
+        expect(run.stderr).not.toMatch(/\bat .*\.js:\d+/);
+    });
+
+    it('points at an unterminated string and says how to fix it', () => {
+        const root = tempWorkspace({ 'open.certa': 'role Auditor "Auditor\nrole Other "Other"\n' });
+        const run = runCerta(['validate', '.'], root);
+        expect(run.code).toBe(1);
+        expect(run.stdout).toMatch(/^open\.certa:1:14 error certa\.syntax\.unexpected-character Unterminated text.*closing "/m);
+    });
+
+    it('keeps the rest of a broken file useful (error recovery)', () => {
+        const root = tempWorkspace({
+            'broken.certa': 'role Auditor "Auditor" { needs }\ncompetence X "X" basis ISO9001 4.9\n'
+        });
+        const run = runCerta(['validate', '--format', 'json', '.'], root);
+        const codes = JSON.parse(run.stdout).diagnostics.map((d: { code: string }) => d.code);
+        expect(codes).toContain('certa.syntax.unexpected-input');
+        expect(codes).toContain('certa.reference.unknown-clause'); // the line after the error was still linked
+    });
+
+    it('exits 2 with one line for a missing path', () => {
+        const run = runCerta(['validate', 'no/such/folder'], tempWorkspace({}));
+        expect(run.code).toBe(2);
+        expect(run.stderr.trim()).toBe('certa: no/such/folder: no such file or folder. Check the path, or run certa from the folder that holds it.');
+        expect(run.stdout).toBe('');
+    });
+
+    it('exits 2 for a path that cannot be read as a file', () => {
+        const root = tempWorkspace({});
+        execFileSync('mkfifo', [path.join(root, 'pipe.certa')]);
+        const run = runCerta(['validate', 'pipe.certa'], root);
+        expect(run.code).toBe(2);
+        expect(run.stderr).toContain('pipe.certa: not a regular file');
+    });
+
+    it('exits 2 for a file that is not a .certa file', () => {
+        const root = tempWorkspace({ 'scheme.txt': '' });
+        const run = runCerta(['validate', 'scheme.txt'], root);
+        expect(run.code).toBe(2);
+        expect(run.stderr).toContain('scheme.txt: not a .certa file');
+    });
+
+    it('exits 2 with one line for an unknown flag', () => {
+        const run = runCerta(['validate', '--bogus'], tempWorkspace({}));
+        expect(run.code).toBe(2);
+        expect(run.stderr.trim()).toBe("certa: unknown option '--bogus'");
+    });
+
+    it('exits 2 for an unknown format', () => {
+        const run = runCerta(['validate', '--format', 'xml'], tempWorkspace({}));
+        expect(run.code).toBe(2);
+        expect(run.stderr).toContain("'xml' is invalid");
+    });
+});
