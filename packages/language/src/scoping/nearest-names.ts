@@ -1,5 +1,6 @@
 /**
- * "Did you mean": the candidates closest to what was typed, by edit distance, best first.
+ * "Did you mean": the candidates closest to what was typed, by edit distance (a swap of two
+ * neighbouring characters counts as one edit), best first.
  * Candidates further away than about half the typed text are not worth suggesting.
  */
 export function nearestNames(typed: string, candidates: Iterable<string>, limit = 3): string[] {
@@ -12,17 +13,24 @@ export function nearestNames(typed: string, candidates: Iterable<string>, limit 
         }
     }
     scored.sort((a, b) => a.distance - b.distance || b.prefix - a.prefix || compareNatural(a.name, b.name));
-    return scored.slice(0, limit).map(entry => entry.name);
+    // Only the closest matches: a clearly better candidate should not be diluted by worse ones.
+    const best = scored[0]?.distance;
+    return scored.filter(entry => entry.distance === best).slice(0, limit).map(entry => entry.name);
 }
 
 export function editDistance(a: string, b: string): number {
+    let beforePrevious: number[] = [];
     let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
     for (let i = 1; i <= a.length; i++) {
         const current = [i];
         for (let j = 1; j <= b.length; j++) {
-            const substitution = previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1);
-            current.push(Math.min(previous[j] + 1, current[j - 1] + 1, substitution));
+            let cost = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+                cost = Math.min(cost, beforePrevious[j - 2] + 1);
+            }
+            current.push(cost);
         }
+        beforePrevious = previous;
         previous = current;
     }
     return previous[b.length];
