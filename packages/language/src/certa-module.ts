@@ -4,6 +4,14 @@ import type { DefaultSharedModuleContext, LangiumServices, LangiumSharedServices
 import { createDefaultModule, createDefaultSharedModule } from 'langium/lsp';
 import { BuiltinCatalogs, defaultCatalogDirectory } from './catalogs/builtin-catalogs.js';
 import { CertaGeneratedModule, CertaGeneratedSharedModule } from './generated/module.js';
+import { CertaCompletionProvider } from './lsp/certa-completion-provider.js';
+import { CertaDocumentSymbolProvider } from './lsp/certa-document-symbol-provider.js';
+import { CertaFormatter } from './lsp/certa-formatter.js';
+import { CertaHoverProvider } from './lsp/certa-hover-provider.js';
+import { CertaInlayHintProvider } from './lsp/certa-inlay-hint-provider.js';
+import { CertaNodeKindProvider } from './lsp/certa-node-kind-provider.js';
+import { CertaRenameProvider } from './lsp/certa-rename-provider.js';
+import { CertaSemanticTokenProvider } from './lsp/certa-semantic-token-provider.js';
 import { CertaScopeProvider } from './scoping/certa-scope-provider.js';
 import { CertaDocumentValidator } from './validation/certa-document-validator.js';
 import { registerValidationChecks } from './validation/certa-validator.js';
@@ -36,6 +44,15 @@ export function createCertaModule(options: CertaModuleOptions = {}): Module<Cert
         },
         validation: {
             DocumentValidator: services => new CertaDocumentValidator(services)
+        },
+        lsp: {
+            CompletionProvider: services => new CertaCompletionProvider(services),
+            HoverProvider: services => new CertaHoverProvider(services),
+            InlayHintProvider: () => new CertaInlayHintProvider(),
+            Formatter: () => new CertaFormatter(),
+            SemanticTokenProvider: services => new CertaSemanticTokenProvider(services),
+            RenameProvider: services => new CertaRenameProvider(services),
+            DocumentSymbolProvider: services => new CertaDocumentSymbolProvider(services)
         }
     };
 }
@@ -43,6 +60,9 @@ export function createCertaModule(options: CertaModuleOptions = {}): Module<Cert
 export const CertaSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
     workspace: {
         WorkspaceManager: services => new CertaWorkspaceManager(services)
+    },
+    lsp: {
+        NodeKindProvider: () => new CertaNodeKindProvider()
     }
 };
 

@@ -1,0 +1,56 @@
+import type { AstNode } from 'langium';
+import type { NodeFormatter } from 'langium/lsp';
+import { AbstractFormatter, Formatting } from 'langium/lsp';
+import * as ast from '../generated/ast.js';
+
+/** A member may keep blank lines before it (grouping is the author's); it always starts a new line. */
+const memberLine = Formatting.indent({ allowMore: true });
+
+/**
+ * Blocks indented by one level (4 spaces by default, the client's tab size otherwise), one member per
+ * line, `{` on the declaration's line, `}` on its own line, single spaces after commas and colons.
+ * Continuation properties of a member (`summary`, `evidence`, `refs` on the next line) keep their
+ * place: authors wrap long clauses and checks on purpose.
+ */
+export class CertaFormatter extends AbstractFormatter {
+
+    protected override format(node: AstNode): void {
+        const f = this.getNodeFormatter(node);
+        f.keywords(',').prepend(Formatting.noSpace()).append(Formatting.oneSpace());
+        if (ast.isDocument(node)) {
+            node.elements.slice(1).forEach(element => f.node(element).prepend(Formatting.newLine({ allowMore: true })));
+        } else if (ast.isCatalog(node)) {
+            this.block(f, f.keywords('designation', 'governs', 'note'), f.properties('clauses', 'schemeTypes'));
+        } else if (ast.isClause(node)) {
+            this.block(f, f.property('clauses'));
+        } else if (ast.isSchemeType(node)) {
+            this.block(f, f.keywords('requires', 'surveillance', 'surveillanceRequires', 'allows', 'attests',
+                'initialAuditWhenSurveillanceAudits', 'certifies', 'source'));
+        } else if (ast.isScheme(node)) {
+            this.block(f, f.property('members'));
+        } else if (ast.isActivity(node)) {
+            const colon = f.keyword(':');
+            colon.prepend(Formatting.noSpace()).append(Formatting.oneSpace());
+            this.block(f, f.property('members'));
+        } else if (ast.isSurveillance(node) || ast.isRecertification(node)) {
+            this.block(f, f.property('activities'));
+        } else if (ast.isRole(node)) {
+            this.block(f, f.keywords('needs', 'summary'));
+        } else if (ast.isPerson(node)) {
+            this.block(f, f.keywords('qualified', 'competent', 'areas', 'evidence'));
+        }
+    }
+
+    private block(f: NodeFormatter<AstNode>, ...members: Array<ReturnType<NodeFormatter<AstNode>['keyword']>>): void {
+        const open = f.keyword('{');
+        const close = f.keyword('}');
+        if (open.nodes.length === 0) {
+            return;
+        }
+        open.prepend(Formatting.oneSpace());
+        for (const region of members) {
+            region.prepend(memberLine);
+        }
+        close.prepend(Formatting.newLine());
+    }
+}

@@ -1,0 +1,150 @@
+import type { AstNode, AstNodeLocator, IndexManager, LangiumDocuments, MaybePromise, URI } from 'langium';
+import { AstUtils, UriUtils } from 'langium';
+import { AstNodeHoverProvider } from 'langium/lsp';
+import type { CertaServices } from '../certa-module.js';
+import type { Activity, Catalog, Clause, Competence, Mark, Person, Role, Scheme } from '../generated/ast.js';
+import {
+    isActivity, isCatalog, isClause, isCompetence, isMark, isPerson, isRole, isScheme, isSchemeType
+} from '../generated/ast.js';
+import { clauseRefText } from '../scoping/clause-index.js';
+import { clauseLabel, parentClauses, unquote } from './declaration-text.js';
+
+/** How many places a hover lists before it only counts the rest. */
+const MAX_USES = 5;
+
+/**
+ * Hover that answers a reviewer's questions without leaving the file: for a clause reference the
+ * catalog, number, heading, the clauses it sits in and where else the workspace uses it; for roles,
+ * competences, activities, marks and people what they are and what they need.
+ */
+export class CertaHoverProvider extends AstNodeHoverProvider {
+    private readonly indexManager: IndexManager;
+    private readonly documents: LangiumDocuments;
+    private readonly astNodeLocator: AstNodeLocator;
+
+    constructor(services: CertaServices) {
+        super(services);
+        this.indexManager = services.shared.workspace.IndexManager;
+        this.documents = services.shared.workspace.LangiumDocuments;
+        this.astNodeLocator = services.workspace.AstNodeLocator;
+    }
+
+    protected override getAstNodeHoverContent(node: AstNode): MaybePromise<string | undefined> {
+        if (isClause(node)) return this.clause(node);
+        if (isCatalog(node)) return this.catalog(node);
+        if (isRole(node)) return this.role(node);
+        if (isCompetence(node)) return this.competence(node);
+        if (isActivity(node)) return this.activity(node);
+        if (isMark(node)) return this.mark(node);
+        if (isPerson(node)) return this.person(node);
+        if (isScheme(node)) return this.scheme(node);
+        if (isSchemeType(node)) return `**Scheme type ${node.name}**: ${unquote(node.title)}`;
+        return undefined;
+    }
+
+    private clause(clause: Clause): string {
+        const catalog = AstUtils.getContainerOfType(clause, isCatalog);
+        const lines = [`**${catalog?.name ?? ''} ${clause.name}** ${clause.heading ? unquote(clause.heading) : '_(no heading)_'}`];
+        if (catalog) lines.push(`${catalogTitle(catalog)}`);
+        const parents = parentClauses(clause);
+        if (parents.length > 0) lines.push(`In: ${parents.map(clauseLabel).join(' › ')}`);
+        if (clause.summary) lines.push(`_${unquote(clause.summary)}_`);
+        if (clause.mayBeNotApplicable) lines.push('May be declared not applicable (with a justification).');
+        lines.push(this.uses(clause));
+        return lines.join('\n\n');
+    }
+
+    private catalog(catalog: Catalog): string {
+        const lines = [`**${catalog.name}**: ${catalogTitle(catalog)}`];
+        if (catalog.governs) lines.push(`Governs ${catalog.governs === 'productCertification' ? 'product' : 'management-system'} certification.`);
+        lines.push(this.uses(catalog));
+        return lines.join('\n\n');
+    }
+
+    private role(role: Role): string {
+        const lines = [`**Role ${role.name}**: ${unquote(role.title)}`];
+        if (role.summary) lines.push(`_${unquote(role.summary)}_`);
+        if (role.needs.length > 0) lines.push(`Needs: ${role.needs.map(c => c.ref ? `${c.$refText} (${unquote(c.ref.title)})` : c.$refText).join(', ')}`);
+        lines.push(this.uses(role));
+        return lines.join('\n\n');
+    }
+
+    private competence(competence: Competence): string {
+        const lines = [`**Competence ${competence.name}**: ${unquote(competence.title)}`];
+        if (competence.summary) lines.push(`_${unquote(competence.summary)}_`);
+        if (competence.basis.length > 0) lines.push(`Basis: ${competence.basis.map(clauseRefText).join(', ')}`);
+        if (competence.areas.length > 0) lines.push(`Areas: ${competence.areas.map(clauseRefText).join(', ')}`);
+        lines.push(this.uses(competence));
+        return lines.join('\n\n');
+    }
+
+    private activity(activity: Activity): string {
+        const what = [activity.kind, activity.method].filter(Boolean).join(' ');
+        const lines = [`**Activity ${activity.name}**: ${what}`];
+        if (activity.performers.length > 0) lines.push(`By: ${activity.performers.map(p => p.$refText).join(', ')}`);
+        if (activity.source) lines.push(`Samples from the ${activity.source}`);
+        if (activity.issues.length > 0) lines.push(`Issues: ${activity.issues.join(', ')}`);
+        if (activity.licenses.length > 0) lines.push(`Licenses: ${activity.licenses.map(m => m.$refText).join(', ')}`);
+        const covered = activity.members.flatMap(m => m.$type === 'Coverage' ? m.refs.map(clauseRefText) : []);
+        if (covered.length > 0) lines.push(`Covers: ${covered.join(', ')}`);
+        const checks = activity.members.filter(m => m.$type === 'Check').length;
+        if (checks > 0) lines.push(`${checks} check${checks === 1 ? '' : 's'}`);
+        return lines.join('\n\n');
+    }
+
+    private mark(mark: Mark): string {
+        const lines = [`**Mark ${mark.name}**: ${unquote(mark.description)}`];
+        if (mark.shape) lines.push(`Shape: ${mark.shape}`);
+        if (mark.uses.length > 0) lines.push(`On: ${mark.uses.join(', ')}`);
+        lines.push(this.uses(mark));
+        return lines.join('\n\n');
+    }
+
+    private person(person: Person): string {
+        const lines = [`**${unquote(person.fullName)}** (${person.name})`];
+        const qualified = person.qualifications.map(q => q.expires ? `${q.role.$refText} until ${q.expires}` : q.role.$refText);
+        if (qualified.length > 0) lines.push(`Qualified: ${qualified.join(', ')}`);
+        if (person.competences.length > 0) lines.push(`Competent: ${person.competences.map(c => c.$refText).join(', ')}`);
+        return lines.join('\n\n');
+    }
+
+    private scheme(scheme: Scheme): string {
+        return `**Scheme ${scheme.name}**: ${unquote(scheme.title)}`;
+    }
+
+    /** Where the workspace refers to a declaration, from the reference index (no document scan). */
+    private uses(node: AstNode): string {
+        const uses = this.indexManager.findAllReferences(node, this.astNodeLocator.getAstNodePath(node)).toArray();
+        if (uses.length === 0) {
+            return 'Not referenced in the workspace.';
+        }
+        const listed = uses.slice(0, MAX_USES).map(use => {
+            const name = UriUtils.basename(use.sourceUri);
+            const line = use.segment.range.start.line + 1;
+            const container = this.containerName(use.sourceUri, use.sourcePath);
+            return `- ${name}:${line}${container ? ` (${container})` : ''}`;
+        });
+        const more = uses.length > MAX_USES ? [`- … and ${uses.length - MAX_USES} more`] : [];
+        return [`Used ${uses.length} time${uses.length === 1 ? '' : 's'}:`, ...listed, ...more].join('\n');
+    }
+
+    /** The activity or declaration a reference sits in, so `Used in` reads `(activity factoryAudit)`. */
+    private containerName(uri: URI, path: string): string | undefined {
+        const document = this.documents.getDocument(uri);
+        if (!document) return undefined;
+        let node: AstNode | undefined = this.astNodeLocator.getAstNode(document.parseResult.value, path);
+        while (node) {
+            if (isActivity(node)) return `activity ${node.name}`;
+            if (isRole(node) || isCompetence(node) || isPerson(node) || isScheme(node)) {
+                return `${node.$type.toLowerCase()} ${node.name}`;
+            }
+            node = node.$container;
+        }
+        return undefined;
+    }
+}
+
+function catalogTitle(catalog: Catalog): string {
+    const edition = catalog.edition ? ` (${unquote(catalog.edition)})` : '';
+    return `${unquote(catalog.title)}${edition}`;
+}

@@ -1,0 +1,38 @@
+import type { AstNode } from 'langium';
+import type { Clause } from '../generated/ast.js';
+import {
+    isActivity, isCatalog, isClause, isCompetence, isMark, isPerson, isRole, isScheme, isSchemeType
+} from '../generated/ast.js';
+
+/** The human words of a declaration (a clause's heading, a role's title), for completion, outline and hints. */
+export function declarationTitle(node: AstNode): string | undefined {
+    if (isClause(node)) return node.heading ? unquote(node.heading) : undefined;
+    if (isCatalog(node) || isScheme(node) || isRole(node) || isCompetence(node) || isSchemeType(node)) {
+        return unquote(node.title);
+    }
+    if (isPerson(node)) return unquote(node.fullName);
+    if (isMark(node)) return unquote(node.description);
+    if (isActivity(node)) return [node.kind, node.method].filter(Boolean).join(' ');
+    return undefined;
+}
+
+/** Langium keeps STRING values as written by the value converter: without quotes. Be lenient either way. */
+export function unquote(text: string): string {
+    return text.length >= 2 && text.startsWith('"') && text.endsWith('"') ? text.slice(1, -1) : text;
+}
+
+/** The clauses a clause is nested in, outermost first. */
+export function parentClauses(clause: Clause): Clause[] {
+    const chain: Clause[] = [];
+    let current: AstNode | undefined = clause.$container;
+    while (isClause(current)) {
+        chain.unshift(current);
+        current = current.$container;
+    }
+    return chain;
+}
+
+/** `8.5.1 Control of production and service provision`, or just the number when it has no heading. */
+export function clauseLabel(clause: Clause): string {
+    return clause.heading ? `${clause.name} ${unquote(clause.heading)}` : clause.name;
+}

@@ -1,0 +1,84 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { expectCompletion } from 'langium/test';
+import type { CompletionItem, CompletionList } from 'vscode-languageserver';
+import type { CertaServices } from '../src/certa-module.js';
+import { createTestServices } from './test-services.js';
+
+let services: CertaServices;
+let complete: ReturnType<typeof expectCompletion>;
+
+beforeAll(async () => {
+    services = await createTestServices();
+    complete = expectCompletion(services);
+});
+
+const roles = `
+competence QmsStandard "ISO 9001 knowledge"
+role LeadAuditor "Lead auditor" { needs QmsStandard }
+role Reviewer "Certification reviewer"
+`;
+
+async function completionsAt(text: string): Promise<CompletionList> {
+    let result: CompletionList | undefined;
+    await complete({ text, index: 0, assert: list => { result = list; }, disposeAfterCheck: true });
+    return result!;
+}
+
+function labels(list: CompletionList): string[] {
+    return list.items.map(item => item.label);
+}
+
+describe('completion', () => {
+    it('offers the clause numbers of the catalog after its id, in document order, with headings', async () => {
+        const list = await completionsAt(`scheme S "s" { requirement ISO9001 <|> }`);
+        const numbers = labels(list);
+        expect(numbers).toContain('8.5.1');
+        expect(numbers).toContain('4');
+        const item = list.items.find(i => i.label === '8.5.1') as CompletionItem;
+        expect(item.detail).toBe('Control of production and service provision');
+        expect(item.labelDetails?.description).toBe('Control of production and service provision');
+        // sorted as in the standard: 4 before 10, 8.5 before 8.5.1
+        const sorted = [...list.items].sort((a, b) => (a.sortText ?? '').localeCompare(b.sortText ?? '')).map(i => i.label);
+        expect(sorted.indexOf('4')).toBeLessThan(sorted.indexOf('10'));
+        expect(sorted.indexOf('8.5')).toBeLessThan(sorted.indexOf('8.5.1'));
+    });
+
+    it('narrows clause numbers to what has been typed', async () => {
+        const list = await completionsAt(`scheme S "s" { activity a: stage1 audit { covers ISO9001 8.5<|> } }`);
+        const numbers = labels(list);
+        expect(numbers).toContain('8.5.1');
+        expect(numbers).not.toContain('4.1');
+    });
+
+    it('offers the catalogs by id with their titles', async () => {
+        const list = await completionsAt(`scheme S "s" { requirement <|> }`);
+        const iso9001 = list.items.find(i => i.label === 'ISO9001');
+        expect(iso9001?.labelDetails?.description).toBe('Quality management systems - Requirements');
+    });
+
+    it('offers roles after `by` and competences after `needs`', async () => {
+        const byList = await completionsAt(`${roles} scheme S "s" { activity review: review by <|> }`);
+        expect(labels(byList)).toEqual(expect.arrayContaining(['LeadAuditor', 'Reviewer']));
+        expect(byList.items.find(i => i.label === 'Reviewer')?.labelDetails?.description).toBe('Certification reviewer');
+        expect(labels(byList)).not.toContain('QmsStandard');
+
+        const needsList = await completionsAt(`${roles} role Auditor "Auditor" { needs <|> }`);
+        expect(labels(needsList)).toContain('QmsStandard');
+        expect(labels(needsList)).not.toContain('LeadAuditor');
+    });
+
+    it('offers declared marks after `licenses`', async () => {
+        const list = await completionsAt(`scheme S "s" { mark CIRCLE "approval mark" on products  activity licence: attestation licenses <|> }`);
+        expect(labels(list)).toContain('CIRCLE');
+    });
+
+    it('offers the keywords that fit the place', async () => {
+        const inScheme = labels(await completionsAt(`scheme S "s" { <|> }`));
+        expect(inScheme).toEqual(expect.arrayContaining(['activity', 'operatedUnder', 'surveillance', 'requirement']));
+        expect(inScheme).not.toContain('catalog');
+
+        const kinds = labels(await completionsAt(`scheme S "s" { activity a: <|> }`));
+        expect(kinds).toEqual(expect.arrayContaining(['selection', 'determination', 'stage1', 'decision']));
+        expect(kinds).not.toContain('activity');
+    });
+});

@@ -1,0 +1,70 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { expectHover } from 'langium/test';
+import type { CertaServices } from '../src/certa-module.js';
+import { clearTestDocuments, createTestServices, validateSources } from './test-services.js';
+
+let services: CertaServices;
+let hover: (expected: Parameters<ReturnType<typeof expectHover>>[0]) => Promise<unknown>;
+
+beforeAll(async () => {
+    services = await createTestServices();
+    const expectHoverOn = expectHover(services);
+    // Dispose each document so that one test's references do not show up in the next one's hover.
+    hover = expected => expectHoverOn({ ...expected, disposeAfterCheck: true });
+});
+
+const declarations = `
+competence QmsStandard "ISO 9001 knowledge" basis ISO17021_1 A
+role LeadAuditor "Lead auditor" { needs QmsStandard summary "Leads the audit team" }
+`;
+
+describe('hover', () => {
+    it('on a clause number shows catalog, number, heading and the clauses it sits in', async () => {
+        await hover({
+            text: `scheme S "s" { requirement ISO9001 8.5<|>.1 }`,
+            index: 0,
+            hover: /\*\*ISO9001 8\.5\.1\*\* Control of production and service provision[\s\S]*Quality management systems - Requirements \(2015\)[\s\S]*In: 8 Operation › 8\.5 Production and service provision/
+        });
+    });
+
+    it('on a clause number lists where else the workspace uses it', async () => {
+        await validateSources(services, `scheme Other "o" { activity factoryAudit: determination audit { covers ISO9001 8.5.1 } }`);
+        try {
+            await hover({
+                text: `scheme S "s" { requirement ISO9001 8.5.<|>1 }`,
+                index: 0,
+                hover: /Used 2 times:[\s\S]*\(activity factoryAudit\)/
+            });
+        } finally {
+            await clearTestDocuments(services);
+        }
+    });
+
+    it('on a catalog id shows its title and edition', async () => {
+        await hover({ text: `scheme S "s" { operatedUnder ISO9<|>001 }`, index: 0, hover: /\*\*ISO9001\*\*: Quality management systems - Requirements \(2015\)/ });
+    });
+
+    it('on a role shows its title, summary and the competences it needs', async () => {
+        await hover({
+            text: `${declarations} scheme S "s" { activity a: stage1 audit by Lead<|>Auditor }`,
+            index: 0,
+            hover: /\*\*Role LeadAuditor\*\*: Lead auditor[\s\S]*Leads the audit team[\s\S]*Needs: QmsStandard \(ISO 9001 knowledge\)/
+        });
+    });
+
+    it('on a competence shows its title and the clauses it rests on', async () => {
+        await hover({
+            text: `${declarations} person p "P" { competent Qms<|>Standard }`,
+            index: 0,
+            hover: /\*\*Competence QmsStandard\*\*: ISO 9001 knowledge[\s\S]*Basis: ISO17021_1 A/
+        });
+    });
+
+    it('on an activity shows its kind, performers and covered clauses', async () => {
+        await hover({
+            text: `${declarations} scheme S "s" { activity fact<|>oryAudit: determination audit by LeadAuditor { covers ISO9001 8.5 .. 8.7 } }`,
+            index: 0,
+            hover: /\*\*Activity factoryAudit\*\*: determination audit[\s\S]*By: LeadAuditor[\s\S]*Covers: ISO9001 8\.5 \.\. 8\.7/
+        });
+    });
+});
