@@ -1,0 +1,90 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { LangiumDocument } from 'langium';
+import { NodeFileSystem } from 'langium/node';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createCertaServices } from '../src/certa-module.js';
+import type { Document, Scheme } from '../src/generated/ast.js';
+import { isActivity, isMark, isPerson, isRole, isScheme, isSurveillance } from '../src/generated/ast.js';
+import { loadWorkspace } from '../src/workspace/workspace-loader.js';
+
+const examplesFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'examples');
+
+function certaFiles(folder: string): string[] {
+    return fs.readdirSync(folder, { withFileTypes: true }).flatMap(entry => {
+        const full = path.join(folder, entry.name);
+        if (entry.isDirectory()) return certaFiles(full);
+        return entry.name.endsWith('.certa') ? [full] : [];
+    }).sort();
+}
+
+const files = certaFiles(examplesFolder);
+const relative = (file: string) => path.relative(examplesFolder, file);
+let documents: Map<string, LangiumDocument<Document>>;
+
+beforeAll(async () => {
+    // The whole examples folder is one workspace: schemes use the shared roles, people and catalogs.
+    const { Certa } = createCertaServices(NodeFileSystem);
+    const workspace = await loadWorkspace(Certa, files);
+    documents = new Map(workspace.documents.map(d => [relative(d.uri.fsPath), d as LangiumDocument<Document>]));
+});
+
+function schemes(): Scheme[] {
+    return [...documents.values()].flatMap(d => d.parseResult.value.elements.filter(isScheme));
+}
+
+describe('examples', () => {
+    it('has the four example schemes and the shared files', () => {
+        expect(files.map(relative)).toEqual(expect.arrayContaining([
+            'shared/roles.certa', 'shared/people.certa',
+            expect.stringMatching(/^lv-cables\//), expect.stringMatching(/^iso9001-qms\//),
+            expect.stringMatching(/^batch-1b\//), expect.stringMatching(/^electrical-installation\//)
+        ]));
+    });
+
+    it.each(files.map(relative))('%s validates with no diagnostics', file => {
+        const document = documents.get(file)!;
+        const problems = (document.diagnostics ?? []).map(d =>
+            `${file}:${d.range.start.line + 1}:${d.range.start.character + 1} ${d.severity === 1 ? 'error' : d.severity === 2 ? 'warning' : 'info'} ${d.code ?? ''} ${d.message}`);
+        expect(problems, problems.join('\n')).toEqual([]);
+    });
+
+    it('cover the kinds of certification and scheme types the issue asks for', () => {
+        const summary = schemes().map(scheme => {
+            const typeDecl = scheme.members.find(m => m.$type === 'SchemeTypeDecl');
+            const certifies = scheme.members.find(m => m.$type === 'CertifiesDecl');
+            const operated = scheme.members.find(m => m.$type === 'OperatedUnderDecl');
+            return {
+                certifies: certifies && 'subject' in certifies ? certifies.subject : undefined,
+                operatedUnder: operated && 'standard' in operated ? operated.standard.ref?.name : undefined,
+                type: typeDecl && 'schemeType' in typeDecl ? typeDecl.schemeType.ref?.name : undefined,
+                usesQms: scheme.members.some(m => m.$type === 'UsesQmsDecl'),
+                surveillance: scheme.members.some(isSurveillance),
+                marks: scheme.members.filter(isMark).map(m => m.shape)
+            };
+        });
+        expect(summary).toEqual(expect.arrayContaining([
+            expect.objectContaining({ certifies: 'product', operatedUnder: 'ISO17065', type: '5', usesQms: true, surveillance: true, marks: ['circle'] }),
+            expect.objectContaining({ certifies: 'managementSystem', operatedUnder: 'ISO17021_1', surveillance: true, marks: ['rectangle'] }),
+            expect.objectContaining({ certifies: 'batch', operatedUnder: 'ISO17065', type: '1b', surveillance: false }),
+            expect.objectContaining({ certifies: 'service', operatedUnder: 'ISO17065', type: '6', surveillance: true })
+        ]));
+    });
+
+    it('give every activity a performer and every role at least two qualified people', () => {
+        for (const scheme of schemes()) {
+            const activities = [...scheme.members.filter(isActivity),
+                ...scheme.members.flatMap(m => ('activities' in m ? m.activities : []))];
+            for (const activity of activities) {
+                expect(activity.performers.length, `${scheme.name}.${activity.name}`).toBeGreaterThan(0);
+            }
+        }
+        const all = [...documents.values()].flatMap(d => d.parseResult.value.elements);
+        const people = all.filter(isPerson);
+        for (const role of all.filter(isRole)) {
+            const qualified = people.filter(p => p.qualifications.some(q => q.role.ref === role));
+            expect(qualified.length, role.name).toBeGreaterThanOrEqual(2);
+        }
+    });
+});
