@@ -1,5 +1,5 @@
 import type { AstNode } from 'langium';
-import type { NodeFormatter } from 'langium/lsp';
+import type { FormattingRegion, NodeFormatter } from 'langium/lsp';
 import { AbstractFormatter, Formatting } from 'langium/lsp';
 import * as ast from '../generated/ast.js';
 
@@ -22,18 +22,18 @@ export class CertaFormatter extends AbstractFormatter {
         } else if (ast.isCatalog(node)) {
             this.block(f, f.keywords('designation', 'governs', 'note'), f.properties('clauses', 'schemeTypes'));
         } else if (ast.isClause(node)) {
-            this.block(f, f.property('clauses'));
+            this.block(f, f.properties('clauses'));
         } else if (ast.isSchemeType(node)) {
             this.block(f, f.keywords('requires', 'surveillance', 'surveillanceRequires', 'allows', 'attests',
                 'initialAuditWhenSurveillanceAudits', 'certifies', 'source'));
         } else if (ast.isScheme(node)) {
-            this.block(f, f.property('members'));
+            this.block(f, f.properties('members'));
         } else if (ast.isActivity(node)) {
             const colon = f.keyword(':');
             colon.prepend(Formatting.noSpace()).append(Formatting.oneSpace());
-            this.block(f, f.property('members'));
+            this.block(f, f.properties('members'));
         } else if (ast.isSurveillance(node) || ast.isRecertification(node)) {
-            this.block(f, f.property('activities'));
+            this.block(f, f.properties('activities'));
         } else if (ast.isRole(node)) {
             this.block(f, f.keywords('needs', 'summary'));
         } else if (ast.isPerson(node)) {
@@ -41,7 +41,7 @@ export class CertaFormatter extends AbstractFormatter {
         }
     }
 
-    private block(f: NodeFormatter<AstNode>, ...members: Array<ReturnType<NodeFormatter<AstNode>['keyword']>>): void {
+    private block(f: NodeFormatter<AstNode>, ...members: FormattingRegion[]): void {
         const open = f.keyword('{');
         const close = f.keyword('}');
         if (open.nodes.length === 0) {
