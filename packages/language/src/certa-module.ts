@@ -78,7 +78,7 @@ export function createCertaServices(context: DefaultSharedModuleContext, options
     (shared.workspace.WorkspaceManager as CertaWorkspaceManager).useBuiltinCatalogs(Certa.catalogs.BuiltinCatalogs);
     if (!context.connection) {
         // Without a language client nobody sends the configuration; mark it as received.
-        shared.workspace.ConfigurationProvider.initialized({});
+        void shared.workspace.ConfigurationProvider.initialized({});
     }
     return { shared, Certa };
 }
