@@ -1,0 +1,82 @@
+import type { ActivityModel, CheckModel, ResolvedClause, SchemeModel } from '@certa/language/model';
+import type { ChecklistActivity, ChecklistDocument, ChecklistItem, SchemeSummary } from './documents.js';
+import { FINDING_VALUES } from './documents.js';
+import { clauseKey, clauseLabel, exclusionsOf } from './clauses.js';
+
+export function schemeSummary(scheme: SchemeModel): SchemeSummary {
+    const summary: SchemeSummary = { id: scheme.id, title: scheme.title };
+    if (scheme.version !== undefined) summary.version = scheme.version;
+    if (scheme.owner !== undefined) summary.owner = scheme.owner;
+    return summary;
+}
+
+/**
+ * The audit checklist of a scheme: one section per activity that has something to check (initial,
+ * surveillance and recertification activities alike). Covered clauses come in clause order; each of
+ * the activity's own checks follows the first covered clause it refers to, or comes at the end.
+ */
+export function buildChecklist(scheme: SchemeModel): ChecklistDocument {
+    const excluded = exclusionsOf(scheme);
+    const activities = scheme.activities
+        .map(activity => checklistActivity(activity, excluded))
+        .filter(activity => activity.items.length > 0);
+    return { kind: 'checklist', scheme: schemeSummary(scheme), findingValues: [...FINDING_VALUES], activities };
+}
+
+function checklistActivity(activity: ActivityModel, excluded: Map<string, string | undefined>): ChecklistActivity {
+    const clauseItems = activity.covers.map(clause => coveredClauseItem(activity, clause, excluded));
+    const after = new Map<number, ChecklistItem[]>();
+    const trailing: ChecklistItem[] = [];
+    for (const check of activity.checks) {
+        const keys = new Set(check.refs.flatMap(ref => ref.clauses.map(clauseKey)));
+        const position = activity.covers.findIndex(clause => keys.has(clauseKey(clause)));
+        const item = checkItem(activity, check);
+        if (position < 0) trailing.push(item);
+        else after.set(position, [...(after.get(position) ?? []), item]);
+    }
+    const items = clauseItems.flatMap((item, position) => [item, ...(after.get(position) ?? [])]);
+    items.push(...trailing);
+    const result: ChecklistActivity = {
+        name: activity.name, kind: activity.kind, phase: activity.phase, performers: [...activity.performers], items
+    };
+    if (activity.method) result.method = activity.method;
+    if (activity.sample !== undefined) result.sample = activity.sample;
+    if (activity.criteria !== undefined) result.criteria = activity.criteria;
+    return result;
+}
+
+function emptyColumns(): Pick<ChecklistItem, 'finding' | 'evidenceSeen' | 'auditor' | 'date'> {
+    return { finding: null, evidenceSeen: null, auditor: null, date: null };
+}
+
+function coveredClauseItem(activity: ActivityModel, clause: ResolvedClause, excluded: Map<string, string | undefined>): ChecklistItem {
+    const item: ChecklistItem = {
+        id: `${activity.name}.${clause.catalog}-${clause.number}`,
+        source: 'covered-clause',
+        refs: [`${clause.catalog} ${clause.number}`],
+        clauses: [clause],
+        question: `Is ${clauseLabel(clause)} met?`,
+        grading: 'findings',
+        ...emptyColumns()
+    };
+    const key = clauseKey(clause);
+    if (excluded.has(key)) {
+        const justification = excluded.get(key);
+        item.excluded = justification === undefined ? {} : { justification };
+    }
+    return item;
+}
+
+function checkItem(activity: ActivityModel, check: CheckModel): ChecklistItem {
+    const item: ChecklistItem = {
+        id: `${activity.name}.${check.name}`,
+        source: 'check',
+        refs: check.refs.map(ref => ref.text),
+        clauses: check.refs.flatMap(ref => ref.clause ? [ref.clause] : []),
+        question: check.question,
+        grading: check.grading,
+        ...emptyColumns()
+    };
+    if (check.evidence !== undefined) item.evidence = check.evidence;
+    return item;
+}

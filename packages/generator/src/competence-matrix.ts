@@ -1,0 +1,104 @@
+import type { CertaModel, ResolvedClause, SchemeModel } from '@certa/language/model';
+import { schemeSummary } from './checklist.js';
+import { clauseKey, clauseOrder } from './clauses.js';
+import type { CompetenceGap, CompetenceMatrixDocument, CompetenceRow, PersonRow, RoleRow } from './documents.js';
+
+export interface CompetenceMatrixOptions {
+    /** `YYYY-MM-DD`; a qualification is current up to and including its `until` day. */
+    today: string;
+    /** Restrict the roles to those performing these schemes' activities (and what they need). */
+    schemes?: readonly SchemeModel[];
+}
+
+/**
+ * Roles × competences and people × roles / competences / technical areas, with the gaps an
+ * accreditation reviewer looks for: a role nobody is currently qualified for, a competence nobody
+ * has, a qualification that has expired.
+ */
+export function buildCompetenceMatrix(model: CertaModel, options: CompetenceMatrixOptions): CompetenceMatrixDocument {
+    const schemes = options.schemes ?? [];
+    const performs = new Map<string, string[]>();
+    for (const scheme of options.schemes ?? model.schemes) {
+        for (const activity of scheme.activities) {
+            for (const role of activity.performers) {
+                performs.set(role, [...(performs.get(role) ?? []), `${scheme.id}.${activity.name}`]);
+            }
+        }
+    }
+    const roles = options.schemes ? model.roles.filter(role => performs.has(role.id)) : model.roles;
+    const neededIds = new Set(roles.flatMap(role => role.needs));
+    const competences = options.schemes ? model.competences.filter(c => neededIds.has(c.id)) : model.competences;
+    const roleIds = new Set(roles.map(role => role.id));
+    const competenceIds = new Set(competences.map(c => c.id));
+    const people = options.schemes
+        ? model.people.filter(p => p.qualifications.some(q => roleIds.has(q.role)) || p.competences.some(c => competenceIds.has(c)))
+        : model.people;
+
+    const current = (until: string | undefined): boolean => until === undefined || until >= options.today;
+    const roleRows: RoleRow[] = roles.map(role => {
+        const qualified = people
+            .filter(person => person.qualifications.some(q => q.role === role.id && current(q.until)))
+            .map(person => person.id);
+        return {
+            id: role.id, title: role.title, needs: [...role.needs], performs: performs.get(role.id) ?? [],
+            qualified, uncovered: qualified.length === 0
+        };
+    });
+    const competenceRows: CompetenceRow[] = competences.map(competence => {
+        const neededBy = roles.filter(role => role.needs.includes(competence.id)).map(role => role.id);
+        const heldBy: CompetenceRow['heldBy'] = [];
+        for (const person of people) {
+            if (person.competences.includes(competence.id)) {
+                heldBy.push({ person: person.id });
+                continue;
+            }
+            const via = person.qualifications.find(q => neededBy.includes(q.role) && current(q.until));
+            if (via) heldBy.push({ person: person.id, via: via.role });
+        }
+        return {
+            id: competence.id, title: competence.title,
+            basis: firstClauses(competence.basis), areas: competence.areas.flatMap(ref => ref.clauses),
+            neededBy, heldBy, unheld: heldBy.length === 0
+        };
+    });
+    const personRows: PersonRow[] = people.map(person => ({
+        id: person.id,
+        name: person.name,
+        qualifications: person.qualifications.map(q => {
+            const cell: PersonRow['qualifications'][number] = { role: q.role, expired: !current(q.until) };
+            if (q.until !== undefined) cell.until = q.until;
+            return cell;
+        }),
+        competences: [...person.competences],
+        areas: person.areas.flatMap(ref => ref.clauses)
+    }));
+
+    const areas = uniqueClauses([...competenceRows.flatMap(c => c.areas), ...personRows.flatMap(p => p.areas)])
+        .sort(clauseOrder(model.catalogs));
+    const gaps: CompetenceGap[] = [
+        ...roleRows.filter(r => r.uncovered).map(r => ({
+            kind: 'role-uncovered' as const, subject: r.id, detail: `Nobody holds a current qualification as ${r.title}.`
+        })),
+        ...competenceRows.filter(c => c.unheld).map(c => ({
+            kind: 'competence-unheld' as const, subject: c.id, detail: `Nobody has the competence ${c.title}.`
+        })),
+        ...personRows.flatMap(p => p.qualifications.filter(q => q.expired).map(q => ({
+            kind: 'qualification-expired' as const, subject: p.id, detail: `${p.name}: qualification as ${q.role} expired after ${q.until}.`
+        })))
+    ];
+    return {
+        kind: 'competence-matrix', schemes: schemes.map(schemeSummary), today: options.today,
+        roles: roleRows, competences: competenceRows, people: personRows, areas, gaps
+    };
+}
+
+/** The clause each reference names (not its expanded subtree): `ISO17021_1 A` stands for Annex A. */
+function firstClauses(refs: ReadonlyArray<{ clause?: ResolvedClause; to?: ResolvedClause; clauses: ResolvedClause[] }>): ResolvedClause[] {
+    return refs.flatMap(ref => ref.clause ? (ref.to ? [ref.clause, ref.to] : [ref.clause]) : ref.clauses.slice(0, 1));
+}
+
+function uniqueClauses(clauses: ResolvedClause[]): ResolvedClause[] {
+    const seen = new Map<string, ResolvedClause>();
+    clauses.forEach(clause => seen.has(clauseKey(clause)) || seen.set(clauseKey(clause), clause));
+    return [...seen.values()];
+}

@@ -1,0 +1,70 @@
+import type { CatalogClause, CatalogModel, SchemeModel } from '@certa/language/model';
+import { schemeSummary } from './checklist.js';
+import { clauseKey, exclusionsOf } from './clauses.js';
+import type { CoverageMatrixDocument, CoverageRow, CoverageStatus } from './documents.js';
+
+/** True when the scheme names the catalog anywhere, so a coverage matrix for it means something. */
+export function schemeUsesCatalog(scheme: SchemeModel, catalogId: string): boolean {
+    return scheme.certifies?.standard === catalogId || scheme.usesQms === catalogId || scheme.operatedUnder === catalogId
+        || scheme.requirements.some(ref => ref.catalog === catalogId)
+        || scheme.exclusions.some(exclusion => exclusion.ref.catalog === catalogId)
+        || scheme.activities.some(activity => activity.covers.some(clause => clause.catalog === catalogId)
+            || activity.checks.some(check => check.refs.some(ref => ref.catalog === catalogId)));
+}
+
+/**
+ * Every clause of the catalog × the scheme's activities that cover it (through `covers` or a check
+ * referring to it). A clause with sub-clauses counts as covered when it is covered itself or all
+ * its sub-clauses are, and as partial when only some are; excluded clauses show their justification.
+ */
+export function buildCoverageMatrix(scheme: SchemeModel, catalog: CatalogModel): CoverageMatrixDocument {
+    const excluded = exclusionsOf(scheme);
+    const byClause = new Map<string, CoverageRow['coveredBy']>();
+    const activities: CoverageMatrixDocument['activities'] = [];
+    for (const activity of scheme.activities) {
+        const entries = new Map<string, { covers: boolean; checks: string[] }>();
+        const entry = (key: string): { covers: boolean; checks: string[] } => {
+            let found = entries.get(key);
+            if (!found) entries.set(key, found = { covers: false, checks: [] });
+            return found;
+        };
+        activity.covers.filter(c => c.catalog === catalog.id).forEach(clause => entry(clauseKey(clause)).covers = true);
+        for (const check of activity.checks) {
+            const keys = new Set(check.refs.flatMap(ref => ref.clauses).filter(c => c.catalog === catalog.id).map(clauseKey));
+            keys.forEach(key => entry(key).checks.push(check.name));
+        }
+        if (entries.size === 0) continue;
+        activities.push({ name: activity.name, phase: activity.phase, kind: activity.kind });
+        for (const [key, value] of entries) {
+            byClause.set(key, [...(byClause.get(key) ?? []), { activity: activity.name, ...value }]);
+        }
+    }
+
+    const rows: CoverageRow[] = [];
+    const visit = (clause: CatalogClause, depth: number): CoverageStatus => {
+        const key = clauseKey({ catalog: catalog.id, number: clause.number });
+        const row: CoverageRow = { number: clause.number, depth, status: 'gap', coveredBy: byClause.get(key) ?? [] };
+        if (clause.heading !== undefined) row.heading = clause.heading;
+        rows.push(row);
+        const children = clause.clauses.map(child => visit(child, depth + 1));
+        if (excluded.has(key)) {
+            row.status = 'excluded';
+            const justification = excluded.get(key);
+            if (justification !== undefined) row.justification = justification;
+        } else if (row.coveredBy.length > 0) {
+            row.status = 'covered';
+        } else if (children.length > 0 && children.every(status => status === 'covered' || status === 'excluded')) {
+            row.status = children.every(status => status === 'excluded') ? 'excluded' : 'covered';
+        } else if (children.some(status => status !== 'gap')) {
+            row.status = 'partial';
+        }
+        return row.status;
+    };
+    catalog.clauses.forEach(clause => visit(clause, 0));
+
+    const summary: Record<CoverageStatus, number> = { covered: 0, partial: 0, gap: 0, excluded: 0 };
+    rows.forEach(row => summary[row.status]++);
+    const catalogSummary: CoverageMatrixDocument['catalog'] = { id: catalog.id, title: catalog.title };
+    if (catalog.designation !== undefined) catalogSummary.designation = catalog.designation;
+    return { kind: 'coverage-matrix', scheme: schemeSummary(scheme), catalog: catalogSummary, activities, clauses: rows, summary };
+}

@@ -1,0 +1,153 @@
+import type * as CertaModelTypes from '@certa/language/model';
+
+/**
+ * The documents the generator produces, as data. The JSON format writes these objects as they are
+ * (`schema/certa-documents.schema.json` describes them); the other formats render them as tables.
+ */
+
+export type ResolvedClause = CertaModelTypes.ResolvedClause;
+
+/** The values an auditor may enter in a checklist's finding column. */
+export const FINDING_VALUES = [
+    'conformity',
+    'minor nonconformity',
+    'major nonconformity',
+    'opportunity for improvement',
+    'not applicable'
+] as const;
+
+export type Finding = typeof FINDING_VALUES[number];
+
+export interface SchemeSummary {
+    id: string;
+    title: string;
+    version?: string;
+    owner?: string;
+}
+
+export interface ChecklistItem {
+    /** `<activity>.<check>` for the activity's own checks, `<activity>.<catalog>-<clause>` for covered clauses. */
+    id: string;
+    source: 'check' | 'covered-clause';
+    /** Clause references as written (`ISO9001 8.5 .. 8.7`); for a covered clause, the clause itself. */
+    refs: string[];
+    /** The clauses the item is about (the first clause of each reference). */
+    clauses: ResolvedClause[];
+    question: string;
+    evidence?: string;
+    grading: CertaModelTypes.Grading;
+    /** Set when the clause is declared not applicable in the scheme. */
+    excluded?: { justification?: string };
+    /** Columns the auditor fills in; always empty in generated documents. */
+    finding: Finding | null;
+    evidenceSeen: string | null;
+    auditor: string | null;
+    date: string | null;
+}
+
+export interface ChecklistActivity {
+    name: string;
+    kind: CertaModelTypes.ActivityKind;
+    method?: CertaModelTypes.ActivityMethod;
+    phase: CertaModelTypes.ActivityPhase;
+    performers: string[];
+    sample?: string;
+    criteria?: string;
+    items: ChecklistItem[];
+}
+
+export interface ChecklistDocument {
+    kind: 'checklist';
+    scheme: SchemeSummary;
+    findingValues: Finding[];
+    activities: ChecklistActivity[];
+}
+
+export interface RoleRow {
+    id: string;
+    title: string;
+    needs: string[];
+    /** `<scheme>.<activity>` the role performs. */
+    performs: string[];
+    /** People with a current qualification for the role. */
+    qualified: string[];
+    /** Nobody holds a current qualification for the role. */
+    uncovered: boolean;
+}
+
+export interface CompetenceRow {
+    id: string;
+    title: string;
+    basis: ResolvedClause[];
+    areas: ResolvedClause[];
+    neededBy: string[];
+    /** Who has it: directly (`competent`) or through a current qualification for a role that needs it. */
+    heldBy: Array<{ person: string; via?: string }>;
+    /** Nobody has it. */
+    unheld: boolean;
+}
+
+export interface QualificationCell {
+    role: string;
+    until?: string;
+    expired: boolean;
+}
+
+export interface PersonRow {
+    id: string;
+    name: string;
+    qualifications: QualificationCell[];
+    competences: string[];
+    areas: ResolvedClause[];
+}
+
+export interface CompetenceGap {
+    kind: 'role-uncovered' | 'competence-unheld' | 'qualification-expired';
+    /** The role, competence or person concerned. */
+    subject: string;
+    detail: string;
+}
+
+export interface CompetenceMatrixDocument {
+    kind: 'competence-matrix';
+    /** The schemes whose roles are shown; empty when the whole workspace is. */
+    schemes: SchemeSummary[];
+    /** The day expiry was checked against, `YYYY-MM-DD`. */
+    today: string;
+    roles: RoleRow[];
+    competences: CompetenceRow[];
+    people: PersonRow[];
+    /** Every technical area named by a competence or a person, in catalog order. */
+    areas: ResolvedClause[];
+    gaps: CompetenceGap[];
+}
+
+export type CoverageStatus = 'covered' | 'partial' | 'gap' | 'excluded';
+
+export interface CoverageRow {
+    number: string;
+    heading?: string;
+    /** Nesting depth, 0 for top-level clauses. */
+    depth: number;
+    status: CoverageStatus;
+    justification?: string;
+    /** Activities that cover the clause, and the checks that refer to it. */
+    coveredBy: Array<{ activity: string; covers: boolean; checks: string[] }>;
+}
+
+export interface CoverageMatrixDocument {
+    kind: 'coverage-matrix';
+    scheme: SchemeSummary;
+    catalog: { id: string; title: string; designation?: string };
+    activities: Array<{ name: string; phase: CertaModelTypes.ActivityPhase; kind: CertaModelTypes.ActivityKind }>;
+    clauses: CoverageRow[];
+    summary: Record<CoverageStatus, number>;
+}
+
+export type CertaDocument = ChecklistDocument | CompetenceMatrixDocument | CoverageMatrixDocument;
+
+/** One generated file: a relative path (forward slashes) and its bytes or text. */
+export interface GeneratedFile {
+    path: string;
+    content: string | Uint8Array;
+}

@@ -1,0 +1,81 @@
+import type { CertaModel } from '@certa/language/model';
+import { buildChecklist } from './checklist.js';
+import { clauseOrder } from './clauses.js';
+import { buildCompetenceMatrix } from './competence-matrix.js';
+import { buildCoverageMatrix, schemeUsesCatalog } from './coverage-matrix.js';
+import type { CertaDocument, GeneratedFile } from './documents.js';
+import { uniquePaths } from './file-names.js';
+import { renderCsv } from './render/csv.js';
+import { renderHtml } from './render/html.js';
+import { renderJson } from './render/json.js';
+import { renderMarkdown } from './render/markdown.js';
+import { renderXlsx } from './render/xlsx.js';
+import type { Report } from './report.js';
+import { checklistReport, competenceReport, coverageReport } from './report-views.js';
+
+export const FORMATS = ['md', 'html', 'csv', 'xlsx', 'json'] as const;
+export type Format = typeof FORMATS[number];
+
+export interface GenerateOptions {
+    /** The day qualification expiry is checked against, `YYYY-MM-DD`. */
+    today: string;
+    /** Formats to write; all by default. */
+    formats?: readonly Format[];
+    /** Only this scheme (its checklist, coverage and the competence matrix of its roles). */
+    scheme?: string;
+    /** Catalogs for clause coverage matrices; `ISO9001` by default. */
+    coverageCatalogs?: readonly string[];
+}
+
+/** One document and the table layout the text formats render. */
+export interface PlannedDocument {
+    document: CertaDocument;
+    report: Report;
+}
+
+/** The documents of a model: per scheme a checklist and coverage matrices, and a competence matrix. */
+export function planDocuments(model: CertaModel, options: GenerateOptions): PlannedDocument[] {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(options.today)) {
+        throw new Error(`"today" must be a date written YYYY-MM-DD, not "${options.today}"`);
+    }
+    const schemes = options.scheme === undefined ? model.schemes : model.schemes.filter(s => s.id === options.scheme);
+    if (options.scheme !== undefined && schemes.length === 0) {
+        throw new Error(`no scheme "${options.scheme}" in the workspace (schemes: ${model.schemes.map(s => s.id).join(', ') || 'none'})`);
+    }
+    const order = clauseOrder(model.catalogs);
+    const planned: PlannedDocument[] = [];
+    for (const scheme of schemes) {
+        const checklist = buildChecklist(scheme);
+        planned.push({ document: checklist, report: checklistReport(checklist, order) });
+        for (const catalogId of options.coverageCatalogs ?? ['ISO9001']) {
+            const catalog = model.catalogs.find(c => c.id === catalogId);
+            if (!catalog || !schemeUsesCatalog(scheme, catalogId)) continue;
+            const coverage = buildCoverageMatrix(scheme, catalog);
+            planned.push({ document: coverage, report: coverageReport(coverage, order) });
+        }
+    }
+    if (model.roles.length + model.competences.length + model.people.length > 0) {
+        const matrix = buildCompetenceMatrix(model, { today: options.today, schemes: options.scheme === undefined ? undefined : schemes });
+        planned.push({ document: matrix, report: competenceReport(matrix, order) });
+    }
+    const paths = uniquePaths(planned.map(p => p.report.path));
+    planned.forEach((p, index) => p.report.path = paths[index]);
+    return planned;
+}
+
+/**
+ * Every generated file for the model, sorted by path. Pure: nothing is written; the same model and
+ * options give the same bytes.
+ */
+export async function generateDocuments(model: CertaModel, options: GenerateOptions): Promise<GeneratedFile[]> {
+    const formats = new Set<Format>(options.formats ?? FORMATS);
+    const files: GeneratedFile[] = [];
+    for (const { document, report } of planDocuments(model, options)) {
+        if (formats.has('md')) files.push({ path: `${report.path}.md`, content: renderMarkdown(report) });
+        if (formats.has('html')) files.push({ path: `${report.path}.html`, content: renderHtml(report) });
+        if (formats.has('csv')) files.push(...renderCsv(report));
+        if (formats.has('xlsx')) files.push({ path: `${report.path}.xlsx`, content: await renderXlsx(report) });
+        if (formats.has('json')) files.push({ path: `${report.path}.json`, content: renderJson(document) });
+    }
+    return files.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+}

@@ -1,0 +1,13 @@
+export { generateDocuments, planDocuments, FORMATS, type Format, type GenerateOptions, type PlannedDocument } from './generate.js';
+export { buildChecklist } from './checklist.js';
+export { buildCompetenceMatrix, type CompetenceMatrixOptions } from './competence-matrix.js';
+export { buildCoverageMatrix, schemeUsesCatalog } from './coverage-matrix.js';
+export * from './documents.js';
+export { escapeHtml, escapeMarkdown, escapeMarkdownBlock, neutraliseFormula } from './escaping.js';
+export { safeFileName, uniquePaths } from './file-names.js';
+export { renderMarkdown } from './render/markdown.js';
+export { renderHtml } from './render/html.js';
+export { renderCsv } from './render/csv.js';
+export { renderXlsx } from './render/xlsx.js';
+export { renderJson } from './render/json.js';
+export type { Report, Section, Cell, Column, Tone } from './report.js';

@@ -1,0 +1,119 @@
+import { escapeHtml } from '../escaping.js';
+import type { Cell, Column, Report, Section } from '../report.js';
+import { clauseAnchor } from '../report.js';
+
+// One file, no external resources: the styles are inline so that a reviewer can open it from a
+// mail or a USB stick, and print it (each section starts a page, table headers repeat).
+const STYLE = `
+:root { color-scheme: light; }
+body { font: 14px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", Arial, sans-serif; color: #1b1b1b; margin: 2rem; }
+h1 { font-size: 1.6rem; margin: 0 0 .5rem; }
+h2 { font-size: 1.25rem; margin: 1.5rem 0 .5rem; border-bottom: 2px solid #1f4e79; padding-bottom: .2rem; }
+dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem; margin: 0 0 1rem; }
+dl.facts dt { font-weight: 600; }
+dl.facts dd { margin: 0; }
+nav ol { margin: .2rem 0 1rem; }
+p.note { margin: .3rem 0; color: #333; }
+table { border-collapse: collapse; width: 100%; margin: .5rem 0 1rem; }
+th, td { border: 1px solid #8c8c8c; padding: .25rem .4rem; vertical-align: top; text-align: left; }
+thead th { background: #1f4e79; color: #fff; }
+tbody tr:nth-child(even) td { background-color: #f4f6f8; }
+td.blank { min-width: 6rem; }
+td.tone-gap { background-color: #f8d0d0 !important; font-weight: 600; }
+td.tone-expired { background-color: #f8d0d0 !important; font-weight: 600; }
+td.tone-partial { background-color: #fbe8b4 !important; }
+td.tone-excluded { background-color: #e4e4e4 !important; color: #555; font-style: italic; }
+td.tone-ok { background-color: #dcefdc !important; }
+a { color: #1f4e79; }
+p.empty { font-style: italic; }
+@page { size: A4 landscape; margin: 12mm; }
+@media print {
+  body { margin: 0; font-size: 10pt; }
+  nav { display: none; }
+  section.sheet + section.sheet { break-before: page; page-break-before: always; }
+  thead { display: table-header-group; }
+  tr { break-inside: avoid; page-break-inside: avoid; }
+  td.blank { height: 2.2em; }
+  a { color: inherit; text-decoration: none; }
+  td, th { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+}
+`.trim();
+
+function renderCell(cell: Cell, column: Column): string {
+    const classes = [cell.tone ? `tone-${cell.tone}` : '', column.blank ? 'blank' : ''].filter(Boolean);
+    const attributes = [
+        classes.length > 0 ? ` class="${classes.join(' ')}"` : '',
+        cell.indent ? ` style="padding-left: ${0.4 + cell.indent * 1.2}rem"` : ''
+    ].join('');
+    const content = cell.parts.map(part => typeof part === 'string'
+        ? escapeHtml(part)
+        : `<a href="#${escapeHtml(clauseAnchor(part.clause))}">${escapeHtml(part.text)}</a>`).join('');
+    return `<td${attributes}>${content}</td>`;
+}
+
+function sectionId(section: Section, index: number): string {
+    return `section-${index + 1}-${section.id.replace(/[^A-Za-z0-9_-]/g, '_')}`;
+}
+
+function renderSection(section: Section, index: number): string {
+    const lines = [`<section class="sheet" id="${sectionId(section, index)}">`, `<h2>${escapeHtml(section.heading)}</h2>`];
+    section.notes.forEach(note => lines.push(`<p class="note">${escapeHtml(note)}</p>`));
+    if (section.rows.length === 0) {
+        lines.push('<p class="empty">None.</p>');
+    } else {
+        lines.push('<table>', '<thead><tr>' + section.columns.map(c => `<th scope="col">${escapeHtml(c.header)}</th>`).join('') + '</tr></thead>', '<tbody>');
+        for (const row of section.rows) {
+            lines.push('<tr>' + row.map((cell, column) => renderCell(cell, section.columns[column])).join('') + '</tr>');
+        }
+        lines.push('</tbody>', '</table>');
+    }
+    lines.push('</section>');
+    return lines.join('\n');
+}
+
+/** A standalone, printable HTML page; clause references link to the clause index at its end. */
+export function renderHtml(report: Report): string {
+    const contents = report.sections.map((section, index) =>
+        `<li><a href="#${sectionId(section, index)}">${escapeHtml(section.heading)}</a></li>`);
+    if (report.clauses.length > 0) contents.push('<li><a href="#clause-index">Clause index</a></li>');
+    const index = report.clauses.length === 0 ? [] : [
+        '<section class="sheet" id="clause-index">',
+        '<h2>Clause index</h2>',
+        '<table>',
+        '<thead><tr><th scope="col">Clause</th><th scope="col">Heading</th></tr></thead>',
+        '<tbody>',
+        ...report.clauses.map(clause =>
+            `<tr id="${escapeHtml(clauseAnchor(clause))}"><td>${escapeHtml(`${clause.catalog} ${clause.number}`)}</td><td>${escapeHtml(clause.heading ?? '')}</td></tr>`),
+        '</tbody>',
+        '</table>',
+        '</section>'
+    ];
+    return [
+        '<!DOCTYPE html>',
+        '<html lang="en">',
+        '<head>',
+        '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        '<meta name="generator" content="Certa">',
+        `<title>${escapeHtml(report.title)}</title>`,
+        `<style>\n${STYLE}\n</style>`,
+        '</head>',
+        '<body>',
+        '<header>',
+        `<h1>${escapeHtml(report.title)}</h1>`,
+        '<dl class="facts">',
+        ...report.facts.map(([key, value]) => `<dt>${escapeHtml(key)}</dt><dd>${escapeHtml(value)}</dd>`),
+        '</dl>',
+        '<nav aria-label="Contents"><strong>Contents</strong>',
+        `<ol>${contents.join('')}</ol>`,
+        '</nav>',
+        '</header>',
+        '<main>',
+        ...report.sections.map(renderSection),
+        ...index,
+        '</main>',
+        '</body>',
+        '</html>',
+        ''
+    ].join('\n');
+}

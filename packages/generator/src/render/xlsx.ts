@@ -1,0 +1,96 @@
+import ExcelJS from 'exceljs';
+import { neutraliseFormula } from '../escaping.js';
+import type { Report, Section, Tone } from '../report.js';
+import { cellText } from '../report.js';
+import { fixZipTimestamps } from '../zip-timestamps.js';
+
+/** A fixed date for the workbook properties: no timestamps unless asked, same input → same bytes. */
+const FIXED_DATE = new Date(Date.UTC(1980, 0, 1));
+
+const FILLS: Record<Tone, string> = {
+    gap: 'FFF8D0D0',
+    expired: 'FFF8D0D0',
+    partial: 'FFFBE8B4',
+    excluded: 'FFE4E4E4',
+    ok: 'FFDCEFDC'
+};
+
+const MIN_WIDTH = 6;
+const MAX_WIDTH = 60;
+
+/** Sheet names: at most 31 characters, none of `[]:*?/\`, unique ignoring case. */
+function sheetNames(sections: Section[]): string[] {
+    const taken = new Set<string>(['about']);
+    return sections.map(section => {
+        const base = section.id.replace(/[[\]:*?/\\]/g, '_').slice(0, 31) || 'Sheet';
+        let name = base;
+        for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${base.slice(0, 31 - String(n).length - 1)}~${n}`;
+        taken.add(name.toLowerCase());
+        return name;
+    });
+}
+
+function addAboutSheet(workbook: ExcelJS.Workbook, report: Report, names: string[]): void {
+    const sheet = workbook.addWorksheet('About');
+    sheet.addRow([neutraliseFormula(report.title)]).font = { bold: true, size: 14 };
+    report.facts.forEach(([key, value]) => sheet.addRow([neutraliseFormula(key), neutraliseFormula(value)]));
+    sheet.addRow([]);
+    sheet.addRow(['Sheet', 'Contents']).font = { bold: true };
+    report.sections.forEach((section, index) => {
+        sheet.addRow([names[index], neutraliseFormula(section.heading)]);
+        section.notes.forEach(note => sheet.addRow(['', neutraliseFormula(note)]));
+    });
+    sheet.getColumn(1).width = 24;
+    sheet.getColumn(2).width = 100;
+}
+
+function addSectionSheet(workbook: ExcelJS.Workbook, report: Report, section: Section, name: string): void {
+    const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1, xSplit: 0 }] });
+    const header = sheet.addRow(section.columns.map(column => neutraliseFormula(column.header)));
+    header.font = { bold: true, color: { argb: 'FFFFFFFF' } };
+    header.eachCell(cell => {
+        cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF1F4E79' } };
+    });
+    const widths = section.columns.map(column => column.header.length);
+    section.rows.forEach(row => {
+        const added = sheet.addRow(row.map(cell => neutraliseFormula(cellText(cell))));
+        row.forEach((cell, index) => {
+            const target = added.getCell(index + 1);
+            target.alignment = { vertical: 'top', wrapText: true, indent: cell.indent ?? 0 };
+            if (cell.tone) target.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: FILLS[cell.tone] } };
+            widths[index] = Math.max(widths[index], cellText(cell).length + (cell.indent ?? 0) * 2);
+            if (section.columns[index].finding && report.findingValues) {
+                target.dataValidation = {
+                    type: 'list',
+                    allowBlank: true,
+                    formulae: [`"${report.findingValues.join(',')}"`],
+                    showErrorMessage: true,
+                    errorTitle: 'Finding',
+                    error: `Choose one of: ${report.findingValues.join(', ')}`
+                };
+            }
+        });
+    });
+    section.columns.forEach((column, index) => {
+        const wanted = column.blank ? Math.max(widths[index], column.finding ? 26 : 18) : widths[index];
+        sheet.getColumn(index + 1).width = Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, wanted + 2));
+    });
+    if (section.rows.length > 0) {
+        sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: section.columns.length } };
+    }
+}
+
+/** An XLSX workbook: an About sheet, then one sheet per section with a frozen header row. */
+export async function renderXlsx(report: Report): Promise<Uint8Array> {
+    const workbook = new ExcelJS.Workbook();
+    workbook.creator = 'Certa';
+    workbook.lastModifiedBy = 'Certa';
+    workbook.created = FIXED_DATE;
+    workbook.modified = FIXED_DATE;
+    workbook.title = report.title;
+    const names = sheetNames(report.sections);
+    addAboutSheet(workbook, report, names);
+    report.sections.forEach((section, index) => addSectionSheet(workbook, report, section, names[index]));
+    const buffer = await workbook.xlsx.writeBuffer();
+    return fixZipTimestamps(new Uint8Array(buffer as ArrayBuffer));
+}

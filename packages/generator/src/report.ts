@@ -1,0 +1,93 @@
+import type { ResolvedClause } from './documents.js';
+import { clauseKey } from './clauses.js';
+
+/**
+ * A document laid out as titled tables: what the Markdown, HTML, CSV and XLSX renderers share.
+ * Cells hold raw text from the scheme; each renderer escapes it for its own format.
+ */
+
+/** How a cell is highlighted; renderers show it with colour and the cell text says it in words too. */
+export type Tone = 'gap' | 'partial' | 'excluded' | 'expired' | 'ok';
+
+/** Plain text, or text that refers to a clause (linked to the clause index in HTML). */
+export type CellPart = string | { text: string; clause: ResolvedClause };
+
+export interface Cell {
+    parts: CellPart[];
+    tone?: Tone;
+    /** Indentation level (clause depth in a coverage matrix). */
+    indent?: number;
+}
+
+export interface Column {
+    header: string;
+    /** The finding column of a checklist: a drop-down of `Report.findingValues` in XLSX. */
+    finding?: boolean;
+    /** A column left empty for the auditor to fill in. */
+    blank?: boolean;
+}
+
+export interface Section {
+    /** Short, unique within the report; used for anchors, CSV file names and sheet names. */
+    id: string;
+    heading: string;
+    notes: string[];
+    columns: Column[];
+    rows: Cell[][];
+}
+
+export interface Report {
+    /** Output path without extension, forward slashes: `QMS/checklist`. */
+    path: string;
+    title: string;
+    facts: Array<[string, string]>;
+    sections: Section[];
+    /** Every clause the report refers to, in clause order: the HTML clause index. */
+    clauses: ResolvedClause[];
+    /**
+     * When all sections share their columns, CSV writes one table: `columns` are all its columns,
+     * `lead` gives the cells that precede each section's own.
+     */
+    flat?: { columns: Column[]; lead: (section: Section) => Cell[] };
+    findingValues?: readonly string[];
+}
+
+export function text(value: string | undefined, tone?: Tone): Cell {
+    const cell: Cell = { parts: value === undefined || value === '' ? [] : [value] };
+    if (tone) cell.tone = tone;
+    return cell;
+}
+
+export function cellText(cell: Cell): string {
+    return cell.parts.map(part => typeof part === 'string' ? part : part.text).join('');
+}
+
+/** Clause links separated by `; `. */
+export function clauseCell(entries: Array<{ text: string; clause?: ResolvedClause }>): Cell {
+    const parts: CellPart[] = [];
+    entries.forEach((entry, index) => {
+        if (index > 0) parts.push('; ');
+        parts.push(entry.clause ? { text: entry.text, clause: entry.clause } : entry.text);
+    });
+    return { parts };
+}
+
+/** The clauses referred to anywhere in the sections, once each, in the order given by `order`. */
+export function referencedClauses(sections: Section[], order: (a: ResolvedClause, b: ResolvedClause) => number): ResolvedClause[] {
+    const seen = new Map<string, ResolvedClause>();
+    for (const section of sections) {
+        for (const row of section.rows) {
+            for (const cell of row) {
+                for (const part of cell.parts) {
+                    if (typeof part !== 'string' && !seen.has(clauseKey(part.clause))) seen.set(clauseKey(part.clause), part.clause);
+                }
+            }
+        }
+    }
+    return [...seen.values()].sort(order);
+}
+
+/** Anchor id of a clause in the HTML clause index. */
+export function clauseAnchor(clause: Pick<ResolvedClause, 'catalog' | 'number'>): string {
+    return `clause-${clause.catalog}-${clause.number}`.replace(/[^A-Za-z0-9_.-]/g, '_');
+}

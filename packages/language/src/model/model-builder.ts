@@ -1,0 +1,197 @@
+import type { AstNode, LangiumDocument, Reference } from 'langium';
+import { AstUtils } from 'langium';
+import type {
+    Activity, Catalog, Check, Clause, ClauseRef, Competence, Document, Duration, Mark, Person, Role, Scheme
+} from '../generated/ast.js';
+import {
+    isActivity, isCatalog, isCertifiesDecl, isCheck, isCompetence, isCoverage, isCriteriaDecl, isCycleDecl, isExclusion,
+    isMark, isOperatedUnderDecl, isOwnerDecl, isPerson, isRecertification, isRequirementDecl, isRole, isSampleDecl,
+    isScheme, isSchemeTypeDecl, isScopeDecl, isSurveillance, isUsesQmsDecl, isVersionDecl
+} from '../generated/ast.js';
+import { clauseIndexOf, clauseRefText, expandClauseRef } from '../scoping/clause-index.js';
+import type {
+    ActivityModel, ActivityPhase, CatalogClause, CatalogModel, CertaModel, CheckModel, ClauseReference, CompetenceModel,
+    Duration as DurationModel, ExclusionModel, MarkModel, PersonModel, QualificationModel, ResolvedClause, RoleModel, SchemeModel
+} from './certa-model.js';
+
+/**
+ * Builds the plain model from linked documents: the user's documents in the order given, and the
+ * builtin catalog documents (their catalogs come first in `catalogs`).
+ */
+export function buildCertaModel(documents: readonly LangiumDocument[], builtins: readonly LangiumDocument[] = []): CertaModel {
+    const model: CertaModel = { schemes: [], roles: [], competences: [], people: [], marks: [], catalogs: [] };
+    for (const [list, builtin] of [[builtins, true], [documents, false]] as const) {
+        for (const document of list) {
+            const root = document.parseResult.value as Document;
+            for (const element of root.elements ?? []) {
+                if (isCatalog(element)) model.catalogs.push(catalogModel(element, builtin));
+                else if (builtin) continue;
+                else if (isScheme(element)) model.schemes.push(schemeModel(element, document.uri.toString()));
+                else if (isRole(element)) model.roles.push(roleModel(element));
+                else if (isCompetence(element)) model.competences.push(competenceModel(element));
+                else if (isPerson(element)) model.people.push(personModel(element));
+                else if (isMark(element)) model.marks.push(markModel(element));
+            }
+        }
+    }
+    return model;
+}
+
+function resolvedClause(clause: Clause): ResolvedClause {
+    const catalog = AstUtils.getContainerOfType(clause, isCatalog)?.name ?? '';
+    return clause.heading === undefined
+        ? { catalog, number: clause.name }
+        : { catalog, number: clause.name, heading: clause.heading };
+}
+
+export function clauseReference(ref: ClauseRef): ClauseReference {
+    const result: ClauseReference = {
+        text: clauseRefText(ref),
+        catalog: ref.catalog.ref?.name ?? ref.catalog.$refText,
+        clauses: expandClauseRef(ref).map(resolvedClause)
+    };
+    const from = ref.clause?.ref;
+    if (from) result.clause = resolvedClause(from);
+    else if (ref.clause) result.clause = { catalog: result.catalog, number: ref.clause.$refText };
+    const to = ref.to?.ref;
+    if (to) result.to = resolvedClause(to);
+    else if (ref.to) result.to = { catalog: result.catalog, number: ref.to.$refText };
+    return result;
+}
+
+/** Every clause of the references once, in clause order (catalogs in order of first mention). */
+function coveredClauses(refs: readonly ClauseRef[]): ResolvedClause[] {
+    const catalogs: Catalog[] = [];
+    const seen = new Set<Clause>();
+    for (const ref of refs) {
+        const catalog = ref.catalog.ref;
+        if (catalog && !catalogs.includes(catalog)) catalogs.push(catalog);
+        expandClauseRef(ref).forEach(clause => seen.add(clause));
+    }
+    return catalogs.flatMap(catalog => clauseIndexOf(catalog).clauses.filter(clause => seen.has(clause)).map(resolvedClause));
+}
+
+function nameOf(ref: Reference<AstNode & { name: string }>): string {
+    return ref.ref?.name ?? ref.$refText;
+}
+
+function duration(node: Duration): DurationModel {
+    const unit = node.unit.startsWith('year') ? 'years' : 'months';
+    const value = Number(node.value);
+    return { value, unit, months: unit === 'years' ? value * 12 : value };
+}
+
+function withOptional<T extends object>(target: T, values: Partial<T>): T {
+    for (const [key, value] of Object.entries(values)) {
+        if (value !== undefined) (target as Record<string, unknown>)[key] = value;
+    }
+    return target;
+}
+
+function catalogModel(catalog: Catalog, builtin: boolean): CatalogModel {
+    const clause = (node: Clause): CatalogClause => withOptional<CatalogClause>(
+        { number: node.name, mayBeNotApplicable: node.mayBeNotApplicable, clauses: node.clauses.map(clause) },
+        { heading: node.heading, summary: node.summary }
+    );
+    return withOptional<CatalogModel>(
+        { id: catalog.name, title: catalog.title, clauses: catalog.clauses.map(clause), builtin },
+        { edition: catalog.edition, designation: catalog.designation }
+    );
+}
+
+function schemeModel(scheme: Scheme, source: string): SchemeModel {
+    const result: SchemeModel = {
+        id: scheme.name, title: scheme.title, requirements: [], marks: [], activities: [], exclusions: [], source
+    };
+    const phases: Record<ActivityPhase, ActivityModel[]> = { initial: [], surveillance: [], recertification: [] };
+    for (const member of scheme.members) {
+        if (isVersionDecl(member)) result.version = member.value;
+        else if (isOwnerDecl(member)) result.owner = member.value;
+        else if (isScopeDecl(member)) result.scope = member.value;
+        else if (isCertifiesDecl(member)) {
+            result.certifies = withOptional<NonNullable<SchemeModel['certifies']>>({ subject: member.subject }, { standard: member.standard ? nameOf(member.standard) : undefined });
+        } else if (isOperatedUnderDecl(member)) result.operatedUnder = nameOf(member.standard);
+        else if (isSchemeTypeDecl(member)) {
+            result.schemeType = withOptional<NonNullable<SchemeModel['schemeType']>>(
+                { catalog: nameOf(member.catalog), id: member.schemeType.ref?.name ?? member.schemeType.$refText },
+                { title: member.schemeType.ref?.title }
+            );
+        } else if (isUsesQmsDecl(member)) result.usesQms = nameOf(member.standard);
+        else if (isRequirementDecl(member)) result.requirements.push(...member.refs.map(clauseReference));
+        else if (isCycleDecl(member)) result.cycle = duration(member.duration);
+        else if (isMark(member)) result.marks.push(markModel(member));
+        else if (isActivity(member)) phases.initial.push(activityModel(member, 'initial'));
+        else if (isSurveillance(member)) {
+            result.surveillance ??= withOptional<NonNullable<SchemeModel['surveillance']>>(
+                { every: duration(member.interval) },
+                { firstWithin: member.firstWithin ? duration(member.firstWithin) : undefined }
+            );
+            phases.surveillance.push(...member.activities.map(activity => activityModel(activity, 'surveillance')));
+        } else if (isRecertification(member)) {
+            result.recertification ??= { before: duration(member.deadline) };
+            phases.recertification.push(...member.activities.map(activity => activityModel(activity, 'recertification')));
+        } else if (isExclusion(member)) {
+            result.exclusions.push(withOptional<ExclusionModel>({ ref: clauseReference(member.ref) }, { justification: member.justification }));
+        }
+    }
+    result.activities = [...phases.initial, ...phases.surveillance, ...phases.recertification];
+    return result;
+}
+
+function activityModel(activity: Activity, phase: ActivityPhase): ActivityModel {
+    const coverRefs = activity.members.filter(isCoverage).flatMap(coverage => coverage.refs);
+    return withOptional<ActivityModel>({
+        name: activity.name,
+        kind: activity.kind as ActivityModel['kind'],
+        phase,
+        performers: activity.performers.map(nameOf),
+        issues: [...activity.issues] as ActivityModel['issues'],
+        licenses: activity.licenses.map(nameOf),
+        coverRefs: coverRefs.map(clauseReference),
+        covers: coveredClauses(coverRefs),
+        checks: activity.members.filter(isCheck).map(checkModel)
+    }, {
+        method: activity.method as ActivityModel['method'],
+        source: activity.source as ActivityModel['source'],
+        sample: activity.members.find(isSampleDecl)?.value,
+        criteria: activity.members.find(isCriteriaDecl)?.value
+    });
+}
+
+function checkModel(check: Check): CheckModel {
+    return withOptional<CheckModel>(
+        { name: check.name, question: check.question, refs: check.refs.map(clauseReference), grading: (check.grading ?? 'findings') as CheckModel['grading'] },
+        { evidence: check.evidence }
+    );
+}
+
+function markModel(mark: Mark): MarkModel {
+    return withOptional<MarkModel>(
+        { name: mark.name, description: mark.description, uses: [...mark.uses] as MarkModel['uses'] },
+        { shape: mark.shape }
+    );
+}
+
+function roleModel(role: Role): RoleModel {
+    return withOptional<RoleModel>({ id: role.name, title: role.title, needs: role.needs.map(nameOf) }, { summary: role.summary });
+}
+
+function competenceModel(competence: Competence): CompetenceModel {
+    return withOptional<CompetenceModel>({
+        id: competence.name,
+        title: competence.title,
+        basis: competence.basis.map(clauseReference),
+        areas: competence.areas.map(clauseReference)
+    }, { summary: competence.summary });
+}
+
+function personModel(person: Person): PersonModel {
+    return {
+        id: person.name,
+        name: person.fullName,
+        qualifications: person.qualifications.map(q => withOptional<QualificationModel>({ role: nameOf(q.role) }, { until: q.expires })),
+        competences: person.competences.map(nameOf),
+        areas: person.areas.map(clauseReference),
+        evidence: [...person.evidence]
+    };
+}
