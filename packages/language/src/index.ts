@@ -6,3 +6,6 @@ export { clauseIndexOf, expandClauseRef, clauseRefText, ClauseIndex } from './sc
 export { nearestNames, compareNatural } from './scoping/nearest-names.js';
 export { allRules, ruleInfo, type RuleInfo, type RuleSeverity } from './validation/rule-catalog.js';
 export { loadWorkspace, diagnosticsOf, type LoadedWorkspace } from './workspace/workspace-loader.js';
+export { buildCertaModel } from './model/model-builder.js';
+export type * as CertaModelTypes from './model/certa-model.js';
+export type { CertaModel } from './model/certa-model.js';
