@@ -5,6 +5,7 @@ import type { CommandContext } from './commands/command-context.js';
 import { registerCatalog } from './commands/catalog.js';
 import { registerRules } from './commands/rules.js';
 import { registerValidate } from './commands/validate.js';
+import { registerGenerate } from './commands/generate.js';
 
 const version = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -21,6 +22,7 @@ export async function main(argv: string[]): Promise<number> {
         .exitOverride()
         .configureOutput({ writeErr: text => process.stderr.write(text.replace(/^error: /, 'certa: ')) });
     registerValidate(program, context);
+    registerGenerate(program, context);
     registerCatalog(program, context);
     registerRules(program, context);
     for (const command of program.commands) {

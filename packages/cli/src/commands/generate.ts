@@ -1,0 +1,119 @@
+import * as fs from 'node:fs/promises';
+import type { Command } from 'commander';
+import { buildCertaModel } from '@certa/language';
+import type { Format } from '@certa/generator';
+import { FORMATS, generateDocuments } from '@certa/generator';
+import { writeFilesAtomically } from '../atomic-output.js';
+import { ExitCode, UsageError } from '../cli-error.js';
+import { hasErrors, openWorkspace } from '../certa-workspace.js';
+import { diagnosticRecords } from '../diagnostic-records.js';
+import type { CommandContext } from './command-context.js';
+
+interface GenerateOptions {
+    out: string;
+    format: string;
+    scheme?: string;
+    catalog: string;
+    today: string;
+    force?: boolean;
+}
+
+/** Progress lines only for people watching a terminal; CI logs stay clean. */
+const LARGE_WORKSPACE = 20;
+
+export function registerGenerate(program: Command, context: CommandContext): void {
+    program.command('generate')
+        .description('Write audit checklists, competence matrices and clause coverage matrices for the schemes.')
+        .argument('[paths...]', '.certa files or folders (searched recursively)', ['.'])
+        .requiredOption('--out <dir>', 'folder to write the documents to (created if missing)')
+        .option('--format <formats>', `comma-separated formats: ${FORMATS.join(',')}`, FORMATS.join(','))
+        .option('--scheme <id>', 'only this scheme')
+        .option('--catalog <ids>', 'catalogs for the clause coverage matrices, comma-separated', 'ISO9001')
+        .option('--today <date>', 'the day qualification expiry is checked against (YYYY-MM-DD)', localToday())
+        .option('--force', 'generate even when the sources have errors')
+        .action(async (paths: string[], options: GenerateOptions) => {
+            context.exitCode = await generate(paths, options);
+        });
+}
+
+async function generate(paths: string[], options: GenerateOptions): Promise<number> {
+    const formats = parseList(options.format, 'format');
+    const unknown = formats.filter(format => !(FORMATS as readonly string[]).includes(format));
+    if (unknown.length > 0) throw new UsageError(`unknown format ${unknown.join(', ')}; choose from ${FORMATS.join(', ')}`);
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(options.today) || Number.isNaN(Date.parse(options.today))) {
+        throw new UsageError(`--today must be a date written YYYY-MM-DD, not "${options.today}"`);
+    }
+    await checkOutputFolder(options.out);
+
+    const progress = progressLine();
+    progress.show('certa: loading sources…');
+    const workspace = await openWorkspace(paths);
+    if (workspace.files.length === 0) throw new UsageError(`no .certa files found in ${paths.join(', ')}`);
+    if (hasErrors(workspace.documents) && !options.force) {
+        progress.clear();
+        const errors = diagnosticRecords(workspace.documents).filter(r => r.severity === 'error');
+        for (const r of errors.slice(0, 10)) process.stderr.write(`${r.file}:${r.line}:${r.column} error ${r.code} ${r.message}\n`);
+        if (errors.length > 10) process.stderr.write(`… and ${errors.length - 10} more (run certa validate to see all)\n`);
+        process.stderr.write(`certa: not generating: the sources have ${errors.length} error${errors.length === 1 ? '' : 's'}. Fix them, or pass --force to generate anyway.\n`);
+        return ExitCode.findings;
+    }
+
+    progress.show('certa: generating documents…', workspace.files.length);
+    const model = buildCertaModel(workspace.documents, workspace.builtins);
+    const files = await generateDocuments(model, {
+        today: options.today,
+        formats: formats as Format[],
+        scheme: options.scheme,
+        coverageCatalogs: parseList(options.catalog, 'catalog')
+    }).catch((error: unknown) => {
+        throw new UsageError(error instanceof Error ? error.message : String(error));
+    });
+    try {
+        await writeFilesAtomically(options.out, files, (done, total) =>
+            progress.show(`certa: writing ${done}/${total} files…`, workspace.files.length));
+    } catch (error) {
+        progress.clear();
+        if (error instanceof UsageError) throw error;
+        const reason = (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
+        const where = (error as NodeJS.ErrnoException).path ?? options.out;
+        throw new UsageError(`cannot write ${where} (${reason}); nothing was changed in ${options.out}`);
+    }
+    progress.clear();
+    process.stderr.write(`certa: wrote ${files.length} file${files.length === 1 ? '' : 's'} to ${options.out} (${formats.join(', ')})\n`);
+    return ExitCode.ok;
+}
+
+function parseList(value: string, what: string): string[] {
+    const items = value.split(',').map(item => item.trim()).filter(Boolean);
+    if (items.length === 0) throw new UsageError(`--${what} needs at least one value`);
+    return [...new Set(items)];
+}
+
+async function checkOutputFolder(out: string): Promise<void> {
+    const stat = await fs.stat(out).catch(() => undefined);
+    if (stat && !stat.isDirectory()) throw new UsageError(`--out ${out} is a file, not a folder`);
+}
+
+/** Today's date where the user is, `YYYY-MM-DD`. */
+function localToday(): string {
+    const now = new Date();
+    const pad = (n: number): string => String(n).padStart(2, '0');
+    return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/** A single self-overwriting status line on stderr, shown only on a terminal and for large workspaces. */
+function progressLine(): { show(text: string, sourceCount?: number): void; clear(): void } {
+    let shown = false;
+    const enabled = Boolean(process.stderr.isTTY);
+    return {
+        show(text, sourceCount = LARGE_WORKSPACE) {
+            if (!enabled || sourceCount < LARGE_WORKSPACE) return;
+            process.stderr.write(`\r\u001b[2K${text}`);
+            shown = true;
+        },
+        clear() {
+            if (shown) process.stderr.write('\r\u001b[2K');
+            shown = false;
+        }
+    };
+}
