@@ -1,0 +1,83 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import type { ProtocolConnection } from 'vscode-languageserver-protocol/node';
+import {
+    createProtocolConnection, InitializeRequest, InitializedNotification, PublishDiagnosticsNotification,
+    StreamMessageReader, StreamMessageWriter
+} from 'vscode-languageserver-protocol/node';
+import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+
+/** The bundled language server over stdio, driven as an editor drives it. */
+export class LspClient {
+    readonly connection: ProtocolConnection;
+    private readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
+    private readonly waiters: Array<() => void> = [];
+    readonly stderr: string[] = [];
+
+    private constructor(private readonly process: ChildProcess) {
+        this.connection = createProtocolConnection(new StreamMessageReader(process.stdout!), new StreamMessageWriter(process.stdin!));
+        process.stderr!.on('data', chunk => this.stderr.push(String(chunk)));
+        this.connection.onNotification(PublishDiagnosticsNotification.type, params => {
+            this.diagnostics.set(params.uri, params);
+            this.waiters.splice(0).forEach(wake => wake());
+        });
+        // What VS Code answers when the server asks.
+        this.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => null));
+        this.connection.onRequest('client/registerCapability', () => null);
+        this.connection.onRequest('window/workDoneProgress/create', () => null);
+        this.connection.listen();
+    }
+
+    static start(serverPath: string): LspClient {
+        // Node 20 on purpose where available: the bundle carries its own Object.groupBy polyfill.
+        const child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+        return new LspClient(child);
+    }
+
+    async initialize(rootUri: string): Promise<Awaited<ReturnType<ProtocolConnection['sendRequest']>>> {
+        const result = await this.connection.sendRequest(InitializeRequest.type, {
+            processId: process.pid,
+            rootUri,
+            workspaceFolders: [{ uri: rootUri, name: 'workspace' }],
+            capabilities: {
+                workspace: { workspaceFolders: true, configuration: true, workspaceEdit: { documentChanges: false } },
+                textDocument: {
+                    publishDiagnostics: { relatedInformation: true },
+                    completion: { completionItem: { snippetSupport: false, labelDetailsSupport: true } },
+                    hover: { contentFormat: ['markdown', 'plaintext'] },
+                    rename: { prepareSupport: true },
+                    inlayHint: {},
+                    codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix'] } } }
+                }
+            }
+        });
+        await this.connection.sendNotification(InitializedNotification.type, {});
+        return result;
+    }
+
+    /** Waits until the server has published diagnostics for `uri` that satisfy `accept`. */
+    async diagnosticsFor(uri: string, accept: (diagnostics: Diagnostic[]) => boolean, timeoutMs = 30_000): Promise<Diagnostic[]> {
+        const deadline = Date.now() + timeoutMs;
+        for (;;) {
+            const current = this.diagnostics.get(uri);
+            if (current && accept(current.diagnostics)) return current.diagnostics;
+            const left = deadline - Date.now();
+            if (left <= 0) {
+                throw new Error(`no matching diagnostics for ${uri}; last: ${JSON.stringify(current?.diagnostics ?? null)}\n${this.stderr.join('')}`);
+            }
+            await new Promise<void>(resolve => {
+                const timer = setTimeout(resolve, left);
+                this.waiters.push(() => { clearTimeout(timer); resolve(); });
+            });
+        }
+    }
+
+    async stop(): Promise<void> {
+        try {
+            await this.connection.sendRequest('shutdown');
+            await this.connection.sendNotification('exit');
+        } finally {
+            this.connection.dispose();
+            this.process.kill();
+        }
+    }
+}
