@@ -1,0 +1,55 @@
+import type { ValidationAcceptor, ValidationChecks } from 'langium';
+import type { Acceptance, CertaAstType } from '../generated/ast.js';
+import { defineRule, ruleInfo } from './rule-catalog.js';
+
+/**
+ * `accept "certa.code" [on name] because "reason"` suppresses matching diagnostics; the filtering
+ * itself happens in CertaDocumentValidator, after every rule has run.
+ */
+export const AcceptanceRules = {
+    missingReason: defineRule({
+        code: 'certa.acceptance.missing-reason', severity: 'warning', basis: 'Certa language',
+        summary: 'An accepted finding must say why it is acceptable (`because "…"`), so that reviewers can judge it.'
+    }),
+    unknownCode: defineRule({
+        code: 'certa.acceptance.unknown-code', severity: 'warning', basis: 'Certa language',
+        summary: 'An acceptance names a code that no rule reports (see `certa rules`).'
+    }),
+    notAcceptable: defineRule({
+        code: 'certa.acceptance.not-acceptable', severity: 'warning', basis: 'Certa language',
+        summary: 'Syntax errors, unresolved names and acceptance findings cannot be accepted away; fix them instead.'
+    }),
+    stale: defineRule({
+        code: 'certa.acceptance.stale', severity: 'warning', basis: 'Certa language',
+        summary: 'An acceptance no longer matches any finding; remove it.'
+    })
+} as const;
+
+/** Codes an acceptance may not suppress: the text must be readable and names must resolve. */
+export function isAcceptable(code: string): boolean {
+    return !code.startsWith('certa.syntax.') && !code.startsWith('certa.acceptance.')
+        && !code.startsWith('certa.reference.unknown-');
+}
+
+export const acceptanceChecks: ValidationChecks<CertaAstType> = {
+    Acceptance: [acceptanceMustGiveReason, acceptanceMustNameKnownCode]
+};
+
+function acceptanceMustGiveReason(acceptance: Acceptance, accept: ValidationAcceptor): void {
+    if (acceptance.reason?.trim()) return;
+    accept('warning', `Accepting '${acceptance.code}' needs a reason. Add 'because "…"' saying why the finding is acceptable for this scheme.`, {
+        node: acceptance, data: { code: AcceptanceRules.missingReason }
+    });
+}
+
+function acceptanceMustNameKnownCode(acceptance: Acceptance, accept: ValidationAcceptor): void {
+    if (!ruleInfo(acceptance.code)) {
+        accept('warning', `No rule reports '${acceptance.code}'. Check the code ('certa rules' lists them).`, {
+            node: acceptance, property: 'code', data: { code: AcceptanceRules.unknownCode }
+        });
+    } else if (!isAcceptable(acceptance.code)) {
+        accept('warning', `'${acceptance.code}' cannot be accepted: fix the problem instead.`, {
+            node: acceptance, property: 'code', data: { code: AcceptanceRules.notAcceptable }
+        });
+    }
+}

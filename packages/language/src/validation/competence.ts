@@ -1,0 +1,272 @@
+import type { IndexManager, ValidationAcceptor, ValidationChecks } from 'langium';
+import type { CertaServices } from '../certa-module.js';
+import type {
+    Activity, Catalog, CertaAstType, CertificationFunction, Clause, Competence, Person, Role, Scheme
+} from '../generated/ast.js';
+import { isPerson, isRequirementDecl } from '../generated/ast.js';
+import { expandClauseRef } from '../scoping/clause-index.js';
+import { defineRule } from './rule-catalog.js';
+import {
+    activitiesOf, evaluates, functionText, isAudit, isManagementSystemScheme, isProductScheme, membersOf, operatingStandard,
+    performersOf
+} from './scheme-facts.js';
+import { today } from './validation-clock.js';
+
+/**
+ * Who may do what: every activity has performers, roles say what they need, the operating standard's
+ * knowledge table (ISO/IEC 17021-1 Annex A rows with `neededFor`) is met, and the person register
+ * covers the roles with valid qualifications.
+ */
+export const CompetenceRules = {
+    missingPerformer: defineRule({
+        code: 'certa.competence.missing-performer', severity: 'warning', basis: 'ISO/IEC 17065:2012 6.1.2; ISO/IEC 17021-1:2015 7.2',
+        summary: 'An activity (other than attestation) does not say which role performs it.'
+    }),
+    roleWithoutCompetence: defineRule({
+        code: 'certa.competence.role-without-competence', severity: 'warning', basis: 'ISO/IEC 17065:2012 6.1.2; ISO/IEC 17021-1:2015 7.1.2',
+        summary: 'A role does not say which competences it needs, so nobody can be judged competent for it.'
+    }),
+    missingTechnicalCompetence: defineRule({
+        code: 'certa.competence.missing-technical-competence', severity: 'warning', basis: 'ISO/IEC 17065:2012 6.1.2',
+        summary: 'A product evaluation (testing, inspection, …) is performed by roles without technical competence in the product (technical areas or the product requirements).'
+    }),
+    missingAuditor: defineRule({
+        code: 'certa.competence.missing-auditor', severity: 'error', basis: 'ISO/IEC 17021-1:2015 7.1.2, Annex A',
+        summary: 'A management-system audit is performed by roles that need none of the auditing knowledge of Annex A.'
+    }),
+    missingDecisionCompetence: defineRule({
+        code: 'certa.competence.missing-decision-competence', severity: 'warning', basis: 'ISO/IEC 17021-1:2015 7.1.2, Annex A',
+        summary: 'A management-system review or decision is performed by roles that need none of the Annex A knowledge for report review and decision.'
+    }),
+    annexAGap: defineRule({
+        code: 'certa.competence.annex-a-gap', severity: 'warning', basis: 'ISO/IEC 17021-1:2015 Annex A',
+        summary: 'The roles performing a certification function together lack some Annex A knowledge rows that function needs.'
+    }),
+    roleNotStaffed: defineRule({
+        code: 'certa.competence.role-not-staffed', severity: 'warning', basis: 'ISO/IEC 17065:2012 6.1.2; ISO/IEC 17021-1:2015 7.2',
+        summary: 'The person register has nobody currently qualified for a role a scheme uses.'
+    }),
+    decisionNotIndependent: defineRule({
+        code: 'certa.competence.decision-not-independent', severity: 'warning', basis: 'ISO/IEC 17065:2012 7.6.2; ISO/IEC 17021-1:2015 9.5.1.2',
+        summary: 'Only one person can take a scheme\'s decisions and that person also holds an evaluating role, so for clients they evaluated nobody could decide.'
+    }),
+    expiredQualification: defineRule({
+        code: 'certa.competence.expired-qualification', severity: 'warning', basis: 'ISO/IEC 17065:2012 6.1.2; ISO/IEC 17021-1:2015 7.1.3',
+        summary: 'A person\'s qualification for a role has expired.'
+    }),
+    personLacksCompetence: defineRule({
+        code: 'certa.competence.person-lacks-competence', severity: 'warning', basis: 'ISO/IEC 17021-1:2015 7.1.3; ISO/IEC 17065:2012 6.1.2',
+        summary: 'A person lists their competences but lacks one that a role they are qualified for needs.'
+    })
+} as const;
+
+export function competenceChecks(services: CertaServices): ValidationChecks<CertaAstType> {
+    const index = services.shared.workspace.IndexManager;
+    return {
+        Activity: activityShouldNamePerformers,
+        Role: roleShouldNeedCompetences,
+        Scheme: [
+            productEvaluationShouldNeedTechnicalCompetence,
+            auditMustBePerformedByAuditors,
+            functionsShouldMeetAnnexA,
+            (scheme, accept) => rolesShouldBeStaffed(scheme, index, accept),
+            (scheme, accept) => decisionShouldHaveIndependentPerson(scheme, index, accept)
+        ],
+        Person: [qualificationsShouldBeCurrent, personShouldHaveNeededCompetences]
+    };
+}
+
+function activityShouldNamePerformers(activity: Activity, accept: ValidationAcceptor): void {
+    if (activity.kind === 'attestation' || activity.performers.length > 0) return;
+    accept('warning', `Activity '${activity.name}' (${functionText(activity)}) does not say who performs it. Add 'by <Role>' so that competence and impartiality can be checked (ISO/IEC 17065:2012 6.1.2, ISO/IEC 17021-1:2015 7.2).`, {
+        node: activity, property: 'name', data: { code: CompetenceRules.missingPerformer }
+    });
+}
+
+function roleShouldNeedCompetences(role: Role, accept: ValidationAcceptor): void {
+    if (role.needs.length > 0) return;
+    accept('warning', `Role '${role.name}' does not say which competences it needs. Add '{ needs <Competence>, … }' so that people can be judged competent for it (ISO/IEC 17065:2012 6.1.2, ISO/IEC 17021-1:2015 7.1.2).`, {
+        node: role, property: 'name', data: { code: CompetenceRules.roleWithoutCompetence }
+    });
+}
+
+function competencesOf(roles: Role[]): Competence[] {
+    return roles.flatMap(role => role.needs.map(n => n.ref)).filter((c): c is Competence => c !== undefined);
+}
+
+const productMethods = ['testing', 'inspection', 'designAppraisal', 'serviceAssessment', 'productionAssessment'];
+
+/** Technical competence: tied to technical areas, or to the product requirements the scheme names. */
+function productEvaluationShouldNeedTechnicalCompetence(scheme: Scheme, accept: ValidationAcceptor): void {
+    if (!isProductScheme(scheme)) return;
+    const requirementCatalogs = new Set<Catalog>(membersOf(scheme, isRequirementDecl)
+        .flatMap(decl => decl.refs.map(ref => ref.catalog.ref)).filter((c): c is Catalog => c !== undefined));
+    const isTechnical = (competence: Competence) => competence.areas.length > 0
+        || competence.basis.some(ref => ref.catalog.ref !== undefined && requirementCatalogs.has(ref.catalog.ref));
+    for (const { activity } of activitiesOf(scheme)) {
+        if (activity.kind !== 'determination' || !productMethods.includes(activity.method ?? '')) continue;
+        const roles = performersOf(activity);
+        if (roles.length === 0 || roles.some(role => role.needs.length === 0)) continue; // reported by their own rules
+        if (!competencesOf(roles).some(isTechnical)) {
+            accept('warning', `Activity '${activity.name}' (${functionText(activity)}) is performed by ${roles.map(r => `role '${r.name}'`).join(', ')}, which need${roles.length === 1 ? 's' : ''} no technical competence in the product. Give a role a competence with 'areas IAF …' or a 'basis' in the product requirements (ISO/IEC 17065:2012 6.1.2).`, {
+                node: activity, property: 'performers', data: { code: CompetenceRules.missingTechnicalCompetence }
+            });
+        }
+    }
+}
+
+/** The Annex A rows of the operating standard that a function needs, read from `neededFor`. */
+function knowledgeRows(scheme: Scheme): Map<CertificationFunction, Clause[]> {
+    const rows = new Map<CertificationFunction, Clause[]>();
+    const standard = operatingStandard(scheme);
+    if (!standard) return rows;
+    const visit = (clause: Clause) => {
+        for (const fn of clause.functions as CertificationFunction[]) {
+            rows.set(fn, [...(rows.get(fn) ?? []), clause]);
+        }
+        clause.clauses.forEach(visit);
+    };
+    standard.clauses.forEach(visit);
+    return rows;
+}
+
+/** The clauses the roles' competences rest on (`basis ISO17021_1 A` stands for every row). */
+function knowledgeOf(roles: Role[]): Set<Clause> {
+    const known = new Set<Clause>();
+    for (const competence of competencesOf(roles)) {
+        competence.basis.forEach(ref => expandClauseRef(ref).forEach(clause => known.add(clause)));
+    }
+    return known;
+}
+
+function functionOf(activity: Activity): CertificationFunction | undefined {
+    if (isAudit(activity)) return 'auditing';
+    if (activity.kind === 'review' || activity.kind === 'decision') return 'reportReviewAndDecision';
+    if (activity.kind === 'applicationReview') return 'applicationReview';
+    return undefined;
+}
+
+const functionWords: Record<CertificationFunction, string> = {
+    auditing: 'auditing', reportReviewAndDecision: 'report review and decision', applicationReview: 'application review',
+    leadingTheAuditTeam: 'leading the audit team'
+};
+
+function auditMustBePerformedByAuditors(scheme: Scheme, accept: ValidationAcceptor): void {
+    if (!isManagementSystemScheme(scheme)) return;
+    const rows = knowledgeRows(scheme);
+    const needed = rows.get('auditing') ?? [];
+    if (needed.length === 0) return;
+    for (const { activity } of activitiesOf(scheme)) {
+        const roles = performersOf(activity);
+        if (functionOf(activity) !== 'auditing' || roles.length === 0) continue;
+        const known = knowledgeOf(roles);
+        if (!needed.some(row => known.has(row))) {
+            const standard = operatingStandard(scheme)?.name ?? 'ISO17021_1';
+            accept('error', `Audit '${activity.name}' is performed by ${roles.map(r => `role '${r.name}'`).join(', ')}, but no competence ${roles.length === 1 ? 'it needs' : 'they need'} rests on the auditing knowledge of ${standard} (rows ${needed.map(r => r.name).join(', ')}). Audits need qualified auditors: give the role a competence with 'basis ${standard} ${needed[0].name}' or 'basis ${standard} A' (ISO/IEC 17021-1:2015 7.1.2, Annex A).`, {
+                node: activity, property: 'performers', data: { code: CompetenceRules.missingAuditor }
+            });
+        }
+    }
+}
+
+/** Gaps (some rows missing) for every function, and no decision knowledge at all for reviews and decisions. */
+function functionsShouldMeetAnnexA(scheme: Scheme, accept: ValidationAcceptor): void {
+    if (!isManagementSystemScheme(scheme)) return;
+    const rows = knowledgeRows(scheme);
+    for (const { activity } of activitiesOf(scheme)) {
+        const fn = functionOf(activity);
+        const roles = performersOf(activity);
+        const needed = fn ? rows.get(fn) ?? [] : [];
+        if (!fn || roles.length === 0 || needed.length === 0) continue;
+        const known = knowledgeOf(roles);
+        const missing = needed.filter(row => !known.has(row));
+        if (missing.length === needed.length) {
+            if (fn === 'reportReviewAndDecision') {
+                accept('warning', `Activity '${activity.name}' (${activity.kind}) is performed by ${roles.map(r => `role '${r.name}'`).join(', ')}, which need${roles.length === 1 ? 's' : ''} none of the knowledge Annex A lists for report review and decision. Give the role a competence with 'basis ${operatingStandard(scheme)?.name} ${needed[0].name}' or the whole Annex (ISO/IEC 17021-1:2015 7.1.2, Annex A).`, {
+                    node: activity, property: 'performers', data: { code: CompetenceRules.missingDecisionCompetence }
+                });
+            }
+            continue; // auditing: reported as missing-auditor
+        }
+        if (missing.length > 0) {
+            accept('warning', `The roles performing '${activity.name}' (${functionWords[fn]}) lack Annex A knowledge ${missing.map(row => `${row.name}${row.heading ? ` (${row.heading})` : ''}`).join(', ')}. Add competences resting on ${missing.length === 1 ? 'that row' : 'those rows'} to a performing role (ISO/IEC 17021-1:2015 Annex A).`, {
+                node: activity, property: 'performers', data: { code: CompetenceRules.annexAGap, missing: missing.map(row => row.name) }
+            });
+        }
+    }
+}
+
+/** People in the workspace, through the index (a register may live in its own file). */
+function register(index: IndexManager): Person[] {
+    return index.allElements('Person').map(d => d.node).filter(isPerson).toArray();
+}
+
+function currentlyQualified(people: Person[], role: Role): Person[] {
+    const now = today();
+    return people.filter(person => person.qualifications.some(q => q.role.ref === role && (!q.expires || q.expires >= now)));
+}
+
+function rolesShouldBeStaffed(scheme: Scheme, index: IndexManager, accept: ValidationAcceptor): void {
+    const people = register(index);
+    if (people.length === 0) return; // no register in this workspace: nothing to check against
+    const reported = new Set<Role>();
+    for (const { activity } of activitiesOf(scheme)) {
+        activity.performers.forEach((performer, i) => {
+            const role = performer.ref;
+            if (!role || reported.has(role)) return;
+            reported.add(role);
+            if (currentlyQualified(people, role).length === 0) {
+                accept('warning', `Nobody in the person register is currently qualified for role '${role.name}', which performs '${activity.name}'. Add 'qualified ${role.name}' to a person or renew an expired qualification (ISO/IEC 17021-1:2015 7.2, ISO/IEC 17065:2012 6.1.2).`, {
+                    node: activity, property: 'performers', index: i, data: { code: CompetenceRules.roleNotStaffed }
+                });
+            }
+        });
+    }
+}
+
+function decisionShouldHaveIndependentPerson(scheme: Scheme, index: IndexManager, accept: ValidationAcceptor): void {
+    const people = register(index);
+    if (people.length === 0) return;
+    const activities = activitiesOf(scheme).map(a => a.activity);
+    const evaluatingRoles = new Set(activities.filter(evaluates).flatMap(performersOf));
+    for (const decision of activities.filter(a => a.kind === 'decision')) {
+        decision.performers.forEach((performer, i) => {
+            const role = performer.ref;
+            if (!role || evaluatingRoles.has(role)) return; // the impartiality rule reports the role itself
+            const deciders = currentlyQualified(people, role);
+            if (deciders.length !== 1) return;
+            const [person] = deciders;
+            const alsoEvaluates = person.qualifications.map(q => q.role.ref).find(r => r && evaluatingRoles.has(r));
+            if (alsoEvaluates) {
+                accept('warning', `Only '${person.name}' (${person.fullName}) is qualified for role '${role.name}', which decides in '${decision.name}', and ${person.name} is also qualified as '${alsoEvaluates.name}', which evaluates. For clients ${person.name} evaluated nobody could decide: qualify a second person for '${role.name}' (ISO/IEC 17065:2012 7.6.2, ISO/IEC 17021-1:2015 9.5.1.2).`, {
+                    node: decision, property: 'performers', index: i, data: { code: CompetenceRules.decisionNotIndependent }
+                });
+            }
+        });
+    }
+}
+
+function qualificationsShouldBeCurrent(person: Person, accept: ValidationAcceptor): void {
+    const now = today();
+    person.qualifications.forEach((qualification, index) => {
+        if (qualification.expires && qualification.expires < now) {
+            accept('warning', `The qualification of '${person.name}' for role '${qualification.role.$refText}' expired on ${qualification.expires}. Renew it with new evidence or remove it (ISO/IEC 17021-1:2015 7.1.3).`, {
+                node: person, property: 'qualifications', index, data: { code: CompetenceRules.expiredQualification }
+            });
+        }
+    });
+}
+
+function personShouldHaveNeededCompetences(person: Person, accept: ValidationAcceptor): void {
+    if (person.competences.length === 0) return; // the person does not list competences; nothing to compare
+    const has = new Set(person.competences.map(c => c.ref).filter(c => c !== undefined));
+    person.qualifications.forEach((qualification, index) => {
+        const role = qualification.role.ref;
+        const missing = (role?.needs ?? []).map(n => n.ref).filter((c): c is Competence => c !== undefined && !has.has(c));
+        if (role && missing.length > 0) {
+            accept('warning', `'${person.name}' is qualified for role '${role.name}', which needs ${missing.map(c => `'${c.name}'`).join(', ')}, but does not list ${missing.length === 1 ? 'it' : 'them'} as competent. Add 'competent ${missing.map(c => c.name).join(', ')}' with evidence, or remove the qualification (ISO/IEC 17021-1:2015 7.1.3).`, {
+                node: person, property: 'qualifications', index, data: { code: CompetenceRules.personLacksCompetence }
+            });
+        }
+    });
+}

@@ -1,0 +1,76 @@
+import type { IndexManager, ValidationAcceptor, ValidationChecks } from 'langium';
+import type { CertaServices } from '../certa-module.js';
+import type { Catalog, CertaAstType, Scheme } from '../generated/ast.js';
+import { isCatalog, isUsesQmsDecl } from '../generated/ast.js';
+import { defineRule } from './rule-catalog.js';
+import { activitiesOf, elementText, firstMember, isManagementSystemScheme, patternsText, realises } from './scheme-facts.js';
+
+/**
+ * Product certification that uses the organisation's QMS (ISO/IEC Guide 53) involves four
+ * principles. They are the clauses of the GUIDE53 catalog that carry `realisedBy` patterns, so the
+ * rule follows the catalog.
+ */
+export const Guide53Rules = {
+    missingPrinciple: defineRule({
+        code: 'certa.guide-53.missing-principle', severity: 'error', basis: 'ISO/IEC Guide 53:2005 1.2',
+        summary: 'A scheme that uses the organisation\'s QMS does not realise one of the four principles (QMS assessment, product verification, surveillance, mark control).'
+    }),
+    qmsStandardExpected: defineRule({
+        code: 'certa.guide-53.qms-standard-expected', severity: 'error', basis: 'ISO/IEC Guide 53:2005 1.2',
+        summary: '`usesQms` names a standard for certification bodies (ISO/IEC 17065, 17021-1) instead of the management-system standard the organisation follows.'
+    }),
+    productSchemeExpected: defineRule({
+        code: 'certa.guide-53.product-scheme-expected', severity: 'warning', basis: 'ISO/IEC Guide 53:2005 1',
+        summary: '`usesQms` belongs to product certification schemes; a management-system scheme certifies the QMS itself.'
+    })
+} as const;
+
+const guide53Name = 'GUIDE53';
+
+export function guide53Checks(services: CertaServices): ValidationChecks<CertaAstType> {
+    const index = services.shared.workspace.IndexManager;
+    return {
+        Scheme: [
+            (scheme, accept) => qmsBasedSchemeMustRealiseEveryPrinciple(scheme, index, accept),
+            usesQmsMustNameManagementSystemStandard,
+            usesQmsShouldBelongToProductScheme
+        ]
+    };
+}
+
+function guide53(index: IndexManager): Catalog | undefined {
+    const node = index.allElements('Catalog').find(d => d.name === guide53Name)?.node;
+    return isCatalog(node) ? node : undefined;
+}
+
+function qmsBasedSchemeMustRealiseEveryPrinciple(scheme: Scheme, index: IndexManager, accept: ValidationAcceptor): void {
+    const usesQms = firstMember(scheme, isUsesQmsDecl);
+    if (!usesQms || isManagementSystemScheme(scheme)) return;
+    const guide = guide53(index);
+    if (!guide) return;
+    const activities = activitiesOf(scheme);
+    for (const principle of guide.clauses.filter(c => c.patterns.length > 0)) {
+        if (activities.some(item => realises(item, principle))) continue;
+        const where = principle.phase === 'surveillance' ? ' inside the surveillance block' : '';
+        accept('error', `Scheme '${scheme.name}' uses the organisation's QMS but does not realise Guide 53 principle ${elementText(principle)}. Add an activity of kind ${patternsText(principle)}${where} (${guide.designation ?? guide.name} 1.2).`, {
+            node: usesQms, property: 'standard', data: { code: Guide53Rules.missingPrinciple, principle: principle.name }
+        });
+    }
+}
+
+function usesQmsMustNameManagementSystemStandard(scheme: Scheme, accept: ValidationAcceptor): void {
+    const usesQms = firstMember(scheme, isUsesQmsDecl);
+    const standard = usesQms?.standard.ref;
+    if (!usesQms || !standard?.governs) return;
+    accept('error', `'usesQms ${standard.name}' names ${standard.designation ?? standard.name}, a standard for certification bodies. Name the management-system standard the organisation's QMS follows, e.g. 'usesQms ISO9001' (ISO/IEC Guide 53:2005 1.2).`, {
+        node: usesQms, property: 'standard', data: { code: Guide53Rules.qmsStandardExpected }
+    });
+}
+
+function usesQmsShouldBelongToProductScheme(scheme: Scheme, accept: ValidationAcceptor): void {
+    const usesQms = firstMember(scheme, isUsesQmsDecl);
+    if (!usesQms || !isManagementSystemScheme(scheme)) return;
+    accept('warning', `Scheme '${scheme.name}' certifies a management system, so 'usesQms' adds nothing: Guide 53 is about product certification that relies on the QMS. Remove the line (ISO/IEC Guide 53:2005 1).`, {
+        node: usesQms, data: { code: Guide53Rules.productSchemeExpected }
+    });
+}

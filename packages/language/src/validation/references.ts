@@ -1,0 +1,143 @@
+import type { AstNode, IndexManager, ValidationAcceptor, ValidationChecks } from 'langium';
+import { AstUtils } from 'langium';
+import type { CertaServices } from '../certa-module.js';
+import type { Activity, CertaAstType, ClauseRef, Competence, Document, Mark, Role, Scheme } from '../generated/ast.js';
+import { isActivity, isCheck, isExclusion, isMark, isScheme } from '../generated/ast.js';
+import { clauseRefText, expandClauseRef } from '../scoping/clause-index.js';
+import { defineRule } from './rule-catalog.js';
+import { activitiesOf, excludedClauses, schemeOf } from './scheme-facts.js';
+
+export const ReferenceRules = {
+    duplicateId: defineRule({
+        code: 'certa.reference.duplicate-id', severity: 'error', basis: 'Certa language',
+        summary: 'Two declarations of the same kind share a name (roles, competences, people, marks, schemes, catalogs across the workspace; activities within a scheme; checks within an activity), so references to it are ambiguous.'
+    }),
+    excludedClause: defineRule({
+        code: 'certa.reference.excluded-clause', severity: 'warning', basis: 'ISO 9001:2015 4.3',
+        summary: 'An activity covers or a check refers to a clause that the same scheme declares not applicable.'
+    }),
+    unusedDeclaration: defineRule({
+        code: 'certa.reference.unused-declaration', severity: 'warning', basis: 'Certa language',
+        summary: 'A role no activity is performed by, a competence no role or person names, or a top-level mark no activity licenses.'
+    })
+} as const;
+
+/** Names must be unique, references must not point at what the scheme itself excludes, declarations should be used. */
+export function referenceChecks(services: CertaServices): ValidationChecks<CertaAstType> {
+    const index = services.shared.workspace.IndexManager;
+    const references = services.references.References;
+    const builtins = services.catalogs.BuiltinCatalogs;
+    const isBuiltin = (node: AstNode) => builtins.isBuiltin(AstUtils.getDocument(node).uri);
+    const usedAnywhere = (node: AstNode) => references.findReferences(node, { includeDeclaration: false }).head() !== undefined;
+
+    return {
+        Document: (document, accept) => {
+            if (!isBuiltin(document)) topLevelNamesMustBeUnique(document, index, accept);
+        },
+        Scheme: activityNamesMustBeUniqueInScheme,
+        Activity: checkNamesMustBeUniqueInActivity,
+        ClauseRef: referenceShouldNotPointAtExcludedClause,
+        Role: (role, accept) => roleShouldBeUsed(role, usedAnywhere, accept),
+        Competence: (competence, accept) => competenceShouldBeUsed(competence, usedAnywhere, accept),
+        Mark: (mark, accept) => markShouldBeUsed(mark, usedAnywhere, accept)
+    };
+}
+
+const kindWords: Record<string, string> = {
+    Role: 'role', Competence: 'competence', Person: 'person', Mark: 'mark', Scheme: 'scheme', Catalog: 'catalog'
+};
+
+function topLevelNamesMustBeUnique(document: Document, index: IndexManager, accept: ValidationAcceptor): void {
+    const uri = AstUtils.getDocument(document).uri.toString();
+    for (const element of document.elements) {
+        if (element.$type === 'Acceptance') continue;
+        const name = element.name;
+        const others = index.allElements(element.$type)
+            .filter(d => d.name === name && d.type === element.$type && d.node !== element)
+            .toArray();
+        if (others.length === 0) continue;
+        const where = others.map(d => (d.documentUri.toString() === uri ? 'in this file' : `in ${fileName(d.documentUri.path)}`));
+        accept('error', `The ${kindWords[element.$type]} '${name}' is declared more than once (also ${[...new Set(where)].join(', ')}). Rename or remove one of them.`, {
+            node: element, property: 'name',
+            data: { code: ReferenceRules.duplicateId, deleteRange: element.$cstNode?.range }
+        });
+    }
+}
+
+function activityNamesMustBeUniqueInScheme(scheme: Scheme, accept: ValidationAcceptor): void {
+    const seen = new Set<string>();
+    for (const { activity } of activitiesOf(scheme)) {
+        if (seen.has(activity.name)) {
+            accept('error', `Scheme '${scheme.name}' already has an activity '${activity.name}'. Give each activity its own name (checklists and reports use it as an id).`, {
+                node: activity, property: 'name', data: { code: ReferenceRules.duplicateId, deleteRange: activity.$cstNode?.range }
+            });
+        }
+        seen.add(activity.name);
+    }
+    const marks = new Set<string>();
+    for (const mark of scheme.members.filter(isMark)) {
+        if (marks.has(mark.name)) {
+            accept('error', `Scheme '${scheme.name}' already declares a mark '${mark.name}'. Remove the duplicate.`, {
+                node: mark, property: 'name', data: { code: ReferenceRules.duplicateId, deleteRange: mark.$cstNode?.range }
+            });
+        }
+        marks.add(mark.name);
+    }
+}
+
+function checkNamesMustBeUniqueInActivity(activity: Activity, accept: ValidationAcceptor): void {
+    const seen = new Set<string>();
+    for (const check of activity.members.filter(isCheck)) {
+        if (seen.has(check.name)) {
+            accept('error', `Activity '${activity.name}' already has a check '${check.name}'. Give each check its own name (it becomes the checklist item id).`, {
+                node: check, property: 'name', data: { code: ReferenceRules.duplicateId, deleteRange: check.$cstNode?.range }
+            });
+        }
+        seen.add(check.name);
+    }
+}
+
+function referenceShouldNotPointAtExcludedClause(ref: ClauseRef, accept: ValidationAcceptor): void {
+    if (isExclusion(ref.$container)) return;
+    const activity = AstUtils.getContainerOfType(ref, isActivity);
+    const scheme = activity && schemeOf(activity);
+    if (!scheme || !ref.clause) return;
+    const clauses = expandClauseRef(ref);
+    if (clauses.length === 0) return;
+    const excluded = excludedClauses(scheme);
+    if (clauses.every(clause => excluded.has(clause))) {
+        accept('warning', `Activity '${activity.name}' refers to ${clauseRefText(ref)}, which scheme '${scheme.name}' excludes as not applicable. Remove the reference or the exclusion (ISO 9001:2015 4.3).`, {
+            node: ref, data: { code: ReferenceRules.excludedClause }
+        });
+    }
+}
+
+function roleShouldBeUsed(role: Role, usedAnywhere: (node: AstNode) => boolean, accept: ValidationAcceptor): void {
+    if (!usedAnywhere(role)) {
+        accept('warning', `No activity is performed by role '${role.name}' and nobody is qualified for it. Name it in an activity ('by ${role.name}') or remove it.`, {
+            node: role, property: 'name', data: { code: ReferenceRules.unusedDeclaration, deleteRange: role.$cstNode?.range }
+        });
+    }
+}
+
+function competenceShouldBeUsed(competence: Competence, usedAnywhere: (node: AstNode) => boolean, accept: ValidationAcceptor): void {
+    if (!usedAnywhere(competence)) {
+        accept('warning', `No role needs competence '${competence.name}' and no person claims it. Add it to a role ('needs ${competence.name}') or remove it.`, {
+            node: competence, property: 'name', data: { code: ReferenceRules.unusedDeclaration, deleteRange: competence.$cstNode?.range }
+        });
+    }
+}
+
+/** A mark declared inside a scheme is that scheme's mark; a top-level mark is only there to be licensed. */
+function markShouldBeUsed(mark: Mark, usedAnywhere: (node: AstNode) => boolean, accept: ValidationAcceptor): void {
+    if (isScheme(mark.$container)) return;
+    if (!usedAnywhere(mark)) {
+        accept('warning', `No activity licenses mark '${mark.name}'. License it in an attestation ('licenses ${mark.name}') or remove it.`, {
+            node: mark, property: 'name', data: { code: ReferenceRules.unusedDeclaration, deleteRange: mark.$cstNode?.range }
+        });
+    }
+}
+
+function fileName(path: string): string {
+    return path.slice(path.lastIndexOf('/') + 1);
+}

@@ -1,0 +1,203 @@
+import type { AstNode } from 'langium';
+import { AstUtils, GrammarUtils } from 'langium';
+import type { Range } from 'vscode-languageserver-types';
+import type {
+    Activity, ActivityPattern, Catalog, CertificationField, Clause, ClauseRef, Duration, Exclusion, Mark, Role, Scheme,
+    SchemeMember, SchemeType, Subject
+} from '../generated/ast.js';
+import {
+    isActivity, isCertifiesDecl, isCycleDecl, isExclusion, isMark, isOperatedUnderDecl, isRecertification, isScheme,
+    isSchemeTypeDecl, isSurveillance, isUsesQmsDecl
+} from '../generated/ast.js';
+import { expandClauseRef } from '../scoping/clause-index.js';
+
+/**
+ * What rules need to know about a scheme, read from its members: which standard it runs under,
+ * its scheme type, its activities with the phase they belong to, what it excludes.
+ */
+
+/** When an activity happens: initial certification, inside `surveillance { }` or `recertification { }`. */
+export type ActivityPhase = 'initial' | 'surveillance' | 'recertification';
+
+export interface PhasedActivity {
+    readonly activity: Activity;
+    readonly phase: ActivityPhase;
+}
+
+export function membersOf<T extends SchemeMember>(scheme: Scheme, guard: (node: unknown) => node is T): T[] {
+    return scheme.members.filter(guard);
+}
+
+export function firstMember<T extends SchemeMember>(scheme: Scheme, guard: (node: unknown) => node is T): T | undefined {
+    return scheme.members.find(guard);
+}
+
+export function schemeOf(node: AstNode): Scheme | undefined {
+    return AstUtils.getContainerOfType(node, isScheme);
+}
+
+export function phaseOf(activity: Activity): ActivityPhase {
+    if (isSurveillance(activity.$container)) return 'surveillance';
+    if (isRecertification(activity.$container)) return 'recertification';
+    return 'initial';
+}
+
+/** Every activity of a scheme, in source order, with its phase. */
+export function activitiesOf(scheme: Scheme): PhasedActivity[] {
+    const result: PhasedActivity[] = [];
+    for (const member of scheme.members) {
+        if (isActivity(member)) {
+            result.push({ activity: member, phase: 'initial' });
+        } else if (isSurveillance(member)) {
+            member.activities.forEach(activity => result.push({ activity, phase: 'surveillance' }));
+        } else if (isRecertification(member)) {
+            member.activities.forEach(activity => result.push({ activity, phase: 'recertification' }));
+        }
+    }
+    return result;
+}
+
+/** The standard the scheme is operated under (ISO17065, ISO17021_1, or a user's catalog). */
+export function operatingStandard(scheme: Scheme): Catalog | undefined {
+    return firstMember(scheme, isOperatedUnderDecl)?.standard.ref;
+}
+
+export function certifiedSubject(scheme: Scheme): Subject | undefined {
+    return firstMember(scheme, isCertifiesDecl)?.subject;
+}
+
+/** The management-system standard certified against (`certifies managementSystem ISO9001`). */
+export function certifiedStandard(scheme: Scheme): Catalog | undefined {
+    return firstMember(scheme, isCertifiesDecl)?.standard?.ref;
+}
+
+/**
+ * Product or management-system certification: what the operating standard `governs` says; when the
+ * scheme names no such standard, what it certifies.
+ */
+export function certificationFieldOf(scheme: Scheme): CertificationField | undefined {
+    const governs = operatingStandard(scheme)?.governs;
+    if (governs) return governs as CertificationField;
+    const subject = certifiedSubject(scheme);
+    if (!subject) return undefined;
+    return subject === 'managementSystem' ? 'managementSystemCertification' : 'productCertification';
+}
+
+export function isManagementSystemScheme(scheme: Scheme): boolean {
+    return certificationFieldOf(scheme) === 'managementSystemCertification';
+}
+
+export function isProductScheme(scheme: Scheme): boolean {
+    return certificationFieldOf(scheme) === 'productCertification';
+}
+
+export function schemeTypeOf(scheme: Scheme): SchemeType | undefined {
+    return firstMember(scheme, isSchemeTypeDecl)?.schemeType.ref;
+}
+
+export function usesQmsOf(scheme: Scheme): Catalog | undefined {
+    return firstMember(scheme, isUsesQmsDecl)?.standard.ref;
+}
+
+export function marksOf(scheme: Scheme): Mark[] {
+    return membersOf(scheme, isMark);
+}
+
+export function exclusionsOf(scheme: Scheme): Exclusion[] {
+    return membersOf(scheme, isExclusion);
+}
+
+/** Every clause the scheme declares not applicable (with sub-clauses). */
+export function excludedClauses(scheme: Scheme): Set<Clause> {
+    const excluded = new Set<Clause>();
+    for (const exclusion of exclusionsOf(scheme)) {
+        expandClauseRef(exclusion.ref).forEach(clause => excluded.add(clause));
+    }
+    return excluded;
+}
+
+export function cycleMonths(scheme: Scheme): number | undefined {
+    const cycle = firstMember(scheme, isCycleDecl);
+    return cycle ? months(cycle.duration) : undefined;
+}
+
+export function months(duration: Duration): number {
+    const value = Number(duration.value);
+    return duration.unit.startsWith('year') ? value * 12 : value;
+}
+
+export function durationText(duration: Duration): string {
+    return `${duration.value} ${duration.unit}`;
+}
+
+/** Roles named as performers (resolved ones only; the linker reports the others). */
+export function performersOf(activity: Activity): Role[] {
+    return activity.performers.map(p => p.ref).filter((role): role is Role => role !== undefined);
+}
+
+/** The activity kinds that evaluate a client: the ones whose performers must not decide for it. */
+const evaluatingKinds = new Set(['determination', 'stage1', 'stage2', 'surveillanceAudit', 'recertificationAudit']);
+
+export function evaluates(activity: Activity): boolean {
+    return evaluatingKinds.has(activity.kind);
+}
+
+/** Activities that audit a management system. */
+export function isAudit(activity: Activity): boolean {
+    return ['stage1', 'stage2', 'surveillanceAudit', 'recertificationAudit'].includes(activity.kind)
+        || (activity.kind === 'determination' && activity.method === 'audit');
+}
+
+/** `determination testing`, `stage2 audit`: an activity's function as a designer writes it. */
+export function functionText(activity: Pick<Activity, 'kind' | 'method' | 'source'>): string {
+    return [activity.kind, activity.method, activity.source ? `from ${activity.source}` : undefined].filter(Boolean).join(' ');
+}
+
+export function patternMatches(pattern: ActivityPattern, activity: Activity): boolean {
+    return pattern.kind === activity.kind
+        && (pattern.method === undefined || pattern.method === activity.method)
+        && (pattern.source === undefined || pattern.source === activity.source);
+}
+
+/**
+ * Whether an activity realises a functional element (or Guide 53 principle): one of the clause's
+ * `realisedBy` patterns matches and, unless `anyPhase`, the activity happens in the clause's phase.
+ */
+export function realises(item: PhasedActivity, clause: Clause, anyPhase = false): boolean {
+    if (!anyPhase && clause.phase && clause.phase !== (item.phase === 'surveillance' ? 'surveillance' : 'initial')) {
+        return false;
+    }
+    return clause.patterns.some(pattern => patternMatches(pattern, item.activity));
+}
+
+/** `II (Determination of characteristics)`. */
+export function elementText(clause: Clause): string {
+    return clause.heading ? `${clause.name} (${clause.heading})` : clause.name;
+}
+
+/** `determination testing` or `determination inspection`: how a designer can realise an element. */
+export function patternsText(clause: Clause): string {
+    return clause.patterns.map(p => functionText(p)).join(' or ');
+}
+
+/** The clauses an activity covers, through `covers` and its checks' `refs`. */
+export function clauseRefsOf(activity: Activity): ClauseRef[] {
+    const refs: ClauseRef[] = [];
+    for (const member of activity.members) {
+        if (member.$type === 'Coverage' || member.$type === 'Check') {
+            refs.push(...member.refs);
+        }
+    }
+    return refs;
+}
+
+/** `ISO/IEC 17065:2012 7.6`: the designation of a catalog plus a clause number, for messages. */
+export function clauseCitation(catalog: Catalog | undefined, clause: string, fallback: string): string {
+    return catalog?.designation ? `${catalog.designation} ${clause}` : `${fallback} ${clause}`;
+}
+
+/** Where to put a diagnostic: on a property of a node (or the whole node when it has no such property). */
+export function placeOn(node: AstNode, property?: string): { node: AstNode; range?: Range } {
+    const range = property ? GrammarUtils.findNodeForProperty(node.$cstNode, property)?.range : undefined;
+    return { node, range };
+}

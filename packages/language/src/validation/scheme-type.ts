@@ -1,0 +1,209 @@
+import type { ValidationAcceptor, ValidationChecks } from 'langium';
+import type { CertaAstType, Clause, ElementChoice, Scheme, SchemeType } from '../generated/ast.js';
+import { isSchemeTypeDecl, isSurveillance } from '../generated/ast.js';
+import { defineRule } from './rule-catalog.js';
+import type { PhasedActivity } from './scheme-facts.js';
+import {
+    activitiesOf, certifiedSubject, elementText, firstMember, functionText, patternsText, placeOn, realises, schemeTypeOf
+} from './scheme-facts.js';
+
+/**
+ * Product scheme types (ISO/IEC 17067 / Guide 67). Everything a type requires or allows is read from
+ * the `schemeType` blocks and functional-element clauses of the catalog the scheme names, so
+ * correcting the catalog's table corrects these rules.
+ */
+export const SchemeTypeRules = {
+    missingElement: defineRule({
+        code: 'certa.scheme-type.missing-element', severity: 'error', basis: 'ISO/IEC 17067:2013 Table 1',
+        summary: 'The scheme type requires a functional element (selection, determination, review, decision, attestation) that no activity realises.'
+    }),
+    surveillanceRequired: defineRule({
+        code: 'certa.scheme-type.surveillance-required', severity: 'error', basis: 'ISO/IEC 17067:2013 Table 1',
+        summary: 'The scheme type requires surveillance (types 2 to 6) but the scheme has no surveillance block.'
+    }),
+    surveillanceNotExpected: defineRule({
+        code: 'certa.scheme-type.surveillance-not-expected', severity: 'error', basis: 'ISO/IEC 17067:2013 Table 1',
+        summary: 'The scheme type has no surveillance (types 1a, 1b) but the scheme declares surveillance; choose a type with surveillance.'
+    }),
+    missingSurveillanceElement: defineRule({
+        code: 'certa.scheme-type.missing-surveillance-element', severity: 'error', basis: 'ISO/IEC 17067:2013 Table 1',
+        summary: 'The surveillance lacks an element the type requires (e.g. type 2 without market samples).'
+    }),
+    surveillanceElementNotAllowed: defineRule({
+        code: 'certa.scheme-type.surveillance-element-not-allowed', severity: 'warning', basis: 'ISO/IEC 17067:2013 Table 1',
+        summary: 'A surveillance activity realises an element the scheme type does not include (e.g. factory samples in a type 2 scheme).'
+    }),
+    attestationNotAllowed: defineRule({
+        code: 'certa.scheme-type.attestation-not-allowed', severity: 'error', basis: 'ISO/IEC 17067:2013 Table 1',
+        summary: 'An activity issues an attestation the scheme type does not provide (a batch certificate outside type 1b).'
+    }),
+    markLicenceNotAllowed: defineRule({
+        code: 'certa.scheme-type.mark-licence-not-allowed', severity: 'error', basis: 'ISO/IEC 17067:2013 Table 1',
+        summary: 'An activity licenses a mark of conformity under a scheme type without surveillance (1a, 1b), where no mark licence is provided.'
+    }),
+    initialSystemAudit: defineRule({
+        code: 'certa.scheme-type.initial-system-audit', severity: 'error', basis: 'ISO/IEC 17067:2013 Table 1',
+        summary: 'Type 5 surveillance audits the management system, so the initial evaluation must include a management-system audit too.'
+    }),
+    subjectMismatch: defineRule({
+        code: 'certa.scheme-type.subject-mismatch', severity: 'warning', basis: 'ISO/IEC 17067:2013 Table 1',
+        summary: 'The scheme certifies something the scheme type is not meant for (a service under type 5, a product under type 6, ...).'
+    })
+} as const;
+
+export const schemeTypeChecks: ValidationChecks<CertaAstType> = {
+    Scheme: [
+        schemeMustRealiseRequiredElements,
+        surveillanceMustMatchSchemeType,
+        surveillanceMustRealiseRequiredElements,
+        surveillanceShouldStayWithinAllowedElements,
+        attestationsMustBeProvidedBySchemeType,
+        initialAuditMustAccompanySurveillanceAudits,
+        subjectShouldFitSchemeType
+    ]
+};
+
+function typeText(type: SchemeType): string {
+    return `scheme type ${type.name}`;
+}
+
+/** Where the catalog says its table comes from: `ISO/IEC 17067:2013, Table 1`. */
+export function typeSource(type: SchemeType): string {
+    const source = type.source?.split(' (')[0]?.replace(/\.$/, '');
+    return source || `${type.$container.designation ?? type.$container.name}, scheme types`;
+}
+
+function choiceText(choice: ElementChoice): string {
+    return choice.options.map(o => o.ref ? elementText(o.ref) : o.$refText).join(' or ');
+}
+
+function choiceRealised(choice: ElementChoice, activities: PhasedActivity[], anyPhase = false): boolean {
+    return choice.options.some(option => {
+        const element = option.ref;
+        return element !== undefined && activities.some(item => realises(item, element, anyPhase));
+    });
+}
+
+function howToRealise(choice: ElementChoice): string {
+    return choice.options.map(o => o.ref).filter((c): c is Clause => c !== undefined)
+        .map(c => patternsText(c)).filter(Boolean).join(' or ');
+}
+
+/** The type declaration carries the diagnostics about the type. */
+function reportOnType(scheme: Scheme) {
+    const decl = firstMember(scheme, isSchemeTypeDecl);
+    return decl ? placeOn(decl, 'schemeType') : placeOn(scheme, 'name');
+}
+
+function schemeMustRealiseRequiredElements(scheme: Scheme, accept: ValidationAcceptor): void {
+    const type = schemeTypeOf(scheme);
+    if (!type) return;
+    const initial = activitiesOf(scheme).filter(a => a.phase !== 'surveillance');
+    for (const choice of type.requires) {
+        if (!choiceRealised(choice, initial)) {
+            const how = howToRealise(choice);
+            accept('error', `Scheme '${scheme.name}' is of ${typeText(type)}, which requires functional element ${choiceText(choice)}, but no activity realises it.${how ? ` Add an activity of kind ${how}.` : ''} (${typeSource(type)})`, {
+                ...reportOnType(scheme), data: { code: SchemeTypeRules.missingElement }
+            });
+        }
+    }
+}
+
+function surveillanceMustMatchSchemeType(scheme: Scheme, accept: ValidationAcceptor): void {
+    const type = schemeTypeOf(scheme);
+    if (!type?.surveillance) return;
+    const surveillance = firstMember(scheme, isSurveillance);
+    if (type.surveillance === 'required' && !surveillance) {
+        accept('error', `Scheme '${scheme.name}' is of ${typeText(type)}, which requires surveillance of certified production, but the scheme has none. Add 'surveillance every 12 months { … }' with the surveillance the type requires (${typeSource(type)}).`, {
+            ...reportOnType(scheme), data: { code: SchemeTypeRules.surveillanceRequired }
+        });
+    }
+    if (type.surveillance === 'none' && surveillance) {
+        accept('error', `Scheme '${scheme.name}' is of ${typeText(type)}, which has no surveillance, yet it declares surveillance. Remove the surveillance block or choose a type with surveillance (${typeSource(type)}).`, {
+            node: surveillance, keyword: 'surveillance', data: { code: SchemeTypeRules.surveillanceNotExpected }
+        });
+    }
+}
+
+function surveillanceMustRealiseRequiredElements(scheme: Scheme, accept: ValidationAcceptor): void {
+    const type = schemeTypeOf(scheme);
+    const surveillance = firstMember(scheme, isSurveillance);
+    if (!type || !surveillance || type.surveillance === 'none') return;
+    const activities = activitiesOf(scheme).filter(a => a.phase === 'surveillance');
+    for (const choice of type.surveillanceRequires) {
+        if (!choiceRealised(choice, activities)) {
+            const how = howToRealise(choice);
+            accept('error', `Scheme '${scheme.name}' is of ${typeText(type)}, whose surveillance requires ${choiceText(choice)}, but no surveillance activity realises it.${how ? ` Add a surveillance activity of kind ${how}.` : ''} (${typeSource(type)})`, {
+                node: surveillance, keyword: 'surveillance', data: { code: SchemeTypeRules.missingSurveillanceElement }
+            });
+        }
+    }
+}
+
+function surveillanceShouldStayWithinAllowedElements(scheme: Scheme, accept: ValidationAcceptor): void {
+    const type = schemeTypeOf(scheme);
+    if (!type || type.allows.length === 0) return;
+    const allowed = type.allows.map(a => a.ref).filter((c): c is Clause => c !== undefined);
+    const surveillanceElements = type.$container.clauses.filter(c => c.phase === 'surveillance' && c.patterns.length > 0);
+    for (const item of activitiesOf(scheme).filter(a => a.phase === 'surveillance')) {
+        if (allowed.some(element => realises(item, element))) continue;
+        const other = surveillanceElements.find(element => realises(item, element));
+        if (other) {
+            accept('warning', `Surveillance activity '${item.activity.name}' (${functionText(item.activity)}) realises ${elementText(other)}, which ${typeText(type)} does not include (it allows ${allowed.map(c => c.name).join(', ')}). Use the surveillance the type provides or choose a type that includes ${other.name}.`, {
+                node: item.activity, property: 'name', data: { code: SchemeTypeRules.surveillanceElementNotAllowed }
+            });
+        }
+    }
+}
+
+function attestationsMustBeProvidedBySchemeType(scheme: Scheme, accept: ValidationAcceptor): void {
+    const type = schemeTypeOf(scheme);
+    if (!type || type.attests.length === 0) return;
+    const provided = new Set<string>(type.attests);
+    for (const { activity } of activitiesOf(scheme)) {
+        activity.issues.forEach((kind, index) => {
+            if (provided.has(kind)) return;
+            const code = kind === 'markLicence' ? SchemeTypeRules.markLicenceNotAllowed : SchemeTypeRules.attestationNotAllowed;
+            accept('error', `Activity '${activity.name}' issues a ${attestationWords[kind] ?? kind}, which ${typeText(type)} does not provide (it attests ${type.attests.map(a => attestationWords[a] ?? a).join(', ')}). Remove it or choose a scheme type that provides it.`, {
+                node: activity, property: 'issues', index, data: { code }
+            });
+        });
+        if (activity.licenses.length > 0 && !provided.has('markLicence')) {
+            accept('error', `Activity '${activity.name}' licenses a mark of conformity, but ${typeText(type)} has no surveillance and provides no mark licence. Issue a certificate instead, or choose a type with surveillance (2 to 6).`, {
+                node: activity, property: 'licenses', data: { code: SchemeTypeRules.markLicenceNotAllowed }
+            });
+        }
+    }
+}
+
+const attestationWords: Record<string, string> = {
+    certificate: 'certificate', batchCertificate: 'batch certificate', rightToUseCertificate: 'right to use the certificate',
+    markLicence: 'mark licence'
+};
+
+function initialAuditMustAccompanySurveillanceAudits(scheme: Scheme, accept: ValidationAcceptor): void {
+    const type = schemeTypeOf(scheme);
+    if (!type?.initialAuditWhenSurveillanceAudits) return;
+    const auditElements = type.$container.clauses.filter(c => c.phase === 'surveillance' && c.patterns.some(p => p.method === 'audit' || p.kind === 'surveillanceAudit'));
+    const activities = activitiesOf(scheme);
+    for (const element of auditElements) {
+        const surveillanceAudit = activities.find(a => a.phase === 'surveillance' && realises(a, element));
+        if (!surveillanceAudit) continue;
+        const initialAudit = activities.some(a => a.phase === 'initial' && a.activity.kind === 'determination' && a.activity.method === 'audit');
+        if (!initialAudit) {
+            accept('error', `Surveillance activity '${surveillanceAudit.activity.name}' audits the management system (${elementText(element)}), so ${typeText(type)} needs an initial management-system audit too. Add 'activity qmsAudit: determination audit by …' to the initial evaluation.`, {
+                node: surveillanceAudit.activity, property: 'name', data: { code: SchemeTypeRules.initialSystemAudit }
+            });
+        }
+    }
+}
+
+function subjectShouldFitSchemeType(scheme: Scheme, accept: ValidationAcceptor): void {
+    const type = schemeTypeOf(scheme);
+    const subject = certifiedSubject(scheme);
+    if (!type || !subject || type.certifies.length === 0 || type.certifies.includes(subject)) return;
+    if (subject === 'managementSystem') return; // reported by standard-fit as a product type in a management-system scheme
+    accept('warning', `Scheme '${scheme.name}' certifies a ${subject}, but ${typeText(type)} is meant for ${type.certifies.join(' or ')}. Choose the scheme type for what you certify.`, {
+        ...reportOnType(scheme), data: { code: SchemeTypeRules.subjectMismatch }
+    });
+}

@@ -1,0 +1,266 @@
+import type { ValidationAcceptor, ValidationChecks } from 'langium';
+import type { ActivityPattern, CertaAstType, Scheme } from '../generated/ast.js';
+import {
+    isCertifiesDecl, isCycleDecl, isOperatedUnderDecl, isRecertification, isSchemeTypeDecl, isSurveillance
+} from '../generated/ast.js';
+import { defineRule } from './rule-catalog.js';
+import {
+    activitiesOf, certificationFieldOf, durationText, firstMember, functionText,
+    isManagementSystemScheme, isProductScheme, months, operatingStandard, patternMatches, placeOn, schemeTypeOf
+} from './scheme-facts.js';
+
+/**
+ * Whether a scheme fits the standard it is operated under: ISO/IEC 17065 evaluates the product itself,
+ * ISO/IEC 17021-1 runs a two-stage initial audit, yearly surveillance and a three-year cycle.
+ * The two workflows must not be mixed.
+ */
+export const StandardFitRules = {
+    productNotEvaluated: defineRule({
+        code: 'certa.standard-fit.product-not-evaluated', severity: 'error', basis: 'ISO/IEC 17065:2012 7.4',
+        summary: 'A product scheme must evaluate the product itself (testing, inspection, design appraisal or service assessment), not only audit.'
+    }),
+    missingReview: defineRule({
+        code: 'certa.standard-fit.missing-review', severity: 'error', basis: 'ISO/IEC 17065:2012 7.5',
+        summary: 'A product scheme must review the evaluation results before the decision.'
+    }),
+    missingDecision: defineRule({
+        code: 'certa.standard-fit.missing-decision', severity: 'error', basis: 'ISO/IEC 17065:2012 7.6; ISO/IEC 17021-1:2015 9.5',
+        summary: 'Every scheme needs a certification decision activity.'
+    }),
+    missingStage1: defineRule({
+        code: 'certa.standard-fit.missing-stage1', severity: 'error', basis: 'ISO/IEC 17021-1:2015 9.3.1.2',
+        summary: 'A management-system scheme needs a stage 1 audit in its initial certification.'
+    }),
+    missingStage2: defineRule({
+        code: 'certa.standard-fit.missing-stage2', severity: 'error', basis: 'ISO/IEC 17021-1:2015 9.3.1.3',
+        summary: 'A management-system scheme needs a stage 2 audit in its initial certification.'
+    }),
+    missingSurveillance: defineRule({
+        code: 'certa.standard-fit.missing-surveillance', severity: 'error', basis: 'ISO/IEC 17021-1:2015 9.1.3',
+        summary: 'A management-system scheme needs surveillance audits in the years between certification and recertification.'
+    }),
+    surveillanceInterval: defineRule({
+        code: 'certa.standard-fit.surveillance-interval', severity: 'error', basis: 'ISO/IEC 17021-1:2015 9.1.3',
+        summary: 'Management-system surveillance must happen at least once each calendar year: an interval of at most 12 months.'
+    }),
+    firstSurveillanceLate: defineRule({
+        code: 'certa.standard-fit.first-surveillance-late', severity: 'error', basis: 'ISO/IEC 17021-1:2015 9.1.3',
+        summary: 'The first surveillance audit must come no later than 12 months after the certification decision.'
+    }),
+    missingRecertification: defineRule({
+        code: 'certa.standard-fit.missing-recertification', severity: 'error', basis: 'ISO/IEC 17021-1:2015 9.6.3',
+        summary: 'A management-system scheme needs a recertification audit before the certificate expires.'
+    }),
+    cycleTooLong: defineRule({
+        code: 'certa.standard-fit.cycle-too-long', severity: 'error', basis: 'ISO/IEC 17021-1:2015 9.1.3',
+        summary: 'The management-system certification cycle is three years: the cycle and the recertification deadline must not exceed 36 months.'
+    }),
+    productTypeInManagementSystemScheme: defineRule({
+        code: 'certa.standard-fit.product-type-in-management-system-scheme', severity: 'error', basis: 'ISO/IEC 17067:2013 1',
+        summary: 'Product scheme types (ISO/IEC 17067, Guide 67) belong to product certification, not to a management-system scheme.'
+    }),
+    subjectMismatch: defineRule({
+        code: 'certa.standard-fit.subject-mismatch', severity: 'error', basis: 'ISO/IEC 17065:2012 1; ISO/IEC 17021-1:2015 1',
+        summary: 'Management systems are certified under ISO/IEC 17021-1, products, processes and services under ISO/IEC 17065.'
+    }),
+    missingOperatingStandard: defineRule({
+        code: 'certa.standard-fit.missing-operating-standard', severity: 'warning', basis: 'ISO/IEC 17065:2012 7.1; ISO/IEC 17021-1:2015 9.1',
+        summary: 'A scheme should say which accreditation standard it is operated under (operatedUnder ISO17065 or ISO17021_1).'
+    }),
+    missingCertifiedStandard: defineRule({
+        code: 'certa.standard-fit.missing-certified-standard', severity: 'warning', basis: 'ISO/IEC 17021-1:2015 9.2.1',
+        summary: 'A management-system scheme should name the standard it certifies against (certifies managementSystem ISO9001).'
+    }),
+    workflowMixed: defineRule({
+        code: 'certa.standard-fit.workflow-mixed', severity: 'warning', basis: 'ISO/IEC 17065:2012 7.4; ISO/IEC 17021-1:2015 9.3',
+        summary: 'A product scheme uses stage 1/stage 2/recertification audits, or a management-system scheme tests products: the two workflows must not be mixed.'
+    })
+} as const;
+
+export const standardFitChecks: ValidationChecks<CertaAstType> = {
+    Scheme: [
+        schemeShouldNameOperatingStandard,
+        subjectMustFitOperatingStandard,
+        productSchemeMustEvaluateProduct,
+        productSchemeMustReviewEvaluation,
+        schemeMustDecide,
+        managementSystemSchemeMustAuditInTwoStages,
+        managementSystemSchemeMustHaveYearlySurveillance,
+        managementSystemSchemeMustRecertifyWithinCycle,
+        managementSystemSchemeMustNotHaveProductType,
+        managementSystemSchemeShouldNameCertifiedStandard,
+        workflowsShouldNotBeMixed
+    ]
+};
+
+/** The methods that evaluate a product itself, from the type catalog's determination element when there is one. */
+const productMethods = ['testing', 'inspection', 'designAppraisal', 'serviceAssessment'];
+
+function productEvaluationPatterns(scheme: Scheme): ActivityPattern[] | undefined {
+    const catalog = schemeTypeOf(scheme)?.$container;
+    const determination = catalog?.clauses.find(c => c.phase === 'initial' && c.patterns.some(p => p.kind === 'determination'));
+    return determination?.patterns;
+}
+
+/** Diagnostics about the fit go on `operatedUnder` when the scheme has one, else on the scheme's name. */
+function onStandard(scheme: Scheme) {
+    const decl = firstMember(scheme, isOperatedUnderDecl);
+    return decl ? placeOn(decl, 'standard') : placeOn(scheme, 'name');
+}
+
+function standardName(scheme: Scheme): string {
+    const standard = operatingStandard(scheme);
+    return standard?.designation ?? standard?.name ?? (isManagementSystemScheme(scheme) ? 'ISO/IEC 17021-1' : 'ISO/IEC 17065');
+}
+
+function schemeShouldNameOperatingStandard(scheme: Scheme, accept: ValidationAcceptor): void {
+    if (!firstMember(scheme, isOperatedUnderDecl)) {
+        accept('warning', `Scheme '${scheme.name}' does not say which standard it is operated under, so the standard's rules cannot be checked. Add 'operatedUnder ISO17065' (products, processes, services) or 'operatedUnder ISO17021_1' (management systems).`, {
+            node: scheme, property: 'name', data: { code: StandardFitRules.missingOperatingStandard }
+        });
+    }
+}
+
+function subjectMustFitOperatingStandard(scheme: Scheme, accept: ValidationAcceptor): void {
+    const governs = operatingStandard(scheme)?.governs;
+    const certifies = firstMember(scheme, isCertifiesDecl);
+    if (!governs || !certifies) return;
+    const subjectIsSystem = certifies.subject === 'managementSystem';
+    if (subjectIsSystem && governs === 'productCertification') {
+        accept('error', `Scheme '${scheme.name}' certifies a management system but is operated under ${standardName(scheme)}, a standard for product certification. Operate it under ISO17021_1 (ISO/IEC 17021-1:2015 1).`, {
+            node: certifies, property: 'subject', data: { code: StandardFitRules.subjectMismatch }
+        });
+    } else if (!subjectIsSystem && governs === 'managementSystemCertification') {
+        accept('error', `Scheme '${scheme.name}' certifies a ${certifies.subject} but is operated under ${standardName(scheme)}, a standard for management-system certification. Operate it under ISO17065 (ISO/IEC 17065:2012 1).`, {
+            node: certifies, property: 'subject', data: { code: StandardFitRules.subjectMismatch }
+        });
+    }
+}
+
+function productSchemeMustEvaluateProduct(scheme: Scheme, accept: ValidationAcceptor): void {
+    if (!isProductScheme(scheme) || !firstMember(scheme, isOperatedUnderDecl)) return;
+    const patterns = productEvaluationPatterns(scheme);
+    const initial = activitiesOf(scheme).filter(a => a.phase === 'initial').map(a => a.activity);
+    const evaluatesProduct = initial.some(activity => patterns
+        ? patterns.some(p => patternMatches(p, activity))
+        : activity.kind === 'determination' && productMethods.includes(activity.method ?? ''));
+    if (!evaluatesProduct) {
+        const audits = initial.some(a => a.method === 'audit' || a.kind === 'stage1' || a.kind === 'stage2');
+        accept('error', `Scheme '${scheme.name}' is operated under ${standardName(scheme)} but ${audits ? 'only audits' : 'has no evaluation'}: no activity evaluates the product itself. Add a determination by testing, inspection, design appraisal or service assessment (ISO/IEC 17065:2012 7.4).`, {
+            ...onStandard(scheme), data: { code: StandardFitRules.productNotEvaluated }
+        });
+    }
+}
+
+function productSchemeMustReviewEvaluation(scheme: Scheme, accept: ValidationAcceptor): void {
+    // A typed scheme gets the scheme type's "requires III" diagnostic instead.
+    if (!isProductScheme(scheme) || !firstMember(scheme, isOperatedUnderDecl) || firstMember(scheme, isSchemeTypeDecl)) return;
+    if (!activitiesOf(scheme).some(a => a.activity.kind === 'review')) {
+        accept('error', `Scheme '${scheme.name}' has no review of the evaluation results. Add 'activity review: review by …', performed by someone who did not evaluate (ISO/IEC 17065:2012 7.5).`, {
+            ...onStandard(scheme), data: { code: StandardFitRules.missingReview }
+        });
+    }
+}
+
+function schemeMustDecide(scheme: Scheme, accept: ValidationAcceptor): void {
+    const field = certificationFieldOf(scheme);
+    if (!field || !firstMember(scheme, isOperatedUnderDecl)) return;
+    if (field === 'productCertification' && firstMember(scheme, isSchemeTypeDecl)) return; // the type's "requires IV" covers it
+    if (!activitiesOf(scheme).some(a => a.activity.kind === 'decision')) {
+        const clause = field === 'productCertification' ? 'ISO/IEC 17065:2012 7.6' : 'ISO/IEC 17021-1:2015 9.5';
+        accept('error', `Scheme '${scheme.name}' has no certification decision. Add 'activity decision: decision by …', taken by someone who did not evaluate (${clause}).`, {
+            ...onStandard(scheme), data: { code: StandardFitRules.missingDecision }
+        });
+    }
+}
+
+function managementSystemSchemeMustAuditInTwoStages(scheme: Scheme, accept: ValidationAcceptor): void {
+    if (!isManagementSystemScheme(scheme)) return;
+    const kinds = new Set(activitiesOf(scheme).filter(a => a.phase === 'initial').map(a => a.activity.kind));
+    if (!kinds.has('stage1')) {
+        accept('error', `Scheme '${scheme.name}' certifies a management system but has no stage 1 audit. Add 'activity stage1: stage1 audit by …' to review readiness before stage 2 (ISO/IEC 17021-1:2015 9.3.1.2).`, {
+            ...onStandard(scheme), data: { code: StandardFitRules.missingStage1 }
+        });
+    }
+    if (!kinds.has('stage2')) {
+        accept('error', `Scheme '${scheme.name}' certifies a management system but has no stage 2 audit. Add 'activity stage2: stage2 audit by …' to evaluate implementation (ISO/IEC 17021-1:2015 9.3.1.3).`, {
+            ...onStandard(scheme), data: { code: StandardFitRules.missingStage2 }
+        });
+    }
+}
+
+function managementSystemSchemeMustHaveYearlySurveillance(scheme: Scheme, accept: ValidationAcceptor): void {
+    if (!isManagementSystemScheme(scheme)) return;
+    const surveillance = firstMember(scheme, isSurveillance);
+    if (!surveillance) {
+        accept('error', `Scheme '${scheme.name}' certifies a management system but has no surveillance. Add 'surveillance every 12 months { activity … : surveillanceAudit … }' (ISO/IEC 17021-1:2015 9.1.3).`, {
+            ...onStandard(scheme), data: { code: StandardFitRules.missingSurveillance }
+        });
+        return;
+    }
+    if (months(surveillance.interval) > 12) {
+        accept('error', `Surveillance every ${durationText(surveillance.interval)} is too rare: management-system surveillance must happen at least once each calendar year. Write 'surveillance every 12 months' (ISO/IEC 17021-1:2015 9.1.3).`, {
+            node: surveillance, property: 'interval', data: { code: StandardFitRules.surveillanceInterval }
+        });
+    }
+    if (surveillance.firstWithin && months(surveillance.firstWithin) > 12) {
+        accept('error', `The first surveillance audit must come within 12 months of the certification decision, not ${durationText(surveillance.firstWithin)}. Write 'firstWithin 12 months' (ISO/IEC 17021-1:2015 9.1.3).`, {
+            node: surveillance, property: 'firstWithin', data: { code: StandardFitRules.firstSurveillanceLate }
+        });
+    }
+}
+
+function managementSystemSchemeMustRecertifyWithinCycle(scheme: Scheme, accept: ValidationAcceptor): void {
+    if (!isManagementSystemScheme(scheme)) return;
+    const cycle = firstMember(scheme, isCycleDecl);
+    if (cycle && months(cycle.duration) > 36) {
+        accept('error', `A ${durationText(cycle.duration)} cycle is longer than the three-year management-system certification cycle. Write 'cycle 3 years' (ISO/IEC 17021-1:2015 9.1.3).`, {
+            node: cycle, property: 'duration', data: { code: StandardFitRules.cycleTooLong }
+        });
+    }
+    const recertification = firstMember(scheme, isRecertification);
+    if (!recertification) {
+        accept('error', `Scheme '${scheme.name}' certifies a management system but has no recertification. Add 'recertification before 36 months { activity … : recertificationAudit … }' (ISO/IEC 17021-1:2015 9.6.3).`, {
+            ...onStandard(scheme), data: { code: StandardFitRules.missingRecertification }
+        });
+        return;
+    }
+    const limit = Math.min(36, cycle ? months(cycle.duration) : 36);
+    if (months(recertification.deadline) > limit) {
+        accept('error', `Recertification before ${durationText(recertification.deadline)} comes after the certificate expires (a ${limit}-month cycle). Recertify before ${limit} months (ISO/IEC 17021-1:2015 9.1.3).`, {
+            node: recertification, property: 'deadline', data: { code: StandardFitRules.cycleTooLong }
+        });
+    }
+}
+
+function managementSystemSchemeMustNotHaveProductType(scheme: Scheme, accept: ValidationAcceptor): void {
+    const decl = firstMember(scheme, isSchemeTypeDecl);
+    if (!decl || !isManagementSystemScheme(scheme)) return;
+    accept('error', `Scheme '${scheme.name}' certifies a management system, but product scheme type ${decl.schemeType.$refText} applies to product certification only. Remove the 'type' line, or operate the scheme under ISO17065 if it certifies products.`, {
+        node: decl, data: { code: StandardFitRules.productTypeInManagementSystemScheme }
+    });
+}
+
+function managementSystemSchemeShouldNameCertifiedStandard(scheme: Scheme, accept: ValidationAcceptor): void {
+    const certifies = firstMember(scheme, isCertifiesDecl);
+    if (!certifies || certifies.subject !== 'managementSystem' || certifies.standard) return;
+    accept('warning', `Scheme '${scheme.name}' certifies a management system but does not say against which standard. Write 'certifies managementSystem ISO9001' (or your standard's catalog) so that audit coverage can be checked.`, {
+        node: certifies, data: { code: StandardFitRules.missingCertifiedStandard }
+    });
+}
+
+function workflowsShouldNotBeMixed(scheme: Scheme, accept: ValidationAcceptor): void {
+    const product = isProductScheme(scheme);
+    const system = isManagementSystemScheme(scheme);
+    for (const { activity } of activitiesOf(scheme)) {
+        if (product && ['stage1', 'stage2', 'recertificationAudit'].includes(activity.kind)) {
+            accept('warning', `Activity '${activity.name}' is a ${activity.kind} audit, a step of management-system certification, in product scheme '${scheme.name}'. Evaluate the product (determination testing, inspection, …) or audit the factory with 'determination audit' (ISO/IEC 17065:2012 7.4).`, {
+                node: activity, property: 'kind', data: { code: StandardFitRules.workflowMixed }
+            });
+        } else if (system && activity.kind === 'determination' && productMethods.includes(activity.method ?? '')) {
+            accept('warning', `Activity '${activity.name}' (${functionText(activity)}) evaluates a product, but scheme '${scheme.name}' certifies a management system. Audit the system instead, or put product evaluation in a product scheme (ISO/IEC 17021-1:2015 9.3).`, {
+                node: activity, property: 'kind', data: { code: StandardFitRules.workflowMixed }
+            });
+        }
+    }
+}

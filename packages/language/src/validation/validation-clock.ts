@@ -1,0 +1,18 @@
+/**
+ * Today's date for rules that compare dates (qualification expiry). Tests set a fixed day so that
+ * their expectations do not change with the calendar.
+ */
+let fixedToday: string | undefined;
+
+/** Today as `YYYY-MM-DD`, comparable as text with the language's DATE literals. */
+export function today(): string {
+    return fixedToday ?? new Date().toISOString().slice(0, 10);
+}
+
+/** Fixes today's date (`YYYY-MM-DD`); `undefined` returns to the real clock. */
+export function setToday(date: string | undefined): void {
+    if (date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(date)) {
+        throw new Error(`Expected a date like 2026-03-31, got '${date}'.`);
+    }
+    fixedToday = date;
+}

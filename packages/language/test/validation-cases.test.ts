@@ -1,0 +1,91 @@
+import { URI } from 'langium';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import type { CertaServices } from '../src/certa-module.js';
+import { setToday } from '../src/validation/validation-clock.js';
+import { clearTestDocuments, createTestServices } from './test-services.js';
+import type { ExpectedDiagnostic, ValidationCase } from './validation-cases.js';
+import { discoverCases, parseExpectations } from './validation-cases.js';
+
+/** The date cases are judged on unless they say `// today …`. */
+const defaultToday = '2026-06-01';
+
+let services: CertaServices;
+
+beforeAll(async () => {
+    services = await createTestServices();
+});
+
+afterEach(async () => {
+    setToday(undefined);
+    await clearTestDocuments(services);
+});
+
+afterAll(() => setToday(undefined));
+
+interface ActualDiagnostic {
+    file: string;
+    line: number;
+    column: number;
+    code: string;
+    text: string;
+    message: string;
+}
+
+async function run(validationCase: ValidationCase): Promise<ActualDiagnostic[]> {
+    setToday(validationCase.today ?? defaultToday);
+    const factory = services.shared.workspace.LangiumDocumentFactory;
+    const documents = services.shared.workspace.LangiumDocuments;
+    const created = validationCase.files.map(file => {
+        const document = factory.fromString(file.text, URI.file(`/test-workspace/cases/${validationCase.name}/${file.name}`));
+        documents.addDocument(document);
+        return { file, document };
+    });
+    await services.shared.workspace.DocumentBuilder.build(created.map(c => c.document), { validation: true });
+    return created.flatMap(({ file, document }) => (document.diagnostics ?? []).map((d: Diagnostic) => ({
+        file: file.name,
+        line: d.range.start.line,
+        column: d.range.start.character + 1,
+        code: String(d.code),
+        text: document.textDocument.getText(d.range),
+        message: d.message
+    })));
+}
+
+function matches(expected: ExpectedDiagnostic, actual: ActualDiagnostic): boolean {
+    return expected.file === actual.file && expected.line === actual.line && expected.code === actual.code
+        && (expected.column === undefined || expected.column === actual.column)
+        && (expected.text === undefined || expected.text === actual.text);
+}
+
+function describeExpected(e: ExpectedDiagnostic): string {
+    return `${e.file}:${e.line + 1}${e.column ? `:${e.column}` : ''} ${e.code}${e.text !== undefined ? ` on "${e.text}"` : ''}`;
+}
+
+function describeActual(a: ActualDiagnostic): string {
+    return `${a.file}:${a.line + 1}:${a.column} ${a.code} on "${a.text}": ${a.message}`;
+}
+
+const cases = discoverCases();
+
+describe('validation cases (test/cases)', () => {
+    it('finds the case folder populated', () => {
+        expect(cases.length).toBeGreaterThan(0);
+    });
+
+    it.each(cases.map(c => [c.name, c] as const))('%s', async (_name, validationCase) => {
+        const expected = validationCase.files.flatMap(parseExpectations);
+        const actual = await run(validationCase);
+        const unmatched = [...actual];
+        const missing: string[] = [];
+        for (const expectation of expected) {
+            const index = unmatched.findIndex(a => matches(expectation, a));
+            if (index >= 0) {
+                unmatched.splice(index, 1);
+            } else {
+                missing.push(describeExpected(expectation));
+            }
+        }
+        expect({ missing, unexpected: unmatched.map(describeActual) }).toEqual({ missing: [], unexpected: [] });
+    });
+});
