@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { modelFrom, PEOPLE_SOURCE, QMS_SOURCE } from './model-fixtures.js';
+
+describe('resolved model', () => {
+    it('resolves a scheme: facts, phases, performers, durations and exclusions', async () => {
+        const { model, errors } = await modelFrom(QMS_SOURCE, PEOPLE_SOURCE);
+        expect(errors).toEqual([]);
+        const qms = model.schemes.find(s => s.id === 'QMS')!;
+        expect(qms).toMatchObject({
+            title: 'ISO 9001 certification', version: '1.0', owner: 'Example CB',
+            certifies: { subject: 'managementSystem', standard: 'ISO9001' }, operatedUnder: 'ISO17021_1',
+            cycle: { value: 3, unit: 'years', months: 36 },
+            surveillance: { every: { months: 12 }, firstWithin: { months: 12 } },
+            recertification: { before: { value: 36, unit: 'months' } }
+        });
+        expect(qms.activities.map(a => [a.name, a.phase])).toEqual([
+            ['stage1', 'initial'], ['stage2', 'initial'], ['decision', 'initial'], ['annual', 'surveillance'], ['recert', 'recertification']
+        ]);
+        expect(qms.activities[1].performers).toEqual(['LeadAuditor', 'Auditor']);
+        expect(qms.exclusions[0]).toMatchObject({
+            ref: { text: 'ISO9001 8.3', clause: { catalog: 'ISO9001', number: '8.3', heading: 'Design and development of products and services' } },
+            justification: 'products are made to customer drawings; no design'
+        });
+        // The model is plain data: it survives a JSON round trip unchanged.
+        expect(JSON.parse(JSON.stringify(model))).toEqual(model);
+    });
+
+    it('expands covered ranges and subtrees into clauses in clause order, each once', async () => {
+        const { model } = await modelFrom(QMS_SOURCE, PEOPLE_SOURCE);
+        const [stage1, stage2] = model.schemes[0].activities;
+        expect(stage1.covers.map(c => c.number)).toEqual(['4', '4.1', '4.2', '4.3', '4.4', '4.4.1', '4.4.2', '5', '5.1', '5.1.1', '5.1.2']);
+        // Written 8.5.1, 8.3, 7.1.5: listed in the catalog's order, 8.3 with its sub-clauses.
+        expect(stage2.covers.map(c => c.number).slice(0, 2)).toEqual(['7.1.5', '7.1.5.1']);
+        expect(stage2.covers.map(c => c.number)).toContain('8.3.2');
+        expect(stage2.covers.map(c => c.number).at(-1)).toBe('8.5.1');
+        expect(stage2.checks[0]).toMatchObject({
+            name: 'ncOutputs', grading: 'findings',
+            refs: [{ text: 'ISO9001 8.7', clause: { catalog: 'ISO9001', number: '8.7', heading: 'Control of nonconforming outputs' } }]
+        });
+    });
+
+    it('resolves roles, competences with their basis, and people with expiry and areas', async () => {
+        const { model } = await modelFrom(QMS_SOURCE, PEOPLE_SOURCE);
+        expect(model.roles.find(r => r.id === 'Auditor')).toEqual({ id: 'Auditor', title: 'Auditor', needs: ['AuditPrinciples', 'Sector19'] });
+        const sector = model.competences.find(c => c.id === 'Sector19')!;
+        expect(sector.basis[0].clause).toEqual({ catalog: 'ISO17065', number: '6.1.2', heading: expect.any(String) });
+        expect(sector.areas[0].clauses).toEqual([{ catalog: 'IAF', number: '19', heading: 'Electrical and optical equipment' }]);
+        expect(model.people[1]).toMatchObject({
+            id: 'bking', name: 'B. King', qualifications: [{ role: 'Auditor', until: '2025-06-30' }], competences: ['Sector19']
+        });
+        expect(model.people[1].areas.map(a => a.text)).toEqual(['IAF 19', 'IAF 17']);
+        expect(model.catalogs.find(c => c.id === 'ISO9001')).toMatchObject({ builtin: true, designation: 'ISO 9001:2015' });
+    });
+});
