@@ -11,6 +11,8 @@ import {
     DocumentFormattingRequest, HoverRequest, InlayHintRequest, ReferencesRequest, RenameRequest, DiagnosticSeverity
 } from 'vscode-languageserver-protocol';
 import { bundle } from '../scripts/bundle.mjs';
+import type { GenerateResult, PreviewResult } from '../src/protocol.js';
+import { GenerateRequest, PreviewRequest } from '../src/protocol.js';
 import { LspClient } from './lsp-client.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -163,6 +165,31 @@ describe('the bundled language server over stdio', () => {
             textDocument: { uri }, options: { tabSize: 4, insertSpaces: true }
         }) as TextEdit[];
         expect(applyEdits(text, edits)).toBe('role Reviewer "Reviewer" {\n    needs AuditPrinciples\n    summary "reviews reports"\n}\n');
+    });
+});
+
+describe('the requests behind the extension commands', () => {
+    it('renders the preview of a scheme file as script-free HTML', async () => {
+        const result = await client.connection.sendRequest<PreviewResult>(PreviewRequest, { uri: schemeUri });
+        expect(result.title).toBe('QMS_9001');
+        expect(result.html).toContain('ISO 9001 quality management system certification');
+        expect(result.html).toContain('Review of the requirements for products and services');
+        expect(result.html).not.toMatch(/<script|https?:\/\//i);
+    });
+
+    it('generates checklists and matrices for a scheme file into the given folder', async () => {
+        const out = path.join(workspace, 'certa-out');
+        const result = await client.connection.sendRequest<GenerateResult>(GenerateRequest, {
+            uri: schemeUri, outputFolder: out, formats: ['md', 'html']
+        });
+        expect(result.errors).toEqual([]);
+        expect(result.files.length).toBeGreaterThanOrEqual(2);
+        for (const file of result.files) {
+            expect(file.startsWith(out + path.sep)).toBe(true);
+            expect(fs.statSync(file).size).toBeGreaterThan(0);
+        }
+        expect(result.files.some(f => f.endsWith('.md'))).toBe(true);
+        expect(result.files.some(f => f.endsWith('.html'))).toBe(true);
     });
 });
 

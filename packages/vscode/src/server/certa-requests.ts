@@ -1,15 +1,94 @@
+import * as fs from 'node:fs/promises';
+import * as path from 'node:path';
+import type { LangiumDocument } from 'langium';
+import { DocumentState, URI } from 'langium';
 import type { CertaServices } from '@certa/language';
+import { buildCertaModel } from '@certa/language';
+import type { GeneratedFile } from '@certa/generator';
+import { generateDocuments, planDocuments, renderHtml } from '@certa/generator';
 import type { Connection } from 'vscode-languageserver';
 import type { GenerateParams, GenerateResult, PreviewParams, PreviewResult } from '../protocol.js';
 import { GenerateRequest, PreviewRequest } from '../protocol.js';
 
-/** The requests behind "Certa: Generate checklists and matrices" and "Certa: Preview scheme". */
+/**
+ * The requests behind "Certa: Generate checklists and matrices" and "Certa: Preview scheme". They
+ * use the workspace the server already parsed and linked, the model builder and the generator the
+ * CLI uses, so the editor shows and writes exactly what `certa generate` would.
+ */
 export function registerCertaRequests(connection: Connection, services: CertaServices): void {
-    void services;
-    connection.onRequest(GenerateRequest, async (_params: GenerateParams): Promise<GenerateResult> => {
-        return { files: [], errors: ['The generator is not wired yet.'] };
-    });
-    connection.onRequest(PreviewRequest, async (params: PreviewParams): Promise<PreviewResult> => {
-        return { title: params.uri, html: '<html><head></head><body><p>Preview not wired yet.</p></body></html>' };
-    });
+    const requests = new CertaRequests(services);
+    connection.onRequest(GenerateRequest, (params: GenerateParams) => requests.generate(params));
+    connection.onRequest(PreviewRequest, (params: PreviewParams) => requests.preview(params));
+}
+
+class CertaRequests {
+    constructor(private readonly services: CertaServices) {}
+
+    async generate(params: GenerateParams): Promise<GenerateResult> {
+        const { documents, model } = await this.model();
+        const broken = documents.filter(d => (d.diagnostics ?? []).some(diagnostic => diagnostic.severity === 1));
+        if (broken.length > 0) {
+            const names = broken.map(d => path.basename(d.uri.fsPath)).join(', ');
+            return { files: [], errors: [`The sources have errors (${names}); fix them first (see the Problems panel).`] };
+        }
+        const schemes = params.uri ? model.schemes.filter(s => s.source === params.uri).map(s => s.id) : [undefined];
+        if (schemes.length === 0) {
+            return { files: [], errors: [`${path.basename(URI.parse(params.uri!).fsPath)} declares no scheme.`] };
+        }
+        const files = new Map<string, GeneratedFile>();
+        for (const scheme of schemes) {
+            const generated = await generateDocuments(model, { today: today(), formats: params.formats as never, scheme });
+            generated.forEach(file => files.set(file.path, file));
+        }
+        const written: string[] = [];
+        for (const file of files.values()) {
+            const target = path.resolve(params.outputFolder, file.path);
+            await fs.mkdir(path.dirname(target), { recursive: true });
+            await fs.writeFile(target, file.content);
+            written.push(target);
+        }
+        return { files: written.sort(), errors: [] };
+    }
+
+    async preview(params: PreviewParams): Promise<PreviewResult> {
+        const { model } = await this.model();
+        const file = path.basename(URI.parse(params.uri).fsPath);
+        const schemes = model.schemes.filter(s => s.source === params.uri);
+        const planned = schemes.length > 0
+            ? schemes.flatMap(scheme => planDocuments(model, { today: today(), scheme: scheme.id })
+                .filter(p => p.document.kind !== 'competence-matrix'))
+            : planDocuments(model, { today: today() }).filter(p => p.document.kind === 'competence-matrix');
+        if (planned.length === 0) {
+            return { title: file, html: page(file, '<p>Nothing to preview: this file declares no scheme, role, competence or person.</p>') };
+        }
+        const pages = planned.map(p => renderHtml(p.report));
+        const style = /<style>[\s\S]*?<\/style>/.exec(pages[0])?.[0] ?? '';
+        const bodies = pages.map(html => /<body>([\s\S]*)<\/body>/.exec(html)?.[1] ?? '');
+        const title = schemes.length > 0 ? schemes.map(s => s.id).join(', ') : file;
+        return { title, html: page(title, bodies.join('\n<hr>\n'), style) };
+    }
+
+    /** The model of the whole workspace, once every document is linked and validated. */
+    private async model() {
+        await this.services.shared.workspace.DocumentBuilder.waitUntil(DocumentState.Validated);
+        const builtins = this.services.catalogs.BuiltinCatalogs;
+        const all = this.services.shared.workspace.LangiumDocuments.all.toArray();
+        const documents: LangiumDocument[] = all.filter(d => !builtins.isBuiltin(d.uri));
+        const model = buildCertaModel(documents, all.filter(d => builtins.isBuiltin(d.uri)));
+        return { documents, model };
+    }
+}
+
+function page(title: string, body: string, style = ''): string {
+    return `<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>${escape(title)}</title>\n${style}\n</head>\n<body>\n${body}\n</body>\n</html>\n`;
+}
+
+function escape(text: string): string {
+    return text.replace(/[&<>"']/g, c => `&#${c.charCodeAt(0)};`);
+}
+
+function today(): string {
+    const now = new Date();
+    const pad = (n: number) => String(n).padStart(2, '0');
+    return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
