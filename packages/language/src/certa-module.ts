@@ -4,6 +4,7 @@ import type { DefaultSharedModuleContext, LangiumServices, LangiumSharedServices
 import { createDefaultModule, createDefaultSharedModule } from 'langium/lsp';
 import { BuiltinCatalogs, defaultCatalogDirectory } from './catalogs/builtin-catalogs.js';
 import { CertaGeneratedModule, CertaGeneratedSharedModule } from './generated/module.js';
+import { CertaCodeActionProvider } from './lsp/certa-code-action-provider.js';
 import { CertaCompletionProvider } from './lsp/certa-completion-provider.js';
 import { CertaDocumentSymbolProvider } from './lsp/certa-document-symbol-provider.js';
 import { CertaFormatter } from './lsp/certa-formatter.js';
@@ -15,6 +16,7 @@ import { CertaSemanticTokenProvider } from './lsp/certa-semantic-token-provider.
 import { CertaScopeProvider } from './scoping/certa-scope-provider.js';
 import { CertaDocumentValidator } from './validation/certa-document-validator.js';
 import { registerValidationChecks } from './validation/certa-validator.js';
+import { CertaDocumentBuilder } from './workspace/certa-document-builder.js';
 import { CertaWorkspaceManager } from './workspace/certa-workspace-manager.js';
 
 /** Services Certa adds to Langium's. */
@@ -52,14 +54,16 @@ export function createCertaModule(options: CertaModuleOptions = {}): Module<Cert
             Formatter: () => new CertaFormatter(),
             SemanticTokenProvider: services => new CertaSemanticTokenProvider(services),
             RenameProvider: services => new CertaRenameProvider(services),
-            DocumentSymbolProvider: services => new CertaDocumentSymbolProvider(services)
+            DocumentSymbolProvider: services => new CertaDocumentSymbolProvider(services),
+            CodeActionProvider: () => new CertaCodeActionProvider()
         }
     };
 }
 
 export const CertaSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
     workspace: {
-        WorkspaceManager: services => new CertaWorkspaceManager(services)
+        WorkspaceManager: services => new CertaWorkspaceManager(services),
+        DocumentBuilder: services => new CertaDocumentBuilder(services)
     },
     lsp: {
         NodeKindProvider: () => new CertaNodeKindProvider()

@@ -5,6 +5,8 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import type { CertaServices } from '../certa-module.js';
 import { isClauseRef, ClauseRef } from '../generated/ast.js';
 import { nearestNames } from '../scoping/nearest-names.js';
+import { AcceptanceRules } from './acceptance.js';
+import { applyAcceptances } from './acceptances.js';
 import { SyntaxCodes } from './syntax-rules.js';
 
 /** What a quick fix needs to replace an unresolved name with a suggestion. */
@@ -12,6 +14,8 @@ export interface UnresolvedReferenceData {
     code: string;
     refText: string;
     suggestions: string[];
+    /** The kind of declaration the name should resolve to (Role, Competence, Clause, …); quick fixes create it. */
+    referenceType?: string;
 }
 
 /**
@@ -35,7 +39,8 @@ export class CertaDocumentValidator extends DefaultDocumentValidator {
                 continue; // the unknown catalog is the one problem worth reporting
             }
             const { code, message, suggestions } = this.describeUnresolved(info);
-            const data: UnresolvedReferenceData & { code: string } = { code, refText: info.reference.$refText, suggestions };
+            const referenceType = this.services.shared.AstReflection.getReferenceType(info);
+            const data: UnresolvedReferenceData & { code: string } = { code, refText: info.reference.$refText, suggestions, referenceType };
             diagnostics.push(this.toDiagnostic('error', message, {
                 node: info.container, range: reference.$refNode?.range, property: info.property, index: info.index, data
             }));
@@ -92,7 +97,12 @@ export class CertaDocumentValidator extends DefaultDocumentValidator {
                 diagnostic.message = readableSyntaxMessage(diagnostic.message);
             }
         }
-        return diagnostics;
+        const reportStale = !options?.categories || options.categories.includes('fast');
+        return applyAcceptances(document, diagnostics, reportStale, (acceptance, message) => {
+            const diagnostic = this.toDiagnostic('warning', message, { node: acceptance, property: 'code', data: { code: AcceptanceRules.stale } });
+            diagnostic.code = AcceptanceRules.stale;
+            return diagnostic;
+        });
     }
 }
 

@@ -1,0 +1,171 @@
+import type { AstNode, LangiumDocument, MaybePromise } from 'langium';
+import { AstUtils, CstUtils } from 'langium';
+import type { CodeActionProvider } from 'langium/lsp';
+import type { CodeActionParams } from 'vscode-languageserver';
+import type { CodeAction, Command, Diagnostic, Position, Range, TextEdit } from 'vscode-languageserver-types';
+import { CodeActionKind } from 'vscode-languageserver-types';
+import type { Document } from '../generated/ast.js';
+import { isAcceptance, isScheme } from '../generated/ast.js';
+import { AcceptanceRules } from '../validation/acceptance.js';
+import { CompetenceRules } from '../validation/competence.js';
+import { Iso9001ScopeRules } from '../validation/iso-9001-scope.js';
+import { ReferenceRules } from '../validation/references.js';
+import { SchemeTypeRules } from '../validation/scheme-type.js';
+import { StandardFitRules } from '../validation/standard-fit.js';
+import { SyntaxCodes } from '../validation/syntax-rules.js';
+
+/** What a quick fix gets: the diagnostic (with the `data` its check stored) and the document. */
+interface FixContext {
+    diagnostic: Diagnostic;
+    data: Record<string, unknown>;
+    document: LangiumDocument<Document>;
+}
+
+type QuickFix = (context: FixContext) => CodeAction[];
+
+/**
+ * Quick fixes for mechanical repairs, in a registry keyed by diagnostic code. Checks put what a fix
+ * needs into the diagnostic's `data` (suggestions, the range to delete, where to insert).
+ */
+export class CertaCodeActionProvider implements CodeActionProvider {
+    private readonly fixes = new Map<string, QuickFix>([
+        [SyntaxCodes.unknownClause, replaceWithSuggestion],
+        [SyntaxCodes.unknownCatalog, replaceWithSuggestion],
+        [SyntaxCodes.unknownName, context => [...replaceWithSuggestion(context), ...createMissingDeclaration(context)]],
+        [SchemeTypeRules.surveillanceRequired, addSurveillanceBlock],
+        [StandardFitRules.missingSurveillance, addSurveillanceBlock],
+        [Iso9001ScopeRules.exclusionWithoutJustification, addJustificationPlaceholder],
+        [ReferenceRules.duplicateId, context => removeRange(context, 'Remove this duplicate')],
+        [ReferenceRules.unusedDeclaration, context => removeRange(context, 'Remove the unused declaration')],
+        [AcceptanceRules.stale, removeAcceptance],
+        [AcceptanceRules.missingReason, addReasonPlaceholder],
+        [CompetenceRules.missingPerformer, addPerformerPlaceholder]
+    ]);
+
+    /** The codes that have a quick fix (for docs and tests). */
+    get fixableCodes(): string[] {
+        return [...this.fixes.keys()];
+    }
+
+    getCodeActions(document: LangiumDocument, params: CodeActionParams): MaybePromise<Array<Command | CodeAction> | undefined> {
+        const actions: CodeAction[] = [];
+        for (const diagnostic of params.context.diagnostics) {
+            const data = (diagnostic.data ?? {}) as Record<string, unknown>;
+            const code = typeof data.code === 'string' ? data.code : String(diagnostic.code ?? '');
+            const fix = this.fixes.get(code);
+            if (fix) {
+                actions.push(...fix({ diagnostic, data, document: document as LangiumDocument<Document> }));
+            }
+        }
+        return actions;
+    }
+}
+
+function quickFix(context: FixContext, title: string, edits: TextEdit[], isPreferred = false): CodeAction {
+    return {
+        title, kind: CodeActionKind.QuickFix, diagnostics: [context.diagnostic], isPreferred,
+        edit: { changes: { [context.document.textDocument.uri]: edits } }
+    };
+}
+
+function replaceWithSuggestion(context: FixContext): CodeAction[] {
+    const suggestions = Array.isArray(context.data.suggestions) ? context.data.suggestions.map(String) : [];
+    return suggestions.map((suggestion, index) =>
+        quickFix(context, `Replace with '${suggestion}'`, [{ range: context.diagnostic.range, newText: suggestion }], index === 0));
+}
+
+const declarationTemplates: Record<string, (name: string) => string> = {
+    Role: name => `role ${name} "${name}" {\n    needs \n}`,
+    Competence: name => `competence ${name} "${name}"`,
+    Mark: name => `mark ${name} "${name}" on certificates`
+};
+
+/** Appends `role X "X"` (or competence, mark) at the end of the file. */
+function createMissingDeclaration(context: FixContext): CodeAction[] {
+    const type = typeof context.data.referenceType === 'string' ? context.data.referenceType : undefined;
+    const name = typeof context.data.refText === 'string' ? context.data.refText : undefined;
+    const template = type ? declarationTemplates[type] : undefined;
+    if (!template || !name || !/^[_a-zA-Z]\w*$/.test(name)) return [];
+    const text = context.document.textDocument.getText();
+    const end = context.document.textDocument.positionAt(text.length);
+    const separator = text.endsWith('\n') ? '\n' : '\n\n';
+    return [quickFix(context, `Create ${type!.toLowerCase()} '${name}'`, [{ range: { start: end, end }, newText: `${separator}${template(name)}\n` }])];
+}
+
+function nodeAt(context: FixContext, position: Position): AstNode | undefined {
+    const root = context.document.parseResult.value;
+    if (!root.$cstNode) return undefined;
+    return CstUtils.findLeafNodeAtOffset(root.$cstNode, context.document.textDocument.offsetAt(position))?.astNode;
+}
+
+function lineIndent(context: FixContext, line: number): string {
+    const text = context.document.textDocument.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } });
+    return /^[ \t]*/.exec(text)?.[0] ?? '';
+}
+
+/** Inserts `surveillance every 12 months { … }` before the scheme's closing brace. */
+function addSurveillanceBlock(context: FixContext): CodeAction[] {
+    const node = nodeAt(context, context.diagnostic.range.start);
+    const scheme = node && AstUtils.getContainerOfType(node, isScheme);
+    const range = scheme?.$cstNode?.range;
+    if (!scheme || !range) return [];
+    const indent = lineIndent(context, range.start.line);
+    const inner = indent + '    ';
+    const closing: Position = { line: range.end.line, character: range.end.character - 1 };
+    const onOwnLine = context.document.textDocument.getText({ start: { line: closing.line, character: 0 }, end: closing }).trim() === '';
+    const at: Position = onOwnLine ? { line: closing.line, character: 0 } : closing;
+    const block = `${inner}surveillance every 12 months {\n${inner}    // activity …: surveillanceAudit audit by … { covers … }\n${inner}}\n`;
+    return [quickFix(context, 'Add a surveillance block (every 12 months)', [{ range: { start: at, end: at }, newText: onOwnLine ? block : `\n${block}${indent}` }], true)];
+}
+
+function insertAfter(context: FixContext, position: unknown, text: string, title: string): CodeAction[] {
+    if (!isPosition(position)) return [];
+    return [quickFix(context, title, [{ range: { start: position, end: position }, newText: text }], true)];
+}
+
+function addJustificationPlaceholder(context: FixContext): CodeAction[] {
+    return insertAfter(context, context.data.insertAt, ' because "TODO: why this requirement does not apply to the organisation"', 'Add a justification placeholder');
+}
+
+function addReasonPlaceholder(context: FixContext): CodeAction[] {
+    const node = nodeAt(context, context.diagnostic.range.start);
+    const acceptance = node && AstUtils.getContainerOfType(node, isAcceptance);
+    return insertAfter(context, acceptance?.$cstNode?.range.end, ' because "TODO: why this finding is acceptable"', 'Add a reason placeholder');
+}
+
+function addPerformerPlaceholder(context: FixContext): CodeAction[] {
+    return insertAfter(context, context.diagnostic.range.end, ' by TODO', "Add 'by …'");
+}
+
+function removeAcceptance(context: FixContext): CodeAction[] {
+    const node = nodeAt(context, context.diagnostic.range.start);
+    const acceptance = node && AstUtils.getContainerOfType(node, isAcceptance);
+    const range = acceptance?.$cstNode?.range;
+    return range ? [quickFix(context, 'Remove the stale acceptance', [{ range: wholeLines(context, range), newText: '' }], true)] : [];
+}
+
+function removeRange(context: FixContext, title: string): CodeAction[] {
+    const range = context.data.deleteRange;
+    if (!isRange(range)) return [];
+    return [quickFix(context, title, [{ range: wholeLines(context, range), newText: '' }])];
+}
+
+/** Widens a range to whole lines when nothing else stands on them, so no blank line is left behind. */
+function wholeLines(context: FixContext, range: Range): Range {
+    const doc = context.document.textDocument;
+    const before = doc.getText({ start: { line: range.start.line, character: 0 }, end: range.start });
+    const after = doc.getText({ start: range.end, end: { line: range.end.line + 1, character: 0 } });
+    if (before.trim() === '' && after.trim() === '') {
+        return { start: { line: range.start.line, character: 0 }, end: { line: range.end.line + 1, character: 0 } };
+    }
+    return range;
+}
+
+function isPosition(value: unknown): value is Position {
+    return typeof value === 'object' && value !== null
+        && typeof (value as Position).line === 'number' && typeof (value as Position).character === 'number';
+}
+
+function isRange(value: unknown): value is Range {
+    return typeof value === 'object' && value !== null && isPosition((value as Range).start) && isPosition((value as Range).end);
+}
