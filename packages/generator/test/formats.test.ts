@@ -1,0 +1,152 @@
+import { readFileSync } from 'node:fs';
+import { parse } from 'csv-parse/sync';
+import Ajv2020 from 'ajv/dist/2020.js';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import type { GeneratedFile } from '../src/index.js';
+import { generateDocuments } from '../src/index.js';
+import { modelFrom, PEOPLE_SOURCE, QMS_SOURCE } from './model-fixtures.js';
+
+const { model } = await modelFrom(QMS_SOURCE, PEOPLE_SOURCE);
+const files = await generateDocuments(model, { today: '2026-01-15' });
+const file = (path: string): GeneratedFile => {
+    const found = files.find(f => f.path === path);
+    if (!found) throw new Error(`no ${path} in ${files.map(f => f.path).join(', ')}`);
+    return found;
+};
+const textOf = (path: string): string => String(file(path).content);
+
+async function workbook(path: string): Promise<ExcelJS.Workbook> {
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(file(path).content as Uint8Array) as unknown as ArrayBuffer);
+    return book;
+}
+
+describe('generated files', () => {
+    it('writes every document kind in every format, sorted by path', () => {
+        expect(files.map(f => f.path)).toEqual([
+            'QMS/checklist.csv', 'QMS/checklist.html', 'QMS/checklist.json', 'QMS/checklist.md', 'QMS/checklist.xlsx',
+            'QMS/coverage-ISO9001.csv', 'QMS/coverage-ISO9001.html', 'QMS/coverage-ISO9001.json', 'QMS/coverage-ISO9001.md', 'QMS/coverage-ISO9001.xlsx',
+            'competence-matrix.gaps.csv', 'competence-matrix.html', 'competence-matrix.json', 'competence-matrix.md',
+            'competence-matrix.people-areas.csv', 'competence-matrix.people-competences.csv', 'competence-matrix.people-roles.csv',
+            'competence-matrix.role-needs.csv', 'competence-matrix.roles.csv', 'competence-matrix.xlsx'
+        ]);
+    });
+
+    it('writes only the formats asked for', async () => {
+        const only = await generateDocuments(model, { today: '2026-01-15', formats: ['md'] });
+        expect(only.map(f => f.path)).toEqual(['QMS/checklist.md', 'QMS/coverage-ISO9001.md', 'competence-matrix.md']);
+    });
+
+    it('is deterministic: the same model gives the same bytes, XLSX included', async () => {
+        await new Promise(resolve => setTimeout(resolve, 2100)); // ZIP times have a 2-second resolution
+        const again = await generateDocuments(model, { today: '2026-01-15' });
+        expect(again.map(f => f.path)).toEqual(files.map(f => f.path));
+        again.forEach((f, index) => expect(Buffer.from(f.content).equals(Buffer.from(files[index].content)), f.path).toBe(true));
+    });
+});
+
+describe('Markdown', () => {
+    it('renders a checklist as a table per activity with empty columns to fill in', () => {
+        const md = textOf('QMS/checklist.md');
+        expect(md).toMatch(/^# Audit checklist: ISO 9001 certification\n/);
+        expect(md).toContain('## stage2 (initial certification)');
+        expect(md).toContain('| Item | Clause | Heading | Question | Expected evidence | Finding | Evidence seen | Auditor | Date |');
+        expect(md).toContain('| stage1.readiness | ISO9001 4.3; ISO9001 9.2 | Determining the scope of the quality management system; Internal audit | Is the client ready for stage 2? | stage 1 report |  |  |  |  |');
+        expect(md).toContain('| stage2.ISO9001-8.3 | ISO9001 8.3 | Design and development of products and services | Is ISO9001 8.3 Design and development of products and services met? | Excluded (not applicable): products are made to customer drawings; no design | not applicable |  |  |  |');
+        expect(md).toContain('## annual (surveillance)');
+        expect(md).toContain('## recert (recertification)');
+    });
+
+    it('renders the coverage matrix with gaps and exclusions in words', () => {
+        const md = textOf('QMS/coverage-ISO9001.md');
+        expect(md).toContain('| Clause | Heading | stage1 (initial) | stage2 (initial) | annual (surveillance) | recert (recertification) | Status |');
+        expect(md).toContain('| ISO9001 4.3 | Determining the scope of the quality management system | covers; checks: readiness |  |  |  | covered |');
+        expect(md).toContain('| ISO9001 6.1 | Actions to address risks and opportunities |  |  |  |  | GAP |');
+        expect(md).toContain('| ISO9001 8.3.1 | General |  | covers |  |  | excluded: products are made to customer drawings; no design |');
+    });
+
+    it('renders the competence matrices and lists the gaps', () => {
+        const md = textOf('competence-matrix.md');
+        expect(md).toContain('| AuditPrinciples | Audit principles | ISO17021_1 A.2.2 | needed | needed |  | alee (via LeadAuditor) |');
+        expect(md).toContain('| bking | B. King |  | EXPIRED 2025-06-30 |  |');
+        expect(md).toContain('| DecisionMaker | Decision maker | Decisions | QMS.decision | GAP: nobody qualified |');
+        expect(md).toContain('| qualification-expired | bking | B. King: qualification as Auditor expired after 2025-06-30. |');
+        expect(md).toContain('| Person | Name | IAF 17 | IAF 19 |');
+    });
+});
+
+describe('CSV', () => {
+    it('is RFC 4180: CRLF records, a header row, quoted fields where needed', () => {
+        const csv = textOf('QMS/checklist.csv');
+        expect(csv.split('\r\n')[0]).toBe('Activity,Phase,Item,Clause,Heading,Question,Expected evidence,Finding,Evidence seen,Auditor,Date');
+        expect(csv).not.toMatch(/[^\r]\n/);
+        const records = parse(csv, { columns: true }) as Array<Record<string, string>>;
+        expect(records.find(r => r.Item === 'stage2.ISO9001-8.3')).toMatchObject({
+            Activity: 'stage2', Phase: 'initial', Clause: 'ISO9001 8.3', Finding: 'not applicable',
+            'Expected evidence': 'Excluded (not applicable): products are made to customer drawings; no design'
+        });
+    });
+
+    it('writes each competence table to its own file', () => {
+        const roles = parse(textOf('competence-matrix.roles.csv'), { columns: true }) as Array<Record<string, string>>;
+        expect(roles.map(r => [r.Role, r.Qualified])).toEqual([['LeadAuditor', 'alee'], ['Auditor', 'alee'], ['DecisionMaker', 'GAP: nobody qualified']]);
+    });
+});
+
+describe('XLSX', () => {
+    it('has an About sheet and a sheet per activity with a frozen header row and a finding drop-down', async () => {
+        const book = await workbook('QMS/checklist.xlsx');
+        expect(book.worksheets.map(s => s.name)).toEqual(['About', 'stage1', 'stage2', 'annual', 'recert']);
+        const sheet = book.getWorksheet('stage2')!;
+        expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+        expect(sheet.getRow(1).values).toEqual([undefined, 'Item', 'Clause', 'Heading', 'Question', 'Expected evidence', 'Finding', 'Evidence seen', 'Auditor', 'Date']);
+        expect(sheet.getCell('A2').value).toBe('stage2.ISO9001-7.1.5');
+        const validation = sheet.getCell('F2').dataValidation;
+        expect(validation).toMatchObject({ type: 'list', formulae: ['"conformity,minor nonconformity,major nonconformity,opportunity for improvement,not applicable"'] });
+        expect(sheet.getCell(`F${sheet.rowCount}`).dataValidation?.type).toBe('list');
+        // Widths fit the content: the question column is wider than the date column, within bounds.
+        expect(sheet.getColumn(4).width).toBeGreaterThan(sheet.getColumn(9).width!);
+        expect(sheet.getColumn(4).width).toBeLessThanOrEqual(62);
+    });
+
+    it('keeps the values and highlights gaps in the coverage and competence workbooks', async () => {
+        const coverage = (await workbook('QMS/coverage-ISO9001.xlsx')).getWorksheet('coverage')!;
+        const gapRow = coverage.getRows(2, coverage.rowCount - 1)!.find(r => r.getCell(1).value === 'ISO9001 6.1')!;
+        expect(gapRow.getCell(coverage.columnCount).value).toBe('GAP');
+        expect(gapRow.getCell(coverage.columnCount).fill).toMatchObject({ fgColor: { argb: 'FFF8D0D0' } });
+        const book = await workbook('competence-matrix.xlsx');
+        expect(book.worksheets.map(s => s.name)).toEqual(['About', 'role-needs', 'roles', 'people-roles', 'people-competences', 'people-areas', 'gaps']);
+        expect(book.getWorksheet('gaps')!.getRow(2).values).toEqual([undefined, 'role-uncovered', 'DecisionMaker', 'Nobody holds a current qualification as Decision maker.']);
+    });
+
+    it('carries no time stamp: fixed workbook dates and ZIP entry times', async () => {
+        const book = await workbook('QMS/checklist.xlsx');
+        expect(book.created.toISOString()).toBe('1980-01-01T00:00:00.000Z');
+        expect(book.modified.toISOString()).toBe('1980-01-01T00:00:00.000Z');
+        const zip = Buffer.from(file('QMS/checklist.xlsx').content as Uint8Array);
+        let headers = 0;
+        for (let at = zip.indexOf('PK\u0003\u0004'); at >= 0; at = zip.indexOf('PK\u0003\u0004', at + 4)) {
+            expect([zip.readUInt16LE(at + 10), zip.readUInt16LE(at + 12)]).toEqual([0, 33]); // 00:00, 1980-01-01
+            headers++;
+        }
+        expect(headers).toBeGreaterThan(5);
+    });
+});
+
+describe('JSON', () => {
+    const schema = JSON.parse(readFileSync(new URL('../schema/certa-documents.schema.json', import.meta.url), 'utf8'));
+    const validate = new Ajv2020({ allErrors: true, strict: true }).compile(schema);
+
+    it.each(['QMS/checklist.json', 'QMS/coverage-ISO9001.json', 'competence-matrix.json'])('%s is valid against the committed schema', path => {
+        const document = JSON.parse(textOf(path));
+        expect(validate(document), JSON.stringify(validate.errors)).toBe(true);
+    });
+
+    it('is rejected by the schema when it breaks the contract', () => {
+        const document = JSON.parse(textOf('QMS/checklist.json'));
+        document.activities[0].items[0].finding = 'fine';
+        expect(validate(document)).toBe(false);
+        expect(validate({ kind: 'checklist' })).toBe(false);
+    });
+});
