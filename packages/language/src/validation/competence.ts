@@ -94,7 +94,7 @@ function competencesOf(roles: Role[]): Competence[] {
     return roles.flatMap(role => role.needs.map(n => n.ref)).filter((c): c is Competence => c !== undefined);
 }
 
-const productMethods = ['testing', 'inspection', 'designAppraisal', 'serviceAssessment', 'productionAssessment'];
+const productMethods = ['testing', 'inspection', 'designAppraisal', 'serviceAssessment'];
 
 /** Technical competence: tied to technical areas, or to the product requirements the scheme names. */
 function productEvaluationShouldNeedTechnicalCompetence(scheme: Scheme, accept: ValidationAcceptor): void {

@@ -91,7 +91,9 @@ export function isProductScheme(scheme: Scheme): boolean {
     return certificationFieldOf(scheme) === 'productCertification';
 }
 
+/** The product scheme type; a management-system scheme has none (standard-fit reports a stray `type`). */
 export function schemeTypeOf(scheme: Scheme): SchemeType | undefined {
+    if (isManagementSystemScheme(scheme)) return undefined;
     return firstMember(scheme, isSchemeTypeDecl)?.schemeType.ref;
 }
 
