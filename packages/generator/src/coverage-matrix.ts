@@ -14,8 +14,9 @@ export function schemeUsesCatalog(scheme: SchemeModel, catalogId: string): boole
 
 /**
  * Every clause of the catalog × the scheme's activities that cover it (through `covers` or a check
- * referring to it). A clause with sub-clauses counts as covered when it is covered itself or all
- * its sub-clauses are, and as partial when only some are; excluded clauses show their justification.
+ * referring to it). A clause with sub-clauses counts as covered when all its sub-clauses are
+ * (covered or excluded), and as partial when only some are or only the clause itself is;
+ * excluded clauses show their justification.
  */
 export function buildCoverageMatrix(scheme: SchemeModel, catalog: CatalogModel): CoverageMatrixDocument {
     const excluded = exclusionsOf(scheme);
@@ -51,11 +52,12 @@ export function buildCoverageMatrix(scheme: SchemeModel, catalog: CatalogModel):
             row.status = 'excluded';
             const justification = excluded.get(key);
             if (justification !== undefined) row.justification = justification;
-        } else if (row.coveredBy.length > 0) {
-            row.status = 'covered';
-        } else if (children.length > 0 && children.every(status => status === 'covered' || status === 'excluded')) {
-            row.status = children.every(status => status === 'excluded') ? 'excluded' : 'covered';
-        } else if (children.some(status => status !== 'gap')) {
+        } else if (children.length === 0) {
+            row.status = row.coveredBy.length > 0 ? 'covered' : 'gap';
+        } else if (children.every(status => status === 'covered' || status === 'excluded')) {
+            row.status = children.every(status => status === 'excluded') && row.coveredBy.length === 0 ? 'excluded' : 'covered';
+        } else if (row.coveredBy.length > 0 || children.some(status => status !== 'gap')) {
+            // Covering a heading (e.g. through a range that ends inside it) leaves its other sub-clauses open.
             row.status = 'partial';
         }
         return row.status;

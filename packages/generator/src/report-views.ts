@@ -177,7 +177,7 @@ export function coverageReport(doc: CoverageMatrixDocument, order: ClauseOrder):
         heading: `${catalogName} clauses × activities`,
         notes: [
             `${doc.summary.covered} covered, ${doc.summary.partial} partly covered, ${doc.summary.gap} not covered (GAP), ${doc.summary.excluded} excluded.`,
-            'A clause with sub-clauses is covered when it or all its sub-clauses are.'
+            'A clause with sub-clauses is covered when all its sub-clauses are covered or excluded, partly covered when only some are.'
         ],
         columns: [{ header: 'Clause' }, { header: 'Heading' }, ...doc.activities.map(a => ({ header: `${a.name} (${a.phase})` })), { header: 'Status' }],
         rows

@@ -58,6 +58,9 @@ describe('clause coverage matrix', () => {
         // 8.5 has only 8.5.1 covered of its sub-clauses: partly covered; 10 is covered as a whole.
         expect(row('8.5').status).toBe('partial');
         expect(row('10.2').status).toBe('covered');
+        // The range 4 .. 5.1 reaches into clause 5 but leaves 5.2 and 5.3 open.
+        expect(row('5')).toMatchObject({ status: 'partial', coveredBy: [{ activity: 'stage1', covers: true, checks: [] }] });
+        expect(row('4').status).toBe('covered');
     });
 });
 

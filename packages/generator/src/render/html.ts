@@ -25,6 +25,7 @@ td.tone-partial { background-color: #fbe8b4 !important; }
 td.tone-excluded { background-color: #e4e4e4 !important; color: #555; font-style: italic; }
 td.tone-ok { background-color: #dcefdc !important; }
 a { color: #1f4e79; }
+td a { white-space: nowrap; }
 p.empty { font-style: italic; }
 @page { size: A4 landscape; margin: 12mm; }
 @media print {

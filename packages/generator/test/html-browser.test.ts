@@ -1,0 +1,107 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser } from 'playwright-core';
+import { chromium } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateDocuments } from '../src/index.js';
+import { modelFrom, PEOPLE_SOURCE, QMS_SOURCE } from './model-fixtures.js';
+
+/**
+ * The HTML documents opened in Debian's headless Chromium (never a downloaded browser): the
+ * structure a reviewer navigates, clause links that land on the clause index, print styles, and a
+ * screenshot in test-artifacts/ for a human to look at.
+ */
+const artifacts = fileURLToPath(new URL('../../../test-artifacts/generator', import.meta.url));
+const CHROMIUM = '/usr/bin/chromium';
+
+const { model } = await modelFrom(QMS_SOURCE, PEOPLE_SOURCE);
+const files = await generateDocuments(model, { today: '2026-01-15', formats: ['html'] });
+
+let browser: Browser;
+
+beforeAll(async () => {
+    browser = await chromium.launch({
+        executablePath: CHROMIUM,
+        args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+            '--disable-component-update', '--disable-sync']
+    });
+    fs.mkdirSync(artifacts, { recursive: true });
+});
+
+afterAll(async () => {
+    await browser?.close();
+});
+
+async function open(name: string) {
+    const file = path.join(artifacts, name.replace(/\//g, '__'));
+    fs.writeFileSync(file, files.find(f => f.path === name)!.content);
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    const requests: string[] = [];
+    page.on('request', request => {
+        if (!request.url().startsWith('file:')) requests.push(request.url());
+    });
+    await page.goto(`file://${file}`);
+    return { page, requests, file };
+}
+
+describe('HTML in a browser', () => {
+    it('shows the checklist as headed tables with clause links that resolve to the clause index', async () => {
+        const { page, requests, file } = await open('QMS/checklist.html');
+        expect(await page.title()).toBe('Audit checklist: ISO 9001 certification');
+        await page.screenshot({ path: file.replace(/\.html$/, '.png'), fullPage: false });
+        expect(await page.locator('h1').textContent()).toBe('Audit checklist: ISO 9001 certification');
+        expect(await page.locator('main > section > h2').allTextContents()).toEqual([
+            'stage1 (initial certification)', 'stage2 (initial certification)', 'annual (surveillance)', 'recert (recertification)', 'Clause index'
+        ]);
+        expect(await page.locator('section').first().locator('thead th').allTextContents()).toEqual([
+            'Item', 'Clause', 'Heading', 'Question', 'Expected evidence', 'Finding', 'Evidence seen', 'Auditor', 'Date'
+        ]);
+        const unresolved = await page.evaluate(() => [...document.querySelectorAll<HTMLAnchorElement>('a[href^="#"]')]
+            .filter(a => !document.getElementById(decodeURIComponent(a.hash.slice(1))))
+            .map(a => a.getAttribute('href')));
+        expect(unresolved).toEqual([]);
+        expect(await page.locator('td a[href^="#clause-"]').count()).toBeGreaterThan(30);
+
+        await page.locator('a[href="#clause-ISO9001-8.7"]').first().click();
+        expect(await page.evaluate(() => location.hash)).toBe('#clause-ISO9001-8.7');
+        expect(await page.locator('[id="clause-ISO9001-8.7"]').textContent()).toBe('ISO9001 8.7Control of nonconforming outputs');
+
+        expect(await page.locator('td.tone-excluded').count()).toBeGreaterThan(0);
+        expect(requests).toEqual([]); // one file, nothing fetched
+        await page.close();
+    });
+
+    it('prints with page breaks between sections and repeated table headers', async () => {
+        const { page } = await open('QMS/checklist.html');
+        await page.emulateMedia({ media: 'print' });
+        const styles = await page.evaluate(() => {
+            const sections = [...document.querySelectorAll('main > section')];
+            return {
+                first: getComputedStyle(sections[0]).breakBefore,
+                second: getComputedStyle(sections[1]).breakBefore,
+                thead: getComputedStyle(document.querySelector('thead')!).display,
+                nav: getComputedStyle(document.querySelector('nav')!).display
+            };
+        });
+        expect(styles).toEqual({ first: 'auto', second: 'page', thead: 'table-header-group', nav: 'none' });
+        const pdf = await page.pdf({ format: 'A4', landscape: true });
+        expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+        await page.close();
+    });
+
+    it('highlights gaps and expiry in the competence matrix and coverage matrix', async () => {
+        const competence = await open('competence-matrix.html');
+        const gapColour = await competence.page.locator('td.tone-gap').first().evaluate(td => getComputedStyle(td).backgroundColor);
+        expect(gapColour).toBe('rgb(248, 208, 208)');
+        expect(await competence.page.locator('td.tone-expired').allTextContents()).toContain('EXPIRED 2025-06-30');
+        await competence.page.screenshot({ path: competence.file.replace(/\.html$/, '.png'), fullPage: true });
+        await competence.page.close();
+
+        const coverage = await open('QMS/coverage-ISO9001.html');
+        const statuses = await coverage.page.locator('tbody tr').evaluateAll(rows => rows.map(row => row.lastElementChild?.className));
+        expect(statuses).toEqual(expect.arrayContaining(['tone-ok', 'tone-gap', 'tone-partial', 'tone-excluded']));
+        await coverage.page.screenshot({ path: coverage.file.replace(/\.html$/, '.png'), fullPage: false });
+        await coverage.page.close();
+    });
+});
