@@ -28,7 +28,11 @@ export function referenceChecks(services: CertaServices): ValidationChecks<Certa
     const references = services.references.References;
     const builtins = services.catalogs.BuiltinCatalogs;
     const isBuiltin = (node: AstNode) => builtins.isBuiltin(AstUtils.getDocument(node).uri);
-    const usedAnywhere = (node: AstNode) => references.findReferences(node, { includeDeclaration: false }).head() !== undefined;
+    // A duplicate is reported as such; whichever copy the references resolve to, the other is not "unused".
+    const isDuplicate = (node: AstNode & { name: string }) =>
+        index.allElements(node.$type).filter(d => d.name === node.name && d.type === node.$type).count() > 1;
+    const usedAnywhere = (node: AstNode & { name: string }) => isDuplicate(node)
+        || references.findReferences(node, { includeDeclaration: false }).head() !== undefined;
 
     return {
         Document: (document, accept) => {
@@ -112,7 +116,7 @@ function referenceShouldNotPointAtExcludedClause(ref: ClauseRef, accept: Validat
     }
 }
 
-function roleShouldBeUsed(role: Role, usedAnywhere: (node: AstNode) => boolean, accept: ValidationAcceptor): void {
+function roleShouldBeUsed(role: Role, usedAnywhere: (node: AstNode & { name: string }) => boolean, accept: ValidationAcceptor): void {
     if (!usedAnywhere(role)) {
         accept('warning', `No activity is performed by role '${role.name}' and nobody is qualified for it. Name it in an activity ('by ${role.name}') or remove it.`, {
             node: role, property: 'name', data: { code: ReferenceRules.unusedDeclaration, deleteRange: role.$cstNode?.range }
@@ -120,7 +124,7 @@ function roleShouldBeUsed(role: Role, usedAnywhere: (node: AstNode) => boolean, 
     }
 }
 
-function competenceShouldBeUsed(competence: Competence, usedAnywhere: (node: AstNode) => boolean, accept: ValidationAcceptor): void {
+function competenceShouldBeUsed(competence: Competence, usedAnywhere: (node: AstNode & { name: string }) => boolean, accept: ValidationAcceptor): void {
     if (!usedAnywhere(competence)) {
         accept('warning', `No role needs competence '${competence.name}' and no person claims it. Add it to a role ('needs ${competence.name}') or remove it.`, {
             node: competence, property: 'name', data: { code: ReferenceRules.unusedDeclaration, deleteRange: competence.$cstNode?.range }
@@ -129,7 +133,7 @@ function competenceShouldBeUsed(competence: Competence, usedAnywhere: (node: Ast
 }
 
 /** A mark declared inside a scheme is that scheme's mark; a top-level mark is only there to be licensed. */
-function markShouldBeUsed(mark: Mark, usedAnywhere: (node: AstNode) => boolean, accept: ValidationAcceptor): void {
+function markShouldBeUsed(mark: Mark, usedAnywhere: (node: AstNode & { name: string }) => boolean, accept: ValidationAcceptor): void {
     if (isScheme(mark.$container)) return;
     if (!usedAnywhere(mark)) {
         accept('warning', `No activity licenses mark '${mark.name}'. License it in an attestation ('licenses ${mark.name}') or remove it.`, {
