@@ -1,0 +1,131 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { runCerta, tempWorkspace } from './run-certa.js';
+
+const examples = fileURLToPath(new URL('../../../examples', import.meta.url));
+
+const ROLES = `
+competence AuditPrinciples "Audit principles" basis ISO17021_1 A.2.2
+role Auditor "Auditor" { needs AuditPrinciples }
+role DecisionMaker "Decision maker" { needs AuditPrinciples }
+person alee "A. Lee" { qualified Auditor until 2030-01-01 }
+person bking "B. King" { qualified DecisionMaker }
+`;
+const scheme = (question: string) => `
+scheme QMS "ISO 9001 certification" {
+    certifies managementSystem ISO9001
+    operatedUnder ISO17021_1
+    cycle 3 years
+    activity stage1: stage1 audit by Auditor { covers ISO9001 4 .. 6 }
+    activity stage2: stage2 audit by Auditor {
+        covers ISO9001 4 .. 10
+        check q1 "${question}" refs ISO9001 8.7
+    }
+    activity decision: decision by DecisionMaker
+    surveillance every 12 months { activity annual: surveillanceAudit audit by Auditor { covers ISO9001 9 } }
+    recertification before 36 months { activity recert: recertificationAudit audit by Auditor { covers ISO9001 4 .. 10 } }
+}
+`;
+const BROKEN = `scheme BAD "Broken" { activity a: stage1 audit by Nobody { check c "Ready?" refs ISO9001 4.4.3 } }`;
+
+/** Every file under a folder (relative path → bytes). */
+function snapshot(folder: string): Map<string, Buffer> {
+    const result = new Map<string, Buffer>();
+    const walk = (dir: string): void => {
+        for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+            const full = path.join(dir, entry.name);
+            if (entry.isDirectory()) walk(full);
+            else result.set(path.relative(folder, full).split(path.sep).join('/'), fs.readFileSync(full));
+        }
+    };
+    walk(folder);
+    return result;
+}
+
+describe('certa generate', () => {
+    it('writes every document in every format and says what it wrote', () => {
+        const root = tempWorkspace({ 'roles.certa': ROLES, 'qms.certa': scheme('Are nonconforming outputs controlled?') });
+        const run = runCerta(['generate', '.', '--out', 'out', '--today', '2026-01-15'], root);
+        expect(run.stderr).toBe('certa: wrote 20 files to out (md, html, csv, xlsx, json)\n');
+        expect(run.code).toBe(0);
+        expect(run.stdout).toBe('');
+        const files = [...snapshot(path.join(root, 'out')).keys()].sort();
+        expect(files).toEqual(expect.arrayContaining([
+            'QMS/checklist.md', 'QMS/checklist.html', 'QMS/checklist.csv', 'QMS/checklist.xlsx', 'QMS/checklist.json',
+            'QMS/coverage-ISO9001.md', 'competence-matrix.md', 'competence-matrix.roles.csv', 'competence-matrix.xlsx'
+        ]));
+        expect(fs.readFileSync(path.join(root, 'out/QMS/checklist.md'), 'utf8')).toContain('| stage2.q1 | ISO9001 8.7 | Control of nonconforming outputs | Are nonconforming outputs controlled? |');
+    });
+
+    it('writes only the formats and the scheme asked for', () => {
+        const root = tempWorkspace({ 'roles.certa': ROLES, 'qms.certa': scheme('Q?') });
+        const run = runCerta(['generate', '--out', 'docs', '--format', 'md,json', '--scheme', 'QMS', '--today', '2026-01-15', 'roles.certa', 'qms.certa'], root);
+        expect(run.code).toBe(0);
+        expect([...snapshot(path.join(root, 'docs')).keys()].sort()).toEqual([
+            'QMS/checklist.json', 'QMS/checklist.md', 'QMS/competence-matrix.json', 'QMS/competence-matrix.md',
+            'QMS/coverage-ISO9001.json', 'QMS/coverage-ISO9001.md'
+        ]);
+    });
+
+    it('refuses sources with errors, says why, and writes nothing; --force generates anyway', () => {
+        const root = tempWorkspace({ 'roles.certa': ROLES, 'bad.certa': BROKEN });
+        const refused = runCerta(['generate', '.', '--out', 'out'], root);
+        expect(refused.code).toBe(1);
+        expect(refused.stderr).toMatch(/^bad\.certa:1:\d+ error certa\.reference\.\S+ /m);
+        expect(refused.stderr).toMatch(/certa: not generating: the sources have \d+ errors?\. Fix them, or pass --force to generate anyway\.\n$/);
+        expect(fs.existsSync(path.join(root, 'out'))).toBe(false);
+
+        const forced = runCerta(['generate', '.', '--out', 'out', '--force', '--format', 'md'], root);
+        expect(forced.code).toBe(0);
+        expect(fs.readFileSync(path.join(root, 'out/BAD/checklist.md'), 'utf8')).toContain('| a.c | ISO9001 4.4.3 |  | Ready? |');
+    });
+
+    it.each([
+        [['generate', '.', '--out', 'out', '--format', 'pdf'], 'certa: unknown format pdf; choose from md, html, csv, xlsx, json\n'],
+        [['generate', '.'], "certa: required option '--out <dir>' not specified\n"],
+        [['generate', '.', '--out', 'out', '--scheme', 'NOPE'], 'certa: no scheme "NOPE" in the workspace (schemes: QMS)\n'],
+        [['generate', '.', '--out', 'roles.certa'], 'certa: --out roles.certa is a file, not a folder\n'],
+        [['generate', '.', '--out', 'out', '--today', 'tomorrow'], 'certa: --today must be a date written YYYY-MM-DD, not "tomorrow"\n'],
+        [['generate', 'missing', '--out', 'out'], 'certa: missing: no such file or folder. Check the path, or run certa from the folder that holds it.\n']
+    ])('exits 2 with one line for usage problems: %j', (args, message) => {
+        const root = tempWorkspace({ 'roles.certa': ROLES, 'qms.certa': scheme('Q?') });
+        const run = runCerta(args, root);
+        expect(run.stderr).toBe(message);
+        expect(run.code).toBe(2);
+        expect(fs.existsSync(path.join(root, 'out'))).toBe(false);
+    });
+
+    it('writes atomically: when one file cannot be written the previous outputs stay as they were', () => {
+        const root = tempWorkspace({ 'roles.certa': ROLES, 'qms.certa': scheme('Old question?') });
+        expect(runCerta(['generate', '.', '--out', 'out', '--today', '2026-01-15'], root).code).toBe(0);
+        // The last file in write order cannot be replaced: a folder stands where it goes.
+        fs.rmSync(path.join(root, 'out/competence-matrix.xlsx'));
+        fs.mkdirSync(path.join(root, 'out/competence-matrix.xlsx'));
+        const before = snapshot(path.join(root, 'out'));
+
+        fs.writeFileSync(path.join(root, 'qms.certa'), scheme('New question?'));
+        const run = runCerta(['generate', '.', '--out', 'out', '--today', '2026-01-15'], root);
+        expect(run.code).toBe(2);
+        expect(run.stderr).toMatch(/^certa: cannot write .*competence-matrix\.xlsx \(E[A-Z]+\); nothing was changed in out\n$/);
+        const after = snapshot(path.join(root, 'out'));
+        expect([...after.keys()].sort()).toEqual([...before.keys()].sort()); // no temporary files left behind
+        for (const [name, bytes] of before) expect(after.get(name)?.equals(bytes), name).toBe(true);
+        expect(after.get('QMS/checklist.md')?.toString()).toContain('Old question?');
+    });
+
+    it('generates everything for the examples, the same bytes every time', () => {
+        const root = tempWorkspace({});
+        const first = runCerta(['generate', examples, '--out', path.join(root, 'a'), '--today', '2026-06-01'], root);
+        expect(first.code, first.stderr).toBe(0);
+        const second = runCerta(['generate', examples, '--out', path.join(root, 'b'), '--today', '2026-06-01'], root);
+        expect(second.code).toBe(0);
+        const a = snapshot(path.join(root, 'a'));
+        const b = snapshot(path.join(root, 'b'));
+        expect([...b.keys()].sort()).toEqual([...a.keys()].sort());
+        for (const [name, bytes] of a) expect(b.get(name)?.equals(bytes), name).toBe(true);
+        expect([...a.keys()].filter(name => name.endsWith('/checklist.html')).length).toBeGreaterThanOrEqual(4);
+        expect(a.has('competence-matrix.xlsx')).toBe(true);
+    });
+});
