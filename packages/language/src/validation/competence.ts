@@ -36,11 +36,11 @@ export const CompetenceRules = {
     }),
     missingDecisionCompetence: defineRule({
         code: 'certa.competence.missing-decision-competence', severity: 'warning', basis: 'ISO/IEC 17021-1:2015 7.1.2, Annex A',
-        summary: 'A management-system review or decision is performed by roles that need none of the Annex A knowledge for report review and decision.'
+        summary: 'The roles reviewing audit reports and deciding in a management-system scheme need none of the Annex A knowledge for report review and decision.'
     }),
     annexAGap: defineRule({
         code: 'certa.competence.annex-a-gap', severity: 'warning', basis: 'ISO/IEC 17021-1:2015 Annex A',
-        summary: 'The roles performing a certification function together lack some Annex A knowledge rows that function needs.'
+        summary: 'An audit team, or the roles performing report review and decision or application review in a scheme, together lack some Annex A knowledge rows that function needs.'
     }),
     roleNotStaffed: defineRule({
         code: 'certa.competence.role-not-staffed', severity: 'warning', basis: 'ISO/IEC 17065:2012 6.1.2; ISO/IEC 17021-1:2015 7.2',
@@ -169,28 +169,41 @@ function auditMustBePerformedByAuditors(scheme: Scheme, accept: ValidationAccept
     }
 }
 
-/** Gaps (some rows missing) for every function, and no decision knowledge at all for reviews and decisions. */
+/**
+ * An audit team is judged per audit; report review and decision, and application review, are judged
+ * over everyone who performs that function in the scheme (a reviewer and a decision maker may
+ * complement each other, as Annex A looks at the function, not the person).
+ */
 function functionsShouldMeetAnnexA(scheme: Scheme, accept: ValidationAcceptor): void {
     if (!isManagementSystemScheme(scheme)) return;
     const rows = knowledgeRows(scheme);
+    const groups: Array<{ fn: CertificationFunction; activities: Activity[] }> = [];
     for (const { activity } of activitiesOf(scheme)) {
         const fn = functionOf(activity);
-        const roles = performersOf(activity);
-        const needed = fn ? rows.get(fn) ?? [] : [];
-        if (!fn || roles.length === 0 || needed.length === 0) continue;
+        if (!fn || performersOf(activity).length === 0) continue;
+        const group = fn === 'auditing' ? undefined : groups.find(g => g.fn === fn);
+        if (group) group.activities.push(activity);
+        else groups.push({ fn, activities: [activity] });
+    }
+    for (const { fn, activities } of groups) {
+        const needed = rows.get(fn) ?? [];
+        if (needed.length === 0) continue;
+        const roles = [...new Set(activities.flatMap(performersOf))];
         const known = knowledgeOf(roles);
         const missing = needed.filter(row => !known.has(row));
+        const [first] = activities;
+        const names = activities.map(a => `'${a.name}'`).join(', ');
         if (missing.length === needed.length) {
             if (fn === 'reportReviewAndDecision') {
-                accept('warning', `Activity '${activity.name}' (${activity.kind}) is performed by ${roles.map(r => `role '${r.name}'`).join(', ')}, which need${roles.length === 1 ? 's' : ''} none of the knowledge Annex A lists for report review and decision. Give the role a competence with 'basis ${operatingStandard(scheme)?.name} ${needed[0].name}' or the whole Annex (ISO/IEC 17021-1:2015 7.1.2, Annex A).`, {
-                    node: activity, property: 'performers', data: { code: CompetenceRules.missingDecisionCompetence }
+                accept('warning', `The roles performing ${names} (report review and decision: ${roles.map(r => `'${r.name}'`).join(', ')}) need none of the knowledge Annex A lists for that function. Give a role a competence with 'basis ${operatingStandard(scheme)?.name} ${needed[0].name}' or the whole Annex (ISO/IEC 17021-1:2015 7.1.2, Annex A).`, {
+                    node: first, property: 'performers', data: { code: CompetenceRules.missingDecisionCompetence }
                 });
             }
             continue; // auditing: reported as missing-auditor
         }
         if (missing.length > 0) {
-            accept('warning', `The roles performing '${activity.name}' (${functionWords[fn]}) lack Annex A knowledge ${missing.map(row => `${row.name}${row.heading ? ` (${row.heading})` : ''}`).join(', ')}. Add competences resting on ${missing.length === 1 ? 'that row' : 'those rows'} to a performing role (ISO/IEC 17021-1:2015 Annex A).`, {
-                node: activity, property: 'performers', data: { code: CompetenceRules.annexAGap, missing: missing.map(row => row.name) }
+            accept('warning', `The roles performing ${names} (${functionWords[fn]}: ${roles.map(r => `'${r.name}'`).join(', ')}) together lack Annex A knowledge ${missing.map(row => `${row.name}${row.heading ? ` (${row.heading})` : ''}`).join(', ')}. Add competences resting on ${missing.length === 1 ? 'that row' : 'those rows'} to a performing role (ISO/IEC 17021-1:2015 Annex A).`, {
+                node: first, property: 'performers', data: { code: CompetenceRules.annexAGap, missing: missing.map(row => row.name) }
             });
         }
     }
