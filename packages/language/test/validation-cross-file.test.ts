@@ -1,0 +1,127 @@
+import { URI } from 'langium';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CertaServices } from '../src/certa-module.js';
+import { setToday } from '../src/validation/validation-clock.js';
+import { createTestServices } from './test-services.js';
+
+/**
+ * Rules that read other files (the person register, roles used by schemes) must give the same
+ * diagnostics after an edit in the language server as a fresh build. The edit goes through
+ * `DocumentBuilder.update`, exactly as the server handles a changed text document.
+ */
+const schemeText = `
+scheme QMS "ISO 9001 certification" {
+    certifies managementSystem ISO9001
+    operatedUnder ISO17021_1
+    activity stage1: stage1 audit by LeadAuditor, Auditor { covers ISO9001 4 .. 6 }
+    activity stage2: stage2 audit by LeadAuditor, Auditor { covers ISO9001 }
+    activity decision: decision by Decider
+    surveillance every 12 months {
+        activity annual: surveillanceAudit audit by LeadAuditor { covers ISO9001 9.1.2, ISO9001 9.2, ISO9001 9.3, ISO9001 10.2 }
+    }
+    recertification before 36 months {
+        activity recert: recertificationAudit audit by LeadAuditor { covers ISO9001 }
+    }
+}
+`;
+
+const rolesText = `
+role LeadAuditor "Lead auditor" { needs AnnexA }
+role Auditor "Auditor" { needs AnnexA }
+role Decider "Decision maker" { needs AnnexA }
+competence AnnexA "Annex A knowledge" basis ISO17021_1 A
+`;
+
+const peopleWithoutAuditor = `
+person jdoe "J. Doe" { qualified LeadAuditor }
+person bkhan "B. Khan" { qualified Decider }
+`;
+
+const peopleWithAuditor = peopleWithoutAuditor + `person asmith "A. Smith" { qualified Auditor }\n`;
+
+const uris = {
+    scheme: URI.file('/test-workspace/cross-file/scheme.certa'),
+    roles: URI.file('/test-workspace/cross-file/roles.certa'),
+    people: URI.file('/test-workspace/cross-file/people.certa')
+};
+
+type Name = keyof typeof uris;
+let services: CertaServices;
+const versions = new Map<string, number>();
+
+/** Opens or changes a text document as the language client does, and lets the builder react. */
+async function edit(changes: Partial<Record<Name, string>>): Promise<void> {
+    const textDocuments = services.shared.workspace.TextDocuments!;
+    const changed: URI[] = [];
+    for (const [name, text] of Object.entries(changes) as Array<[Name, string]>) {
+        const uri = uris[name].toString();
+        const version = (versions.get(uri) ?? 0) + 1;
+        versions.set(uri, version);
+        textDocuments.set(TextDocument.create(uri, 'certa', version, text));
+        changed.push(uris[name]);
+    }
+    await services.shared.workspace.DocumentBuilder.update(changed, []);
+}
+
+function codesOf(name: Name, within: CertaServices = services): string[] {
+    const document = within.shared.workspace.LangiumDocuments.getDocument(uris[name]);
+    return (document?.diagnostics ?? []).map(d => `${d.range.start.line + 1}:${d.range.start.character + 1} ${d.code}`).sort();
+}
+
+/** The same texts built from scratch, as `certa validate` does. */
+async function freshBuild(texts: Record<Name, string>): Promise<CertaServices> {
+    const fresh = await createTestServices();
+    const factory = fresh.shared.workspace.LangiumDocumentFactory;
+    const documents = (Object.keys(texts) as Name[]).map(name => {
+        const document = factory.fromString(texts[name], uris[name]);
+        fresh.shared.workspace.LangiumDocuments.addDocument(document);
+        return document;
+    });
+    await fresh.shared.workspace.DocumentBuilder.build(documents, { validation: true });
+    return fresh;
+}
+
+beforeEach(async () => {
+    setToday('2026-06-01');
+    services = await createTestServices();
+    versions.clear();
+});
+
+afterEach(() => setToday(undefined));
+
+describe('cross-file rules after edits', () => {
+    it('updates a scheme when the person register it does not reference changes', async () => {
+        await edit({ scheme: schemeText, roles: rolesText, people: peopleWithoutAuditor });
+        expect(codesOf('scheme')).toEqual(['5:51 certa.competence.role-not-staffed']);
+
+        await edit({ people: peopleWithAuditor });
+        expect(codesOf('scheme')).toEqual([]);
+        const fresh = await freshBuild({ scheme: schemeText, roles: rolesText, people: peopleWithAuditor });
+        expect(codesOf('scheme')).toEqual(codesOf('scheme', fresh));
+
+        await edit({ people: peopleWithoutAuditor });
+        expect(codesOf('scheme')).toEqual(['5:51 certa.competence.role-not-staffed']);
+    });
+
+    it('updates the shared role file when a scheme stops using one of its roles', async () => {
+        await edit({ scheme: schemeText, roles: rolesText, people: peopleWithAuditor });
+        expect(codesOf('roles')).toEqual([]);
+
+        const withoutAuditor = schemeText.replaceAll('LeadAuditor, Auditor', 'LeadAuditor');
+        const peopleWithoutAuditorRole = peopleWithoutAuditor;
+        await edit({ scheme: withoutAuditor, people: peopleWithoutAuditorRole });
+        expect(codesOf('roles')).toEqual(['3:6 certa.reference.unused-declaration']);
+        const fresh = await freshBuild({ scheme: withoutAuditor, roles: rolesText, people: peopleWithoutAuditorRole });
+        expect(codesOf('roles')).toEqual(codesOf('roles', fresh));
+    });
+
+    it('reports a duplicate in both files when a second file declares the same role', async () => {
+        await edit({ scheme: schemeText, roles: rolesText, people: peopleWithAuditor });
+        await edit({ people: peopleWithAuditor + 'role Decider "Another decision maker" { needs AnnexA }\n' });
+        expect(codesOf('roles')).toContain('4:6 certa.reference.duplicate-id');
+
+        await edit({ people: peopleWithAuditor });
+        expect(codesOf('roles')).toEqual([]);
+    });
+});
