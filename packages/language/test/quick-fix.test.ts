@@ -1,0 +1,138 @@
+import type { LangiumDocument } from 'langium';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CodeAction, Diagnostic } from 'vscode-languageserver-types';
+import type { CertaServices } from '../src/certa-module.js';
+import { clearTestDocuments, createTestServices, validateSources } from './test-services.js';
+
+let services: CertaServices;
+
+beforeAll(async () => {
+    services = await createTestServices();
+});
+
+afterEach(async () => {
+    await clearTestDocuments(services);
+});
+
+/** Validates `text`, asks the code action provider for fixes of the first `code` diagnostic. */
+async function fixesFor(text: string, code: string): Promise<{ document: LangiumDocument; diagnostic: Diagnostic; actions: CodeAction[] }> {
+    const [document] = await validateSources(services, text);
+    const diagnostic = (document.diagnostics ?? []).find(d => d.code === code);
+    expect(diagnostic, `no ${code} in ${JSON.stringify(document.diagnostics?.map(d => d.code))}`).toBeDefined();
+    const provider = services.lsp.CodeActionProvider!;
+    const actions = (await provider.getCodeActions(document, {
+        textDocument: { uri: document.textDocument.uri }, range: diagnostic!.range, context: { diagnostics: [diagnostic!] }
+    }) ?? []) as CodeAction[];
+    return { document, diagnostic: diagnostic!, actions };
+}
+
+/** The text after applying a code action's edits. */
+function apply(document: LangiumDocument, action: CodeAction): string {
+    const edits = action.edit?.changes?.[document.textDocument.uri] ?? [];
+    return TextDocument.applyEdits(document.textDocument as TextDocument, edits);
+}
+
+/** Applies the action titled `title` and validates the result again. */
+async function fixAndRevalidate(text: string, code: string, title: string | RegExp): Promise<{ fixed: string; codes: string[] }> {
+    const { document, actions } = await fixesFor(text, code);
+    const action = actions.find(a => (typeof title === 'string' ? a.title === title : title.test(a.title)));
+    expect(action, `no action '${title}' among ${JSON.stringify(actions.map(a => a.title))}`).toBeDefined();
+    const fixed = apply(document, action!);
+    await clearTestDocuments(services);
+    const [again] = await validateSources(services, fixed);
+    return { fixed, codes: (again.diagnostics ?? []).map(d => String(d.code)) };
+}
+
+const roles = `
+role Auditor "Auditor" { needs AnnexA }
+role Decider "Decision maker" { needs AnnexA }
+competence AnnexA "Annex A knowledge" basis ISO17021_1 A
+`;
+
+const qms = (body: string) => `scheme QMS "ISO 9001 certification" {
+    certifies managementSystem ISO9001
+    operatedUnder ISO17021_1
+    activity stage1: stage1 audit by Auditor { covers ISO9001 4 .. 6 }
+    activity stage2: stage2 audit by Auditor { covers ISO9001 }
+    activity decision: decision by Decider
+${body}
+}
+${roles}`;
+
+const surveillance = `    surveillance every 12 months {
+        activity annual: surveillanceAudit audit by Auditor { covers ISO9001 9.1.2, ISO9001 9.2, ISO9001 9.3, ISO9001 10.2 }
+    }`;
+const recertification = `    recertification before 36 months {
+        activity recert: recertificationAudit audit by Auditor { covers ISO9001 }
+    }`;
+
+describe('quick fixes', () => {
+    it('replaces an unknown clause with the suggested one', async () => {
+        const text = qms(`${surveillance}\n${recertification}\n    exclude ISO9001 8.3.9 because "no design"`);
+        const { fixed, codes } = await fixAndRevalidate(text, 'certa.reference.unknown-clause', /^Replace with '8\.3\.\d'$/);
+        expect(fixed).toMatch(/exclude ISO9001 8\.3\.\d because/);
+        expect(codes).not.toContain('certa.reference.unknown-clause');
+    });
+
+    it('creates a missing role at the end of the file', async () => {
+        const text = qms(`${surveillance}\n${recertification}\n    activity review: review by Reviewer`);
+        const { fixed, codes } = await fixAndRevalidate(text, 'certa.reference.unknown-name', "Create role 'Reviewer'");
+        expect(fixed).toContain('role Reviewer "Reviewer"');
+        expect(codes).not.toContain('certa.reference.unknown-name');
+    });
+
+    it('creates a missing competence', async () => {
+        const text = `role Tester "Tester" { needs WidgetTesting }\nperson kim "K. Im" { qualified Tester }\n`;
+        const { fixed, codes } = await fixAndRevalidate(text, 'certa.reference.unknown-name', "Create competence 'WidgetTesting'");
+        expect(fixed).toContain('competence WidgetTesting "WidgetTesting"');
+        expect(codes).toEqual([]);
+    });
+
+    it('adds a surveillance block to a management-system scheme', async () => {
+        const text = qms(recertification);
+        const { fixed, codes } = await fixAndRevalidate(text, 'certa.standard-fit.missing-surveillance', 'Add a surveillance block (every 12 months)');
+        expect(fixed).toContain('    surveillance every 12 months {\n');
+        expect(codes).not.toContain('certa.standard-fit.missing-surveillance');
+        expect(codes).not.toContain('certa.syntax.unexpected-input');
+    });
+
+    it('adds a surveillance block to a product scheme whose type requires one', async () => {
+        const text = `scheme W "Widgets" { certifies product operatedUnder ISO17065 type ISO17067 2
+    activity sampling: selection activity test: determination testing activity review: review
+    activity decision: decision activity licence: attestation issues certificate }`;
+        const { fixed, codes } = await fixAndRevalidate(text, 'certa.scheme-type.surveillance-required', 'Add a surveillance block (every 12 months)');
+        expect(fixed).toMatch(/surveillance every 12 months \{[\s\S]*\}\s*\}$/);
+        expect(codes).not.toContain('certa.scheme-type.surveillance-required');
+        expect(codes).not.toContain('certa.syntax.unexpected-input');
+    });
+
+    it('adds a justification placeholder to an exclusion', async () => {
+        const text = qms(`${surveillance}\n${recertification}\n    exclude ISO9001 8.3`);
+        const { fixed, codes } = await fixAndRevalidate(text, 'certa.iso-9001-scope.exclusion-without-justification', 'Add a justification placeholder');
+        expect(fixed).toContain('exclude ISO9001 8.3 because "TODO: ');
+        expect(codes).toEqual([]);
+    });
+
+    it('removes a duplicate declaration with its line', async () => {
+        const text = qms(`${surveillance}\n${recertification}`) + 'role Auditor "Auditor, again" { needs AnnexA }\n';
+        const { document, actions } = await fixesFor(text, 'certa.reference.duplicate-id');
+        const action = actions.find(a => a.title === 'Remove this duplicate')!;
+        const fixed = apply(document, action);
+        expect(fixed.match(/role Auditor /g)).toHaveLength(1);
+        expect(fixed.split('\n').length).toBe(text.split('\n').length - 1);
+    });
+
+    it('removes a stale acceptance', async () => {
+        const text = qms(`${surveillance}\n${recertification}\n    accept "certa.marks.mark-without-use" because "old finding"`);
+        const { fixed, codes } = await fixAndRevalidate(text, 'certa.acceptance.stale', 'Remove the stale acceptance');
+        expect(fixed).not.toContain('accept');
+        expect(codes).toEqual([]);
+    });
+
+    it('offers nothing for a diagnostic without a fix', async () => {
+        const text = qms(`    surveillance every 18 months {\n        activity annual: surveillanceAudit audit by Auditor { covers ISO9001 9.1.2, ISO9001 9.2, ISO9001 9.3, ISO9001 10.2 }\n    }\n${recertification}`);
+        const { actions } = await fixesFor(text, 'certa.standard-fit.surveillance-interval');
+        expect(actions).toEqual([]);
+    });
+});
