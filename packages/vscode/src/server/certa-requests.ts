@@ -79,8 +79,11 @@ class CertaRequests {
     }
 }
 
+/** The webview paints the editor theme's colours by default; the rendering is a printable page. */
+const PAPER = '<style>html, body { background: #ffffff; color: #1b1b1b; } body { padding: 0 1.5em; }</style>';
+
 function page(title: string, body: string, style = ''): string {
-    return `<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>${escape(title)}</title>\n${style}\n</head>\n<body>\n${body}\n</body>\n</html>\n`;
+    return `<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>${escape(title)}</title>\n${style}\n${PAPER}\n</head>\n<body>\n${body}\n</body>\n</html>\n`;
 }
 
 function escape(text: string): string {

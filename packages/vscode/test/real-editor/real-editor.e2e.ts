@@ -1,0 +1,181 @@
+// The packaged extension in a real VS Code (code-server, the web workbench) driven by headless
+// Chromium, asserting what a scheme designer sees. Screenshots of every step go to
+// test-artifacts/real-editor/. Needs the tools of scripts/install-code-server.sh; see docs/editor.md.
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { BrowserContext, Frame, Page } from 'playwright-core';
+import { chromium } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CodeServer, findTools } from './code-server.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repositoryRoot = path.resolve(here, '..', '..', '..', '..');
+const extensionRoot = path.resolve(here, '..', '..');
+const artifacts = path.join(repositoryRoot, 'test-artifacts', 'real-editor');
+const version = JSON.parse(fs.readFileSync(path.join(extensionRoot, 'package.json'), 'utf8')).version as string;
+const vsix = path.join(extensionRoot, `certa-${version}.vsix`);
+
+let server: CodeServer;
+let context: BrowserContext;
+let page: Page;
+let workspace: string;
+let profile: string;
+
+async function shot(name: string): Promise<void> {
+    await page.screenshot({ path: path.join(artifacts, `${name}.png`) });
+}
+
+/** The rendered token (Monaco span) whose text is exactly `text`, in the visible editor. */
+function token(text: string) {
+    const escaped = text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    return page.locator('.monaco-editor .view-line span > span').filter({ hasText: new RegExp(`^${escaped}$`) }).first();
+}
+
+/** The colour of a rendered token; Monaco renders spaces as no-break spaces. */
+async function colourOf(text: string): Promise<string> {
+    let colour: string | undefined;
+    await expect.poll(async () => {
+        colour = await page.evaluate(wanted => {
+            const spans = [...document.querySelectorAll('.monaco-editor .view-line span > span')];
+            const match = spans.find(span => span.textContent?.replace(/\u00a0/g, ' ') === wanted);
+            return match ? getComputedStyle(match).color : undefined;
+        }, text);
+        return colour;
+    }, { timeout: 20_000, message: `a token "${text}" in the editor` }).toBeTruthy();
+    return colour!;
+}
+
+async function runCommand(title: string): Promise<void> {
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor();
+    await input.fill(`>${title}`);
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
+    await page.keyboard.press('Enter');
+}
+
+beforeAll(async () => {
+    const tools = findTools(repositoryRoot);
+    if (!fs.existsSync(vsix)) throw new Error(`${vsix} is missing: run npm run package first (npm run test:editor does).`);
+    fs.rmSync(artifacts, { recursive: true, force: true });
+    fs.mkdirSync(artifacts, { recursive: true });
+    workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'certa-editor-ws-'));
+    for (const example of ['iso9001-qms', 'shared']) {
+        fs.cpSync(path.join(repositoryRoot, 'examples', example), path.join(workspace, example), { recursive: true });
+    }
+    server = await CodeServer.start(tools, vsix, workspace);
+    profile = fs.mkdtempSync(path.join(os.tmpdir(), 'certa-chromium-'));
+    context = await chromium.launchPersistentContext(profile, {
+        executablePath: tools.chromium,
+        headless: true,
+        viewport: { width: 1500, height: 1000 },
+        args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+            '--disable-component-update', '--disable-sync']
+    });
+    page = context.pages()[0] ?? await context.newPage();
+    await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
+    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    // Open the example by clicking it in the explorer, as a user does.
+    await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'iso9001-qms' }).first().click();
+    await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'iso9001-qms.certa' }).first().click();
+    await page.locator('.monaco-editor .view-line').first().waitFor({ timeout: 30_000 });
+});
+
+afterAll(async () => {
+    await context?.close();
+    server?.stop();
+    for (const folder of [workspace, profile]) if (folder) fs.rmSync(folder, { recursive: true, force: true });
+});
+
+describe('Certa in a real VS Code (code-server)', () => {
+    it('colours keywords, clause numbers, strings, catalogs and comments distinctly', async () => {
+        // Wait for the language server: its inlay hints appear once the workspace is built.
+        await page.locator('.monaco-editor .view-lines', { hasText: '‹Design and development' })
+            .waitFor({ timeout: 60_000 });
+        await shot('01-opened-example');
+        const colours = {
+            keyword: await colourOf('exclude'),
+            clauseNumber: await colourOf('8.3'),
+            string: await colourOf('"Example Approvals Ltd"'),
+            catalog: await colourOf('ISO17021_1'),
+            comment: await colourOf('//')
+        };
+        expect(new Set(Object.values(colours)).size, JSON.stringify(colours)).toBe(Object.keys(colours).length);
+    });
+
+    it('shows the heading of a clause as an inlay hint and in the hover', async () => {
+        await token('8.3').hover();
+        const hover = page.locator('.monaco-hover-content', { hasText: 'Design and development of products and services' });
+        await hover.waitFor({ timeout: 20_000 });
+        await shot('02-hover-clause');
+        const text = await hover.innerText();
+        expect(text).toContain('ISO9001 8.3');
+        expect(text).toContain('In: 8 Operation');
+        await page.keyboard.press('Escape');
+        await page.mouse.move(5, 500);
+    });
+
+    it('squiggles a broken clause reference', async () => {
+        await token('8.3').dblclick();
+        await page.keyboard.type('8.99');
+        const squiggle = page.locator('.monaco-editor .squiggly-error');
+        await squiggle.first().waitFor({ timeout: 30_000 });
+        await shot('03-diagnostic-squiggle');
+        await squiggle.first().hover({ force: true });
+        await page.locator('.monaco-hover-content', { hasText: 'Catalog ISO9001 has no clause 8.99' }).waitFor({ timeout: 20_000 });
+        await shot('04-diagnostic-hover');
+        await page.keyboard.press('Escape');
+        await page.keyboard.press('Control+Z');
+        await expect.poll(() => squiggle.count(), { timeout: 30_000 }).toBe(0);
+    });
+
+    it('completes clause numbers with their headings', async () => {
+        await token('cycle').click();
+        await page.keyboard.press('End');
+        await page.keyboard.press('Enter');
+        await page.keyboard.type('requirement ISO9001 8.5', { delay: 20 });
+        await page.keyboard.press('Control+Space');
+        const rows = page.locator('.suggest-widget .monaco-list-row');
+        await rows.filter({ hasText: '8.5.1' }).first().waitFor({ timeout: 30_000 });
+        await shot('05-completion-clause-numbers');
+        const labels = await rows.allInnerTexts();
+        expect(labels.some(label => label.includes('8.5.1') && label.includes('Control of production and service provision')), labels.join(' | ')).toBe(true);
+        await page.keyboard.press('Escape');
+        // Undo the typing, so that the file is as it was.
+        for (let i = 0; i < 5; i++) await page.keyboard.press('Control+Z');
+    });
+
+    it('opens the builtin catalog read-only on go to definition', async () => {
+        await token('8.3').click();
+        await page.keyboard.press('F12');
+        const tab = page.locator('.tabs-container .tab', { hasText: 'iso-9001.certa' });
+        await tab.waitFor({ timeout: 30_000 });
+        await page.locator('.monaco-editor .view-line', { hasText: 'clause 8.3 "Design and development of products and services"' }).first().waitFor();
+        await page.keyboard.type('x');
+        await page.locator('.monaco-editor-overlaymessage', { hasText: /read-only|Cannot edit/i }).waitFor({ timeout: 10_000 });
+        await shot('06-definition-read-only-catalog');
+        await page.keyboard.press('Control+W');
+        await page.locator('.tabs-container .tab', { hasText: 'iso9001-qms.certa' }).click();
+    });
+
+    it('previews the scheme in a webview', async () => {
+        await runCommand('Certa: Preview scheme');
+        let content: Frame | undefined;
+        await expect.poll(async () => {
+            for (const frame of page.frames()) {
+                const text = await frame.locator('body').innerText({ timeout: 1000 }).catch(() => '');
+                if (text.includes('ISO 9001 quality management system certification') && text.includes('Clause index')) {
+                    content = frame;
+                    return true;
+                }
+            }
+            return false;
+        }, { timeout: 60_000, interval: 500 }).toBe(true);
+        await shot('07-preview-webview');
+        expect(await content!.locator('script').count()).toBe(0);
+        const policy = await content!.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+        expect(policy).toContain("default-src 'none'");
+    });
+});
