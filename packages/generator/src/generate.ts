@@ -5,6 +5,7 @@ import { buildCompetenceMatrix } from './competence-matrix.js';
 import { buildCoverageMatrix, schemeUsesCatalog } from './coverage-matrix.js';
 import type { CertaDocument, GeneratedFile } from './documents.js';
 import { uniquePaths } from './file-names.js';
+import { indexPages } from './index-page.js';
 import { renderCsv } from './render/csv.js';
 import { renderHtml } from './render/html.js';
 import { renderJson } from './render/json.js';
@@ -69,8 +70,9 @@ export function planDocuments(model: CertaModel, options: GenerateOptions): Plan
  */
 export async function generateDocuments(model: CertaModel, options: GenerateOptions): Promise<GeneratedFile[]> {
     const formats = new Set<Format>(options.formats ?? FORMATS);
-    const files: GeneratedFile[] = [];
-    for (const { document, report } of planDocuments(model, options)) {
+    const planned = planDocuments(model, options);
+    const files: GeneratedFile[] = indexPages(planned, FORMATS.filter(format => formats.has(format)));
+    for (const { document, report } of planned) {
         if (formats.has('md')) files.push({ path: `${report.path}.md`, content: renderMarkdown(report) });
         if (formats.has('html')) files.push({ path: `${report.path}.html`, content: renderHtml(report) });
         if (formats.has('csv')) files.push(...renderCsv(report));

@@ -29,13 +29,21 @@ describe('generated files', () => {
             'QMS/coverage-ISO9001.csv', 'QMS/coverage-ISO9001.html', 'QMS/coverage-ISO9001.json', 'QMS/coverage-ISO9001.md', 'QMS/coverage-ISO9001.xlsx',
             'competence-matrix.gaps.csv', 'competence-matrix.html', 'competence-matrix.json', 'competence-matrix.md',
             'competence-matrix.people-areas.csv', 'competence-matrix.people-competences.csv', 'competence-matrix.people-roles.csv',
-            'competence-matrix.role-needs.csv', 'competence-matrix.roles.csv', 'competence-matrix.xlsx'
+            'competence-matrix.role-needs.csv', 'competence-matrix.roles.csv', 'competence-matrix.xlsx', 'index.html', 'index.md'
         ]);
+    });
+
+    it('has an index page whose links all lead to generated files', () => {
+        const paths = new Set(files.map(f => f.path));
+        const hrefs = [...textOf('index.html').matchAll(/href="([^"]+)"/g)].map(m => decodeURI(m[1]));
+        expect(hrefs).toHaveLength(15);
+        expect(hrefs.filter(href => !paths.has(href))).toEqual([]);
+        expect(textOf('index.md')).toContain('| Audit checklist | Audit checklist: ISO 9001 certification | [md](QMS/checklist.md) · [html](QMS/checklist.html) · [csv](QMS/checklist.csv) · [xlsx](QMS/checklist.xlsx) · [json](QMS/checklist.json) |');
     });
 
     it('writes only the formats asked for', async () => {
         const only = await generateDocuments(model, { today: '2026-01-15', formats: ['md'] });
-        expect(only.map(f => f.path)).toEqual(['QMS/checklist.md', 'QMS/coverage-ISO9001.md', 'competence-matrix.md']);
+        expect(only.map(f => f.path)).toEqual(['QMS/checklist.md', 'QMS/coverage-ISO9001.md', 'competence-matrix.md', 'index.md']);
     });
 
     it('is deterministic: the same model gives the same bytes, XLSX included', async () => {
