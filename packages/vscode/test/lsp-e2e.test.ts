@@ -4,10 +4,10 @@ import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type {
-    CompletionList, Diagnostic, Hover, InitializeResult, InlayHint, Location, LocationLink, MarkupContent, Position, TextEdit, WorkspaceEdit
+    CodeAction, CompletionList, Diagnostic, Hover, InitializeResult, InlayHint, Location, LocationLink, MarkupContent, Position, TextEdit, WorkspaceEdit
 } from 'vscode-languageserver-protocol';
 import {
-    CompletionRequest, DefinitionRequest, DidChangeTextDocumentNotification, DidOpenTextDocumentNotification,
+    CodeActionRequest, CompletionRequest, DefinitionRequest, DidChangeTextDocumentNotification, DidOpenTextDocumentNotification,
     DocumentFormattingRequest, HoverRequest, InlayHintRequest, ReferencesRequest, RenameRequest, DiagnosticSeverity
 } from 'vscode-languageserver-protocol';
 import { bundle } from '../scripts/bundle.mjs';
@@ -139,7 +139,7 @@ describe('the bundled language server over stdio', () => {
         expect(hint?.label).toBe('‹Review of the requirements for products and services›');
     });
 
-    it('reports a broken clause reference after an edit, and clears it after the fix', async () => {
+    it('reports a broken clause reference after an edit, offers a quick fix, and clears it after the fix', async () => {
         const broken = schemeText.replace('refs ISO9001 8.2.3', 'refs ISO9001 8.2.33');
         await client.connection.sendNotification(DidChangeTextDocumentNotification.type, {
             textDocument: { uri: schemeUri, version: 2 }, contentChanges: [{ text: broken }]
@@ -148,6 +148,14 @@ describe('the bundled language server over stdio', () => {
         const error = errors(diagnostics)[0];
         expect(error.message).toContain('8.2.33');
         expect(error.range.start.line).toBe(positionOf(broken, '8.2.33').line);
+
+        // The quick fix offers the closest existing clause.
+        const actions = await client.connection.sendRequest(CodeActionRequest.type, {
+            textDocument: { uri: schemeUri }, range: error.range, context: { diagnostics: [error], only: ['quickfix'] }
+        }) as CodeAction[];
+        const fix = actions.find(a => a.edit?.changes?.[schemeUri]?.some(e => e.newText === '8.2.3'));
+        expect(fix, JSON.stringify(actions.map(a => a.title))).toBeDefined();
+        expect(fix!.kind).toBe('quickfix');
 
         await client.connection.sendNotification(DidChangeTextDocumentNotification.type, {
             textDocument: { uri: schemeUri, version: 3 }, contentChanges: [{ text: schemeText }]
