@@ -2,6 +2,7 @@ import { URI } from 'langium';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { CertaServices } from '../src/certa-module.js';
+import { allRules } from '../src/validation/rule-catalog.js';
 import { setToday } from '../src/validation/validation-clock.js';
 import { clearTestDocuments, createTestServices } from './test-services.js';
 import type { ExpectedDiagnostic, ValidationCase } from './validation-cases.js';
@@ -71,6 +72,20 @@ const cases = discoverCases();
 describe('validation cases (test/cases)', () => {
     it('finds the case folder populated', () => {
         expect(cases.length).toBeGreaterThan(0);
+    });
+
+    it('has a failing case for every rule', () => {
+        // Whole-file conditions a case file cannot show: binary input and an empty file (CLI tests cover them).
+        const notExpressible = new Set(['certa.syntax.not-text', 'certa.syntax.empty-file']);
+        const expected = new Set(cases.flatMap(c => c.files.flatMap(parseExpectations)).map(e => e.code));
+        const withoutCase = allRules().map(r => r.code).filter(code => !expected.has(code) && !notExpressible.has(code));
+        expect(withoutCase).toEqual([]);
+    });
+
+    it('has a near miss that must stay clean in every family', () => {
+        const families = new Set(cases.map(c => c.name.split('/')[0]));
+        const clean = new Set(cases.filter(c => c.files.every(f => parseExpectations(f).length === 0)).map(c => c.name.split('/')[0]));
+        expect([...families].filter(f => f !== 'clean' && !clean.has(f))).toEqual([]);
     });
 
     it.each(cases.map(c => [c.name, c] as const))('%s', async (_name, validationCase) => {

@@ -149,7 +149,7 @@ function surveillanceShouldStayWithinAllowedElements(scheme: Scheme, accept: Val
         if (allowed.some(element => realises(item, element))) continue;
         const other = surveillanceElements.find(element => realises(item, element));
         if (other) {
-            accept('warning', `Surveillance activity '${item.activity.name}' (${functionText(item.activity)}) realises ${elementText(other)}, which ${typeText(type)} does not include (it allows ${allowed.map(c => c.name).join(', ')}). Use the surveillance the type provides or choose a type that includes ${other.name}.`, {
+            accept('warning', `Surveillance activity '${item.activity.name}' (${functionText(item.activity)}) realises ${elementText(other)}, which ${typeText(type)} does not include (it allows ${allowed.map(c => c.name).join(', ')}). Use the surveillance the type provides or choose a type that includes ${other.name} (${typeSource(type)}).`, {
                 node: item.activity, property: 'name', data: { code: SchemeTypeRules.surveillanceElementNotAllowed }
             });
         }
@@ -164,12 +164,12 @@ function attestationsMustBeProvidedBySchemeType(scheme: Scheme, accept: Validati
         activity.issues.forEach((kind, index) => {
             if (provided.has(kind)) return;
             const code = kind === 'markLicence' ? SchemeTypeRules.markLicenceNotAllowed : SchemeTypeRules.attestationNotAllowed;
-            accept('error', `Activity '${activity.name}' issues a ${attestationWords[kind] ?? kind}, which ${typeText(type)} does not provide (it attests ${type.attests.map(a => attestationWords[a] ?? a).join(', ')}). Remove it or choose a scheme type that provides it.`, {
+            accept('error', `Activity '${activity.name}' issues a ${attestationWords[kind] ?? kind}, which ${typeText(type)} does not provide (it attests ${type.attests.map(a => attestationWords[a] ?? a).join(', ')}). Remove it or choose a scheme type that provides it (${typeSource(type)}).`, {
                 node: activity, property: 'issues', index, data: { code }
             });
         });
         if (activity.licenses.length > 0 && !provided.has('markLicence')) {
-            accept('error', `Activity '${activity.name}' licenses a mark of conformity, but ${typeText(type)} has no surveillance and provides no mark licence. Issue a certificate instead, or choose a type with surveillance (2 to 6).`, {
+            accept('error', `Activity '${activity.name}' licenses a mark of conformity, but ${typeText(type)} has no surveillance and provides no mark licence. Issue a certificate instead, or choose a type with surveillance (${typeSource(type)}).`, {
                 node: activity, property: 'licenses', data: { code: SchemeTypeRules.markLicenceNotAllowed }
             });
         }
@@ -191,7 +191,7 @@ function initialAuditMustAccompanySurveillanceAudits(scheme: Scheme, accept: Val
         if (!surveillanceAudit) continue;
         const initialAudit = activities.some(a => a.phase === 'initial' && a.activity.kind === 'determination' && a.activity.method === 'audit');
         if (!initialAudit) {
-            accept('error', `Surveillance activity '${surveillanceAudit.activity.name}' audits the management system (${elementText(element)}), so ${typeText(type)} needs an initial management-system audit too. Add 'activity qmsAudit: determination audit by …' to the initial evaluation.`, {
+            accept('error', `Surveillance activity '${surveillanceAudit.activity.name}' audits the management system (${elementText(element)}), so ${typeText(type)} needs an initial management-system audit too. Add 'activity qmsAudit: determination audit by …' to the initial evaluation (${typeSource(type)}).`, {
                 node: surveillanceAudit.activity, property: 'name', data: { code: SchemeTypeRules.initialSystemAudit }
             });
         }
@@ -203,7 +203,7 @@ function subjectShouldFitSchemeType(scheme: Scheme, accept: ValidationAcceptor):
     const subject = certifiedSubject(scheme);
     if (!type || !subject || type.certifies.length === 0 || type.certifies.includes(subject)) return;
     if (subject === 'managementSystem') return; // reported by standard-fit as a product type in a management-system scheme
-    accept('warning', `Scheme '${scheme.name}' certifies a ${subject}, but ${typeText(type)} is meant for ${type.certifies.join(' or ')}. Choose the scheme type for what you certify.`, {
+    accept('warning', `Scheme '${scheme.name}' certifies a ${subject}, but ${typeText(type)} is meant for ${type.certifies.join(' or ')}. Choose the scheme type for what you certify (${typeSource(type)}).`, {
         ...reportOnType(scheme), data: { code: SchemeTypeRules.subjectMismatch }
     });
 }
