@@ -15,7 +15,9 @@ dl.facts dd { margin: 0; }
 nav ol { margin: .2rem 0 1rem; }
 p.note { margin: .3rem 0; color: #333; }
 table { border-collapse: collapse; width: 100%; margin: .5rem 0 1rem; }
-th, td { border: 1px solid #8c8c8c; padding: .25rem .4rem; vertical-align: top; text-align: left; }
+th, td { border: 1px solid #8c8c8c; padding: .25rem .4rem; vertical-align: top; text-align: left; overflow-wrap: break-word; }
+th { overflow-wrap: anywhere; }
+table.wide { font-size: .85em; }
 thead th { background: #1f4e79; color: #fff; }
 tbody tr:nth-child(even) td { background-color: #f4f6f8; }
 td.blank { min-width: 6rem; }
@@ -62,7 +64,7 @@ function renderSection(section: Section, index: number): string {
     if (section.rows.length === 0) {
         lines.push('<p class="empty">None.</p>');
     } else {
-        lines.push('<table>', '<thead><tr>' + section.columns.map(c => `<th scope="col">${escapeHtml(c.header)}</th>`).join('') + '</tr></thead>', '<tbody>');
+        lines.push(section.columns.length > 9 ? '<table class="wide">' : '<table>', '<thead><tr>' + section.columns.map(c => `<th scope="col">${escapeHtml(c.header)}</th>`).join('') + '</tr></thead>', '<tbody>');
         for (const row of section.rows) {
             lines.push('<tr>' + row.map((cell, column) => renderCell(cell, section.columns[column])).join('') + '</tr>');
         }
