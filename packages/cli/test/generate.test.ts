@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -5,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { runCerta, tempWorkspace } from './run-certa.js';
 
 const examples = fileURLToPath(new URL('../../../examples', import.meta.url));
+const certaBin = fileURLToPath(new URL('../bin/certa.js', import.meta.url));
 
 const ROLES = `
 competence AuditPrinciples "Audit principles" basis ISO17021_1 A.2.2
@@ -127,5 +129,20 @@ describe('certa generate', () => {
         for (const [name, bytes] of a) expect(b.get(name)?.equals(bytes), name).toBe(true);
         expect([...a.keys()].filter(name => name.endsWith('/checklist.html')).length).toBeGreaterThanOrEqual(4);
         expect(a.has('competence-matrix.xlsx')).toBe(true);
+    });
+
+    it('shows a progress line on a terminal for large workspaces, and none when piped', () => {
+        const sources: Record<string, string> = { 'roles.certa': ROLES, 'qms.certa': scheme('Q?') };
+        for (let i = 0; i < 25; i++) sources[`more/role${i}.certa`] = `role Extra${i} "Extra role ${i}"`;
+        const root = tempWorkspace(sources);
+        // util-linux \`script\` runs the command on a pseudo-terminal, as a user at a shell would.
+        const command = `${JSON.stringify(process.execPath)} ${JSON.stringify(certaBin)} generate . --out out --format md`;
+        const onTerminal = spawnSync('script', ['-qec', command, '/dev/null'], { cwd: root, encoding: 'utf8', timeout: 120_000 });
+        expect(onTerminal.status).toBe(0);
+        expect(onTerminal.stdout).toMatch(/\r\u001b\[2Kcerta: writing \d+\/4 files…/);
+        expect(onTerminal.stdout).toContain('certa: wrote 4 files to out (md)');
+
+        const piped = runCerta(['generate', '.', '--out', 'out2', '--format', 'md'], root);
+        expect(piped.stderr).toBe('certa: wrote 4 files to out2 (md)\n');
     });
 });
