@@ -135,7 +135,7 @@ describe('certa generate', () => {
         const sources: Record<string, string> = { 'roles.certa': ROLES, 'qms.certa': scheme('Q?') };
         for (let i = 0; i < 25; i++) sources[`more/role${i}.certa`] = `role Extra${i} "Extra role ${i}"`;
         const root = tempWorkspace(sources);
-        // util-linux \`script\` runs the command on a pseudo-terminal, as a user at a shell would.
+        // util-linux `script` runs the command on a pseudo-terminal, as a user at a shell would.
         const command = `${JSON.stringify(process.execPath)} ${JSON.stringify(certaBin)} generate . --out out --format md`;
         const onTerminal = spawnSync('script', ['-qec', command, '/dev/null'], { cwd: root, encoding: 'utf8', timeout: 120_000 });
         expect(onTerminal.status).toBe(0);
