@@ -1,3 +1,4 @@
+/* global document */
 // Renders images/icon.svg to the PNG icons the Marketplace and the file explorer need, with
 // Debian's headless Chromium. Run by hand after changing the SVG; the PNGs are committed.
 import * as path from 'node:path';

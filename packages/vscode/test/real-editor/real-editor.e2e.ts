@@ -106,6 +106,9 @@ describe('Certa in a real VS Code (code-server)', () => {
     });
 
     it('shows the heading of a clause as an inlay hint and in the hover', async () => {
+        const excludeLine = page.locator('.monaco-editor .view-line', { hasText: 'because' }).first();
+        // The hint sits right after the clause number (Monaco renders spaces as no-break spaces).
+        expect((await excludeLine.innerText()).replace(/\s/g, ' ')).toContain('8.3‹Design and development');
         await token('8.3').hover();
         const hover = page.locator('.monaco-hover-content', { hasText: 'Design and development of products and services' });
         await hover.waitFor({ timeout: 20_000 });
@@ -177,5 +180,31 @@ describe('Certa in a real VS Code (code-server)', () => {
         expect(await content!.locator('script').count()).toBe(0);
         const policy = await content!.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
         expect(policy).toContain("default-src 'none'");
+    });
+
+    it('generates checklists and matrices into the workspace and says where', async () => {
+        await page.locator('.tabs-container .tab', { hasText: 'iso9001-qms.certa' }).click();
+        await runCommand('Certa: Generate checklists and matrices');
+        const toast = page.locator('.notification-toast', { hasText: /Certa: wrote \d+ files to certa-out/ });
+        await toast.waitFor({ timeout: 60_000 });
+        await shot('08-generate-notification');
+        const written = fs.readdirSync(path.join(workspace, 'certa-out'), { recursive: true }).map(String);
+        expect(written.some(file => file.endsWith('.xlsx'))).toBe(true);
+        expect(written.some(file => file.endsWith('.html'))).toBe(true);
+    });
+
+    it('refreshes the preview when the scheme is saved', async () => {
+        await page.locator('.tabs-container .tab', { hasText: 'iso9001-qms.certa' }).click();
+        await token('"2.0"').dblclick();
+        await page.keyboard.type('2.1');
+        await page.keyboard.press('Control+S');
+        await expect.poll(async () => {
+            for (const frame of page.frames()) {
+                const text = await frame.locator('body').innerText({ timeout: 1000 }).catch(() => '');
+                if (text.includes('Audit checklist') && /Version\s+2\.1/.test(text)) return true;
+            }
+            return false;
+        }, { timeout: 60_000, interval: 500 }).toBe(true);
+        await shot('09-preview-after-save');
     });
 });
