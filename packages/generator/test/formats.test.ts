@@ -158,3 +158,24 @@ describe('JSON', () => {
         expect(validate({ kind: 'checklist' })).toBe(false);
     });
 });
+
+describe('sources with errors (generate --force)', () => {
+    it('still give documents of the documented shape', async () => {
+        const { model: broken, errors } = await modelFrom(`
+scheme X {
+    activity a: stage1 audit by { covers ISO9001 4.1 }
+    activity b: { check c refs ISO9001 4.1 }
+}
+role R
+person p "P" { qualified R until 2020-01-01 areas IAF }
+`);
+        expect(errors.length).toBeGreaterThan(0);
+        const generated = await generateDocuments(broken, { today: '2026-01-15', formats: ['json', 'md'] });
+        const schema = JSON.parse(readFileSync(new URL('../schema/certa-documents.schema.json', import.meta.url), 'utf8'));
+        const validate = new Ajv2020({ strict: true }).compile(schema);
+        for (const generatedFile of generated.filter(f => f.path.endsWith('.json'))) {
+            expect(validate(JSON.parse(String(generatedFile.content))), `${generatedFile.path} ${JSON.stringify(validate.errors)}`).toBe(true);
+        }
+        expect(String(generated.find(f => f.path === 'X/checklist.md')?.content)).toContain('| a.ISO9001-4.1 | ISO9001 4.1 |');
+    });
+});

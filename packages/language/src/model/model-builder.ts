@@ -16,7 +16,9 @@ import type {
 
 /**
  * Builds the plain model from linked documents: the user's documents in the order given, and the
- * builtin catalog documents (their catalogs come first in `catalogs`).
+ * builtin catalog documents (their catalogs come first in `catalogs`). Sources with errors
+ * (`certa generate --force`) may lack names or titles; those become empty strings so that the
+ * model keeps its shape.
  */
 export function buildCertaModel(documents: readonly LangiumDocument[], builtins: readonly LangiumDocument[] = []): CertaModel {
     const model: CertaModel = { schemes: [], roles: [], competences: [], people: [], marks: [], catalogs: [] };
@@ -77,7 +79,7 @@ function nameOf(ref: Reference<AstNode & { name: string }>): string {
 
 function duration(node: Duration): DurationModel {
     const unit = node.unit.startsWith('year') ? 'years' : 'months';
-    const value = Number(node.value);
+    const value = Number(node.value) || 0;
     return { value, unit, months: unit === 'years' ? value * 12 : value };
 }
 
@@ -94,14 +96,14 @@ function catalogModel(catalog: Catalog, builtin: boolean): CatalogModel {
         { heading: node.heading, summary: node.summary }
     );
     return withOptional<CatalogModel>(
-        { id: catalog.name, title: catalog.title, clauses: catalog.clauses.map(clause), builtin },
+        { id: catalog.name ?? '', title: catalog.title ?? '', clauses: catalog.clauses.map(clause), builtin },
         { edition: catalog.edition, designation: catalog.designation }
     );
 }
 
 function schemeModel(scheme: Scheme, source: string): SchemeModel {
     const result: SchemeModel = {
-        id: scheme.name, title: scheme.title, requirements: [], marks: [], activities: [], exclusions: [], source
+        id: scheme.name ?? '', title: scheme.title ?? '', requirements: [], marks: [], activities: [], exclusions: [], source
     };
     const phases: Record<ActivityPhase, ActivityModel[]> = { initial: [], surveillance: [], recertification: [] };
     for (const member of scheme.members) {
@@ -141,8 +143,8 @@ function schemeModel(scheme: Scheme, source: string): SchemeModel {
 function activityModel(activity: Activity, phase: ActivityPhase): ActivityModel {
     const coverRefs = activity.members.filter(isCoverage).flatMap(coverage => coverage.refs);
     return withOptional<ActivityModel>({
-        name: activity.name,
-        kind: activity.kind as ActivityModel['kind'],
+        name: activity.name ?? '',
+        kind: (activity.kind ?? 'selection') as ActivityModel['kind'],
         phase,
         performers: activity.performers.map(nameOf),
         issues: [...activity.issues] as ActivityModel['issues'],
@@ -160,26 +162,26 @@ function activityModel(activity: Activity, phase: ActivityPhase): ActivityModel 
 
 function checkModel(check: Check): CheckModel {
     return withOptional<CheckModel>(
-        { name: check.name, question: check.question, refs: check.refs.map(clauseReference), grading: (check.grading ?? 'findings') as CheckModel['grading'] },
+        { name: check.name ?? '', question: check.question ?? '', refs: check.refs.map(clauseReference), grading: (check.grading ?? 'findings') as CheckModel['grading'] },
         { evidence: check.evidence }
     );
 }
 
 function markModel(mark: Mark): MarkModel {
     return withOptional<MarkModel>(
-        { name: mark.name, description: mark.description, uses: [...mark.uses] as MarkModel['uses'] },
+        { name: mark.name ?? '', description: mark.description ?? '', uses: [...mark.uses] as MarkModel['uses'] },
         { shape: mark.shape }
     );
 }
 
 function roleModel(role: Role): RoleModel {
-    return withOptional<RoleModel>({ id: role.name, title: role.title, needs: role.needs.map(nameOf) }, { summary: role.summary });
+    return withOptional<RoleModel>({ id: role.name ?? '', title: role.title ?? '', needs: role.needs.map(nameOf) }, { summary: role.summary });
 }
 
 function competenceModel(competence: Competence): CompetenceModel {
     return withOptional<CompetenceModel>({
-        id: competence.name,
-        title: competence.title,
+        id: competence.name ?? '',
+        title: competence.title ?? '',
         basis: competence.basis.map(clauseReference),
         areas: competence.areas.map(clauseReference)
     }, { summary: competence.summary });
@@ -187,8 +189,8 @@ function competenceModel(competence: Competence): CompetenceModel {
 
 function personModel(person: Person): PersonModel {
     return {
-        id: person.name,
-        name: person.fullName,
+        id: person.name ?? '',
+        name: person.fullName ?? '',
         qualifications: person.qualifications.map(q => withOptional<QualificationModel>({ role: nameOf(q.role) }, { until: q.expires })),
         competences: person.competences.map(nameOf),
         areas: person.areas.map(clauseReference),
