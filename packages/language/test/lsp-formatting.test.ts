@@ -65,4 +65,32 @@ catalog EN50525 "Cables" {
 }`;
         await format({ before: text, after: text });
     });
+
+    it('indents comments with the members they precede and keeps lists wrapped after a comma', async () => {
+        await format({
+            before: `scheme S "s" {
+// Guide 53 principle a: the QMS is assessed.
+        activity audit: determination audit {
+  // the whole of clause 8
+covers ISO9001 8
+    }
+}
+role R "r" {
+    needs AuditPrinciples, QmsStandard,
+        Language ,ReportWriting
+}`,
+            after: `scheme S "s" {
+    // Guide 53 principle a: the QMS is assessed.
+    activity audit: determination audit {
+        // the whole of clause 8
+        covers ISO9001 8
+    }
+}
+role R "r" {
+    needs AuditPrinciples, QmsStandard,
+        Language, ReportWriting
+}`
+        });
+    });
 });
+
