@@ -1,7 +1,7 @@
-import type { ActivityModel, CheckModel, ResolvedClause, SchemeModel } from '@certa/language/model';
+import type { ActivityModel, CatalogModel, CheckModel, ResolvedClause, SchemeModel } from '@certa/language/model';
 import type { ChecklistActivity, ChecklistDocument, ChecklistItem, SchemeSummary } from './documents.js';
 import { FINDING_VALUES } from './documents.js';
-import { clauseKey, clauseLabel, exclusionsOf } from './clauses.js';
+import { clauseKey, clauseLabel, exclusionsOf, flattenCatalog } from './clauses.js';
 
 export function schemeSummary(scheme: SchemeModel): SchemeSummary {
     const summary: SchemeSummary = { id: scheme.id, title: scheme.title };
@@ -14,17 +14,32 @@ export function schemeSummary(scheme: SchemeModel): SchemeSummary {
  * The audit checklist of a scheme: one section per activity that has something to check (initial,
  * surveillance and recertification activities alike). Covered clauses come in clause order; each of
  * the activity's own checks follows the first covered clause it refers to, or comes at the end.
+ * A covered clause's question is the catalog's own summary of the clause where it has one (never
+ * the standard's text), else a question naming the clause.
  */
-export function buildChecklist(scheme: SchemeModel): ChecklistDocument {
+export function buildChecklist(scheme: SchemeModel, catalogs: readonly CatalogModel[] = []): ChecklistDocument {
     const excluded = exclusionsOf(scheme);
+    const summaries = new Map<string, string>();
+    for (const catalog of catalogs) {
+        for (const { clause } of flattenCatalog(catalog)) {
+            const key = clauseKey({ catalog: catalog.id, number: clause.number });
+            if (clause.summary !== undefined && !summaries.has(key)) summaries.set(key, clause.summary);
+        }
+    }
+    const context: ItemContext = { excluded, summaries };
     const activities = scheme.activities
-        .map(activity => checklistActivity(activity, excluded))
+        .map(activity => checklistActivity(activity, context))
         .filter(activity => activity.items.length > 0);
     return { kind: 'checklist', scheme: schemeSummary(scheme), findingValues: [...FINDING_VALUES], activities };
 }
 
-function checklistActivity(activity: ActivityModel, excluded: Map<string, string | undefined>): ChecklistActivity {
-    const clauseItems = activity.covers.map(clause => coveredClauseItem(activity, clause, excluded));
+interface ItemContext {
+    excluded: Map<string, string | undefined>;
+    summaries: Map<string, string>;
+}
+
+function checklistActivity(activity: ActivityModel, context: ItemContext): ChecklistActivity {
+    const clauseItems = activity.covers.map(clause => coveredClauseItem(activity, clause, context));
     const after = new Map<number, ChecklistItem[]>();
     const trailing: ChecklistItem[] = [];
     for (const check of activity.checks) {
@@ -49,17 +64,17 @@ function emptyColumns(): Pick<ChecklistItem, 'finding' | 'evidenceSeen' | 'audit
     return { finding: null, evidenceSeen: null, auditor: null, date: null };
 }
 
-function coveredClauseItem(activity: ActivityModel, clause: ResolvedClause, excluded: Map<string, string | undefined>): ChecklistItem {
+function coveredClauseItem(activity: ActivityModel, clause: ResolvedClause, { excluded, summaries }: ItemContext): ChecklistItem {
+    const key = clauseKey(clause);
     const item: ChecklistItem = {
         id: `${activity.name}.${clause.catalog}-${clause.number}`,
         source: 'covered-clause',
         refs: [`${clause.catalog} ${clause.number}`],
         clauses: [clause],
-        question: `Is ${clauseLabel(clause)} met?`,
+        question: summaries.get(key) ?? `Is ${clauseLabel(clause)} met?`,
         grading: 'findings',
         ...emptyColumns()
     };
-    const key = clauseKey(clause);
     if (excluded.has(key)) {
         const justification = excluded.get(key);
         item.excluded = justification === undefined ? {} : { justification };

@@ -46,7 +46,7 @@ export function planDocuments(model: CertaModel, options: GenerateOptions): Plan
     const order = clauseOrder(model.catalogs);
     const planned: PlannedDocument[] = [];
     for (const scheme of schemes) {
-        const checklist = buildChecklist(scheme);
+        const checklist = buildChecklist(scheme, model.catalogs);
         planned.push({ document: checklist, report: checklistReport(checklist, order) });
         for (const catalogId of options.coverageCatalogs ?? ['ISO9001']) {
             const catalog = model.catalogs.find(c => c.id === catalogId);

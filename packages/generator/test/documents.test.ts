@@ -6,7 +6,7 @@ const { model } = await modelFrom(QMS_SOURCE, PEOPLE_SOURCE);
 const qms = model.schemes[0];
 
 describe('checklist', () => {
-    const checklist = buildChecklist(qms);
+    const checklist = buildChecklist(qms, model.catalogs);
 
     it('has a section per activity with something to check, initial, surveillance and recertification', () => {
         expect(checklist.activities.map(a => [a.name, a.phase])).toEqual([
@@ -28,6 +28,14 @@ describe('checklist', () => {
         expect(readiness.clauses.map(c => c.heading)).toEqual(['Determining the scope of the quality management system', 'Internal audit']);
         // A check on a clause the activity does not cover comes after the covered clauses.
         expect(checklist.activities[1].items.at(-1)?.id).toBe('stage2.ncOutputs');
+    });
+
+    it('asks about a covered clause with the catalog\'s own summary, or names the clause where it has none', () => {
+        const items = new Map(checklist.activities[0].items.map(item => [item.id, item]));
+        const summary = model.catalogs.find(c => c.id === 'ISO9001')!.clauses[0].clauses[0].summary;
+        expect(items.get('stage1.ISO9001-4.1')?.question).toBe(summary);
+        expect(items.get('stage1.ISO9001-4.4.1')?.question).toBe('Is ISO9001 4.4.1 met?');
+        expect(buildChecklist(qms).activities[0].items[1].question).toBe('Is ISO9001 4.1 Understanding the organization and its context met?');
     });
 
     it('marks excluded clauses as excluded, with the justification', () => {
