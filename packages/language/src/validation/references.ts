@@ -18,7 +18,7 @@ export const ReferenceRules = {
     }),
     unusedDeclaration: defineRule({
         code: 'certa.reference.unused-declaration', severity: 'warning', basis: 'Certa language',
-        summary: 'A role no activity is performed by, a competence no role or person names, or a top-level mark no activity licenses.'
+        summary: 'A role no activity is performed by and nobody is qualified for, a competence no role or person names, or a top-level mark no activity licenses (reported once the workspace has schemes, or roles for competences).'
     })
 } as const;
 
@@ -31,6 +31,7 @@ export function referenceChecks(services: CertaServices): ValidationChecks<Certa
     // A duplicate is reported as such; whichever copy the references resolve to, the other is not "unused".
     const isDuplicate = (node: AstNode & { name: string }) =>
         index.allElements(node.$type).filter(d => d.name === node.name && d.type === node.$type).count() > 1;
+    const exists = (type: string) => index.allElements(type).head() !== undefined;
     const usedAnywhere = (node: AstNode & { name: string }) => isDuplicate(node)
         || references.findReferences(node, { includeDeclaration: false }).head() !== undefined;
 
@@ -41,9 +42,11 @@ export function referenceChecks(services: CertaServices): ValidationChecks<Certa
         Scheme: activityNamesMustBeUniqueInScheme,
         Activity: checkNamesMustBeUniqueInActivity,
         ClauseRef: referenceShouldNotPointAtExcludedClause,
-        Role: (role, accept) => roleShouldBeUsed(role, usedAnywhere, accept),
-        Competence: (competence, accept) => competenceShouldBeUsed(competence, usedAnywhere, accept),
-        Mark: (mark, accept) => markShouldBeUsed(mark, usedAnywhere, accept)
+        // "Unused" only once something could use it: a competence catalogue drafted before any role
+        // exists, or roles before any scheme, are work in progress rather than leftovers.
+        Role: (role, accept) => { if (exists('Scheme')) roleShouldBeUsed(role, usedAnywhere, accept); },
+        Competence: (competence, accept) => { if (exists('Role')) competenceShouldBeUsed(competence, usedAnywhere, accept); },
+        Mark: (mark, accept) => { if (exists('Scheme')) markShouldBeUsed(mark, usedAnywhere, accept); }
     };
 }
 
