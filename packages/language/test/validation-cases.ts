@@ -75,8 +75,8 @@ export function parseExpectations(file: CaseFile): ExpectedDiagnostic[] {
             pending.push({ ...parseExpectation(match[1], file.name, index + 1), file: file.name, at: index + 1 });
             return;
         }
-        for (const { at: _at, ...expectation } of pending) {
-            result.push({ ...expectation, line: index });
+        for (const expectation of pending) {
+            result.push({ file: expectation.file, code: expectation.code, column: expectation.column, text: expectation.text, line: index });
         }
         pending = [];
     });
