@@ -108,6 +108,7 @@ describe('XLSX', () => {
         expect(book.worksheets.map(s => s.name)).toEqual(['About', 'stage1', 'stage2', 'annual', 'recert']);
         const sheet = book.getWorksheet('stage2')!;
         expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+        expect(sheet.pageSetup).toMatchObject({ orientation: 'landscape', fitToWidth: 1 });
         expect(sheet.getRow(1).values).toEqual([undefined, 'Item', 'Clause', 'Heading', 'Question', 'Expected evidence', 'Finding', 'Evidence seen', 'Auditor', 'Date']);
         expect(sheet.getCell('A2').value).toBe('stage2.ISO9001-7.1.5');
         const validation = sheet.getCell('F2').dataValidation;

@@ -45,7 +45,11 @@ function addAboutSheet(workbook: ExcelJS.Workbook, report: Report, names: string
 }
 
 function addSectionSheet(workbook: ExcelJS.Workbook, report: Report, section: Section, name: string): void {
-    const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1, xSplit: 0 }] });
+    const sheet = workbook.addWorksheet(name, {
+        views: [{ state: 'frozen', ySplit: 1, xSplit: 0 }],
+        // Printed: landscape, as wide as the page, the header row on every page.
+        pageSetup: { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' }
+    });
     const header = sheet.addRow(section.columns.map(column => neutraliseFormula(column.header)));
     header.font = { bold: true, color: { argb: 'FFFFFFFF' } };
     header.eachCell(cell => {
