@@ -1,4 +1,5 @@
 import { escapeHtml, escapeMarkdown } from './escaping.js';
+import { safeFileName } from './file-names.js';
 import type { Format, PlannedDocument } from './generate.js';
 
 const KIND_NAMES = { 'checklist': 'Audit checklist', 'coverage-matrix': 'Clause coverage', 'competence-matrix': 'Competence matrix' } as const;
@@ -8,7 +9,7 @@ function links(planned: PlannedDocument, formats: readonly Format[]): Array<{ fo
     const { report } = planned;
     return formats.map(format => {
         const csvPerSection = format === 'csv' && !report.flat && report.sections.length > 1;
-        const href = csvPerSection ? `${report.path}.${report.sections[0].id}.csv` : `${report.path}.${format}`;
+        const href = csvPerSection ? `${report.path}.${safeFileName(report.sections[0].id)}.csv` : `${report.path}.${format}`;
         return { format, href };
     });
 }
