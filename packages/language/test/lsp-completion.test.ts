@@ -81,4 +81,26 @@ describe('completion', () => {
         expect(kinds).toEqual(expect.arrayContaining(['selection', 'determination', 'stage1', 'decision']));
         expect(kinds).not.toContain('activity');
     });
+
+    it('offers the codes of acceptable rules after `accept`, quoted, with their summaries', async () => {
+        const list = await completionsAt(`scheme S "s" { accept <|> }`);
+        expect(list.items.length).toBeGreaterThan(0);
+        for (const item of list.items) {
+            expect(item.label).toMatch(/^certa\./);
+            expect(item.textEdit?.newText ?? item.insertText).toBe(`"${item.label}"`);
+            expect(item.documentation).toBeTruthy();
+        }
+    });
+
+    it('offers the scheme\'s activities, checks and marks after `accept "…" on`', async () => {
+        const list = await completionsAt(`scheme S "s" {
+    mark CIRCLE "approval mark"
+    activity typeTest: determination testing { check resistance "Conductor resistance" }
+    accept "certa.x" on <|>
+}
+scheme Other "o" { activity elsewhere: review }`);
+        expect(labels(list)).toEqual(expect.arrayContaining(['CIRCLE', 'typeTest', 'resistance']));
+        expect(labels(list)).not.toContain('elsewhere');
+    });
 });
+

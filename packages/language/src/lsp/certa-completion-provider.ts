@@ -1,17 +1,64 @@
-import type { AstNodeDescription, ReferenceInfo } from 'langium';
-import type { CompletionContext, CompletionValueItem } from 'langium/lsp';
+import type { AstNode, AstNodeDescription, MaybePromise, ReferenceInfo } from 'langium';
+import type { CompletionAcceptor, CompletionContext, CompletionValueItem, NextFeature } from 'langium/lsp';
 import { DefaultCompletionProvider } from 'langium/lsp';
 import { AstUtils } from 'langium';
-import { isCatalog, isClause } from '../generated/ast.js';
+import { CompletionItemKind } from 'vscode-languageserver';
+import { isAcceptance, isActivity, isCatalog, isCheck, isClause, isDocument, isMark, isScheme } from '../generated/ast.js';
 import { clauseIndexOf } from '../scoping/clause-index.js';
+import { isAcceptable } from '../validation/acceptance.js';
+import { allRules } from '../validation/rule-catalog.js';
 import { declarationTitle, unquote } from './declaration-text.js';
 
 /**
  * Completion that reads like the standard: clause numbers come in document order with their
  * headings (`8.5.1  Control of production and service provision`), roles, competences, marks and
- * catalogs with their titles. Keywords come from the grammar, in context, as Langium computes them.
+ * catalogs with their titles; in `accept "code" on name` the codes of the rules that may be accepted
+ * and the activities, checks and marks the acceptance can be narrowed to. Keywords come from the
+ * grammar, in context, as Langium computes them.
  */
 export class CertaCompletionProvider extends DefaultCompletionProvider {
+
+    protected override completionFor(context: CompletionContext, next: NextFeature, acceptor: CompletionAcceptor): MaybePromise<void> {
+        const inAcceptance = next.type === 'Acceptance' || isAcceptance(context.node);
+        if (inAcceptance && next.property === 'code') {
+            return this.ruleCodes(context, acceptor);
+        }
+        if (inAcceptance && next.property === 'target' && context.node) {
+            return this.acceptanceTargets(context, context.node, acceptor);
+        }
+        return super.completionFor(context, next, acceptor);
+    }
+
+    /** Codes of the rules a designer may accept, quoted, with what each rule says. */
+    private ruleCodes(context: CompletionContext, acceptor: CompletionAcceptor): void {
+        for (const rule of allRules().filter(r => isAcceptable(r.code))) {
+            acceptor(context, {
+                label: rule.code,
+                insertText: `"${rule.code}"`,
+                filterText: `"${rule.code}"`,
+                kind: CompletionItemKind.Value,
+                detail: `${rule.severity}: ${rule.basis}`,
+                documentation: rule.summary,
+                sortText: '0'
+            });
+        }
+    }
+
+    /** The activities, checks and marks of the scheme (or file) an acceptance covers. */
+    private acceptanceTargets(context: CompletionContext, node: AstNode, acceptor: CompletionAcceptor): void {
+        const scope = AstUtils.getContainerOfType(node, isScheme) ?? AstUtils.getContainerOfType(node, isDocument);
+        if (!scope) return;
+        for (const element of AstUtils.streamAllContents(scope)) {
+            if (isActivity(element) || isCheck(element) || isMark(element)) {
+                acceptor(context, {
+                    label: element.name,
+                    kind: this.nodeKindProvider.getCompletionItemKind(element),
+                    detail: `${element.$type}${declarationTitle(element) ? `: ${declarationTitle(element)}` : ''}`,
+                    sortText: '0'
+                });
+            }
+        }
+    }
 
     protected override createReferenceCompletionItem(
         description: AstNodeDescription, refInfo: ReferenceInfo, context: CompletionContext
