@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, it } from 'vitest';
 import { expectHover } from 'langium/test';
 import type { CertaServices } from '../src/certa-module.js';
 import { clearTestDocuments, createTestServices, validateSources } from './test-services.js';
@@ -65,6 +65,20 @@ describe('hover', () => {
             text: `${declarations} scheme S "s" { activity fact<|>oryAudit: determination audit by LeadAuditor { covers ISO9001 8.5 .. 8.7 } }`,
             index: 0,
             hover: /\*\*Activity factoryAudit\*\*: determination audit[\s\S]*By: LeadAuditor[\s\S]*Covers: ISO9001 8\.5 \.\. 8\.7/
+        });
+    });
+
+    it('on an activity names the functional elements it realises, by phase, from the catalog data', async () => {
+        await hover({
+            text: `scheme S "s" { activity type<|>Test: determination testing  surveillance every 12 months { activity marketSamples: determination testing from market } }`,
+            index: 0,
+            hover: /Realises: ISO17067 II Determination of characteristics;.*GUIDE67 II/
+        });
+        await hover({
+            text: `scheme S "s" { activity typeTest: determination testing  surveillance every 12 months { activity market<|>Samples: determination testing from market } }`,
+            index: 0,
+            // a surveillance activity does not realise the initial determination
+            hover: /Realises: (?![\s\S]*Determination of characteristics)ISO17067 VIa Surveillance: testing or inspection of samples from the open market/
         });
     });
 });

@@ -8,6 +8,7 @@ import {
 } from '../generated/ast.js';
 import { clauseRefText } from '../scoping/clause-index.js';
 import { clauseLabel, parentClauses, unquote } from './declaration-text.js';
+import { realisedElements } from './functional-elements.js';
 
 /** How many places a hover lists before it only counts the rest. */
 const MAX_USES = 5;
@@ -89,6 +90,10 @@ export class CertaHoverProvider extends AstNodeHoverProvider {
         if (covered.length > 0) lines.push(`Covers: ${covered.join(', ')}`);
         const checks = activity.members.filter(m => m.$type === 'Check').length;
         if (checks > 0) lines.push(`${checks} check${checks === 1 ? '' : 's'}`);
+        const realised = realisedElements(activity, this.documents);
+        if (realised.length > 0) {
+            lines.push(`Realises: ${realised.map(e => `${e.catalog} ${clauseLabel(e.clause)}`).join('; ')}`);
+        }
         return lines.join('\n\n');
     }
 
