@@ -70,11 +70,11 @@ function codesOf(name: Name, within: CertaServices = services): string[] {
 }
 
 /** The same texts built from scratch, as `certa validate` does. */
-async function freshBuild(texts: Record<Name, string>): Promise<CertaServices> {
+async function freshBuild(texts: Partial<Record<Name, string>>): Promise<CertaServices> {
     const fresh = await createTestServices();
     const factory = fresh.shared.workspace.LangiumDocumentFactory;
     const documents = (Object.keys(texts) as Name[]).map(name => {
-        const document = factory.fromString(texts[name], uris[name]);
+        const document = factory.fromString(texts[name]!, uris[name]);
         fresh.shared.workspace.LangiumDocuments.addDocument(document);
         return document;
     });
@@ -114,6 +114,37 @@ describe('cross-file rules after edits', () => {
         expect(codesOf('roles')).toEqual(['3:6 certa.reference.unused-declaration']);
         const fresh = await freshBuild({ scheme: withoutAuditor, roles: rolesText, people: peopleWithoutAuditorRole });
         expect(codesOf('roles')).toEqual(codesOf('roles', fresh));
+    });
+
+    it('matches a fresh build after each step of a sequence of edits, deletions included', async () => {
+        const texts: Partial<Record<Name, string>> = {};
+        const steps: Array<{ change?: Partial<Record<Name, string>>; remove?: Name }> = [
+            { change: { roles: rolesText } },                                   // roles before any scheme: not "unused" yet
+            { change: { scheme: schemeText } },                                 // the first scheme: unused roles now reported
+            { change: { people: peopleWithoutAuditor } },                       // a register: Auditor is not staffed
+            { change: { people: peopleWithAuditor.replace('qualified Auditor', 'qualified Auditor until 2026-01-31') } },
+            { change: { people: peopleWithAuditor } },
+            { change: { scheme: schemeText.replace('decision by Decider', 'decision by LeadAuditor') } },
+            { change: { people: peopleWithAuditor + 'competence AnnexA "Annex A again" basis ISO17021_1 A\n' } },
+            { remove: 'people' },
+            { change: { scheme: schemeText } },
+            { remove: 'scheme' }
+        ];
+        for (const [index, step] of steps.entries()) {
+            if (step.change) {
+                Object.assign(texts, step.change);
+                await edit(step.change);
+            }
+            if (step.remove) {
+                delete texts[step.remove];
+                services.shared.workspace.TextDocuments!.delete(uris[step.remove].toString());
+                await services.shared.workspace.DocumentBuilder.update([], [uris[step.remove]]);
+            }
+            const fresh = await freshBuild(texts as Record<Name, string>);
+            for (const name of Object.keys(texts) as Name[]) {
+                expect(codesOf(name), `step ${index + 1}, ${name}`).toEqual(codesOf(name, fresh));
+            }
+        }
     });
 
     it('reports a duplicate in both files when a second file declares the same role', async () => {

@@ -1,36 +1,151 @@
-import type { URI } from 'langium';
-import { DefaultDocumentBuilder, DocumentState } from 'langium';
+import type { BuildOptions, LangiumDocument, URI } from 'langium';
+import { AstUtils, DefaultDocumentBuilder, DocumentState, URI as Uri } from 'langium';
+import type { CancellationToken } from 'vscode-languageserver';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { CertaServices } from '../certa-module.js';
+import type { Document } from '../generated/ast.js';
+import { isMark, isPerson, isScheme } from '../generated/ast.js';
+
+/**
+ * What other documents' rules read from a document: the names it declares (duplicates), the
+ * declarations it refers to (unused declarations), its people (person register rules) and its
+ * scheme marks (marks that look alike).
+ */
+interface CrossFileFacts {
+    names: Set<string>;
+    targets: Set<string>;
+    register: string;
+    marks: string;
+}
+
+const emptyFacts: CrossFileFacts = { names: new Set(), targets: new Set(), register: '', marks: '' };
+
+/** Rule families whose "unused" checks only start once the workspace has declarations of these types. */
+const gatingTypes = ['Scheme', 'Role'];
 
 /**
  * Langium relinks and revalidates only the documents that reference a changed document. Some Certa
  * rules read across files without a reference in that direction: a person register covering the
- * roles of a scheme, duplicate names, roles or competences no scheme uses any more. So after an edit
- * to a user's file every other user document is validated again (not re-parsed or relinked), and an
- * edit in the language server gives the same diagnostics as a fresh `certa validate`. The builtin
- * catalogs read nothing from user files and stay as they are.
+ * roles of a scheme, duplicate names, roles or competences no scheme uses any more. After each
+ * build this builder compares what the built documents offer other files with what they offered
+ * before, finds the documents whose rules read what changed (through the index), and validates
+ * them again (no re-parse, no relink). An edit in the language server thus gives the same
+ * diagnostics as a fresh `certa validate`, and an edit that changes nothing other files read costs
+ * nothing extra.
  */
 export class CertaDocumentBuilder extends DefaultDocumentBuilder {
+    private readonly facts = new Map<string, CrossFileFacts>();
+    private readonly present = new Map<string, boolean>();
+
     constructor(services: LangiumSharedServices) {
         super(services);
-        this.onUpdate((changed, deleted) => this.revalidateCrossFileDependents(changed, deleted));
+        this.onUpdate((_changed, deleted) => this.forgetDeleted(deleted));
     }
 
-    protected revalidateCrossFileDependents(changed: URI[], deleted: URI[]): void {
-        const touched = [...changed, ...deleted].filter(uri => !this.isBuiltin(uri));
-        if (touched.length === 0) return;
-        const touchedUris = new Set(touched.map(uri => uri.toString()));
-        for (const document of this.langiumDocuments.all) {
-            if (touchedUris.has(document.uri.toString()) || this.isBuiltin(document.uri)) continue;
-            if (document.state > DocumentState.IndexedReferences) {
-                this.resetToState(document, DocumentState.IndexedReferences);
-            }
+    /** Deleted documents offer nothing any more: their old facts become a pending change. */
+    private readonly deletedFacts: CrossFileFacts[] = [];
+
+    private forgetDeleted(deleted: URI[]): void {
+        for (const uri of deleted) {
+            const old = this.facts.get(uri.toString());
+            if (old) this.deletedFacts.push(old);
+            this.facts.delete(uri.toString());
         }
+    }
+
+    protected override async buildDocuments(documents: LangiumDocument[], options: BuildOptions, cancelToken: CancellationToken): Promise<void> {
+        await super.buildDocuments(documents, options, cancelToken);
+        if (!options.validation) return;
+        const dependents = this.crossFileDependents(documents);
+        if (dependents.length === 0) return;
+        for (const document of dependents) {
+            this.resetToState(document, DocumentState.IndexedReferences);
+        }
+        await super.buildDocuments(dependents, options, cancelToken);
+    }
+
+    /** Documents outside `built` whose cross-file rules read something that changed in `built`. */
+    protected crossFileDependents(built: LangiumDocument[]): LangiumDocument[] {
+        const builtUris = new Set(built.map(d => d.uri.toString()));
+        const changedNames = new Set<string>();
+        const changedTargets = new Set<string>();
+        let registerChanged = false;
+        let marksChanged = false;
+        const compare = (before: CrossFileFacts, after: CrossFileFacts) => {
+            symmetricDifference(before.names, after.names).forEach(n => changedNames.add(n));
+            symmetricDifference(before.targets, after.targets).forEach(t => changedTargets.add(t));
+            registerChanged ||= before.register !== after.register;
+            marksChanged ||= before.marks !== after.marks;
+        };
+        for (const document of built) {
+            if (this.isBuiltin(document.uri)) continue;
+            const key = document.uri.toString();
+            const after = factsOf(document);
+            compare(this.facts.get(key) ?? emptyFacts, after);
+            this.facts.set(key, after);
+        }
+        this.deletedFacts.splice(0).forEach(old => compare(old, emptyFacts));
+
+        const dependentUris = new Set<string>();
+        const addUris = (uris: Iterable<string>) => {
+            for (const uri of uris) if (!builtUris.has(uri)) dependentUris.add(uri);
+        };
+        for (const name of changedNames) {
+            const [type, ...rest] = name.split(':');
+            const plain = rest.join(':');
+            addUris(this.indexManager.allElements(type).filter(d => d.name === plain).map(d => d.documentUri.toString()));
+        }
+        addUris([...changedTargets].map(target => target.split('#')[0]));
+        if (registerChanged || marksChanged) {
+            addUris(this.indexManager.allElements('Scheme').map(d => d.documentUri.toString()));
+        }
+        for (const type of gatingTypes) {
+            const now = this.indexManager.allElements(type).head() !== undefined;
+            if (this.present.has(type) && this.present.get(type) !== now) {
+                addUris(this.indexManager.allElements().filter(d => ['Role', 'Competence', 'Mark'].includes(d.type)).map(d => d.documentUri.toString()));
+            }
+            this.present.set(type, now);
+        }
+        return [...dependentUris]
+            .map(uri => this.langiumDocuments.getDocument(Uri.parse(uri)))
+            .filter((d): d is LangiumDocument => d !== undefined && d.state >= DocumentState.IndexedReferences && !this.isBuiltin(d.uri));
     }
 
     private isBuiltin(uri: URI): boolean {
         const services = this.serviceRegistry.hasServices(uri) ? this.serviceRegistry.getServices(uri) as CertaServices : undefined;
         return services?.catalogs?.BuiltinCatalogs.isBuiltin(uri) ?? false;
     }
+}
+
+function factsOf(document: LangiumDocument): CrossFileFacts {
+    const root = document.parseResult.value as Document;
+    const names = new Set<string>();
+    const people: string[] = [];
+    const marks: string[] = [];
+    for (const element of root.elements ?? []) {
+        if (element.$type !== 'Acceptance') names.add(`${element.$type}:${element.name}`);
+        if (isPerson(element)) {
+            people.push(`${element.name}=${element.qualifications.map(q => `${q.role.$refText}@${q.expires ?? ''}`).join(',')}`);
+        }
+        if (isScheme(element)) {
+            const field = element.members.map(m => m.$type === 'CertifiesDecl' ? m.subject : m.$type === 'OperatedUnderDecl' ? m.standard.$refText : '').join('');
+            const schemeMarks = element.members.filter(isMark).map(m => `${m.name}:${m.shape ?? ''}`);
+            marks.push(`${element.name}(${field})[${schemeMarks.join(',')}]`);
+        }
+        if (isMark(element)) marks.push(`${element.name}:${element.shape ?? ''}`);
+    }
+    const targets = new Set<string>();
+    for (const reference of document.references) {
+        const target = 'ref' in reference ? reference.ref : undefined;
+        if (!target) continue;
+        const targetDocument = AstUtils.getDocument(target);
+        if (targetDocument !== document) {
+            targets.add(`${targetDocument.uri.toString()}#${target.$type}:${(target as { name?: string }).name ?? ''}`);
+        }
+    }
+    return { names, targets, register: people.join(';'), marks: marks.join(';') };
+}
+
+function symmetricDifference(a: Set<string>, b: Set<string>): string[] {
+    return [...[...a].filter(x => !b.has(x)), ...[...b].filter(x => !a.has(x))];
 }
