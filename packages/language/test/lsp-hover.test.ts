@@ -81,4 +81,13 @@ describe('hover', () => {
             hover: /Realises: (?![\s\S]*Determination of characteristics)ISO17067 VIa Surveillance: testing or inspection of samples from the open market/
         });
     });
+
+    it('on the kind of an activity lists the functional elements that kind realises', async () => {
+        await hover({
+            text: `scheme S "s" { surveillance every 12 months { activity samples: determination test<|>ing from factory } }`,
+            index: 0,
+            hover: /\*\*determination testing\*\* realises:\n- ISO17067 VIb Surveillance: testing or inspection of samples from the factory/
+        });
+    });
 });
+

@@ -1,6 +1,7 @@
-import type { AstNode, AstNodeLocator, IndexManager, LangiumDocuments, MaybePromise, URI } from 'langium';
-import { AstUtils, UriUtils } from 'langium';
+import type { AstNode, AstNodeLocator, IndexManager, LangiumDocument, LangiumDocuments, MaybePromise, URI } from 'langium';
+import { AstUtils, CstUtils, GrammarUtils, UriUtils } from 'langium';
 import { AstNodeHoverProvider } from 'langium/lsp';
+import type { Hover, HoverParams } from 'vscode-languageserver';
 import type { CertaServices } from '../certa-module.js';
 import type { Activity, Catalog, Clause, Competence, Mark, Person, Role, Scheme } from '../generated/ast.js';
 import {
@@ -28,6 +29,30 @@ export class CertaHoverProvider extends AstNodeHoverProvider {
         this.indexManager = services.shared.workspace.IndexManager;
         this.documents = services.shared.workspace.LangiumDocuments;
         this.astNodeLocator = services.workspace.AstNodeLocator;
+    }
+
+    override async getHoverContent(document: LangiumDocument, params: HoverParams): Promise<Hover | undefined> {
+        return await super.getHoverContent(document, params) ?? this.activityKindHover(document, params);
+    }
+
+    /** On `determination testing` of an activity: the functional elements that kind of activity realises. */
+    private activityKindHover(document: LangiumDocument, params: HoverParams): Hover | undefined {
+        const root = document.parseResult.value.$cstNode;
+        const offset = document.textDocument.offsetAt(params.position);
+        const leaf = root && CstUtils.findLeafNodeAtOffset(root, offset);
+        const activity = leaf?.astNode;
+        if (!leaf || !isActivity(activity) || !activity.$cstNode) return undefined;
+        const onKind = ['kind', 'method'].some(property => {
+            const node = GrammarUtils.findNodeForProperty(activity.$cstNode, property);
+            return node !== undefined && node.offset <= leaf.offset && leaf.end <= node.end;
+        });
+        if (!onKind) return undefined;
+        const realised = realisedElements(activity, this.documents);
+        const what = [activity.kind, activity.method].filter(Boolean).join(' ');
+        const value = realised.length > 0
+            ? [`**${what}** realises:`, ...realised.map(e => `- ${e.catalog} ${clauseLabel(e.clause)}`)].join('\n')
+            : `**${what}** realises no functional element of the loaded catalogs here.`;
+        return { contents: { kind: 'markdown', value } };
     }
 
     protected override getAstNodeHoverContent(node: AstNode): MaybePromise<string | undefined> {
