@@ -55,7 +55,7 @@ export function createCertaModule(options: CertaModuleOptions = {}): Module<Cert
             SemanticTokenProvider: services => new CertaSemanticTokenProvider(services),
             RenameProvider: services => new CertaRenameProvider(services),
             DocumentSymbolProvider: services => new CertaDocumentSymbolProvider(services),
-            CodeActionProvider: () => new CertaCodeActionProvider()
+            CodeActionProvider: services => new CertaCodeActionProvider(services)
         }
     };
 }

@@ -130,6 +130,13 @@ describe('quick fixes', () => {
         expect(codes).toEqual([]);
     });
 
+    it('names a declared role as the performer of an activity without one', async () => {
+        const text = qms(`${surveillance}\n${recertification}\n    activity review: review { criteria "report complete" }`);
+        const { fixed, codes } = await fixAndRevalidate(text, 'certa.competence.missing-performer', "Performed by 'Decider'");
+        expect(fixed).toContain('activity review: review by Decider { criteria');
+        expect(codes).toEqual([]);
+    });
+
     it('offers nothing for a diagnostic without a fix', async () => {
         const text = qms(`    surveillance every 18 months {\n        activity annual: surveillanceAudit audit by Auditor { covers ISO9001 9.1.2, ISO9001 9.2, ISO9001 9.3, ISO9001 10.2 }\n    }\n${recertification}`);
         const { actions } = await fixesFor(text, 'certa.standard-fit.surveillance-interval');

@@ -1,11 +1,12 @@
-import type { AstNode, LangiumDocument, MaybePromise } from 'langium';
-import { AstUtils, CstUtils } from 'langium';
+import type { AstNode, IndexManager, LangiumDocument, MaybePromise } from 'langium';
+import { AstUtils, CstUtils, GrammarUtils } from 'langium';
 import type { CodeActionProvider } from 'langium/lsp';
 import type { CodeActionParams } from 'vscode-languageserver';
 import type { CodeAction, Command, Diagnostic, Position, Range, TextEdit } from 'vscode-languageserver-types';
 import { CodeActionKind } from 'vscode-languageserver-types';
 import type { Document } from '../generated/ast.js';
-import { isAcceptance, isScheme } from '../generated/ast.js';
+import { isAcceptance, isActivity, isScheme } from '../generated/ast.js';
+import type { CertaServices } from '../certa-module.js';
 import { AcceptanceRules } from '../validation/acceptance.js';
 import { CompetenceRules } from '../validation/competence.js';
 import { Iso9001ScopeRules } from '../validation/iso-9001-scope.js';
@@ -39,8 +40,18 @@ export class CertaCodeActionProvider implements CodeActionProvider {
         [ReferenceRules.unusedDeclaration, context => removeRange(context, 'Remove the unused declaration')],
         [AcceptanceRules.stale, removeAcceptance],
         [AcceptanceRules.missingReason, addReasonPlaceholder],
-        [CompetenceRules.missingPerformer, addPerformerPlaceholder]
+        [CompetenceRules.missingPerformer, context => addPerformer(context, this.roleNames())]
     ]);
+
+    private readonly index: IndexManager;
+
+    constructor(services: CertaServices) {
+        this.index = services.shared.workspace.IndexManager;
+    }
+
+    private roleNames(): string[] {
+        return [...new Set(this.index.allElements('Role').map(d => d.name))].sort();
+    }
 
     /** The codes that have a quick fix (for docs and tests). */
     get fixableCodes(): string[] {
@@ -133,8 +144,15 @@ function addReasonPlaceholder(context: FixContext): CodeAction[] {
     return insertAfter(context, acceptance?.$cstNode?.range.end, ' because "TODO: why this finding is acceptable"', 'Add a reason placeholder');
 }
 
-function addPerformerPlaceholder(context: FixContext): CodeAction[] {
-    return insertAfter(context, context.diagnostic.range.end, ' by TODO', "Add 'by …'");
+/** Offers `by <Role>` for the roles the workspace declares (at most five, by name). */
+function addPerformer(context: FixContext, roles: string[]): CodeAction[] {
+    const node = nodeAt(context, context.diagnostic.range.start);
+    const activity = node && AstUtils.getContainerOfType(node, isActivity);
+    const anchor = activity && GrammarUtils.findNodeForProperty(activity.$cstNode, activity.method ? 'method' : 'kind');
+    if (!anchor) return [];
+    const at = anchor.range.end;
+    return roles.slice(0, 5).map(role =>
+        quickFix(context, `Performed by '${role}'`, [{ range: { start: at, end: at }, newText: ` by ${role}` }]));
 }
 
 function removeAcceptance(context: FixContext): CodeAction[] {
