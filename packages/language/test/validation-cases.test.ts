@@ -88,8 +88,18 @@ describe('validation cases (test/cases)', () => {
         expect([...families].filter(f => f !== 'clean' && !clean.has(f))).toEqual([]);
     });
 
+    it('has a near miss for every rule', () => {
+        const notExpressible = new Set(['certa.syntax.not-text', 'certa.syntax.empty-file']);
+        const declared = new Set(cases.flatMap(c => c.nearMisses ?? []));
+        expect(allRules().map(r => r.code).filter(code => !declared.has(code) && !notExpressible.has(code))).toEqual([]);
+    });
+
     it.each(cases.map(c => [c.name, c] as const))('%s', async (_name, validationCase) => {
+        const unknown = (validationCase.nearMisses ?? []).filter(code => !allRules().some(r => r.code === code));
+        expect(unknown, 'near-miss codes that are not rules').toEqual([]);
         const expected = validationCase.files.flatMap(parseExpectations);
+        const nearMissed = new Set(validationCase.nearMisses ?? []);
+        expect(expected.filter(e => nearMissed.has(e.code)).map(e => e.code), 'a near miss must not expect its own rule').toEqual([]);
         const actual = await run(validationCase);
         const unmatched = [...actual];
         const missing: string[] = [];

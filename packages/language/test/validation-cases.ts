@@ -26,6 +26,8 @@ export interface ValidationCase {
     /** `<family>/<case-name>`. */
     name: string;
     files: CaseFile[];
+    /** `// near-miss <code>, …`: rules this case comes close to breaking without reporting them. */
+    nearMisses?: string[];
     /** `// today 2026-06-01`: the date expiry rules compare with. */
     today?: string;
 }
@@ -52,11 +54,14 @@ export function discoverCases(directory = casesDirectory): ValidationCase[] {
 }
 
 function withToday(validationCase: ValidationCase): ValidationCase {
+    const nearMisses = validationCase.files.flatMap(file => [...file.text.matchAll(/^\s*\/\/\s*near-miss\s+(.+)$/gm)]
+        .flatMap(match => match[1].split(/[\s,]+/).filter(Boolean)));
+    const result = { ...validationCase, nearMisses };
     for (const file of validationCase.files) {
         const match = /^\s*\/\/\s*today\s+(\d{4}-\d{2}-\d{2})\s*$/m.exec(file.text);
-        if (match) return { ...validationCase, today: match[1] };
+        if (match) return { ...result, today: match[1] };
     }
-    return validationCase;
+    return result;
 }
 
 const expectLine = /^\s*\/\/\s*expect\b(.*)$/;
