@@ -6,7 +6,11 @@ import { NodeFileSystem } from 'langium/node';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createCertaServices } from '../src/certa-module.js';
 import type { Document, Scheme } from '../src/generated/ast.js';
-import { isActivity, isMark, isPerson, isRole, isScheme, isSurveillance } from '../src/generated/ast.js';
+import {
+    isActivity, isCertifiesDecl, isCoverage, isExclusion, isMark, isOperatedUnderDecl, isPerson, isRecertification, isRole,
+    isScheme, isSchemeTypeDecl, isSurveillance, isUsesQmsDecl
+} from '../src/generated/ast.js';
+import { clauseIndexOf, expandClauseRef } from '../src/scoping/clause-index.js';
 import { loadWorkspace } from '../src/workspace/workspace-loader.js';
 
 const examplesFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'examples');
@@ -51,19 +55,14 @@ describe('examples', () => {
     });
 
     it('cover the kinds of certification and scheme types the issue asks for', () => {
-        const summary = schemes().map(scheme => {
-            const typeDecl = scheme.members.find(m => m.$type === 'SchemeTypeDecl');
-            const certifies = scheme.members.find(m => m.$type === 'CertifiesDecl');
-            const operated = scheme.members.find(m => m.$type === 'OperatedUnderDecl');
-            return {
-                certifies: certifies && 'subject' in certifies ? certifies.subject : undefined,
-                operatedUnder: operated && 'standard' in operated ? operated.standard.ref?.name : undefined,
-                type: typeDecl && 'schemeType' in typeDecl ? typeDecl.schemeType.ref?.name : undefined,
-                usesQms: scheme.members.some(m => m.$type === 'UsesQmsDecl'),
-                surveillance: scheme.members.some(isSurveillance),
-                marks: scheme.members.filter(isMark).map(m => m.shape)
-            };
-        });
+        const summary = schemes().map(scheme => ({
+            certifies: scheme.members.find(isCertifiesDecl)?.subject,
+            operatedUnder: scheme.members.find(isOperatedUnderDecl)?.standard.ref?.name,
+            type: scheme.members.find(isSchemeTypeDecl)?.schemeType.ref?.name,
+            usesQms: scheme.members.some(isUsesQmsDecl),
+            surveillance: scheme.members.some(isSurveillance),
+            marks: scheme.members.filter(isMark).map(m => m.shape)
+        }));
         expect(summary).toEqual(expect.arrayContaining([
             expect.objectContaining({ certifies: 'product', operatedUnder: 'ISO17065', type: '5', usesQms: true, surveillance: true, marks: ['circle'] }),
             expect.objectContaining({ certifies: 'managementSystem', operatedUnder: 'ISO17021_1', surveillance: true, marks: ['rectangle'] }),
@@ -86,5 +85,16 @@ describe('examples', () => {
             const qualified = people.filter(p => p.qualifications.some(q => q.role.ref === role));
             expect(qualified.length, role.name).toBeGreaterThanOrEqual(2);
         }
+    });
+
+    it('audit every ISO 9001 clause over the QMS cycle through surveillance and recertification alone', () => {
+        const scheme = schemes().find(s => s.name === 'QMS_9001')!;
+        const iso9001 = scheme.members.filter(isCertifiesDecl)[0].standard!.ref!;
+        const later = scheme.members.flatMap(m => (isSurveillance(m) || isRecertification(m) ? m.activities : []));
+        const covered = new Set(later.flatMap(a => a.members.filter(isCoverage).flatMap(c => c.refs)).flatMap(expandClauseRef));
+        const excluded = new Set(scheme.members.filter(isExclusion).flatMap(e => expandClauseRef(e.ref)));
+        expect([...excluded].map(c => c.name)).toEqual(['8.3', '8.3.1', '8.3.2', '8.3.3', '8.3.4', '8.3.5', '8.3.6']);
+        const missing = clauseIndexOf(iso9001).clauses.filter(c => !covered.has(c) && !excluded.has(c)).map(c => c.name);
+        expect(missing).toEqual([]);
     });
 });
