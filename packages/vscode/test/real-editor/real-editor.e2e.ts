@@ -120,18 +120,24 @@ describe('Certa in a real VS Code (code-server)', () => {
         await page.mouse.move(5, 500);
     });
 
-    it('squiggles a broken clause reference', async () => {
+    it('squiggles a broken clause reference and repairs it with the quick fix', async () => {
         await token('8.3').dblclick();
-        await page.keyboard.type('8.99');
+        await page.keyboard.type('8.33');
         const squiggle = page.locator('.monaco-editor .squiggly-error');
         await squiggle.first().waitFor({ timeout: 30_000 });
         await shot('03-diagnostic-squiggle');
         await squiggle.first().hover({ force: true });
-        await page.locator('.monaco-hover-content', { hasText: 'Catalog ISO9001 has no clause 8.99' }).waitFor({ timeout: 20_000 });
+        await page.locator('.monaco-hover-content', { hasText: 'Catalog ISO9001 has no clause 8.33' }).waitFor({ timeout: 20_000 });
         await shot('04-diagnostic-hover');
         await page.keyboard.press('Escape');
-        await page.keyboard.press('Control+Z');
+        await token('8.33').click();
+        await page.keyboard.press('Control+.');
+        const fix = page.locator('.action-widget .monaco-list-row', { hasText: "Replace with '8.3'" });
+        await fix.waitFor({ timeout: 20_000 });
+        await shot('05-quick-fix-menu');
+        await fix.click();
         await expect.poll(() => squiggle.count(), { timeout: 30_000 }).toBe(0);
+        await token('8.3').waitFor();
     });
 
     it('completes clause numbers with their headings', async () => {
@@ -142,7 +148,7 @@ describe('Certa in a real VS Code (code-server)', () => {
         await page.keyboard.press('Control+Space');
         const rows = page.locator('.suggest-widget .monaco-list-row');
         await rows.filter({ hasText: '8.5.1' }).first().waitFor({ timeout: 30_000 });
-        await shot('05-completion-clause-numbers');
+        await shot('06-completion-clause-numbers');
         const labels = await rows.allInnerTexts();
         expect(labels.some(label => label.includes('8.5.1') && label.includes('Control of production and service provision')), labels.join(' | ')).toBe(true);
         await page.keyboard.press('Escape');
@@ -158,7 +164,7 @@ describe('Certa in a real VS Code (code-server)', () => {
         await page.locator('.monaco-editor .view-line', { hasText: 'clause 8.3 "Design and development of products and services"' }).first().waitFor();
         await page.keyboard.type('x');
         await page.locator('.monaco-editor-overlaymessage', { hasText: /read-only|Cannot edit/i }).waitFor({ timeout: 10_000 });
-        await shot('06-definition-read-only-catalog');
+        await shot('07-definition-read-only-catalog');
         await page.keyboard.press('Control+W');
         await page.locator('.tabs-container .tab', { hasText: 'iso9001-qms.certa' }).click();
     });
@@ -176,7 +182,7 @@ describe('Certa in a real VS Code (code-server)', () => {
             }
             return false;
         }, { timeout: 60_000, interval: 500 }).toBe(true);
-        await shot('07-preview-webview');
+        await shot('08-preview-webview');
         expect(await content!.locator('script').count()).toBe(0);
         const policy = await content!.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
         expect(policy).toContain("default-src 'none'");
@@ -187,7 +193,7 @@ describe('Certa in a real VS Code (code-server)', () => {
         await runCommand('Certa: Generate checklists and matrices');
         const toast = page.locator('.notification-toast', { hasText: /Certa: wrote \d+ files to certa-out/ });
         await toast.waitFor({ timeout: 60_000 });
-        await shot('08-generate-notification');
+        await shot('09-generate-notification');
         const written = fs.readdirSync(path.join(workspace, 'certa-out'), { recursive: true }).map(String);
         expect(written.some(file => file.endsWith('.xlsx'))).toBe(true);
         expect(written.some(file => file.endsWith('.html'))).toBe(true);
@@ -205,6 +211,6 @@ describe('Certa in a real VS Code (code-server)', () => {
             }
             return false;
         }, { timeout: 60_000, interval: 500 }).toBe(true);
-        await shot('09-preview-after-save');
+        await shot('10-preview-after-save');
     });
 });
