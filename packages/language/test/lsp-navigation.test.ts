@@ -103,6 +103,17 @@ describe('outline', () => {
         });
     });
 
+    it('shows checks with their questions under their activity', async () => {
+        await expectSymbols(services)({
+            text: `scheme S "s" { activity typeTest: determination testing { check resistance "Conductor resistance within limits?" } }`,
+            disposeAfterCheck: true,
+            assert: symbols => {
+                const check = symbols[0].children?.[0].children?.[0];
+                expect(`${check?.name} ${check?.detail}`).toBe('resistance Conductor resistance within limits?');
+            }
+        });
+    });
+
     it('shows clauses of a user catalog with their headings, nested', async () => {
         await expectSymbols(services)({
             text: `catalog EN50525 "Cables" { clause 2 "Particular" { clause 2.31 "Single core" } }`,

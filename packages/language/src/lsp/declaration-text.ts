@@ -1,7 +1,7 @@
 import type { AstNode } from 'langium';
 import type { Clause } from '../generated/ast.js';
 import {
-    isActivity, isCatalog, isClause, isCompetence, isMark, isPerson, isRole, isScheme, isSchemeType
+    isActivity, isCatalog, isCheck, isClause, isCompetence, isMark, isPerson, isRole, isScheme, isSchemeType
 } from '../generated/ast.js';
 
 /** The human words of a declaration (a clause's heading, a role's title), for completion, outline and hints. */
@@ -13,6 +13,7 @@ export function declarationTitle(node: AstNode): string | undefined {
     if (isPerson(node)) return unquote(node.fullName);
     if (isMark(node)) return unquote(node.description);
     if (isActivity(node)) return [node.kind, node.method].filter(Boolean).join(' ');
+    if (isCheck(node)) return unquote(node.question);
     return undefined;
 }
 

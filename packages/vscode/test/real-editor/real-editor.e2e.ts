@@ -213,4 +213,16 @@ describe('Certa in a real VS Code (code-server)', () => {
         }, { timeout: 60_000, interval: 500 }).toBe(true);
         await shot('10-preview-after-save');
     });
+
+    it('outlines the scheme with its activities and their kinds', async () => {
+        await page.locator('.tabs-container .tab', { hasText: 'iso9001-qms.certa' }).click();
+        await page.locator('.pane-header', { hasText: 'Outline' }).click();
+        const rows = page.locator('.outline-pane .monaco-list-row');
+        await rows.filter({ hasText: 'QMS_9001' }).first().waitFor({ timeout: 30_000 });
+        await rows.filter({ hasText: 'stage1' }).first().waitFor({ timeout: 30_000 });
+        await shot('11-outline');
+        const texts = await rows.allInnerTexts();
+        expect(texts.some(t => t.includes('QMS_9001') && t.includes('ISO 9001 quality management system certification')), texts.join(' | ')).toBe(true);
+    });
 });
+
