@@ -26,7 +26,8 @@ export const AcceptanceRules = {
 } as const;
 
 /** Codes an acceptance may not suppress: the text must be readable and names must resolve. */
-export function isAcceptable(code: string): boolean {
+export function isAcceptable(code: string | undefined): boolean {
+    if (!code) return false;
     return !code.startsWith('certa.syntax.') && !code.startsWith('certa.acceptance.')
         && !code.startsWith('certa.reference.unknown-');
 }
@@ -36,13 +37,14 @@ export const acceptanceChecks: ValidationChecks<CertaAstType> = {
 };
 
 function acceptanceMustGiveReason(acceptance: Acceptance, accept: ValidationAcceptor): void {
-    if (acceptance.reason?.trim()) return;
+    if (acceptance.reason?.trim() || acceptance.code === undefined) return;
     accept('warning', `Accepting '${acceptance.code}' needs a reason. Add 'because "…"' saying why the finding is acceptable for this scheme.`, {
         node: acceptance, data: { code: AcceptanceRules.missingReason }
     });
 }
 
 function acceptanceMustNameKnownCode(acceptance: Acceptance, accept: ValidationAcceptor): void {
+    if (acceptance.code === undefined) return;
     if (!ruleInfo(acceptance.code)) {
         accept('warning', `No rule reports '${acceptance.code}'. Check the code ('certa rules' lists them).`, {
             node: acceptance, property: 'code', data: { code: AcceptanceRules.unknownCode }

@@ -39,7 +39,7 @@ function clauseNumbersMustBeUnique(catalog: Catalog, accept: ValidationAcceptor)
 
 function nestedClauseMustExtendParentNumber(clause: Clause, accept: ValidationAcceptor): void {
     const parent = clause.$container;
-    if (isClause(parent) && !clause.name.startsWith(parent.name + '.')) {
+    if (isClause(parent) && clause.name && parent.name && !clause.name.startsWith(parent.name + '.')) {
         accept('error', `Clause ${clause.name} is nested in clause ${parent.name}, so its number must start with '${parent.name}.'.`,
             { node: clause, property: 'name', data: { code: CatalogCodes.misplacedClause } });
     }

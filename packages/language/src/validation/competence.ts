@@ -4,10 +4,9 @@ import type {
     Activity, Catalog, CertaAstType, CertificationFunction, Clause, Competence, Person, Role, Scheme
 } from '../generated/ast.js';
 import { isPerson, isRequirementDecl } from '../generated/ast.js';
-import { expandClauseRef } from '../scoping/clause-index.js';
 import { defineRule } from './rule-catalog.js';
 import {
-    activitiesOf, evaluates, functionText, isAudit, isManagementSystemScheme, isProductScheme, membersOf, operatingStandard,
+    activitiesOf, clausesOf, evaluates, functionText, isAudit, isManagementSystemScheme, isProductScheme, membersOf, operatingStandard,
     performersOf
 } from './scheme-facts.js';
 import { today } from './validation-clock.js';
@@ -100,9 +99,9 @@ const productMethods = ['testing', 'inspection', 'designAppraisal', 'serviceAsse
 function productEvaluationShouldNeedTechnicalCompetence(scheme: Scheme, accept: ValidationAcceptor): void {
     if (!isProductScheme(scheme)) return;
     const requirementCatalogs = new Set<Catalog>(membersOf(scheme, isRequirementDecl)
-        .flatMap(decl => decl.refs.map(ref => ref.catalog.ref)).filter((c): c is Catalog => c !== undefined));
+        .flatMap(decl => decl.refs.map(ref => ref.catalog?.ref)).filter((c): c is Catalog => c !== undefined));
     const isTechnical = (competence: Competence) => competence.areas.length > 0
-        || competence.basis.some(ref => ref.catalog.ref !== undefined && requirementCatalogs.has(ref.catalog.ref));
+        || competence.basis.some(ref => ref.catalog?.ref !== undefined && requirementCatalogs.has(ref.catalog.ref));
     for (const { activity } of activitiesOf(scheme)) {
         if (activity.kind !== 'determination' || !productMethods.includes(activity.method ?? '')) continue;
         const roles = performersOf(activity);
@@ -134,7 +133,7 @@ function knowledgeRows(scheme: Scheme): Map<CertificationFunction, Clause[]> {
 function knowledgeOf(roles: Role[]): Set<Clause> {
     const known = new Set<Clause>();
     for (const competence of competencesOf(roles)) {
-        competence.basis.forEach(ref => expandClauseRef(ref).forEach(clause => known.add(clause)));
+        competence.basis.forEach(ref => clausesOf(ref).forEach(clause => known.add(clause)));
     }
     return known;
 }
@@ -216,7 +215,7 @@ function register(index: IndexManager): Person[] {
 
 function currentlyQualified(people: Person[], role: Role): Person[] {
     const now = today();
-    return people.filter(person => person.qualifications.some(q => q.role.ref === role && (!q.expires || q.expires >= now)));
+    return people.filter(person => person.qualifications.some(q => q.role?.ref === role && (!q.expires || q.expires >= now)));
 }
 
 function rolesShouldBeStaffed(scheme: Scheme, index: IndexManager, accept: ValidationAcceptor): void {
@@ -249,7 +248,7 @@ function decisionShouldHaveIndependentPerson(scheme: Scheme, index: IndexManager
             const deciders = currentlyQualified(people, role);
             if (deciders.length !== 1) return;
             const [person] = deciders;
-            const alsoEvaluates = person.qualifications.map(q => q.role.ref).find(r => r && evaluatingRoles.has(r));
+            const alsoEvaluates = person.qualifications.map(q => q.role?.ref).find(r => r && evaluatingRoles.has(r));
             if (alsoEvaluates) {
                 accept('warning', `Only '${person.name}' (${person.fullName}) is qualified for role '${role.name}', which decides in '${decision.name}', and ${person.name} is also qualified as '${alsoEvaluates.name}', which evaluates. For clients ${person.name} evaluated nobody could decide: qualify a second person for '${role.name}' (ISO/IEC 17065:2012 7.6.2, ISO/IEC 17021-1:2015 9.5.1.2).`, {
                     node: decision, property: 'performers', index: i, data: { code: CompetenceRules.decisionNotIndependent }
@@ -263,7 +262,7 @@ function qualificationsShouldBeCurrent(person: Person, accept: ValidationAccepto
     const now = today();
     person.qualifications.forEach((qualification, index) => {
         if (qualification.expires && qualification.expires < now) {
-            accept('warning', `The qualification of '${person.name}' for role '${qualification.role.$refText}' expired on ${qualification.expires}. Renew it with new evidence or remove it (ISO/IEC 17021-1:2015 7.1.3).`, {
+            accept('warning', `The qualification of '${person.name}' for role '${qualification.role?.$refText ?? ''}' expired on ${qualification.expires}. Renew it with new evidence or remove it (ISO/IEC 17021-1:2015 7.1.3).`, {
                 node: person, property: 'qualifications', index, data: { code: CompetenceRules.expiredQualification }
             });
         }
@@ -274,7 +273,7 @@ function personShouldHaveNeededCompetences(person: Person, accept: ValidationAcc
     if (person.competences.length === 0) return; // the person does not list competences; nothing to compare
     const has = new Set(person.competences.map(c => c.ref).filter(c => c !== undefined));
     person.qualifications.forEach((qualification, index) => {
-        const role = qualification.role.ref;
+        const role = qualification.role?.ref;
         const missing = (role?.needs ?? []).map(n => n.ref).filter((c): c is Competence => c !== undefined && !has.has(c));
         if (role && missing.length > 0) {
             accept('warning', `'${person.name}' is qualified for role '${role.name}', which needs ${missing.map(c => `'${c.name}'`).join(', ')}, but does not list ${missing.length === 1 ? 'it' : 'them'} as competent. Add 'competent ${missing.map(c => c.name).join(', ')}' with evidence, or remove the qualification (ISO/IEC 17021-1:2015 7.1.3).`, {

@@ -60,7 +60,7 @@ function qmsBasedSchemeMustRealiseEveryPrinciple(scheme: Scheme, index: IndexMan
 
 function usesQmsMustNameManagementSystemStandard(scheme: Scheme, accept: ValidationAcceptor): void {
     const usesQms = firstMember(scheme, isUsesQmsDecl);
-    const standard = usesQms?.standard.ref;
+    const standard = usesQms?.standard?.ref;
     if (!usesQms || !standard?.governs) return;
     accept('error', `'usesQms ${standard.name}' names ${standard.designation ?? standard.name}, a standard for certification bodies. Name the management-system standard the organisation's QMS follows, e.g. 'usesQms ISO9001' (ISO/IEC Guide 53:2005 1.2).`, {
         node: usesQms, property: 'standard', data: { code: Guide53Rules.qmsStandardExpected }

@@ -1,10 +1,10 @@
 import type { ValidationAcceptor, ValidationChecks } from 'langium';
 import type { Catalog, CertaAstType, Clause, Exclusion, Scheme } from '../generated/ast.js';
 import { isCertifiesDecl, isSurveillance } from '../generated/ast.js';
-import { clauseIndexOf, clauseRefText, expandClauseRef } from '../scoping/clause-index.js';
+import { clauseIndexOf, clauseRefText } from '../scoping/clause-index.js';
 import { defineRule } from './rule-catalog.js';
 import {
-    activitiesOf, certifiedStandard, clauseRefsOf, excludedClauses, firstMember, isAudit, isManagementSystemScheme, schemeOf
+    activitiesOf, certifiedStandard, clauseRefsOf, clausesOf, excludedClauses, firstMember, isAudit, isManagementSystemScheme, schemeOf
 } from './scheme-facts.js';
 
 /**
@@ -44,7 +44,7 @@ export const iso9001ScopeChecks: ValidationChecks<CertaAstType> = {
 };
 
 function exclusionMustBeJustified(exclusion: Exclusion, accept: ValidationAcceptor): void {
-    if (exclusion.justification?.trim()) return;
+    if (exclusion.justification?.trim() || !exclusion.ref?.catalog) return;
     accept('error', `Excluding ${clauseRefText(exclusion.ref)} needs a justification: add 'because "…"' saying why the requirement does not apply and why that does not affect the conformity of products and services (ISO 9001:2015 4.3).`, {
         node: exclusion, property: 'ref',
         data: { code: Iso9001ScopeRules.exclusionWithoutJustification, insertAt: exclusion.$cstNode?.range.end }
@@ -52,9 +52,9 @@ function exclusionMustBeJustified(exclusion: Exclusion, accept: ValidationAccept
 }
 
 function exclusionShouldBeAllowedToBeNotApplicable(exclusion: Exclusion, accept: ValidationAcceptor): void {
-    const catalog = exclusion.ref.catalog.ref;
+    const catalog = exclusion.ref?.catalog?.ref;
     if (!catalog || !clauseIndexOf(catalog).clauses.some(c => c.mayBeNotApplicable)) return;
-    const clauses = expandClauseRef(exclusion.ref);
+    const clauses = clausesOf(exclusion.ref);
     const affecting = topmost(clauses.filter(c => !c.mayBeNotApplicable));
     if (affecting.length === 0) return;
     accept('warning', `${catalog.name} ${listClauses(affecting)} ${affecting.length === 1 ? 'is' : 'are'} not among the requirements that may be declared not applicable: excluding ${affecting.length === 1 ? 'it' : 'them'} may affect the conformity of products and services. Exclude only clauses marked 'mayBeNotApplicable' (such as design and development 8.3), or accept this finding with a reason (ISO 9001:2015 4.3).`, {
@@ -65,7 +65,7 @@ function exclusionShouldBeAllowedToBeNotApplicable(exclusion: Exclusion, accept:
 function exclusionShouldConcernCertifiedStandard(exclusion: Exclusion, accept: ValidationAcceptor): void {
     const scheme = schemeOf(exclusion);
     const certified = scheme && certifiedStandard(scheme);
-    const catalog = exclusion.ref.catalog.ref;
+    const catalog = exclusion.ref?.catalog?.ref;
     if (!scheme || !certified || !catalog || catalog === certified || !isManagementSystemScheme(scheme)) return;
     accept('warning', `Scheme '${scheme.name}' certifies against ${certified.name} but excludes a clause of ${catalog.name}. Exclusions declare requirements of the certified standard not applicable; exclude ${certified.name} clauses only (ISO 9001:2015 4.3).`, {
         node: exclusion, property: 'ref', data: { code: Iso9001ScopeRules.exclusionOutsideCertifiedStandard }
@@ -79,7 +79,7 @@ function auditProgrammeShouldCoverEveryClause(scheme: Scheme, accept: Validation
     if (audits.length === 0) return; // the stage 1 / stage 2 rules report the missing audits
     const covered = new Set<Clause>();
     for (const { activity } of audits) {
-        clauseRefsOf(activity).forEach(ref => expandClauseRef(ref).forEach(clause => covered.add(clause)));
+        clauseRefsOf(activity).forEach(ref => clausesOf(ref).forEach(clause => covered.add(clause)));
     }
     const excluded = excludedClauses(scheme);
     const missing = gaps(standard, clause => covered.has(clause) || excluded.has(clause));
@@ -102,7 +102,7 @@ function surveillanceShouldAuditExpectedOutcomes(scheme: Scheme, accept: Validat
     const audits = activitiesOf(scheme).filter(a => a.phase === 'surveillance' && isAudit(a.activity));
     if (audits.length === 0) return;
     const covered = new Set<Clause>();
-    audits.forEach(({ activity }) => clauseRefsOf(activity).forEach(ref => expandClauseRef(ref).forEach(c => covered.add(c))));
+    audits.forEach(({ activity }) => clauseRefsOf(activity).forEach(ref => clausesOf(ref).forEach(c => covered.add(c))));
     const excluded = excludedClauses(scheme);
     const index = clauseIndexOf(standard);
     const missing = expectedOutcomeClauses.map(n => index.get(n))

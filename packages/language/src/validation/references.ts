@@ -105,7 +105,7 @@ function checkNamesMustBeUniqueInActivity(activity: Activity, accept: Validation
 }
 
 function referenceShouldNotPointAtExcludedClause(ref: ClauseRef, accept: ValidationAcceptor): void {
-    if (isExclusion(ref.$container)) return;
+    if (isExclusion(ref.$container) || !ref.catalog) return;
     const activity = AstUtils.getContainerOfType(ref, isActivity);
     const scheme = activity && schemeOf(activity);
     if (!scheme || !ref.clause) return;

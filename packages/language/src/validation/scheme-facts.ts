@@ -59,7 +59,7 @@ export function activitiesOf(scheme: Scheme): PhasedActivity[] {
 
 /** The standard the scheme is operated under (ISO17065, ISO17021_1, or a user's catalog). */
 export function operatingStandard(scheme: Scheme): Catalog | undefined {
-    return firstMember(scheme, isOperatedUnderDecl)?.standard.ref;
+    return firstMember(scheme, isOperatedUnderDecl)?.standard?.ref;
 }
 
 export function certifiedSubject(scheme: Scheme): Subject | undefined {
@@ -94,11 +94,11 @@ export function isProductScheme(scheme: Scheme): boolean {
 /** The product scheme type; a management-system scheme has none (standard-fit reports a stray `type`). */
 export function schemeTypeOf(scheme: Scheme): SchemeType | undefined {
     if (isManagementSystemScheme(scheme)) return undefined;
-    return firstMember(scheme, isSchemeTypeDecl)?.schemeType.ref;
+    return firstMember(scheme, isSchemeTypeDecl)?.schemeType?.ref;
 }
 
 export function usesQmsOf(scheme: Scheme): Catalog | undefined {
-    return firstMember(scheme, isUsesQmsDecl)?.standard.ref;
+    return firstMember(scheme, isUsesQmsDecl)?.standard?.ref;
 }
 
 export function marksOf(scheme: Scheme): Mark[] {
@@ -113,7 +113,7 @@ export function exclusionsOf(scheme: Scheme): Exclusion[] {
 export function excludedClauses(scheme: Scheme): Set<Clause> {
     const excluded = new Set<Clause>();
     for (const exclusion of exclusionsOf(scheme)) {
-        expandClauseRef(exclusion.ref).forEach(clause => excluded.add(clause));
+        clausesOf(exclusion.ref).forEach(clause => excluded.add(clause));
     }
     return excluded;
 }
@@ -123,13 +123,22 @@ export function cycleMonths(scheme: Scheme): number | undefined {
     return cycle ? months(cycle.duration) : undefined;
 }
 
-export function months(duration: Duration): number {
-    const value = Number(duration.value);
-    return duration.unit.startsWith('year') ? value * 12 : value;
+/** A duration in months; 0 when the text is incomplete (the parser reports that). */
+export function months(duration: Duration | undefined): number {
+    const value = Number(duration?.value ?? 0);
+    return duration?.unit?.startsWith('year') ? value * 12 : value;
 }
 
-export function durationText(duration: Duration): string {
-    return `${duration.value} ${duration.unit}`;
+export function durationText(duration: Duration | undefined): string {
+    return `${duration?.value ?? '?'} ${duration?.unit ?? ''}`.trim();
+}
+
+/**
+ * The clauses a reference stands for; nothing for a reference the parser could only partly read
+ * (rules run on the recovered tree while the designer types).
+ */
+export function clausesOf(ref: ClauseRef | undefined): Clause[] {
+    return ref?.catalog ? expandClauseRef(ref) : [];
 }
 
 /** Roles named as performers (resolved ones only; the linker reports the others). */

@@ -226,7 +226,7 @@ function managementSystemSchemeMustRecertifyWithinCycle(scheme: Scheme, accept: 
         return;
     }
     const limit = Math.min(36, cycle ? months(cycle.duration) : 36);
-    if (months(recertification.deadline) > limit) {
+    if (recertification.deadline && months(recertification.deadline) > limit) {
         accept('error', `Recertification before ${durationText(recertification.deadline)} comes after the certificate expires (a ${limit}-month cycle). Recertify before ${limit} months (ISO/IEC 17021-1:2015 9.1.3).`, {
             node: recertification, property: 'deadline', data: { code: StandardFitRules.cycleTooLong }
         });
@@ -236,7 +236,7 @@ function managementSystemSchemeMustRecertifyWithinCycle(scheme: Scheme, accept: 
 function managementSystemSchemeMustNotHaveProductType(scheme: Scheme, accept: ValidationAcceptor): void {
     const decl = firstMember(scheme, isSchemeTypeDecl);
     if (!decl || !isManagementSystemScheme(scheme)) return;
-    accept('error', `Scheme '${scheme.name}' certifies a management system, but product scheme type ${decl.schemeType.$refText} applies to product certification only. Remove the 'type' line, or operate the scheme under ISO17065 if it certifies products.`, {
+    accept('error', `Scheme '${scheme.name}' certifies a management system, but product scheme type ${decl.schemeType?.$refText ?? ''} applies to product certification only. Remove the 'type' line, or operate the scheme under ISO17065 if it certifies products.`, {
         node: decl, data: { code: StandardFitRules.productTypeInManagementSystemScheme }
     });
 }

@@ -125,10 +125,10 @@ function factsOf(document: LangiumDocument): CrossFileFacts {
     for (const element of root.elements ?? []) {
         if (element.$type !== 'Acceptance') names.add(`${element.$type}:${element.name}`);
         if (isPerson(element)) {
-            people.push(`${element.name}=${element.qualifications.map(q => `${q.role.$refText}@${q.expires ?? ''}`).join(',')}`);
+            people.push(`${element.name}=${element.qualifications.map(q => `${q.role?.$refText}@${q.expires ?? ''}`).join(',')}`);
         }
         if (isScheme(element)) {
-            const field = element.members.map(m => m.$type === 'CertifiesDecl' ? m.subject : m.$type === 'OperatedUnderDecl' ? m.standard.$refText : '').join('');
+            const field = element.members.map(m => m.$type === 'CertifiesDecl' ? m.subject : m.$type === 'OperatedUnderDecl' ? m.standard?.$refText : '').join('');
             const schemeMarks = element.members.filter(isMark).map(m => `${m.name}:${m.shape ?? ''}`);
             marks.push(`${element.name}(${field})[${schemeMarks.join(',')}]`);
         }
