@@ -67,6 +67,12 @@ describe('completion', () => {
         expect(labels(needsList)).not.toContain('LeadAuditor');
     });
 
+    it('offers the scheme types of the catalog after `type`, with their titles', async () => {
+        const list = await completionsAt(`scheme S "s" { type ISO17067 <|> }`);
+        expect(labels(list)).toEqual(expect.arrayContaining(['1a', '1b', '5']));
+        expect(list.items.find(i => i.label === '5')?.labelDetails?.description).toBeTruthy();
+    });
+
     it('offers declared marks after `licenses`', async () => {
         const list = await completionsAt(`scheme S "s" { mark CIRCLE "approval mark" on products  activity licence: attestation licenses <|> }`);
         expect(labels(list)).toContain('CIRCLE');

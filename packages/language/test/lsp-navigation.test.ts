@@ -83,6 +83,19 @@ describe('rename', () => {
         await expect(rename.rename(document, { ...params, newName: '9.9' })).rejects.toThrow(/Builtin catalogs/);
     });
 
+    it('renumbers a clause of the user\'s own catalog where it is referenced', async () => {
+        const [document] = await validateSources(services,
+            `catalog EN50525 "Cables" { clause 2 "Particular" { clause 2.31 "Single core" } }\nscheme S "s" { requirement EN50525 2.31 }`);
+        const edit = await services.lsp.RenameProvider!.rename(document, {
+            textDocument: { uri: document.uri.toString() }, position: positionOf(document, 'requirement EN50525 2.31', 'requirement EN50525 2'.length), newName: '2.32'
+        });
+        const edits = edit?.changes?.[document.uri.toString()] ?? [];
+        expect(edits.map(e => document.textDocument.getText(e.range))).toEqual(['2.31', '2.31']);
+        await expect(services.lsp.RenameProvider!.rename(document, {
+            textDocument: { uri: document.uri.toString() }, position: positionOf(document, '2.31'), newName: 'two'
+        })).rejects.toThrow(/not a valid clause number/);
+    });
+
     it('refuses a new name that is not an identifier', async () => {
         const [document] = await validateSources(services, roles);
         await expect(services.lsp.RenameProvider!.rename(document, {
