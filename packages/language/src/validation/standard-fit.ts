@@ -93,7 +93,7 @@ export const standardFitChecks: ValidationChecks<CertaAstType> = {
     ]
 };
 
-/** The methods that evaluate a product itself, from the type catalog's determination element when there is one. */
+/** The methods that evaluate a product itself, plus whatever the type catalog's determination element accepts. */
 const productMethods = ['testing', 'inspection', 'designAppraisal', 'serviceAssessment'];
 
 function productEvaluationPatterns(scheme: Scheme): ActivityPattern[] | undefined {
@@ -141,9 +141,9 @@ function productSchemeMustEvaluateProduct(scheme: Scheme, accept: ValidationAcce
     if (!isProductScheme(scheme) || !firstMember(scheme, isOperatedUnderDecl)) return;
     const patterns = productEvaluationPatterns(scheme);
     const initial = activitiesOf(scheme).filter(a => a.phase === 'initial').map(a => a.activity);
-    const evaluatesProduct = initial.some(activity => patterns
-        ? patterns.some(p => patternMatches(p, activity))
-        : activity.kind === 'determination' && productMethods.includes(activity.method ?? ''));
+    const evaluatesProduct = initial.some(activity =>
+        (activity.kind === 'determination' && productMethods.includes(activity.method ?? ''))
+        || (patterns ?? []).some(p => patternMatches(p, activity)));
     if (!evaluatesProduct) {
         const audits = initial.some(a => a.method === 'audit' || a.kind === 'stage1' || a.kind === 'stage2');
         accept('error', `Scheme '${scheme.name}' is operated under ${standardName(scheme)} but ${audits ? 'only audits' : 'has no evaluation'}: no activity evaluates the product itself. Add a determination by testing, inspection, design appraisal or service assessment (ISO/IEC 17065:2012 7.4).`, {
