@@ -137,6 +137,19 @@ describe('quick fixes', () => {
         expect(codes).toEqual([]);
     });
 
+    it('accepts a warning on the element that carries it, with a reason to fill in', async () => {
+        const text = qms(`${surveillance}\n${recertification}\n    mark LOGO "system logo" shape rectangle`);
+        const { fixed, codes } = await fixAndRevalidate(text, 'certa.marks.mark-without-use', "Accept 'certa.marks.mark-without-use' on 'LOGO' with a reason");
+        expect(fixed).toContain('    accept "certa.marks.mark-without-use" on LOGO because "TODO: why this is acceptable"\n}');
+        expect(codes).toEqual([]);
+    });
+
+    it('does not offer to accept an error', async () => {
+        const text = qms(`${surveillance}\n${recertification}\n    exclude ISO9001 8.3`);
+        const { actions } = await fixesFor(text, 'certa.iso-9001-scope.exclusion-without-justification');
+        expect(actions.map(a => a.title)).toEqual(['Add a justification placeholder']);
+    });
+
     it('offers nothing for a diagnostic without a fix', async () => {
         const text = qms(`    surveillance every 18 months {\n        activity annual: surveillanceAudit audit by Auditor { covers ISO9001 9.1.2, ISO9001 9.2, ISO9001 9.3, ISO9001 10.2 }\n    }\n${recertification}`);
         const { actions } = await fixesFor(text, 'certa.standard-fit.surveillance-interval');

@@ -3,14 +3,15 @@ import { AstUtils, CstUtils, GrammarUtils } from 'langium';
 import type { CodeActionProvider } from 'langium/lsp';
 import type { CodeActionParams } from 'vscode-languageserver';
 import type { CodeAction, Command, Diagnostic, Position, Range, TextEdit } from 'vscode-languageserver-types';
-import { CodeActionKind } from 'vscode-languageserver-types';
-import type { Document } from '../generated/ast.js';
+import { CodeActionKind, DiagnosticSeverity } from 'vscode-languageserver-types';
+import type { Document, Scheme } from '../generated/ast.js';
 import { isAcceptance, isActivity, isScheme } from '../generated/ast.js';
 import type { CertaServices } from '../certa-module.js';
-import { AcceptanceRules } from '../validation/acceptance.js';
+import { AcceptanceRules, isAcceptable } from '../validation/acceptance.js';
 import { CompetenceRules } from '../validation/competence.js';
 import { Iso9001ScopeRules } from '../validation/iso-9001-scope.js';
 import { ReferenceRules } from '../validation/references.js';
+import { ruleInfo } from '../validation/rule-catalog.js';
 import { SchemeTypeRules } from '../validation/scheme-type.js';
 import { StandardFitRules } from '../validation/standard-fit.js';
 import { SyntaxCodes } from '../validation/syntax-rules.js';
@@ -63,9 +64,13 @@ export class CertaCodeActionProvider implements CodeActionProvider {
         for (const diagnostic of params.context.diagnostics) {
             const data = (diagnostic.data ?? {}) as Record<string, unknown>;
             const code = typeof data.code === 'string' ? data.code : String(diagnostic.code ?? '');
+            const context = { diagnostic, data, document: document as LangiumDocument<Document> };
             const fix = this.fixes.get(code);
             if (fix) {
-                actions.push(...fix({ diagnostic, data, document: document as LangiumDocument<Document> }));
+                actions.push(...fix(context));
+            }
+            if (diagnostic.severity !== DiagnosticSeverity.Error && ruleInfo(code) && isAcceptable(code)) {
+                actions.push(...acceptFinding(context, code));
             }
         }
         return actions;
@@ -115,18 +120,54 @@ function lineIndent(context: FixContext, line: number): string {
 }
 
 /** Inserts `surveillance every 12 months { … }` before the scheme's closing brace. */
-function addSurveillanceBlock(context: FixContext): CodeAction[] {
-    const node = nodeAt(context, context.diagnostic.range.start);
-    const scheme = node && AstUtils.getContainerOfType(node, isScheme);
-    const range = scheme?.$cstNode?.range;
-    if (!scheme || !range) return [];
+/** An edit that adds `lines` (indented one level) as the last members of a scheme. */
+function appendToScheme(context: FixContext, scheme: Scheme, lines: string[]): TextEdit | undefined {
+    const range = scheme.$cstNode?.range;
+    if (!range) return undefined;
     const indent = lineIndent(context, range.start.line);
     const inner = indent + '    ';
     const closing: Position = { line: range.end.line, character: range.end.character - 1 };
     const onOwnLine = context.document.textDocument.getText({ start: { line: closing.line, character: 0 }, end: closing }).trim() === '';
     const at: Position = onOwnLine ? { line: closing.line, character: 0 } : closing;
-    const block = `${inner}surveillance every 12 months {\n${inner}    // activity …: surveillanceAudit audit by … { covers … }\n${inner}}\n`;
-    return [quickFix(context, 'Add a surveillance block (every 12 months)', [{ range: { start: at, end: at }, newText: onOwnLine ? block : `\n${block}${indent}` }], true)];
+    const block = lines.map(line => inner + line + '\n').join('');
+    return { range: { start: at, end: at }, newText: onOwnLine ? block : `\n${block}${indent}` };
+}
+
+function addSurveillanceBlock(context: FixContext): CodeAction[] {
+    const node = nodeAt(context, context.diagnostic.range.start);
+    const scheme = node && AstUtils.getContainerOfType(node, isScheme);
+    const edit = scheme && appendToScheme(context, scheme,
+        ['surveillance every 12 months {', '    // activity …: surveillanceAudit audit by … { covers … }', '}']);
+    return edit ? [quickFix(context, 'Add a surveillance block (every 12 months)', [edit], true)] : [];
+}
+
+/**
+ * Accepting a finding is always possible for warnings: adds `accept "code" [on name] because "…"`
+ * to the scheme (or the file), for the designer to give the reason.
+ */
+function acceptFinding(context: FixContext, code: string): CodeAction[] {
+    const node = nodeAt(context, context.diagnostic.range.start);
+    const scheme = node && AstUtils.getContainerOfType(node, isScheme);
+    const element = node && namedElementBelow(node, scheme);
+    const target = element ? ` on ${element}` : '';
+    const line = `accept "${code}"${target} because "TODO: why this is acceptable"`;
+    const title = `Accept '${code}'${element ? ` on '${element}'` : ''} with a reason`;
+    if (scheme) {
+        const edit = appendToScheme(context, scheme, [line]);
+        return edit ? [quickFix(context, title, [edit])] : [];
+    }
+    const text = context.document.textDocument.getText();
+    const end = context.document.textDocument.positionAt(text.length);
+    return [quickFix(context, title, [{ range: { start: end, end }, newText: `${text.endsWith('\n') ? '' : '\n'}${line}\n` }])];
+}
+
+/** The name of the innermost named element holding `node`, up to (not including) the scheme. */
+function namedElementBelow(node: AstNode, scheme: Scheme | undefined): string | undefined {
+    for (let current: AstNode | undefined = node; current && current !== scheme; current = current.$container) {
+        const name = (current as { name?: unknown }).name;
+        if (typeof name === 'string' && current.$type !== 'Clause' && current.$type !== 'Document') return name;
+    }
+    return undefined;
 }
 
 function insertAfter(context: FixContext, position: unknown, text: string, title: string): CodeAction[] {
