@@ -4,9 +4,12 @@
  */
 let fixedToday: string | undefined;
 
-/** Today as `YYYY-MM-DD`, comparable as text with the language's DATE literals. */
+/** Today (local time, as the CLI's `--today` default) as `YYYY-MM-DD`, comparable as text with DATE literals. */
 export function today(): string {
-    return fixedToday ?? new Date().toISOString().slice(0, 10);
+    if (fixedToday) return fixedToday;
+    const now = new Date();
+    const pad = (n: number) => String(n).padStart(2, '0');
+    return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
 /** Fixes today's date (`YYYY-MM-DD`); `undefined` returns to the real clock. */
