@@ -6,8 +6,8 @@ import type {
     SchemeMember, SchemeType, Subject
 } from '../generated/ast.js';
 import {
-    isActivity, isCertifiesDecl, isCycleDecl, isExclusion, isMark, isOperatedUnderDecl, isRecertification, isScheme,
-    isSchemeTypeDecl, isSurveillance, isUsesQmsDecl
+    isActivity, isCertifiesDecl, isExclusion, isMark, isOperatedUnderDecl, isRecertification, isScheme,
+    isSchemeTypeDecl, isSurveillance
 } from '../generated/ast.js';
 import { expandClauseRef } from '../scoping/clause-index.js';
 
@@ -34,12 +34,6 @@ export function firstMember<T extends SchemeMember>(scheme: Scheme, guard: (node
 
 export function schemeOf(node: AstNode): Scheme | undefined {
     return AstUtils.getContainerOfType(node, isScheme);
-}
-
-export function phaseOf(activity: Activity): ActivityPhase {
-    if (isSurveillance(activity.$container)) return 'surveillance';
-    if (isRecertification(activity.$container)) return 'recertification';
-    return 'initial';
 }
 
 /** Every activity of a scheme, in source order, with its phase. */
@@ -97,10 +91,6 @@ export function schemeTypeOf(scheme: Scheme): SchemeType | undefined {
     return firstMember(scheme, isSchemeTypeDecl)?.schemeType?.ref;
 }
 
-export function usesQmsOf(scheme: Scheme): Catalog | undefined {
-    return firstMember(scheme, isUsesQmsDecl)?.standard?.ref;
-}
-
 export function marksOf(scheme: Scheme): Mark[] {
     return membersOf(scheme, isMark);
 }
@@ -116,11 +106,6 @@ export function excludedClauses(scheme: Scheme): Set<Clause> {
         clausesOf(exclusion.ref).forEach(clause => excluded.add(clause));
     }
     return excluded;
-}
-
-export function cycleMonths(scheme: Scheme): number | undefined {
-    const cycle = firstMember(scheme, isCycleDecl);
-    return cycle ? months(cycle.duration) : undefined;
 }
 
 /** A duration in months; 0 when the text is incomplete (the parser reports that). */
@@ -200,11 +185,6 @@ export function clauseRefsOf(activity: Activity): ClauseRef[] {
         }
     }
     return refs;
-}
-
-/** `ISO/IEC 17065:2012 7.6`: the designation of a catalog plus a clause number, for messages. */
-export function clauseCitation(catalog: Catalog | undefined, clause: string, fallback: string): string {
-    return catalog?.designation ? `${catalog.designation} ${clause}` : `${fallback} ${clause}`;
 }
 
 /** Where to put a diagnostic: on a property of a node (or the whole node when it has no such property). */
