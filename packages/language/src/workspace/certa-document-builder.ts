@@ -36,14 +36,13 @@ const gatingTypes = ['Scheme', 'Role'];
 export class CertaDocumentBuilder extends DefaultDocumentBuilder {
     private readonly facts = new Map<string, CrossFileFacts>();
     private readonly present = new Map<string, boolean>();
+    /** Deleted documents offer nothing any more: their old facts become a pending change. */
+    private readonly deletedFacts: CrossFileFacts[] = [];
 
     constructor(services: LangiumSharedServices) {
         super(services);
         this.onUpdate((_changed, deleted) => this.forgetDeleted(deleted));
     }
-
-    /** Deleted documents offer nothing any more: their old facts become a pending change. */
-    private readonly deletedFacts: CrossFileFacts[] = [];
 
     private forgetDeleted(deleted: URI[]): void {
         for (const uri of deleted) {
