@@ -4,6 +4,7 @@ import type {
     Activity, Catalog, CertaAstType, CertificationFunction, Clause, Competence, Person, Role, Scheme
 } from '../generated/ast.js';
 import { isPerson, isRequirementDecl } from '../generated/ast.js';
+import { clauseRefText } from '../scoping/clause-index.js';
 import { defineRule } from './rule-catalog.js';
 import {
     activitiesOf, clausesOf, evaluates, functionText, isAudit, isManagementSystemScheme, isProductScheme, membersOf, operatingStandard,
@@ -53,6 +54,10 @@ export const CompetenceRules = {
         code: 'certa.competence.expired-qualification', severity: 'warning', basis: 'ISO/IEC 17065:2012 6.1.2; ISO/IEC 17021-1:2015 7.1.3',
         summary: 'A person\'s qualification for a role has expired.'
     }),
+    personOutsideTechnicalArea: defineRule({
+        code: 'certa.competence.person-outside-technical-area', severity: 'warning', basis: 'ISO/IEC 17021-1:2015 7.1.2; ISO/IEC 17065:2012 6.1.2',
+        summary: 'A person lists technical areas, but none of the areas of a competence that a role they are qualified for needs.'
+    }),
     personLacksCompetence: defineRule({
         code: 'certa.competence.person-lacks-competence', severity: 'warning', basis: 'ISO/IEC 17021-1:2015 7.1.3; ISO/IEC 17065:2012 6.1.2',
         summary: 'A person lists their competences but lacks one that a role they are qualified for needs.'
@@ -71,7 +76,7 @@ export function competenceChecks(services: CertaServices): ValidationChecks<Cert
             (scheme, accept) => rolesShouldBeStaffed(scheme, index, accept),
             (scheme, accept) => decisionShouldHaveIndependentPerson(scheme, index, accept)
         ],
-        Person: [qualificationsShouldBeCurrent, personShouldHaveNeededCompetences]
+        Person: [qualificationsShouldBeCurrent, personShouldHaveNeededCompetences, personShouldWorkInRolesTechnicalAreas]
     };
 }
 
@@ -279,6 +284,24 @@ function personShouldHaveNeededCompetences(person: Person, accept: ValidationAcc
             accept('warning', `'${person.name}' is qualified for role '${role.name}', which needs ${missing.map(c => `'${c.name}'`).join(', ')}, but does not list ${missing.length === 1 ? 'it' : 'them'} as competent. Add 'competent ${missing.map(c => c.name).join(', ')}' with evidence, or remove the qualification (ISO/IEC 17021-1:2015 7.1.3).`, {
                 node: person, property: 'qualifications', index, data: { code: CompetenceRules.personLacksCompetence }
             });
+        }
+    });
+}
+
+/** A competence held per technical area (`areas IAF 17, IAF 19`) needs one of them; people who list no areas are not judged. */
+function personShouldWorkInRolesTechnicalAreas(person: Person, accept: ValidationAcceptor): void {
+    if (person.areas.length === 0) return;
+    const held = new Set(person.areas.flatMap(ref => clausesOf(ref)));
+    person.qualifications.forEach((qualification, index) => {
+        const role = qualification.role?.ref;
+        for (const competence of (role?.needs ?? []).map(n => n.ref)) {
+            if (!competence || competence.areas.length === 0) continue;
+            if (competence.areas.some(ref => clausesOf(ref).some(area => held.has(area)))) continue;
+            const areas = competence.areas.map(ref => clauseRefText(ref)).join(', ');
+            accept('warning', `'${person.name}' is qualified for role '${role!.name}', whose competence '${competence.name}' is held in technical area ${areas}, but ${person.name}'s areas are ${person.areas.map(ref => clauseRefText(ref)).join(', ')}. Add the area with evidence, or remove the qualification (ISO/IEC 17021-1:2015 7.1.2, ISO/IEC 17065:2012 6.1.2).`, {
+                node: person, property: 'qualifications', index, data: { code: CompetenceRules.personOutsideTechnicalArea }
+            });
+            return;
         }
     });
 }
