@@ -147,6 +147,19 @@ describe('cross-file rules after edits', () => {
         }
     });
 
+    it('updates a scheme when a competence its roles need changes in a third file', async () => {
+        const rolesOnly = rolesText.replace(/^competence .*$/m, '');
+        const competence = 'competence AnnexA "Annex A knowledge" basis ISO17021_1 A\n';
+        await edit({ scheme: schemeText, roles: rolesOnly, people: peopleWithAuditor + competence });
+        expect(codesOf('scheme')).toEqual([]);
+
+        const notAuditing = competence.replace('ISO17021_1 A', 'ISO9001');
+        await edit({ people: peopleWithAuditor + notAuditing });
+        expect(codesOf('scheme')).toContain('5:38 certa.competence.missing-auditor');
+        const fresh = await freshBuild({ scheme: schemeText, roles: rolesOnly, people: peopleWithAuditor + notAuditing });
+        expect(codesOf('scheme')).toEqual(codesOf('scheme', fresh));
+    });
+
     it('reports a duplicate in both files when a second file declares the same role', async () => {
         await edit({ scheme: schemeText, roles: rolesText, people: peopleWithAuditor });
         await edit({ people: peopleWithAuditor + 'role Decider "Another decision maker" { needs AnnexA }\n' });

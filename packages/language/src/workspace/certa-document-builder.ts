@@ -4,7 +4,7 @@ import type { CancellationToken } from 'vscode-languageserver';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { CertaServices } from '../certa-module.js';
 import type { Document } from '../generated/ast.js';
-import { isMark, isPerson, isScheme } from '../generated/ast.js';
+import { isCompetence, isMark, isPerson, isRole, isScheme } from '../generated/ast.js';
 
 /**
  * What other documents' rules read from a document: the names it declares (duplicates), the
@@ -16,9 +16,11 @@ interface CrossFileFacts {
     targets: Set<string>;
     register: string;
     marks: string;
+    /** Roles, competences and marks as written: scheme and register rules read them through other files. */
+    declarations: string;
 }
 
-const emptyFacts: CrossFileFacts = { names: new Set(), targets: new Set(), register: '', marks: '' };
+const emptyFacts: CrossFileFacts = { names: new Set(), targets: new Set(), register: '', marks: '', declarations: '' };
 
 /** Rule families whose "unused" checks only start once the workspace has declarations of these types. */
 const gatingTypes = ['Scheme', 'Role'];
@@ -70,11 +72,13 @@ export class CertaDocumentBuilder extends DefaultDocumentBuilder {
         const changedTargets = new Set<string>();
         let registerChanged = false;
         let marksChanged = false;
+        let declarationsChanged = false;
         const compare = (before: CrossFileFacts, after: CrossFileFacts) => {
             symmetricDifference(before.names, after.names).forEach(n => changedNames.add(n));
             symmetricDifference(before.targets, after.targets).forEach(t => changedTargets.add(t));
             registerChanged ||= before.register !== after.register;
             marksChanged ||= before.marks !== after.marks;
+            declarationsChanged ||= before.declarations !== after.declarations;
         };
         for (const document of built) {
             if (this.isBuiltin(document.uri)) continue;
@@ -95,8 +99,12 @@ export class CertaDocumentBuilder extends DefaultDocumentBuilder {
             addUris(this.indexManager.allElements(type).filter(d => d.name === plain).map(d => d.documentUri.toString()));
         }
         addUris([...changedTargets].map(target => target.split('#')[0]));
-        if (registerChanged || marksChanged) {
+        if (registerChanged || marksChanged || declarationsChanged) {
             addUris(this.indexManager.allElements('Scheme').map(d => d.documentUri.toString()));
+        }
+        if (declarationsChanged) {
+            // A role's needs or a competence's areas reach people through the role they are qualified for.
+            addUris(this.indexManager.allElements('Person').map(d => d.documentUri.toString()));
         }
         for (const type of gatingTypes) {
             const now = this.indexManager.allElements(type).head() !== undefined;
@@ -121,6 +129,7 @@ function factsOf(document: LangiumDocument): CrossFileFacts {
     const names = new Set<string>();
     const people: string[] = [];
     const marks: string[] = [];
+    const declarations: string[] = [];
     for (const element of root.elements ?? []) {
         if (element.$type !== 'Acceptance') names.add(`${element.$type}:${element.name}`);
         if (isPerson(element)) {
@@ -132,6 +141,9 @@ function factsOf(document: LangiumDocument): CrossFileFacts {
             marks.push(`${element.name}(${field})[${schemeMarks.join(',')}]`);
         }
         if (isMark(element)) marks.push(`${element.name}:${element.shape ?? ''}`);
+        if (isRole(element) || isCompetence(element) || isMark(element)) {
+            declarations.push((element.$cstNode?.text ?? '').replace(/\s+/g, ' '));
+        }
     }
     const targets = new Set<string>();
     for (const reference of document.references) {
@@ -142,7 +154,7 @@ function factsOf(document: LangiumDocument): CrossFileFacts {
             targets.add(`${targetDocument.uri.toString()}#${target.$type}:${(target as { name?: string }).name ?? ''}`);
         }
     }
-    return { names, targets, register: people.join(';'), marks: marks.join(';') };
+    return { names, targets, register: people.join(';'), marks: marks.join(';'), declarations: declarations.join('\n') };
 }
 
 function symmetricDifference(a: Set<string>, b: Set<string>): string[] {
