@@ -4,7 +4,7 @@ import type { CancellationToken } from 'vscode-languageserver';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { CertaServices } from '../certa-module.js';
 import type { Document } from '../generated/ast.js';
-import { isCompetence, isMark, isPerson, isRole, isScheme } from '../generated/ast.js';
+import { isCatalog, isCompetence, isMark, isPerson, isRole, isScheme } from '../generated/ast.js';
 
 /**
  * What other documents' rules read from a document: the names it declares (duplicates), the
@@ -16,7 +16,7 @@ interface CrossFileFacts {
     targets: Set<string>;
     register: string;
     marks: string;
-    /** Roles, competences and marks as written: scheme and register rules read them through other files. */
+    /** Roles, competences, marks and user catalogs as written: scheme and register rules read them through other files. */
     declarations: string;
 }
 
@@ -103,7 +103,7 @@ export class CertaDocumentBuilder extends DefaultDocumentBuilder {
             addUris(this.indexManager.allElements('Scheme').map(d => d.documentUri.toString()));
         }
         if (declarationsChanged) {
-            // A role's needs or a competence's areas reach people through the role they are qualified for.
+            // A role's needs or a competence's areas (and the clauses they rest on) reach people through their roles.
             addUris(this.indexManager.allElements('Person').map(d => d.documentUri.toString()));
         }
         for (const type of gatingTypes) {
@@ -141,7 +141,7 @@ function factsOf(document: LangiumDocument): CrossFileFacts {
             marks.push(`${element.name}(${field})[${schemeMarks.join(',')}]`);
         }
         if (isMark(element)) marks.push(`${element.name}:${element.shape ?? ''}`);
-        if (isRole(element) || isCompetence(element) || isMark(element)) {
+        if (isRole(element) || isCompetence(element) || isMark(element) || isCatalog(element)) {
             declarations.push((element.$cstNode?.text ?? '').replace(/\s+/g, ' '));
         }
     }
