@@ -99,12 +99,13 @@ export class CertaDocumentBuilder extends DefaultDocumentBuilder {
             addUris(this.indexManager.allElements(type).filter(d => d.name === plain).map(d => d.documentUri.toString()));
         }
         addUris([...changedTargets].map(target => target.split('#')[0]));
-        if (registerChanged || marksChanged || declarationsChanged) {
+        if (registerChanged || marksChanged) {
             addUris(this.indexManager.allElements('Scheme').map(d => d.documentUri.toString()));
         }
         if (declarationsChanged) {
-            // A role's needs or a competence's areas (and the clauses they rest on) reach people through their roles.
-            addUris(this.indexManager.allElements('Person').map(d => d.documentUri.toString()));
+            // Rules read through chains of references (scheme → role → competence → catalog): whoever
+            // refers, directly or through others, to a rebuilt document is validated again.
+            addUris(this.referrersOf(builtUris));
         }
         for (const type of gatingTypes) {
             const now = this.indexManager.allElements(type).head() !== undefined;
@@ -116,6 +117,24 @@ export class CertaDocumentBuilder extends DefaultDocumentBuilder {
         return [...dependentUris]
             .map(uri => this.langiumDocuments.getDocument(Uri.parse(uri)))
             .filter((d): d is LangiumDocument => d !== undefined && d.state >= DocumentState.IndexedReferences && !this.isBuiltin(d.uri));
+    }
+
+    /** User documents that refer to `uris`, directly or through other documents (via the reference index). */
+    private referrersOf(uris: Set<string>): Set<string> {
+        const reached = new Set(uris);
+        let frontier = new Set(uris);
+        const candidates = this.langiumDocuments.all.filter(d => !this.isBuiltin(d.uri)).toArray();
+        while (frontier.size > 0) {
+            const next = new Set<string>();
+            for (const document of candidates) {
+                const key = document.uri.toString();
+                if (!reached.has(key) && this.indexManager.isAffected(document, frontier)) next.add(key);
+            }
+            next.forEach(key => reached.add(key));
+            frontier = next;
+        }
+        uris.forEach(key => reached.delete(key));
+        return reached;
     }
 
     private isBuiltin(uri: URI): boolean {
