@@ -160,6 +160,49 @@ describe('cross-file rules after edits', () => {
         expect(codesOf('scheme')).toEqual(codesOf('scheme', fresh));
     });
 
+    it('matches a fresh build after each of many mixed edits (seeded)', async () => {
+        const variants: Record<Name, string[]> = {
+            scheme: [
+                schemeText,
+                schemeText.replace('decision by Decider', 'decision by LeadAuditor'),
+                schemeText.replaceAll('LeadAuditor, Auditor', 'LeadAuditor'),
+                schemeText.replace('operatedUnder ISO17021_1', 'operatedUnder ISO17021_1\n    mark LOGO "logo" shape circle on certificates'),
+                ''
+            ],
+            roles: [
+                rolesText,
+                rolesText.replace(/^competence .*$/m, ''),
+                rolesText.replace('role Decider "Decision maker" { needs AnnexA }', 'role Decider "Decision maker" { needs Qms }\ncompetence Qms "ISO 9001" basis ISO9001'),
+                rolesText + 'role Auditor "Auditor again" { needs AnnexA }\n'
+            ],
+            people: [
+                peopleWithoutAuditor,
+                peopleWithAuditor,
+                peopleWithAuditor.replace('qualified Auditor', 'qualified Auditor until 2026-01-31'),
+                peopleWithAuditor + 'competence AnnexA "Annex A knowledge" basis ISO17021_1 A\n',
+                'mark TICK "product mark" shape circle on products\n' + peopleWithAuditor,
+                ''
+            ]
+        };
+        let seed = 20261125;
+        const random = (n: number) => {
+            seed = (seed * 1103515245 + 12345) % 2147483648;
+            return seed % n;
+        };
+        const texts: Record<Name, string> = { scheme: schemeText, roles: rolesText, people: peopleWithAuditor };
+        await edit(texts);
+        const names = Object.keys(variants) as Name[];
+        for (let step = 1; step <= 30; step++) {
+            const name = names[random(names.length)];
+            texts[name] = variants[name][random(variants[name].length)];
+            await edit({ [name]: texts[name] });
+            const fresh = await freshBuild(texts);
+            for (const file of names) {
+                expect(codesOf(file), `step ${step} (${name} changed), ${file}`).toEqual(codesOf(file, fresh));
+            }
+        }
+    });
+
     it('reports a duplicate in both files when a second file declares the same role', async () => {
         await edit({ scheme: schemeText, roles: rolesText, people: peopleWithAuditor });
         await edit({ people: peopleWithAuditor + 'role Decider "Another decision maker" { needs AnnexA }\n' });
