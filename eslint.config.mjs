@@ -20,6 +20,11 @@ export default tseslint.config(
         }
     },
     {
+        // Tests assert on terminal escape sequences on purpose.
+        files: ['packages/*/test/**/*.ts'],
+        rules: { 'no-control-regex': 'off' }
+    },
+    {
         files: ['**/*.mjs', '**/*.js'],
         languageOptions: { globals: { console: 'readonly', process: 'readonly', URL: 'readonly', Buffer: 'readonly', global: 'readonly' } }
     }

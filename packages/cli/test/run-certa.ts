@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const bin = fileURLToPath(new URL('../bin/certa.js', import.meta.url));
+export const certaBin = fileURLToPath(new URL('../bin/certa.js', import.meta.url));
 
 export interface CertaRun {
     code: number;
@@ -14,7 +14,7 @@ export interface CertaRun {
 
 /** Runs the built `certa` command as a user would, in `cwd`, without colours forced. */
 export function runCerta(args: string[], cwd: string, env: Record<string, string> = {}): CertaRun {
-    const result = spawnSync(process.execPath, [bin, ...args], {
+    const result = spawnSync(process.execPath, [certaBin, ...args], {
         cwd, encoding: 'utf8', env: { ...process.env, ...env }, timeout: 120_000
     });
     return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };

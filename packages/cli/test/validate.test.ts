@@ -1,7 +1,7 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCerta, tempWorkspace } from './run-certa.js';
+import { certaBin, runCerta, tempWorkspace } from './run-certa.js';
 
 const roles = `
 role Auditor "Auditor" { needs AuditPrinciples }
@@ -29,6 +29,16 @@ describe('certa validate', () => {
         expect(run.code).toBe(1);
         expect(run.stdout).toMatch(/^schemes\/qms\.certa:4:\d+ error certa\.reference\.unknown-clause Catalog ISO9001 has no clause 4\.4\.3\. Did you mean ISO9001 4\.4\.1/m);
         expect(run.stdout).not.toMatch(/\u001b\[/); // no colours when piped
+    });
+
+    it('colours the output on a terminal, and never with NO_COLOR', () => {
+        const root = tempWorkspace({ 'roles.certa': roles, 'qms.certa': brokenScheme });
+        const onTerminal = (env: string) => spawnSync('script', ['-qec', `${env} node ${certaBin} validate .`, '/dev/null'],
+            { cwd: root, encoding: 'utf8', timeout: 120_000 }).stdout;
+        expect(onTerminal('')).toMatch(/\u001b\[31merror\u001b\[39m/);
+        const plain = onTerminal('NO_COLOR=1');
+        expect(plain).toContain('error certa.reference.unknown-clause');
+        expect(plain).not.toMatch(/\u001b\[/);
     });
 
     it('searches folders recursively for .certa files only', () => {
