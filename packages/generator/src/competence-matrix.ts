@@ -57,7 +57,7 @@ export function buildCompetenceMatrix(model: CertaModel, options: CompetenceMatr
         }
         return {
             id: competence.id, title: competence.title,
-            basis: firstClauses(competence.basis), areas: competence.areas.flatMap(ref => ref.clauses),
+            basis: competence.basis.map(ref => (ref.clause ? { text: ref.text, clause: ref.clause } : { text: ref.text })), areas: competence.areas.flatMap(ref => ref.clauses),
             neededBy, heldBy, unheld: heldBy.length === 0
         };
     });
@@ -93,10 +93,6 @@ export function buildCompetenceMatrix(model: CertaModel, options: CompetenceMatr
 }
 
 /** The clause each reference names (not its expanded subtree): `ISO17021_1 A` stands for Annex A. */
-function firstClauses(refs: ReadonlyArray<{ clause?: ResolvedClause; to?: ResolvedClause; clauses: ResolvedClause[] }>): ResolvedClause[] {
-    return refs.flatMap(ref => ref.clause ? (ref.to ? [ref.clause, ref.to] : [ref.clause]) : ref.clauses.slice(0, 1));
-}
-
 function uniqueClauses(clauses: ResolvedClause[]): ResolvedClause[] {
     const seen = new Map<string, ResolvedClause>();
     clauses.forEach(clause => seen.has(clauseKey(clause)) || seen.set(clauseKey(clause), clause));

@@ -75,10 +75,17 @@ export interface RoleRow {
     uncovered: boolean;
 }
 
+/** A clause reference as written; `clause` is its first clause, absent when a whole catalog is meant. */
+export interface WrittenReference {
+    text: string;
+    clause?: ResolvedClause;
+}
+
 export interface CompetenceRow {
     id: string;
     title: string;
-    basis: ResolvedClause[];
+    /** The references behind it as written (`ISO17021_1 A.2.2`, a whole catalog), each with its first clause. */
+    basis: WrittenReference[];
     areas: ResolvedClause[];
     neededBy: string[];
     /** Who has it: directly (`competent`) or through a current qualification for a role that needs it. */

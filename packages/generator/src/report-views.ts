@@ -82,7 +82,7 @@ export function competenceReport(doc: CompetenceMatrixDocument, order: ClauseOrd
             columns: [{ header: 'Competence' }, { header: 'Title' }, { header: 'Basis' }, ...roleColumns, { header: 'Held by' }],
             rows: doc.competences.map(c => [
                 text(c.id), text(c.title),
-                clauseCell(c.basis.map(clause => ({ text: `${clause.catalog} ${clause.number}`, clause }))),
+                clauseCell(c.basis),
                 ...doc.roles.map(role => text(c.neededBy.includes(role.id) ? 'needed' : undefined)),
                 c.unheld
                     ? text('GAP: nobody', 'gap')

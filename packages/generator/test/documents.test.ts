@@ -80,9 +80,17 @@ describe('competence matrix', () => {
             ['LeadAuditor', ['AuditPrinciples', 'QmsStandard']], ['Auditor', ['AuditPrinciples', 'Sector19']], ['DecisionMaker', ['Decisions']]
         ]);
         expect(matrix.competences.find(c => c.id === 'AuditPrinciples')?.basis).toEqual([
-            { catalog: 'ISO17021_1', number: 'A.2.2', heading: 'Audit principles, practices and techniques' }
+            { text: 'ISO17021_1 A.2.2', clause: { catalog: 'ISO17021_1', number: 'A.2.2', heading: 'Audit principles, practices and techniques' } }
         ]);
         expect(matrix.roles.find(r => r.id === 'LeadAuditor')?.performs).toEqual(['QMS.stage1', 'QMS.stage2', 'QMS.annual', 'QMS.recert']);
+    });
+
+    it('shows a basis naming a whole catalog as the catalog, not as its first clause', async () => {
+        const { model: whole } = await modelFrom('competence QmsStandard "ISO 9001 requirements" basis ISO9001, ISO17021_1 A.2.3');
+        expect(buildCompetenceMatrix(whole, { today: '2026-01-15' }).competences[0].basis).toEqual([
+            { text: 'ISO9001' },
+            { text: 'ISO17021_1 A.2.3', clause: expect.objectContaining({ catalog: 'ISO17021_1', number: 'A.2.3' }) }
+        ]);
     });
 
     it('highlights roles nobody covers, competences nobody has and expired qualifications', () => {
