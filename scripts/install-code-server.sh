@@ -33,11 +33,13 @@ if [ ! -f "$marker" ]; then
     # Native modules must be built against Node 24's headers, not the machine's Node 20. npm 11 skips
     # dependency install scripts unless allowed; code-server's postinstall runs a nested npm install
     # whose native modules need theirs too, hence the environment variable rather than a flag.
-    # A clean environment: run from `npm test`, the outer npm's npm_config_* variables (its user agent
-    # says Node 20, which code-server's postinstall checks) would leak into the nested install.
-    env -i HOME="$HOME" PATH="$node24_dir/bin:$PATH" npm_config_nodedir="$node24_dir" \
-        npm_config_dangerously_allow_all_scripts=true \
-        npm install --prefix "$tools/code-server" --no-save --no-audit --no-fund "code-server@$code_server_version"
+    # Run from `npm test`, the outer npm's npm_* variables would leak into the nested install (its
+    # user agent says Node 20, which code-server's postinstall checks): drop them in a subshell.
+    (
+        for variable in $(compgen -e | grep '^npm_'); do unset "$variable"; done
+        PATH="$node24_dir/bin:$PATH" npm_config_nodedir="$node24_dir" npm_config_dangerously_allow_all_scripts=true \
+            npm install --prefix "$tools/code-server" --no-save --no-audit --no-fund "code-server@$code_server_version"
+    )
     touch "$marker"
 fi
 
