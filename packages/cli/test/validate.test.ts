@@ -79,6 +79,20 @@ describe('certa validate', () => {
         expect(runCerta(['validate', '--strict', '.'], root).code).toBe(1);
     });
 
+    it('judges qualification expiry on the day given with --today', () => {
+        const root = tempWorkspace({
+            'roles.certa': roles,
+            'people.certa': 'person alee "A. Lee" { qualified Auditor until 2027-06-30 }\nperson bkim "B. Kim" { qualified Auditor until 2027-06-30 }\n'
+        });
+        const codesOn = (day: string) => JSON.parse(runCerta(['validate', '--format', 'json', '--today', day, '.'], root).stdout)
+            .diagnostics.map((d: { code: string }) => d.code);
+        expect(codesOn('2027-06-30')).not.toContain('certa.competence.expired-qualification');
+        expect(codesOn('2027-07-01')).toContain('certa.competence.expired-qualification');
+        const bad = runCerta(['validate', '--today', '1 July', '.'], root);
+        expect(bad.code).toBe(2);
+        expect(bad.stderr.trim()).toBe('certa: --today must be a date written YYYY-MM-DD, not "1 July"');
+    });
+
     it('reports binary garbage as one clear error, without a stack trace', () => {
         const garbage = Buffer.from(Array.from({ length: 2048 }, (_, i) => (i * 7919) % 256));
         const root = tempWorkspace({ 'garbage.certa': garbage });

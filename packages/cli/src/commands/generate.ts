@@ -7,6 +7,7 @@ import { writeFilesAtomically } from '../atomic-output.js';
 import { ExitCode, UsageError } from '../cli-error.js';
 import { hasErrors, openWorkspace } from '../certa-workspace.js';
 import { diagnosticRecords } from '../diagnostic-records.js';
+import { todayOption, useToday } from '../today-option.js';
 import type { CommandContext } from './command-context.js';
 
 interface GenerateOptions {
@@ -29,7 +30,7 @@ export function registerGenerate(program: Command, context: CommandContext): voi
         .option('--format <formats>', `comma-separated formats: ${FORMATS.join(',')}`, FORMATS.join(','))
         .option('--scheme <id>', 'only this scheme')
         .option('--catalog <ids>', 'catalogs for the clause coverage matrices, comma-separated', 'ISO9001')
-        .option('--today <date>', 'the day qualification expiry is checked against (YYYY-MM-DD)', localToday())
+        .addOption(todayOption())
         .option('--force', 'generate even when the sources have errors')
         .action(async (paths: string[], options: GenerateOptions) => {
             context.exitCode = await generate(paths, options);
@@ -40,9 +41,7 @@ async function generate(paths: string[], options: GenerateOptions): Promise<numb
     const formats = parseList(options.format, 'format');
     const unknown = formats.filter(format => !(FORMATS as readonly string[]).includes(format));
     if (unknown.length > 0) throw new UsageError(`unknown format ${unknown.join(', ')}; choose from ${FORMATS.join(', ')}`);
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(options.today) || Number.isNaN(Date.parse(options.today))) {
-        throw new UsageError(`--today must be a date written YYYY-MM-DD, not "${options.today}"`);
-    }
+    useToday(options.today);
     await checkOutputFolder(options.out);
 
     const progress = progressLine();
@@ -92,13 +91,6 @@ function parseList(value: string, what: string): string[] {
 async function checkOutputFolder(out: string): Promise<void> {
     const stat = await fs.stat(out).catch(() => undefined);
     if (stat && !stat.isDirectory()) throw new UsageError(`--out ${out} is a file, not a folder`);
-}
-
-/** Today's date where the user is, `YYYY-MM-DD`. */
-function localToday(): string {
-    const now = new Date();
-    const pad = (n: number): string => String(n).padStart(2, '0');
-    return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
 /** A single self-overwriting status line on stderr, shown only on a terminal and for large workspaces. */

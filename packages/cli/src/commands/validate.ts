@@ -7,11 +7,13 @@ import { diagnosticRecords } from '../diagnostic-records.js';
 import { sarifReport } from '../sarif-report.js';
 import { relativeName } from '../source-files.js';
 import { colours, writeJson, writeLine } from '../terminal.js';
+import { todayOption, useToday } from '../today-option.js';
 import type { CommandContext } from './command-context.js';
 
 interface ValidateOptions {
     format: 'text' | 'json' | 'sarif';
     strict?: boolean;
+    today: string;
 }
 
 export function registerValidate(program: Command, context: CommandContext): void {
@@ -20,12 +22,14 @@ export function registerValidate(program: Command, context: CommandContext): voi
         .argument('[paths...]', '.certa files or folders (searched recursively)', ['.'])
         .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'sarif']).default('text'))
         .option('--strict', 'treat warnings as errors (exit 1 when there is any warning)')
+        .addOption(todayOption())
         .action(async (paths: string[], options: ValidateOptions) => {
             context.exitCode = await validate(paths, options, context.version);
         });
 }
 
 async function validate(paths: string[], options: ValidateOptions, version: string): Promise<number> {
+    useToday(options.today);
     const workspace = await openWorkspace(paths);
     const records = diagnosticRecords(workspace.documents);
     const files = workspace.files.map(relativeName);
