@@ -1,14 +1,12 @@
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { NodeFileSystem } from 'langium/node';
 import { createCertaServices } from '../../language/src/certa-module.js';
 import type { CertaModel } from '../../language/src/model/certa-model.js';
 import { buildCertaModel } from '../../language/src/model/model-builder.js';
 import { loadWorkspace } from '../../language/src/workspace/workspace-loader.js';
-import { clearTestDocuments, createTestServices, validateSources } from '../../language/test/test-services.js';
+import { certaFiles, clearTestDocuments, createTestServices, examplesFolder, validateSources } from '../../language/test/test-services.js';
 
-export const examplesFolder = fileURLToPath(new URL('../../../examples', import.meta.url));
+export { examplesFolder };
+
 
 /** The plain model of in-memory sources (plus the builtin catalogs), and their error messages. */
 export async function modelFrom(...sources: string[]): Promise<{ model: CertaModel; errors: string[] }> {
@@ -21,14 +19,6 @@ export async function modelFrom(...sources: string[]): Promise<{ model: CertaMod
     } finally {
         await clearTestDocuments(services);
     }
-}
-
-function certaFiles(folder: string): string[] {
-    return fs.readdirSync(folder, { withFileTypes: true }).flatMap(entry => {
-        const full = path.join(folder, entry.name);
-        if (entry.isDirectory()) return certaFiles(full);
-        return entry.name.endsWith('.certa') ? [full] : [];
-    }).sort();
 }
 
 /** The model of the `examples/` workspace, loaded the way the CLI loads it. */

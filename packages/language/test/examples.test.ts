@@ -1,6 +1,4 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { LangiumDocument } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -12,16 +10,7 @@ import {
 } from '../src/generated/ast.js';
 import { clauseIndexOf, expandClauseRef } from '../src/scoping/clause-index.js';
 import { loadWorkspace } from '../src/workspace/workspace-loader.js';
-
-const examplesFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'examples');
-
-function certaFiles(folder: string): string[] {
-    return fs.readdirSync(folder, { withFileTypes: true }).flatMap(entry => {
-        const full = path.join(folder, entry.name);
-        if (entry.isDirectory()) return certaFiles(full);
-        return entry.name.endsWith('.certa') ? [full] : [];
-    }).sort();
-}
+import { certaFiles, examplesFolder } from './test-services.js';
 
 const files = certaFiles(examplesFolder);
 const relative = (file: string) => path.relative(examplesFolder, file);

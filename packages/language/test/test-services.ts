@@ -1,3 +1,6 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { LangiumDocument } from 'langium';
 import { URI } from 'langium';
 import { NodeFileSystem } from 'langium/node';
@@ -41,4 +44,16 @@ export async function clearTestDocuments(services: CertaServices): Promise<void>
 
 export function codes(diagnostics: Diagnostic[] | undefined): string[] {
     return (diagnostics ?? []).map(d => String(d.code));
+}
+
+/** The bundled examples, which every test that needs a realistic workspace reads. */
+export const examplesFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'examples');
+
+/** The `.certa` files below a folder, sorted. */
+export function certaFiles(folder: string): string[] {
+    return fs.readdirSync(folder, { withFileTypes: true }).flatMap(entry => {
+        const full = path.join(folder, entry.name);
+        if (entry.isDirectory()) return certaFiles(full);
+        return entry.name.endsWith('.certa') ? [full] : [];
+    }).sort();
 }
