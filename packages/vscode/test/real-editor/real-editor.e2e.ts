@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Frame, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CodeServer, findTools } from './code-server.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -47,12 +47,22 @@ async function colourOf(text: string): Promise<string> {
     return colour!;
 }
 
+/**
+ * Runs a command from the command palette. The first palette of a fresh profile can reset its input
+ * while it loads, so a try whose command row does not show up is closed and made again.
+ */
 async function runCommand(title: string): Promise<void> {
-    await page.keyboard.press('F1');
     const input = page.locator('.quick-input-widget input');
-    await input.waitFor();
-    await input.fill(`>${title}`);
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
+    const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+    for (let attempt = 1; ; attempt++) {
+        await page.keyboard.press('F1');
+        await input.waitFor();
+        await input.fill(`>${title}`);
+        const shown = await row.waitFor({ timeout: 10_000 }).then(() => true, () => false);
+        if (shown) break;
+        await page.keyboard.press('Escape');
+        if (attempt === 3) throw new Error(`The command palette did not offer '${title}' in three tries.`);
+    }
     await page.keyboard.press('Enter');
 }
 
@@ -81,6 +91,11 @@ beforeAll(async () => {
     await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'iso9001-qms' }).first().click();
     await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'iso9001-qms.certa' }).first().click();
     await page.locator('.monaco-editor .view-line').first().waitFor({ timeout: 30_000 });
+});
+
+afterEach(async ({ task }) => {
+    // What the editor showed when a step failed, next to the screenshots of the steps.
+    if (task.result?.state === 'fail' && page) await shot(`failed-${task.name.replace(/[^a-z0-9]+/gi, '-')}`);
 });
 
 afterAll(async () => {
@@ -173,6 +188,7 @@ describe('Certa in a real VS Code (code-server)', () => {
     });
 
     it('previews the scheme in a webview', async () => {
+        await page.locator('.tabs-container .tab', { hasText: 'iso9001-qms.certa' }).click();
         await runCommand('Certa: Preview scheme');
         let content: Frame | undefined;
         await expect.poll(async () => {
