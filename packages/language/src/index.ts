@@ -6,7 +6,7 @@ export { clauseIndexOf, expandClauseRef, clauseRefText, ClauseIndex } from './sc
 export { nearestNames, compareNatural } from './scoping/nearest-names.js';
 export { allRules, ruleInfo, type RuleInfo, type RuleSeverity } from './validation/rule-catalog.js';
 export { setToday, today } from './validation/validation-clock.js';
-export { loadWorkspace, diagnosticsOf, type LoadedWorkspace } from './workspace/workspace-loader.js';
+export { loadWorkspace, type LoadedWorkspace } from './workspace/workspace-loader.js';
 export { buildCertaModel } from './model/model-builder.js';
 export type * as CertaModelTypes from './model/certa-model.js';
 export type { CertaModel } from './model/certa-model.js';

@@ -19,11 +19,6 @@ export class BuiltinCatalogs {
         this.directory = services.catalogs.directory;
     }
 
-    /** The folder that holds the builtin catalog files. */
-    get folder(): string {
-        return this.directory;
-    }
-
     async uris(): Promise<URI[]> {
         const names = (await fs.readdir(this.directory)).filter(name => name.endsWith('.certa')).sort();
         return names.map(name => URI.file(path.join(this.directory, name)));

@@ -30,10 +30,6 @@ export class ClauseIndex {
         return this.byNumber.get(number);
     }
 
-    numbers(): IterableIterator<string> {
-        return this.byNumber.keys();
-    }
-
     /** A clause and everything nested in it. */
     subtree(clause: Clause): Clause[] {
         const start = this.position.get(clause);

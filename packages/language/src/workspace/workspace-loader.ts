@@ -1,6 +1,5 @@
 import type { LangiumDocument } from 'langium';
 import { URI } from 'langium';
-import type { Diagnostic } from 'vscode-languageserver-types';
 import type { CertaServices } from '../certa-module.js';
 
 export interface LoadedWorkspace {
@@ -23,8 +22,4 @@ export async function loadWorkspace(services: CertaServices, files: string[]): P
     }
     await services.shared.workspace.DocumentBuilder.build([...builtins, ...documents], { validation: true });
     return { documents, builtins };
-}
-
-export function diagnosticsOf(document: LangiumDocument): Diagnostic[] {
-    return document.diagnostics ?? [];
 }
