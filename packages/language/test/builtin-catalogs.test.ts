@@ -107,6 +107,17 @@ describe('builtin catalogs', () => {
         expect(notApplicable).not.toContain('9.2');
     });
 
+    it('ISO 9001 marks the clauses the ISO/IAF expected outcomes rest on, naming the outcome', () => {
+        const flagged = clauseIndexOf(catalog('ISO9001')).clauses.filter(c => c.expectedOutcome);
+        expect(flagged.map(c => c.name)).toEqual(['9.1.2', '9.2', '9.3', '10.2']);
+        for (const c of flagged) expect(c.expectedOutcome, c.name).toMatch(/^[A-I]: \S/);
+        expect(clause('ISO9001', '9.2').expectedOutcome).toMatch(/^H: /);
+        expect(clause('ISO9001', '9.3').expectedOutcome).toMatch(/^H: /);
+        expect(clause('ISO9001', '10.2').expectedOutcome).toMatch(/^G: /);
+        expect(clause('ISO9001', '9.2.1').expectedOutcome).toBeUndefined();
+        expect(catalog('ISO9001').notes.join(' ')).toMatch(/expectedOutcome/);
+    });
+
     it('ISO/IEC 17065 and 17021-1 say which certification they govern', () => {
         expect(catalog('ISO17065').governs).toBe('productCertification');
         expect(catalog('ISO17021_1').governs).toBe('managementSystemCertification');

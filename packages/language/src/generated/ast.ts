@@ -62,6 +62,7 @@ export type CertaKeywordNames =
     | "every"
     | "evidence"
     | "exclude"
+    | "expectedOutcome"
     | "factory"
     | "findings"
     | "firstWithin"
@@ -320,6 +321,7 @@ export interface Clause extends langium.AstNode {
     readonly $container: Catalog | Clause;
     readonly $type: 'Clause';
     clauses: Array<Clause>;
+    expectedOutcome?: string;
     functions: Array<CertificationFunction>;
     heading?: string;
     mayBeNotApplicable: boolean;
@@ -332,6 +334,7 @@ export interface Clause extends langium.AstNode {
 export const Clause = {
     $type: 'Clause',
     clauses: 'clauses',
+    expectedOutcome: 'expectedOutcome',
     functions: 'functions',
     heading: 'heading',
     mayBeNotApplicable: 'mayBeNotApplicable',
@@ -1087,6 +1090,10 @@ export class CertaAstReflection extends langium.AbstractAstReflection {
                 clauses: {
                     name: Clause.clauses,
                     defaultValue: [],
+                    optional: true
+                },
+                expectedOutcome: {
+                    name: Clause.expectedOutcome,
                     optional: true
                 },
                 functions: {

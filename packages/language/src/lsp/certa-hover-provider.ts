@@ -76,6 +76,7 @@ export class CertaHoverProvider extends AstNodeHoverProvider {
         if (parents.length > 0) lines.push(`In: ${parents.map(clauseLabel).join(' › ')}`);
         if (clause.summary) lines.push(`_${unquote(clause.summary)}_`);
         if (clause.mayBeNotApplicable) lines.push('May be declared not applicable (with a justification).');
+        if (clause.expectedOutcome) lines.push(`Expected outcome ${unquote(clause.expectedOutcome)}: surveillance audits must cover it.`);
         lines.push(this.uses(clause));
         return lines.join('\n\n');
     }

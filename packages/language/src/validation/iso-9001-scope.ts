@@ -10,7 +10,8 @@ import {
 /**
  * What a management-system certification covers: exclusions are justified and limited to what
  * may be not applicable (ISO 9001 4.3), the audit programme covers every clause of the certified
- * standard over the cycle, and surveillance audits what the ISO/IAF expected outcomes rest on.
+ * standard over the cycle, and surveillance audits the clauses the certified standard's catalog marks
+ * `expectedOutcome` (for ISO 9001, the ones the ISO/IAF expected outcomes rest on).
  */
 export const Iso9001ScopeRules = {
     exclusionWithoutJustification: defineRule({
@@ -31,12 +32,9 @@ export const Iso9001ScopeRules = {
     }),
     expectedOutcomeNotAudited: defineRule({
         code: 'certa.iso-9001-scope.expected-outcome-not-audited', severity: 'warning', basis: 'ISO/IEC 17021-1:2015 9.6.2.2; ISO/IAF expected outcomes for ISO 9001',
-        summary: 'Surveillance audits do not cover a clause the ISO/IAF expected outcomes rest on: customer satisfaction 9.1.2, internal audit 9.2, management review 9.3, corrective action 10.2.'
+        summary: 'Surveillance audits do not cover a clause the certified standard\'s catalog marks `expectedOutcome`; for ISO 9001, the clauses the ISO/IAF expected outcomes rest on: customer satisfaction 9.1.2, internal audit 9.2, management review 9.3, corrective action 10.2.'
     })
 } as const;
-
-/** The ISO 9001 clauses behind the ISO/IAF expected outcomes that every surveillance should look at. */
-export const expectedOutcomeClauses = ['9.1.2', '9.2', '9.3', '10.2'];
 
 export const iso9001ScopeChecks: ValidationChecks<CertaAstType> = {
     Exclusion: [exclusionMustBeJustified, exclusionShouldBeAllowedToBeNotApplicable, exclusionShouldConcernCertifiedStandard],
@@ -91,26 +89,30 @@ function auditProgrammeShouldCoverEveryClause(scheme: Scheme, accept: Validation
     });
 }
 
-function isIso9001(catalog: Catalog): boolean {
-    return catalog.name === 'ISO9001' || (catalog.designation ?? '').startsWith('ISO 9001');
-}
-
 function surveillanceShouldAuditExpectedOutcomes(scheme: Scheme, accept: ValidationAcceptor): void {
     const standard = certifiedStandard(scheme);
     const surveillance = firstMember(scheme, isSurveillance);
-    if (!standard || !surveillance || !isIso9001(standard) || !isManagementSystemScheme(scheme)) return;
+    if (!standard || !surveillance || !isManagementSystemScheme(scheme)) return;
+    const index = clauseIndexOf(standard);
+    const outcomeClauses = index.clauses.filter(c => c.expectedOutcome?.trim());
+    if (outcomeClauses.length === 0) return;
     const audits = activitiesOf(scheme).filter(a => a.phase === 'surveillance' && isAudit(a.activity));
     if (audits.length === 0) return;
     const covered = new Set<Clause>();
     audits.forEach(({ activity }) => clauseRefsOf(activity).forEach(ref => clausesOf(ref).forEach(c => covered.add(c))));
     const excluded = excludedClauses(scheme);
-    const index = clauseIndexOf(standard);
-    const missing = expectedOutcomeClauses.map(n => index.get(n))
-        .filter((c): c is Clause => c !== undefined && !excluded.has(c) && !index.subtree(c).every(s => covered.has(s)));
+    const missing = outcomeClauses.filter(c => !excluded.has(c) && !index.subtree(c).every(s => covered.has(s)));
     if (missing.length === 0) return;
-    accept('warning', `The surveillance audits of scheme '${scheme.name}' do not audit ${standard.name} ${listClauses(missing, true)}, on which the ISO/IAF expected outcomes for ISO 9001 rest. Add them to a surveillance audit ('covers ${standard.name} ${missing.map(c => c.name).join(`, ${standard.name} `)}') (ISO/IEC 17021-1:2015 9.6.2.2).`, {
+    const outcomes = [...new Set(missing.map(c => c.expectedOutcome!.trim()))].join('; ');
+    accept('warning', `The surveillance audits of scheme '${scheme.name}' do not audit ${standard.name} ${listClauses(missing, true)}, on which ${outcomesText(standard)} rest (${outcomes}). Add ${missing.length === 1 ? 'it' : 'them'} to a surveillance audit ('covers ${standard.name} ${missing.map(c => c.name).join(`, ${standard.name} `)}') (ISO/IEC 17021-1:2015 9.6.2.2).`, {
         node: surveillance, keyword: 'surveillance', data: { code: Iso9001ScopeRules.expectedOutcomeNotAudited, missing: missing.map(c => c.name) }
     });
+}
+
+/** ISO 9001's expected outcomes come from the ISO/IAF communique; another standard's catalog names its own. */
+function outcomesText(catalog: Catalog): string {
+    const iso9001 = catalog.name === 'ISO9001' || (catalog.designation ?? '').startsWith('ISO 9001');
+    return iso9001 ? 'the ISO/IAF expected outcomes for ISO 9001' : `the expected outcomes of ${catalog.designation ?? catalog.name} certification`;
 }
 
 /** The clauses whose whole subtree is not done, as high up the tree as possible. */
