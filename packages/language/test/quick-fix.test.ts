@@ -53,6 +53,7 @@ competence AnnexA "Annex A knowledge" basis ISO17021_1 A
 const qms = (body: string) => `scheme QMS "ISO 9001 certification" {
     certifies managementSystem ISO9001
     operatedUnder ISO17021_1
+    activity application: applicationReview by Decider
     activity stage1: stage1 audit by Auditor { covers ISO9001 4 .. 6 }
     activity stage2: stage2 audit by Auditor { covers ISO9001 }
     activity decision: decision by Decider

@@ -14,6 +14,7 @@ const schemeText = `
 scheme QMS "ISO 9001 certification" {
     certifies managementSystem ISO9001
     operatedUnder ISO17021_1
+    activity application: applicationReview by Decider
     activity stage1: stage1 audit by LeadAuditor, Auditor { covers ISO9001 4 .. 6 }
     activity stage2: stage2 audit by LeadAuditor, Auditor { covers ISO9001 }
     activity decision: decision by Decider
@@ -93,7 +94,7 @@ afterEach(() => setToday(undefined));
 describe('cross-file rules after edits', () => {
     it('updates a scheme when the person register it does not reference changes', async () => {
         await edit({ scheme: schemeText, roles: rolesText, people: peopleWithoutAuditor });
-        expect(codesOf('scheme')).toEqual(['5:51 certa.competence.role-not-staffed']);
+        expect(codesOf('scheme')).toEqual(['6:51 certa.competence.role-not-staffed']);
 
         await edit({ people: peopleWithAuditor });
         expect(codesOf('scheme')).toEqual([]);
@@ -101,7 +102,7 @@ describe('cross-file rules after edits', () => {
         expect(codesOf('scheme')).toEqual(codesOf('scheme', fresh));
 
         await edit({ people: peopleWithoutAuditor });
-        expect(codesOf('scheme')).toEqual(['5:51 certa.competence.role-not-staffed']);
+        expect(codesOf('scheme')).toEqual(['6:51 certa.competence.role-not-staffed']);
     });
 
     it('updates the shared role file when a scheme stops using one of its roles', async () => {
@@ -155,7 +156,7 @@ describe('cross-file rules after edits', () => {
 
         const notAuditing = competence.replace('ISO17021_1 A', 'ISO9001');
         await edit({ people: peopleWithAuditor + notAuditing });
-        expect(codesOf('scheme')).toContain('5:38 certa.competence.missing-auditor');
+        expect(codesOf('scheme')).toContain('6:38 certa.competence.missing-auditor');
         const fresh = await freshBuild({ scheme: schemeText, roles: rolesOnly, people: peopleWithAuditor + notAuditing });
         expect(codesOf('scheme')).toEqual(codesOf('scheme', fresh));
     });

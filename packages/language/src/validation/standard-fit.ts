@@ -19,6 +19,10 @@ export const StandardFitRules = {
         code: 'certa.standard-fit.product-not-evaluated', severity: 'error', basis: 'ISO/IEC 17065:2012 7.4',
         summary: 'A product scheme must evaluate the product itself (testing, inspection, design appraisal or service assessment), not only audit.'
     }),
+    missingApplicationReview: defineRule({
+        code: 'certa.standard-fit.missing-application-review', severity: 'warning', basis: 'ISO/IEC 17021-1:2015 9.1.2; ISO/IEC 17065:2012 7.2',
+        summary: 'A management-system scheme, or a product scheme operated under ISO/IEC 17065, should review each application before evaluation starts (an applicationReview activity).'
+    }),
     missingReview: defineRule({
         code: 'certa.standard-fit.missing-review', severity: 'error', basis: 'ISO/IEC 17065:2012 7.5',
         summary: 'A product scheme must review the evaluation results before the decision.'
@@ -81,6 +85,7 @@ export const standardFitChecks: ValidationChecks<CertaAstType> = {
     Scheme: [
         schemeShouldNameOperatingStandard,
         subjectMustFitOperatingStandard,
+        schemeShouldReviewApplications,
         productSchemeMustEvaluateProduct,
         productSchemeMustReviewEvaluation,
         schemeMustDecide,
@@ -135,6 +140,17 @@ function subjectMustFitOperatingStandard(scheme: Scheme, accept: ValidationAccep
             node: certifies, property: 'subject', data: { code: StandardFitRules.subjectMismatch }
         });
     }
+}
+
+function schemeShouldReviewApplications(scheme: Scheme, accept: ValidationAcceptor): void {
+    const system = isManagementSystemScheme(scheme);
+    const product = isProductScheme(scheme) && operatingStandard(scheme)?.governs === 'productCertification';
+    if (!system && !product) return;
+    if (activitiesOf(scheme).some(a => a.activity.kind === 'applicationReview')) return;
+    const clause = system ? 'ISO/IEC 17021-1:2015 9.1.2' : 'ISO/IEC 17065:2012 7.2';
+    accept('warning', `Scheme '${scheme.name}' has no application review. Add 'activity application: applicationReview by …' to check, before evaluation starts, that the application is complete, the scope is clear and the body can carry out the certification (${clause}).`, {
+        ...onStandard(scheme), data: { code: StandardFitRules.missingApplicationReview }
+    });
 }
 
 function productSchemeMustEvaluateProduct(scheme: Scheme, accept: ValidationAcceptor): void {
