@@ -28,6 +28,12 @@ export function findTools(repositoryRoot: string): EditorTools {
 }
 
 /** A code-server with a fresh profile under a temp folder, and the .vsix installed into it. */
+/** Test-profile key bindings for the extension's commands, as VS Code and as Playwright write them. */
+export const COMMAND_KEYS = {
+    'certa.preview': { vscode: 'ctrl+alt+shift+p', playwright: 'Control+Alt+Shift+P' },
+    'certa.generate': { vscode: 'ctrl+alt+shift+g', playwright: 'Control+Alt+Shift+G' }
+} as const;
+
 export class CodeServer {
     readonly url: string;
     private constructor(private readonly child: ChildProcess, readonly port: number, readonly home: string, private readonly log: string[]) {
@@ -58,6 +64,10 @@ export class CodeServer {
             'editor.hover.delay': 200,
             'editor.quickSuggestions': { other: false, comments: false, strings: false }
         }, null, 2));
+        // Keys for the extension's commands: the command palette of a fresh web workbench can close
+        // itself while it loads and hand the typed title to the editor, so steps run commands by key.
+        fs.writeFileSync(path.join(userData, 'User', 'keybindings.json'), JSON.stringify(
+            Object.entries(COMMAND_KEYS).map(([command, keys]) => ({ key: keys.vscode, command })), null, 2));
         fs.writeFileSync(path.join(home, 'config.yaml'), 'auth: none\ncert: false\n');
         const common = ['--config', path.join(home, 'config.yaml'), '--user-data-dir', userData, '--extensions-dir', path.join(home, 'exts')];
 
