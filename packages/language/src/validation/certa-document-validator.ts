@@ -40,7 +40,7 @@ export class CertaDocumentValidator extends DefaultDocumentValidator {
             }
             const { code, message, suggestions } = this.describeUnresolved(info);
             const referenceType = this.services.shared.AstReflection.getReferenceType(info);
-            const data: UnresolvedReferenceData & { code: string } = { code, refText: info.reference.$refText, suggestions, referenceType };
+            const data: UnresolvedReferenceData = { code, refText: info.reference.$refText, suggestions, referenceType };
             diagnostics.push(this.toDiagnostic('error', message, {
                 node: info.container, range: reference.$refNode?.range, property: info.property, index: info.index, data
             }));
