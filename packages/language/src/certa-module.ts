@@ -13,8 +13,10 @@ import { CertaInlayHintProvider } from './lsp/certa-inlay-hint-provider.js';
 import { CertaNodeKindProvider } from './lsp/certa-node-kind-provider.js';
 import { CertaRenameProvider } from './lsp/certa-rename-provider.js';
 import { CertaSemanticTokenProvider } from './lsp/certa-semantic-token-provider.js';
+import { createCertaParser } from './parser/certa-parser.js';
 import { CertaScopeProvider } from './scoping/certa-scope-provider.js';
 import { CertaDocumentValidator } from './validation/certa-document-validator.js';
+import { CertaValidationRegistry } from './validation/certa-validation-registry.js';
 import { registerValidationChecks } from './validation/certa-validator.js';
 import { CertaDocumentBuilder } from './workspace/certa-document-builder.js';
 import { CertaWorkspaceManager } from './workspace/certa-workspace-manager.js';
@@ -41,11 +43,15 @@ export function createCertaModule(options: CertaModuleOptions = {}): Module<Cert
             directory: () => options.catalogDirectory ?? defaultCatalogDirectory(),
             BuiltinCatalogs: services => new BuiltinCatalogs(services)
         },
+        parser: {
+            LangiumParser: services => createCertaParser(services)
+        },
         references: {
             ScopeProvider: services => new CertaScopeProvider(services)
         },
         validation: {
-            DocumentValidator: services => new CertaDocumentValidator(services)
+            DocumentValidator: services => new CertaDocumentValidator(services),
+            ValidationRegistry: services => new CertaValidationRegistry(services)
         },
         lsp: {
             CompletionProvider: services => new CertaCompletionProvider(services),

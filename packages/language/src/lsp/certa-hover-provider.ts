@@ -7,6 +7,7 @@ import type { Activity, Catalog, Clause, Competence, Mark, Person, Role, Scheme 
 import {
     isActivity, isCatalog, isClause, isCompetence, isMark, isPerson, isRole, isScheme, isSchemeType
 } from '../generated/ast.js';
+import { refTextOf } from '../helpers/node-properties.js';
 import { clauseRefText } from '../scoping/clause-index.js';
 import { clauseLabel, parentClauses, unquote } from './declaration-text.js';
 import { realisedElements } from './functional-elements.js';
@@ -133,7 +134,7 @@ export class CertaHoverProvider extends AstNodeHoverProvider {
 
     private person(person: Person): string {
         const lines = [`**${unquote(person.fullName)}** (${person.name})`];
-        const qualified = person.qualifications.map(q => q.expires ? `${q.role.$refText} until ${q.expires}` : q.role.$refText);
+        const qualified = person.qualifications.map(q => q.expires ? `${refTextOf(q.role)} until ${q.expires}` : refTextOf(q.role));
         if (qualified.length > 0) lines.push(`Qualified: ${qualified.join(', ')}`);
         if (person.competences.length > 0) lines.push(`Competent: ${person.competences.map(c => c.$refText).join(', ')}`);
         return lines.join('\n\n');

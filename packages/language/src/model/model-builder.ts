@@ -1,4 +1,4 @@
-import type { AstNode, LangiumDocument, Reference } from 'langium';
+import type { LangiumDocument } from 'langium';
 import { AstUtils } from 'langium';
 import type {
     Activity, Catalog, Check, Clause, ClauseRef, Competence, Document, Duration, Mark, Person, Role, Scheme
@@ -8,6 +8,7 @@ import {
     isMark, isOperatedUnderDecl, isOwnerDecl, isPerson, isRecertification, isRequirementDecl, isRole, isSampleDecl,
     isScheme, isSchemeTypeDecl, isScopeDecl, isSurveillance, isUsesQmsDecl, isVersionDecl
 } from '../generated/ast.js';
+import { catalogOf, refTextOf, subClausesOf, targetNameOf } from '../helpers/node-properties.js';
 import { clauseIndexOf, clauseRefText, expandClauseRef } from '../scoping/clause-index.js';
 import type {
     ActivityModel, ActivityPhase, CatalogClause, CatalogModel, CertaModel, CheckModel, ClauseReference, CompetenceModel,
@@ -46,18 +47,19 @@ function resolvedClause(clause: Clause): ResolvedClause {
         : { catalog, number: clause.name, heading: clause.heading };
 }
 
-export function clauseReference(ref: ClauseRef): ClauseReference {
+export function clauseReference(ref: ClauseRef | undefined): ClauseReference {
+    if (!ref) return { text: '', catalog: '', clauses: [] };
     const result: ClauseReference = {
         text: clauseRefText(ref),
-        catalog: ref.catalog.ref?.name ?? ref.catalog.$refText,
+        catalog: targetNameOf(ref.catalog),
         clauses: expandClauseRef(ref).map(resolvedClause)
     };
     const from = ref.clause?.ref;
     if (from) result.clause = resolvedClause(from);
-    else if (ref.clause) result.clause = { catalog: result.catalog, number: ref.clause.$refText };
+    else if (ref.clause) result.clause = { catalog: result.catalog, number: refTextOf(ref.clause) };
     const to = ref.to?.ref;
     if (to) result.to = resolvedClause(to);
-    else if (ref.to) result.to = { catalog: result.catalog, number: ref.to.$refText };
+    else if (ref.to) result.to = { catalog: result.catalog, number: refTextOf(ref.to) };
     return result;
 }
 
@@ -66,20 +68,16 @@ function coveredClauses(refs: readonly ClauseRef[]): ResolvedClause[] {
     const catalogs: Catalog[] = [];
     const seen = new Set<Clause>();
     for (const ref of refs) {
-        const catalog = ref.catalog.ref;
+        const catalog = catalogOf(ref);
         if (catalog && !catalogs.includes(catalog)) catalogs.push(catalog);
         expandClauseRef(ref).forEach(clause => seen.add(clause));
     }
     return catalogs.flatMap(catalog => clauseIndexOf(catalog).clauses.filter(clause => seen.has(clause)).map(resolvedClause));
 }
 
-function nameOf(ref: Reference<AstNode & { name: string }>): string {
-    return ref.ref?.name ?? ref.$refText;
-}
-
-function duration(node: Duration): DurationModel {
-    const unit = node.unit.startsWith('year') ? 'years' : 'months';
-    const value = Number(node.value) || 0;
+function duration(node: Duration | undefined): DurationModel {
+    const unit = node?.unit?.startsWith('year') ? 'years' : 'months';
+    const value = Number(node?.value) || 0;
     return { value, unit, months: unit === 'years' ? value * 12 : value };
 }
 
@@ -92,11 +90,11 @@ function withOptional<T extends object>(target: T, values: Partial<T>): T {
 
 function catalogModel(catalog: Catalog, builtin: boolean): CatalogModel {
     const clause = (node: Clause): CatalogClause => withOptional<CatalogClause>(
-        { number: node.name, mayBeNotApplicable: node.mayBeNotApplicable, clauses: node.clauses.map(clause) },
+        { number: node.name ?? '', mayBeNotApplicable: node.mayBeNotApplicable, clauses: subClausesOf(node).map(clause) },
         { heading: node.heading, summary: node.summary }
     );
     return withOptional<CatalogModel>(
-        { id: catalog.name ?? '', title: catalog.title ?? '', clauses: catalog.clauses.map(clause), builtin },
+        { id: catalog.name ?? '', title: catalog.title ?? '', clauses: subClausesOf(catalog).map(clause), builtin },
         { edition: catalog.edition, designation: catalog.designation }
     );
 }
@@ -111,14 +109,14 @@ function schemeModel(scheme: Scheme, source: string): SchemeModel {
         else if (isOwnerDecl(member)) result.owner = member.value;
         else if (isScopeDecl(member)) result.scope = member.value;
         else if (isCertifiesDecl(member)) {
-            result.certifies = withOptional<NonNullable<SchemeModel['certifies']>>({ subject: member.subject }, { standard: member.standard ? nameOf(member.standard) : undefined });
-        } else if (isOperatedUnderDecl(member)) result.operatedUnder = nameOf(member.standard);
+            result.certifies = withOptional<NonNullable<SchemeModel['certifies']>>({ subject: member.subject }, { standard: member.standard ? targetNameOf(member.standard) : undefined });
+        } else if (isOperatedUnderDecl(member)) result.operatedUnder = targetNameOf(member.standard);
         else if (isSchemeTypeDecl(member)) {
             result.schemeType = withOptional<NonNullable<SchemeModel['schemeType']>>(
-                { catalog: nameOf(member.catalog), id: member.schemeType.ref?.name ?? member.schemeType.$refText },
-                { title: member.schemeType.ref?.title }
+                { catalog: targetNameOf(member.catalog), id: targetNameOf(member.schemeType) },
+                { title: member.schemeType?.ref?.title }
             );
-        } else if (isUsesQmsDecl(member)) result.usesQms = nameOf(member.standard);
+        } else if (isUsesQmsDecl(member)) result.usesQms = targetNameOf(member.standard);
         else if (isRequirementDecl(member)) result.requirements.push(...member.refs.map(clauseReference));
         else if (isCycleDecl(member)) result.cycle = duration(member.duration);
         else if (isMark(member)) result.marks.push(markModel(member));
@@ -146,9 +144,9 @@ function activityModel(activity: Activity, phase: ActivityPhase): ActivityModel 
         name: activity.name ?? '',
         kind: (activity.kind ?? 'selection') as ActivityModel['kind'],
         phase,
-        performers: activity.performers.map(nameOf),
+        performers: activity.performers.map(targetNameOf),
         issues: [...activity.issues] as ActivityModel['issues'],
-        licenses: activity.licenses.map(nameOf),
+        licenses: activity.licenses.map(targetNameOf),
         coverRefs: coverRefs.map(clauseReference),
         covers: coveredClauses(coverRefs),
         checks: activity.members.filter(isCheck).map(checkModel)
@@ -175,7 +173,7 @@ function markModel(mark: Mark): MarkModel {
 }
 
 function roleModel(role: Role): RoleModel {
-    return withOptional<RoleModel>({ id: role.name ?? '', title: role.title ?? '', needs: role.needs.map(nameOf) }, { summary: role.summary });
+    return withOptional<RoleModel>({ id: role.name ?? '', title: role.title ?? '', needs: role.needs.map(targetNameOf) }, { summary: role.summary });
 }
 
 function competenceModel(competence: Competence): CompetenceModel {
@@ -191,8 +189,8 @@ function personModel(person: Person): PersonModel {
     return {
         id: person.name ?? '',
         name: person.fullName ?? '',
-        qualifications: person.qualifications.map(q => withOptional<QualificationModel>({ role: nameOf(q.role) }, { until: q.expires })),
-        competences: person.competences.map(nameOf),
+        qualifications: person.qualifications.map(q => withOptional<QualificationModel>({ role: targetNameOf(q.role) }, { until: q.expires })),
+        competences: person.competences.map(targetNameOf),
         areas: person.areas.map(clauseReference),
         evidence: [...person.evidence]
     };

@@ -5,6 +5,7 @@ import {
     isCatalog, isClauseRef, isElementChoice, isSchemeType, isSchemeTypeDecl, ClauseRef, SchemeTypeDecl
 } from '../generated/ast.js';
 import type { CertaServices } from '../certa-module.js';
+import { catalogOf, refOf } from '../helpers/node-properties.js';
 import { clauseIndexOf } from './clause-index.js';
 
 /**
@@ -24,11 +25,11 @@ export class CertaScopeProvider extends DefaultScopeProvider {
     override getScope(context: ReferenceInfo): Scope {
         const { container, property } = context;
         if (isClauseRef(container) && (property === ClauseRef.clause || property === ClauseRef.to)) {
-            const catalog = container.catalog.ref;
+            const catalog = catalogOf(container);
             return catalog ? this.clauseScope(catalog) : EMPTY_SCOPE;
         }
         if (isSchemeTypeDecl(container) && property === SchemeTypeDecl.schemeType) {
-            const catalog = container.catalog.ref;
+            const catalog = refOf(container.catalog);
             return catalog ? this.schemeTypeScope(catalog.schemeTypes) : EMPTY_SCOPE;
         }
         if (isElementChoice(container) || isSchemeType(container)) {
@@ -48,7 +49,7 @@ export class CertaScopeProvider extends DefaultScopeProvider {
     }
 
     private schemeTypeScope(types: SchemeType[]): Scope {
-        return this.createScope(types.map(type => this.descriptionProvider.createDescription(type, type.name)));
+        return this.createScope(types.filter(type => type.name).map(type => this.descriptionProvider.createDescription(type, type.name)));
     }
 }
 

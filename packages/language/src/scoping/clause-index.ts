@@ -1,4 +1,5 @@
 import type { Catalog, Clause, ClauseRef } from '../generated/ast.js';
+import { catalogOf, refTextOf, subClausesOf } from '../helpers/node-properties.js';
 
 /**
  * The clauses of one catalog, indexed by number, in document order. Built once per catalog node
@@ -13,16 +14,21 @@ export class ClauseIndex {
 
     constructor(readonly catalog: Catalog) {
         const ordered: Clause[] = [];
+        // A clause whose number the parser lost is left out; its sub-clauses are still indexed.
         const visit = (clause: Clause): void => {
+            if (!clause.name) {
+                subClausesOf(clause).forEach(visit);
+                return;
+            }
             this.position.set(clause, ordered.length);
             ordered.push(clause);
             if (!this.byNumber.has(clause.name)) {
                 this.byNumber.set(clause.name, clause);
             }
-            clause.clauses.forEach(visit);
+            subClausesOf(clause).forEach(visit);
             this.subtreeEnd.set(clause, ordered.length);
         };
-        catalog.clauses.forEach(visit);
+        subClausesOf(catalog).forEach(visit);
         this.clauses = ordered;
     }
 
@@ -63,9 +69,9 @@ export function clauseIndexOf(catalog: Catalog): ClauseIndex {
  * The clauses a reference stands for: the whole catalog, one clause with its subtree, or a range.
  * Unresolved parts yield nothing (the linker reports them).
  */
-export function expandClauseRef(ref: ClauseRef): Clause[] {
-    const catalog = ref.catalog.ref;
-    if (!catalog) {
+export function expandClauseRef(ref: ClauseRef | undefined): Clause[] {
+    const catalog = catalogOf(ref);
+    if (!ref || !catalog) {
         return [];
     }
     const index = clauseIndexOf(catalog);
@@ -84,9 +90,10 @@ export function expandClauseRef(ref: ClauseRef): Clause[] {
 }
 
 /** `ISO9001 8.5 .. 8.7` as written, for messages. */
-export function clauseRefText(ref: ClauseRef): string {
-    const parts = [ref.catalog.$refText];
-    if (ref.clause) parts.push(ref.clause.$refText);
-    if (ref.to) parts.push('..', ref.to.$refText);
+export function clauseRefText(ref: ClauseRef | undefined): string {
+    if (!ref) return '';
+    const parts = [refTextOf(ref.catalog)];
+    if (ref.clause) parts.push(refTextOf(ref.clause));
+    if (ref.to) parts.push('..', refTextOf(ref.to));
     return parts.join(' ');
 }

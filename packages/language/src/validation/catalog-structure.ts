@@ -3,6 +3,7 @@ import type { CertaAstType, Catalog, Clause, ClauseRef } from '../generated/ast.
 import { isClause } from '../generated/ast.js';
 import { clauseIndexOf } from '../scoping/clause-index.js';
 import { defineRule } from './rule-catalog.js';
+import { catalogOf, nameOf } from '../helpers/node-properties.js';
 
 export const CatalogCodes = {
     duplicateClause: defineRule({
@@ -30,7 +31,7 @@ function clauseNumbersMustBeUnique(catalog: Catalog, accept: ValidationAcceptor)
     const seen = new Set<string>();
     for (const clause of clauseIndexOf(catalog).clauses) {
         if (seen.has(clause.name)) {
-            accept('error', `Catalog ${catalog.name} already has a clause ${clause.name}. Give each clause its own number.`,
+            accept('error', `Catalog ${nameOf(catalog)} already has a clause ${nameOf(clause)}. Give each clause its own number.`,
                 { node: clause, property: 'name', data: { code: CatalogCodes.duplicateClause } });
         }
         seen.add(clause.name);
@@ -40,7 +41,7 @@ function clauseNumbersMustBeUnique(catalog: Catalog, accept: ValidationAcceptor)
 function nestedClauseMustExtendParentNumber(clause: Clause, accept: ValidationAcceptor): void {
     const parent = clause.$container;
     if (isClause(parent) && clause.name && parent.name && !clause.name.startsWith(parent.name + '.')) {
-        accept('error', `Clause ${clause.name} is nested in clause ${parent.name}, so its number must start with '${parent.name}.'.`,
+        accept('error', `Clause ${nameOf(clause)} is nested in clause ${nameOf(parent)}, so its number must start with '${nameOf(parent)}.'.`,
             { node: clause, property: 'name', data: { code: CatalogCodes.misplacedClause } });
     }
 }
@@ -48,9 +49,9 @@ function nestedClauseMustExtendParentNumber(clause: Clause, accept: ValidationAc
 function clauseRangeMustRunForwards(ref: ClauseRef, accept: ValidationAcceptor): void {
     const from = ref.clause?.ref;
     const to = ref.to?.ref;
-    const catalog = ref.catalog.ref;
+    const catalog = catalogOf(ref);
     if (from && to && catalog && from !== to && !clauseIndexOf(catalog).isBefore(from, to)) {
-        accept('error', `The range ${from.name} .. ${to.name} runs backwards. Write ${to.name} .. ${from.name}.`,
+        accept('error', `The range ${nameOf(from)} .. ${nameOf(to)} runs backwards. Write ${nameOf(to)} .. ${nameOf(from)}.`,
             { node: ref, property: 'to', data: { code: CatalogCodes.reversedRange } });
     }
 }

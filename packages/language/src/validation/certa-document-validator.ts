@@ -1,12 +1,16 @@
-import type { LangiumDocument, ReferenceInfo, ValidationOptions } from 'langium';
+import type { LangiumDocument, ParseResult, ReferenceInfo, ValidationOptions } from 'langium';
 import type { CancellationToken } from 'vscode-languageserver';
-import { DefaultDocumentValidator, DocumentValidator } from 'langium';
-import type { Diagnostic } from 'vscode-languageserver-types';
+import { DefaultDocumentValidator, DocumentValidator, isOperationCancelled } from 'langium';
+import type { Diagnostic, Position, Range } from 'vscode-languageserver-types';
 import type { CertaServices } from '../certa-module.js';
 import { isClauseRef, ClauseRef } from '../generated/ast.js';
+import { catalogOf, nameOf, refTextOf } from '../helpers/node-properties.js';
 import { nearestNames } from '../scoping/nearest-names.js';
 import { AcceptanceRules } from './acceptance.js';
+import type { CutParseResult } from '../parser/certa-parser.js';
+import { MAX_NESTING } from '../parser/nesting-limit.js';
 import { applyAcceptances } from './acceptances.js';
+import { internalErrorDiagnostic } from './internal-errors.js';
 import { SyntaxCodes } from './syntax-rules.js';
 
 /** What a quick fix needs to replace an unresolved name with a suggestion. */
@@ -30,25 +34,38 @@ export class CertaDocumentValidator extends DefaultDocumentValidator {
         this.services = services;
     }
 
+    /** A file cut at the nesting limit ends early: "expecting '}'" there only repeats the cut. */
+    protected override processParsingErrors(parseResult: ParseResult, diagnostics: Diagnostic[], options: ValidationOptions): void {
+        if ((parseResult as CutParseResult).cutAt === undefined) return super.processParsingErrors(parseResult, diagnostics, options);
+        const kept = { ...parseResult, parserErrors: parseResult.parserErrors.filter(error => error.token.tokenType?.name !== 'EOF') };
+        super.processParsingErrors(kept, diagnostics, options);
+    }
+
     protected override processLinkingErrors(document: LangiumDocument, diagnostics: Diagnostic[], _options: ValidationOptions): void {
         for (const reference of document.references) {
             const error = reference.error;
             if (!error) continue;
-            const info = error.info;
-            if (isClauseRef(info.container) && info.property !== ClauseRef.catalog && !info.container.catalog.ref) {
-                continue; // the unknown catalog is the one problem worth reporting
+            try {
+                diagnostics.push(...this.unresolvedDiagnostic(error.info, reference.$refNode?.range));
+            } catch (failure) {
+                if (isOperationCancelled(failure)) throw failure;
+                diagnostics.push(internalErrorDiagnostic(`describing the unresolved name '${refTextOf(reference)}'`, failure, reference.$refNode?.range));
             }
-            const { code, message, suggestions } = this.describeUnresolved(info);
-            const referenceType = this.services.shared.AstReflection.getReferenceType(info);
-            const data: UnresolvedReferenceData = { code, refText: info.reference.$refText, suggestions, referenceType };
-            diagnostics.push(this.toDiagnostic('error', message, {
-                node: info.container, range: reference.$refNode?.range, property: info.property, index: info.index, data
-            }));
         }
     }
 
+    private unresolvedDiagnostic(info: ReferenceInfo, range: Range | undefined): Diagnostic[] {
+        if (isClauseRef(info.container) && info.property !== ClauseRef.catalog && !catalogOf(info.container)) {
+            return []; // the unknown catalog is the one problem worth reporting
+        }
+        const { code, message, suggestions } = this.describeUnresolved(info);
+        const referenceType = this.services.shared.AstReflection.getReferenceType(info);
+        const data: UnresolvedReferenceData = { code, refText: refTextOf(info.reference), suggestions, referenceType };
+        return [this.toDiagnostic('error', message, { node: info.container, range, property: info.property, index: info.index, data })];
+    }
+
     private describeUnresolved(info: ReferenceInfo): { code: string; message: string; suggestions: string[] } {
-        const typed = info.reference.$refText;
+        const typed = refTextOf(info.reference);
         const container = info.container;
         const candidates = () => this.services.references.ScopeProvider.getScope(info).getAllElements().map(d => d.name);
         if (isClauseRef(container) && info.property === ClauseRef.catalog) {
@@ -59,11 +76,11 @@ export class CertaDocumentValidator extends DefaultDocumentValidator {
             };
         }
         if (isClauseRef(container)) {
-            const catalog = container.catalog.ref;
+            const catalog = catalogOf(container);
             const suggestions = nearestNames(typed, candidates());
             return {
                 code: SyntaxCodes.unknownClause, suggestions,
-                message: `${catalog ? `Catalog ${catalog.name}` : 'The catalog'} has no clause ${typed}.${didYouMean(suggestions, catalog?.name)}`
+                message: `${catalog ? `Catalog ${nameOf(catalog)}` : 'The catalog'} has no clause ${typed}.${didYouMean(suggestions, catalog?.name)}`
             };
         }
         const suggestions = nearestNames(typed, candidates());
@@ -80,9 +97,17 @@ export class CertaDocumentValidator extends DefaultDocumentValidator {
         if (text.includes('\u0000')) {
             return [notTextDiagnostic()]; // binary data: thousands of syntax errors would help nobody
         }
-        const diagnostics = await super.validateDocument(document, options, cancelToken);
+        const diagnostics = await super.validateDocument(document, options, cancelToken).catch((error: unknown) => {
+            if (isOperationCancelled(error)) throw error;
+            console.error('Validation failed:', error);
+            return [internalErrorDiagnostic('validating this file', error)];
+        });
         if (text.trim().length === 0) {
             diagnostics.push(emptyFileDiagnostic());
+        }
+        const cutAt = (document.parseResult as CutParseResult).cutAt;
+        if (cutAt !== undefined) {
+            diagnostics.push(tooDeepDiagnostic(document.textDocument.positionAt(cutAt)));
         }
         for (const diagnostic of diagnostics) {
             const data = (diagnostic.data ?? {}) as { code?: string };
@@ -112,6 +137,14 @@ function notTextDiagnostic(): Diagnostic {
     return {
         severity: 1, range: fileStart, code: SyntaxCodes.notText, data: { code: SyntaxCodes.notText }, source: 'certa',
         message: 'This file is not text (it contains NUL bytes). A .certa file must be UTF-8 text; check that the right file was named.'
+    };
+}
+
+function tooDeepDiagnostic(at: Position): Diagnostic {
+    return {
+        severity: 1, range: { start: at, end: { line: at.line, character: at.character + 1 } }, code: SyntaxCodes.tooDeep,
+        data: { code: SyntaxCodes.tooDeep }, source: 'certa',
+        message: `This '{' opens level ${MAX_NESTING + 1}; Certa reads at most ${MAX_NESTING} nested levels and ignores the rest of the file. Close the braces above, or flatten the clause tree.`
     };
 }
 

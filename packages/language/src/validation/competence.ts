@@ -11,6 +11,7 @@ import {
     performersOf
 } from './scheme-facts.js';
 import { today } from './validation-clock.js';
+import { catalogOf, nameOf } from '../helpers/node-properties.js';
 
 /**
  * Who may do what: every activity has performers, roles say what they need, the operating standard's
@@ -82,14 +83,14 @@ export function competenceChecks(services: CertaServices): ValidationChecks<Cert
 
 function activityShouldNamePerformers(activity: Activity, accept: ValidationAcceptor): void {
     if (activity.kind === 'attestation' || activity.performers.length > 0) return;
-    accept('warning', `Activity '${activity.name}' (${functionText(activity)}) does not say who performs it. Add 'by <Role>' so that competence and impartiality can be checked (ISO/IEC 17065:2012 6.1.2, ISO/IEC 17021-1:2015 7.2).`, {
+    accept('warning', `Activity '${nameOf(activity)}' (${functionText(activity)}) does not say who performs it. Add 'by <Role>' so that competence and impartiality can be checked (ISO/IEC 17065:2012 6.1.2, ISO/IEC 17021-1:2015 7.2).`, {
         node: activity, property: 'name', data: { code: CompetenceRules.missingPerformer }
     });
 }
 
 function roleShouldNeedCompetences(role: Role, accept: ValidationAcceptor): void {
     if (role.needs.length > 0) return;
-    accept('warning', `Role '${role.name}' does not say which competences it needs. Add '{ needs <Competence>, … }' so that people can be judged competent for it (ISO/IEC 17065:2012 6.1.2, ISO/IEC 17021-1:2015 7.1.2).`, {
+    accept('warning', `Role '${nameOf(role)}' does not say which competences it needs. Add '{ needs <Competence>, … }' so that people can be judged competent for it (ISO/IEC 17065:2012 6.1.2, ISO/IEC 17021-1:2015 7.1.2).`, {
         node: role, property: 'name', data: { code: CompetenceRules.roleWithoutCompetence }
     });
 }
@@ -106,13 +107,13 @@ function productEvaluationShouldNeedTechnicalCompetence(scheme: Scheme, accept: 
     const requirementCatalogs = new Set<Catalog>(membersOf(scheme, isRequirementDecl)
         .flatMap(decl => decl.refs.map(ref => ref.catalog?.ref)).filter((c): c is Catalog => c !== undefined));
     const isTechnical = (competence: Competence) => competence.areas.length > 0
-        || competence.basis.some(ref => ref.catalog?.ref !== undefined && requirementCatalogs.has(ref.catalog.ref));
+        || competence.basis.some(ref => { const catalog = catalogOf(ref); return catalog !== undefined && requirementCatalogs.has(catalog); });
     for (const { activity } of activitiesOf(scheme)) {
         if (activity.kind !== 'determination' || !productMethods.includes(activity.method ?? '')) continue;
         const roles = performersOf(activity);
         if (roles.length === 0 || roles.some(role => role.needs.length === 0)) continue; // reported by their own rules
         if (!competencesOf(roles).some(isTechnical)) {
-            accept('warning', `Activity '${activity.name}' (${functionText(activity)}) is performed by ${roles.map(r => `role '${r.name}'`).join(', ')}, which need${roles.length === 1 ? 's' : ''} no technical competence in the product. Give a role a competence with 'areas IAF …' or a 'basis' in the product requirements (ISO/IEC 17065:2012 6.1.2).`, {
+            accept('warning', `Activity '${nameOf(activity)}' (${functionText(activity)}) is performed by ${roles.map(r => `role '${nameOf(r)}'`).join(', ')}, which need${roles.length === 1 ? 's' : ''} no technical competence in the product. Give a role a competence with 'areas IAF …' or a 'basis' in the product requirements (ISO/IEC 17065:2012 6.1.2).`, {
                 node: activity, property: 'performers', data: { code: CompetenceRules.missingTechnicalCompetence }
             });
         }
@@ -166,7 +167,7 @@ function auditMustBePerformedByAuditors(scheme: Scheme, accept: ValidationAccept
         const known = knowledgeOf(roles);
         if (!needed.some(row => known.has(row))) {
             const standard = operatingStandard(scheme)?.name ?? 'ISO17021_1';
-            accept('error', `Audit '${activity.name}' is performed by ${roles.map(r => `role '${r.name}'`).join(', ')}, but no competence ${roles.length === 1 ? 'it needs' : 'they need'} rests on the auditing knowledge of ${standard} (rows ${needed.map(r => r.name).join(', ')}). Audits need qualified auditors: give the role a competence with 'basis ${standard} ${needed[0].name}' or 'basis ${standard} A' (ISO/IEC 17021-1:2015 7.1.2, Annex A).`, {
+            accept('error', `Audit '${nameOf(activity)}' is performed by ${roles.map(r => `role '${nameOf(r)}'`).join(', ')}, but no competence ${roles.length === 1 ? 'it needs' : 'they need'} rests on the auditing knowledge of ${standard} (rows ${needed.map(r => r.name).join(', ')}). Audits need qualified auditors: give the role a competence with 'basis ${standard} ${needed[0].name}' or 'basis ${standard} A' (ISO/IEC 17021-1:2015 7.1.2, Annex A).`, {
                 node: activity, property: 'performers', data: { code: CompetenceRules.missingAuditor }
             });
         }
@@ -196,17 +197,17 @@ function functionsShouldMeetAnnexA(scheme: Scheme, accept: ValidationAcceptor): 
         const known = knowledgeOf(roles);
         const missing = needed.filter(row => !known.has(row));
         const [first] = activities;
-        const names = activities.map(a => `'${a.name}'`).join(', ');
+        const names = activities.map(a => `'${nameOf(a)}'`).join(', ');
         if (missing.length === needed.length) {
             if (fn === 'reportReviewAndDecision') {
-                accept('warning', `The roles performing ${names} (report review and decision: ${roles.map(r => `'${r.name}'`).join(', ')}) need none of the knowledge Annex A lists for that function. Give a role a competence with 'basis ${operatingStandard(scheme)?.name} ${needed[0].name}' or the whole Annex (ISO/IEC 17021-1:2015 7.1.2, Annex A).`, {
+                accept('warning', `The roles performing ${names} (report review and decision: ${roles.map(r => `'${nameOf(r)}'`).join(', ')}) need none of the knowledge Annex A lists for that function. Give a role a competence with 'basis ${operatingStandard(scheme)?.name} ${needed[0].name}' or the whole Annex (ISO/IEC 17021-1:2015 7.1.2, Annex A).`, {
                     node: first, property: 'performers', data: { code: CompetenceRules.missingDecisionCompetence }
                 });
             }
             continue; // auditing: reported as missing-auditor
         }
         if (missing.length > 0) {
-            accept('warning', `The roles performing ${names} (${functionWords[fn]}: ${roles.map(r => `'${r.name}'`).join(', ')}) together lack Annex A knowledge ${missing.map(row => `${row.name}${row.heading ? ` (${row.heading})` : ''}`).join(', ')}. Add competences resting on ${missing.length === 1 ? 'that row' : 'those rows'} to a performing role (ISO/IEC 17021-1:2015 Annex A).`, {
+            accept('warning', `The roles performing ${names} (${functionWords[fn]}: ${roles.map(r => `'${nameOf(r)}'`).join(', ')}) together lack Annex A knowledge ${missing.map(row => `${nameOf(row)}${row.heading ? ` (${row.heading})` : ''}`).join(', ')}. Add competences resting on ${missing.length === 1 ? 'that row' : 'those rows'} to a performing role (ISO/IEC 17021-1:2015 Annex A).`, {
                 node: first, property: 'performers', data: { code: CompetenceRules.annexAGap, missing: missing.map(row => row.name) }
             });
         }
@@ -233,7 +234,7 @@ function rolesShouldBeStaffed(scheme: Scheme, index: IndexManager, accept: Valid
             if (!role || reported.has(role)) return;
             reported.add(role);
             if (currentlyQualified(people, role).length === 0) {
-                accept('warning', `Nobody in the person register is currently qualified for role '${role.name}', which performs '${activity.name}'. Add 'qualified ${role.name}' to a person or renew an expired qualification (ISO/IEC 17021-1:2015 7.2, ISO/IEC 17065:2012 6.1.2).`, {
+                accept('warning', `Nobody in the person register is currently qualified for role '${nameOf(role)}', which performs '${nameOf(activity)}'. Add 'qualified ${nameOf(role)}' to a person or renew an expired qualification (ISO/IEC 17021-1:2015 7.2, ISO/IEC 17065:2012 6.1.2).`, {
                     node: activity, property: 'performers', index: i, data: { code: CompetenceRules.roleNotStaffed }
                 });
             }
@@ -255,7 +256,7 @@ function decisionShouldHaveIndependentPerson(scheme: Scheme, index: IndexManager
             const [person] = deciders;
             const alsoEvaluates = person.qualifications.map(q => q.role?.ref).find(r => r && evaluatingRoles.has(r));
             if (alsoEvaluates) {
-                accept('warning', `Only '${person.name}' (${person.fullName}) is qualified for role '${role.name}', which decides in '${decision.name}', and ${person.name} is also qualified as '${alsoEvaluates.name}', which evaluates. For clients ${person.name} evaluated nobody could decide: qualify a second person for '${role.name}' (ISO/IEC 17065:2012 7.6.2, ISO/IEC 17021-1:2015 9.5.1.2).`, {
+                accept('warning', `Only '${nameOf(person)}' (${person.fullName}) is qualified for role '${nameOf(role)}', which decides in '${nameOf(decision)}', and ${nameOf(person)} is also qualified as '${nameOf(alsoEvaluates)}', which evaluates. For clients ${nameOf(person)} evaluated nobody could decide: qualify a second person for '${nameOf(role)}' (ISO/IEC 17065:2012 7.6.2, ISO/IEC 17021-1:2015 9.5.1.2).`, {
                     node: decision, property: 'performers', index: i, data: { code: CompetenceRules.decisionNotIndependent }
                 });
             }
@@ -267,7 +268,7 @@ function qualificationsShouldBeCurrent(person: Person, accept: ValidationAccepto
     const now = today();
     person.qualifications.forEach((qualification, index) => {
         if (qualification.expires && qualification.expires < now) {
-            accept('warning', `The qualification of '${person.name}' for role '${qualification.role?.$refText ?? ''}' expired on ${qualification.expires}. Renew it with new evidence or remove it (ISO/IEC 17021-1:2015 7.1.3).`, {
+            accept('warning', `The qualification of '${nameOf(person)}' for role '${qualification.role?.$refText ?? ''}' expired on ${qualification.expires}. Renew it with new evidence or remove it (ISO/IEC 17021-1:2015 7.1.3).`, {
                 node: person, property: 'qualifications', index, data: { code: CompetenceRules.expiredQualification }
             });
         }
@@ -281,7 +282,7 @@ function personShouldHaveNeededCompetences(person: Person, accept: ValidationAcc
         const role = qualification.role?.ref;
         const missing = (role?.needs ?? []).map(n => n.ref).filter((c): c is Competence => c !== undefined && !has.has(c));
         if (role && missing.length > 0) {
-            accept('warning', `'${person.name}' is qualified for role '${role.name}', which needs ${missing.map(c => `'${c.name}'`).join(', ')}, but does not list ${missing.length === 1 ? 'it' : 'them'} as competent. Add 'competent ${missing.map(c => c.name).join(', ')}' with evidence, or remove the qualification (ISO/IEC 17021-1:2015 7.1.3).`, {
+            accept('warning', `'${nameOf(person)}' is qualified for role '${nameOf(role)}', which needs ${missing.map(c => `'${nameOf(c)}'`).join(', ')}, but does not list ${missing.length === 1 ? 'it' : 'them'} as competent. Add 'competent ${missing.map(c => c.name).join(', ')}' with evidence, or remove the qualification (ISO/IEC 17021-1:2015 7.1.3).`, {
                 node: person, property: 'qualifications', index, data: { code: CompetenceRules.personLacksCompetence }
             });
         }
@@ -298,7 +299,7 @@ function personShouldWorkInRolesTechnicalAreas(person: Person, accept: Validatio
             if (!competence || competence.areas.length === 0) continue;
             if (competence.areas.some(ref => clausesOf(ref).some(area => held.has(area)))) continue;
             const areas = competence.areas.map(ref => clauseRefText(ref)).join(', ');
-            accept('warning', `'${person.name}' is qualified for role '${role!.name}', whose competence '${competence.name}' is held in technical area ${areas}, but ${person.name}'s areas are ${person.areas.map(ref => clauseRefText(ref)).join(', ')}. Add the area with evidence, or remove the qualification (ISO/IEC 17021-1:2015 7.1.2, ISO/IEC 17065:2012 6.1.2).`, {
+            accept('warning', `'${nameOf(person)}' is qualified for role '${nameOf(role)}', whose competence '${nameOf(competence)}' is held in technical area ${areas}, but ${nameOf(person)}'s areas are ${person.areas.map(ref => clauseRefText(ref)).join(', ')}. Add the area with evidence, or remove the qualification (ISO/IEC 17021-1:2015 7.1.2, ISO/IEC 17065:2012 6.1.2).`, {
                 node: person, property: 'qualifications', index, data: { code: CompetenceRules.personOutsideTechnicalArea }
             });
             return;

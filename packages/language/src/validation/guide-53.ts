@@ -4,6 +4,7 @@ import type { Catalog, CertaAstType, Scheme } from '../generated/ast.js';
 import { isCatalog, isUsesQmsDecl } from '../generated/ast.js';
 import { defineRule } from './rule-catalog.js';
 import { activitiesOf, elementText, firstMember, isManagementSystemScheme, patternsText, realises } from './scheme-facts.js';
+import { nameOf } from '../helpers/node-properties.js';
 
 /**
  * Product certification that uses the organisation's QMS (ISO/IEC Guide 53) involves four
@@ -52,7 +53,7 @@ function qmsBasedSchemeMustRealiseEveryPrinciple(scheme: Scheme, index: IndexMan
     for (const principle of guide.clauses.filter(c => c.patterns.length > 0)) {
         if (activities.some(item => realises(item, principle))) continue;
         const where = principle.phase === 'surveillance' ? ' inside the surveillance block' : '';
-        accept('error', `Scheme '${scheme.name}' uses the organisation's QMS but does not realise Guide 53 principle ${elementText(principle)}. Add an activity of kind ${patternsText(principle)}${where} (${guide.designation ?? guide.name} 1.2).`, {
+        accept('error', `Scheme '${nameOf(scheme)}' uses the organisation's QMS but does not realise Guide 53 principle ${elementText(principle)}. Add an activity of kind ${patternsText(principle)}${where} (${guide.designation ?? guide.name} 1.2).`, {
             node: usesQms, property: 'standard', data: { code: Guide53Rules.missingPrinciple, principle: principle.name }
         });
     }
@@ -62,7 +63,7 @@ function usesQmsMustNameManagementSystemStandard(scheme: Scheme, accept: Validat
     const usesQms = firstMember(scheme, isUsesQmsDecl);
     const standard = usesQms?.standard?.ref;
     if (!usesQms || !standard?.governs) return;
-    accept('error', `'usesQms ${standard.name}' names ${standard.designation ?? standard.name}, a standard for certification bodies. Name the management-system standard the organisation's QMS follows, e.g. 'usesQms ISO9001' (ISO/IEC Guide 53:2005 1.2).`, {
+    accept('error', `'usesQms ${nameOf(standard)}' names ${standard.designation ?? standard.name}, a standard for certification bodies. Name the management-system standard the organisation's QMS follows, e.g. 'usesQms ISO9001' (ISO/IEC Guide 53:2005 1.2).`, {
         node: usesQms, property: 'standard', data: { code: Guide53Rules.qmsStandardExpected }
     });
 }
@@ -70,7 +71,7 @@ function usesQmsMustNameManagementSystemStandard(scheme: Scheme, accept: Validat
 function usesQmsShouldBelongToProductScheme(scheme: Scheme, accept: ValidationAcceptor): void {
     const usesQms = firstMember(scheme, isUsesQmsDecl);
     if (!usesQms || !isManagementSystemScheme(scheme)) return;
-    accept('warning', `Scheme '${scheme.name}' certifies a management system, so 'usesQms' adds nothing: Guide 53 is about product certification that relies on the QMS. Remove the line (ISO/IEC Guide 53:2005 1).`, {
+    accept('warning', `Scheme '${nameOf(scheme)}' certifies a management system, so 'usesQms' adds nothing: Guide 53 is about product certification that relies on the QMS. Remove the line (ISO/IEC Guide 53:2005 1).`, {
         node: usesQms, data: { code: Guide53Rules.productSchemeExpected }
     });
 }

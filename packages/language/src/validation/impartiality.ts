@@ -2,6 +2,7 @@ import type { ValidationAcceptor, ValidationChecks } from 'langium';
 import type { Activity, CertaAstType, Role, Scheme } from '../generated/ast.js';
 import { defineRule } from './rule-catalog.js';
 import { activitiesOf, evaluates, functionText, isManagementSystemScheme } from './scheme-facts.js';
+import { nameOf } from '../helpers/node-properties.js';
 
 /**
  * Whoever evaluates a client must not review the results or take the certification decision for it.
@@ -25,7 +26,7 @@ export const impartialityChecks: ValidationChecks<CertaAstType> = {
 function decisionMustNotBeTakenByEvaluator(scheme: Scheme, accept: ValidationAcceptor): void {
     const clause = isManagementSystemScheme(scheme) ? 'ISO/IEC 17021-1:2015 9.5.1.2' : 'ISO/IEC 17065:2012 7.6.2';
     reportEvaluatorsIn(scheme, 'decision', (activity, role, evaluation, index) => {
-        accept('error', `Activity '${activity.name}' is performed by role '${role.name}', which also evaluates in activity '${evaluation.name}' (${functionText(evaluation)}). The certification decision must be taken by someone who did not evaluate the client: give the decision to a separate role (${clause}).`, {
+        accept('error', `Activity '${nameOf(activity)}' is performed by role '${nameOf(role)}', which also evaluates in activity '${nameOf(evaluation)}' (${functionText(evaluation)}). The certification decision must be taken by someone who did not evaluate the client: give the decision to a separate role (${clause}).`, {
             node: activity, property: 'performers', index, data: { code: ImpartialityRules.evaluatorDecides }
         });
     });
@@ -34,7 +35,7 @@ function decisionMustNotBeTakenByEvaluator(scheme: Scheme, accept: ValidationAcc
 function reviewMustNotBeDoneByEvaluator(scheme: Scheme, accept: ValidationAcceptor): void {
     const clause = isManagementSystemScheme(scheme) ? 'ISO/IEC 17021-1:2015 9.5.1.2' : 'ISO/IEC 17065:2012 7.5.1';
     reportEvaluatorsIn(scheme, 'review', (activity, role, evaluation, index) => {
-        accept('error', `Activity '${activity.name}' is performed by role '${role.name}', which also evaluates in activity '${evaluation.name}' (${functionText(evaluation)}). The evaluation results must be reviewed by someone who did not evaluate: give the review to a separate role (${clause}).`, {
+        accept('error', `Activity '${nameOf(activity)}' is performed by role '${nameOf(role)}', which also evaluates in activity '${nameOf(evaluation)}' (${functionText(evaluation)}). The evaluation results must be reviewed by someone who did not evaluate: give the review to a separate role (${clause}).`, {
             node: activity, property: 'performers', index, data: { code: ImpartialityRules.evaluatorReviews }
         });
     });

@@ -6,6 +6,7 @@ import { defineRule } from './rule-catalog.js';
 import {
     activitiesOf, certifiedStandard, clauseRefsOf, clausesOf, excludedClauses, firstMember, isAudit, isManagementSystemScheme, schemeOf
 } from './scheme-facts.js';
+import { nameOf } from '../helpers/node-properties.js';
 
 /**
  * What a management-system certification covers: exclusions are justified and limited to what
@@ -55,7 +56,7 @@ function exclusionShouldBeAllowedToBeNotApplicable(exclusion: Exclusion, accept:
     const clauses = clausesOf(exclusion.ref);
     const affecting = topmost(clauses.filter(c => !c.mayBeNotApplicable));
     if (affecting.length === 0) return;
-    accept('warning', `${catalog.name} ${listClauses(affecting)} ${affecting.length === 1 ? 'is' : 'are'} not among the requirements that may be declared not applicable: excluding ${affecting.length === 1 ? 'it' : 'them'} may affect the conformity of products and services. Exclude only clauses marked 'mayBeNotApplicable' (such as design and development 8.3), or accept this finding with a reason (ISO 9001:2015 4.3).`, {
+    accept('warning', `${nameOf(catalog)} ${listClauses(affecting)} ${affecting.length === 1 ? 'is' : 'are'} not among the requirements that may be declared not applicable: excluding ${affecting.length === 1 ? 'it' : 'them'} may affect the conformity of products and services. Exclude only clauses marked 'mayBeNotApplicable' (such as design and development 8.3), or accept this finding with a reason (ISO 9001:2015 4.3).`, {
         node: exclusion, property: 'ref', data: { code: Iso9001ScopeRules.exclusionAffectsConformity }
     });
 }
@@ -65,7 +66,7 @@ function exclusionShouldConcernCertifiedStandard(exclusion: Exclusion, accept: V
     const certified = scheme && certifiedStandard(scheme);
     const catalog = exclusion.ref?.catalog?.ref;
     if (!scheme || !certified || !catalog || catalog === certified || !isManagementSystemScheme(scheme)) return;
-    accept('warning', `Scheme '${scheme.name}' certifies against ${certified.name} but excludes a clause of ${catalog.name}. Exclusions declare requirements of the certified standard not applicable; exclude ${certified.name} clauses only (ISO 9001:2015 4.3).`, {
+    accept('warning', `Scheme '${nameOf(scheme)}' certifies against ${nameOf(certified)} but excludes a clause of ${nameOf(catalog)}. Exclusions declare requirements of the certified standard not applicable; exclude ${nameOf(certified)} clauses only (ISO 9001:2015 4.3).`, {
         node: exclusion, property: 'ref', data: { code: Iso9001ScopeRules.exclusionOutsideCertifiedStandard }
     });
 }
@@ -83,7 +84,7 @@ function auditProgrammeShouldCoverEveryClause(scheme: Scheme, accept: Validation
     const missing = gaps(standard, clause => covered.has(clause) || excluded.has(clause));
     if (missing.length === 0) return;
     const certifies = firstMember(scheme, isCertifiesDecl)!;
-    accept('warning', `The audit programme of scheme '${scheme.name}' never audits ${standard.name} ${listClauses(missing, true)} over the certification cycle. Cover ${missing.length === 1 ? 'it' : 'them'} in a stage 2, surveillance or recertification audit ('covers ${standard.name} ${missing[0].name}'), or exclude ${missing.length === 1 ? 'it' : 'them'} with a justification (ISO/IEC 17021-1:2015 9.1.3).`, {
+    accept('warning', `The audit programme of scheme '${nameOf(scheme)}' never audits ${nameOf(standard)} ${listClauses(missing, true)} over the certification cycle. Cover ${missing.length === 1 ? 'it' : 'them'} in a stage 2, surveillance or recertification audit ('covers ${nameOf(standard)} ${missing[0].name}'), or exclude ${missing.length === 1 ? 'it' : 'them'} with a justification (ISO/IEC 17021-1:2015 9.1.3).`, {
         node: certifies, property: 'standard',
         data: { code: Iso9001ScopeRules.coverageGap, missing: missing.map(c => c.name) }
     });
@@ -104,7 +105,7 @@ function surveillanceShouldAuditExpectedOutcomes(scheme: Scheme, accept: Validat
     const missing = outcomeClauses.filter(c => !excluded.has(c) && !index.subtree(c).every(s => covered.has(s)));
     if (missing.length === 0) return;
     const outcomes = [...new Set(missing.map(c => c.expectedOutcome!.trim()))].join('; ');
-    accept('warning', `The surveillance audits of scheme '${scheme.name}' do not audit ${standard.name} ${listClauses(missing, true)}, on which ${outcomesText(standard)} rest (${outcomes}). Add ${missing.length === 1 ? 'it' : 'them'} to a surveillance audit ('covers ${standard.name} ${missing.map(c => c.name).join(`, ${standard.name} `)}') (ISO/IEC 17021-1:2015 9.6.2.2).`, {
+    accept('warning', `The surveillance audits of scheme '${nameOf(scheme)}' do not audit ${nameOf(standard)} ${listClauses(missing, true)}, on which ${outcomesText(standard)} rest (${outcomes}). Add ${missing.length === 1 ? 'it' : 'them'} to a surveillance audit ('covers ${nameOf(standard)} ${missing.map(c => c.name).join(`, ${nameOf(standard)} `)}') (ISO/IEC 17021-1:2015 9.6.2.2).`, {
         node: surveillance, keyword: 'surveillance', data: { code: Iso9001ScopeRules.expectedOutcomeNotAudited, missing: missing.map(c => c.name) }
     });
 }
@@ -141,7 +142,7 @@ function topmost(clauses: Clause[]): Clause[] {
 }
 
 function listClauses(clauses: Clause[], withHeadings = false, limit = 8): string {
-    const shown = clauses.slice(0, limit).map(c => withHeadings && c.heading ? `${c.name} (${c.heading})` : c.name);
+    const shown = clauses.slice(0, limit).map(c => withHeadings && c.heading ? `${nameOf(c)} (${c.heading})` : c.name);
     const more = clauses.length > limit ? ` and ${clauses.length - limit} more` : '';
     return shown.join(', ') + more;
 }

@@ -4,6 +4,7 @@ import type { Activity, CertaAstType, Mark, Scheme } from '../generated/ast.js';
 import { isScheme, isSchemeTypeDecl, isSurveillance } from '../generated/ast.js';
 import { defineRule } from './rule-catalog.js';
 import { activitiesOf, firstMember, isManagementSystemScheme, isProductScheme, marksOf } from './scheme-facts.js';
+import { nameOf } from '../helpers/node-properties.js';
 
 /**
  * Marks of conformity: a management-system certificate never licenses a mark on products, a mark
@@ -52,7 +53,7 @@ function systemSchemeMustNotLicenseProductMarks(scheme: Scheme, accept: Validati
     for (const mark of marksOf(scheme)) {
         mark.uses.forEach((use, index) => {
             if (!productUses.includes(use)) return;
-            accept('error', `Mark '${mark.name}' of management-system scheme '${scheme.name}' may be used 'on ${use}': a management-system certificate does not certify products, so its mark must not appear on products or their packaging. Limit it to certificates, documents, stationery or advertising (ISO/IEC 17021-1:2015 8.3).`, {
+            accept('error', `Mark '${nameOf(mark)}' of management-system scheme '${nameOf(scheme)}' may be used 'on ${use}': a management-system certificate does not certify products, so its mark must not appear on products or their packaging. Limit it to certificates, documents, stationery or advertising (ISO/IEC 17021-1:2015 8.3).`, {
                 node: mark, property: 'uses', index, data: { code: MarkRules.productMarkOnSystemCertificate }
             });
         });
@@ -63,7 +64,7 @@ function systemSchemeMustNotLicenseProductMarks(scheme: Scheme, accept: Validati
             if (!mark || isScheme(mark.$container) && mark.$container === scheme) return; // reported on the mark itself
             const use = mark.uses.find(u => productUses.includes(u));
             if (use) {
-                accept('error', `Activity '${activity.name}' licenses mark '${mark.name}', which is for use 'on ${use}', in management-system scheme '${scheme.name}'. A QMS certificate must not license a product mark: license a system-certification mark instead (ISO/IEC 17021-1:2015 8.3).`, {
+                accept('error', `Activity '${nameOf(activity)}' licenses mark '${nameOf(mark)}', which is for use 'on ${use}', in management-system scheme '${nameOf(scheme)}'. A QMS certificate must not license a product mark: license a system-certification mark instead (ISO/IEC 17021-1:2015 8.3).`, {
                     node: activity, property: 'licenses', index, data: { code: MarkRules.productMarkOnSystemCertificate }
                 });
             }
@@ -74,7 +75,7 @@ function systemSchemeMustNotLicenseProductMarks(scheme: Scheme, accept: Validati
 function markLicenceMustNameMark(activity: Activity, accept: ValidationAcceptor): void {
     const index = activity.issues.indexOf('markLicence');
     if (index < 0 || activity.licenses.length > 0) return;
-    accept('error', `Activity '${activity.name}' issues a mark licence but does not say for which mark. Add 'licenses <Mark>' naming a declared mark (ISO/IEC 17065:2012 4.1.3).`, {
+    accept('error', `Activity '${nameOf(activity)}' issues a mark licence but does not say for which mark. Add 'licenses <Mark>' naming a declared mark (ISO/IEC 17065:2012 4.1.3).`, {
         node: activity, property: 'issues', index, data: { code: MarkRules.licenceWithoutMark }
     });
 }
@@ -84,7 +85,7 @@ function productSchemeLicensingMarksMustHaveSurveillance(scheme: Scheme, accept:
     if (!isProductScheme(scheme) || firstMember(scheme, isSchemeTypeDecl) || firstMember(scheme, isSurveillance)) return;
     const licensing = activitiesOf(scheme).map(a => a.activity).find(a => a.licenses.length > 0 || a.issues.includes('markLicence'));
     if (licensing) {
-        accept('error', `Activity '${licensing.name}' licenses a mark of conformity, but scheme '${scheme.name}' has no surveillance to check that marked products keep conforming. Add 'surveillance every 12 months { … }' or issue a certificate without a mark (ISO/IEC 17065:2012 7.9).`, {
+        accept('error', `Activity '${nameOf(licensing)}' licenses a mark of conformity, but scheme '${nameOf(scheme)}' has no surveillance to check that marked products keep conforming. Add 'surveillance every 12 months { … }' or issue a certificate without a mark (ISO/IEC 17065:2012 7.9).`, {
             node: licensing, property: 'name', data: { code: MarkRules.markWithoutSurveillance }
         });
     }
@@ -92,7 +93,7 @@ function productSchemeLicensingMarksMustHaveSurveillance(scheme: Scheme, accept:
 
 function markShouldSayWhereItIsUsed(mark: Mark, accept: ValidationAcceptor): void {
     if (mark.uses.length > 0) return;
-    accept('warning', `Mark '${mark.name}' does not say what it may be used on. Add 'on products, packaging, …' or 'on certificates, documents' so that its use can be controlled (ISO/IEC 17065:2012 4.1.3, ISO/IEC 17021-1:2015 8.3).`, {
+    accept('warning', `Mark '${nameOf(mark)}' does not say what it may be used on. Add 'on products, packaging, …' or 'on certificates, documents' so that its use can be controlled (ISO/IEC 17065:2012 4.1.3, ISO/IEC 17021-1:2015 8.3).`, {
         node: mark, property: 'name', data: { code: MarkRules.markWithoutUse }
     });
 }
@@ -112,7 +113,7 @@ function systemMarksShouldDifferFromProductMarks(scheme: Scheme, index: IndexMan
     for (const mark of own) {
         const twin = productMarks.find(p => p.shape === mark.shape && p !== mark);
         if (twin) {
-            accept('warning', `Mark '${mark.name}' has the same shape (${mark.shape}) as product mark '${twin.name}'. Make management-system and product marks visibly different, e.g. a rectangle for systems and a circle for products (ISO/IEC 17021-1:2015 8.3).`, {
+            accept('warning', `Mark '${nameOf(mark)}' has the same shape (${mark.shape}) as product mark '${nameOf(twin)}'. Make management-system and product marks visibly different, e.g. a rectangle for systems and a circle for products (ISO/IEC 17021-1:2015 8.3).`, {
                 node: mark, property: 'shape', data: { code: MarkRules.marksLookAlike }
             });
         }

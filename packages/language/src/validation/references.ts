@@ -6,6 +6,7 @@ import { isActivity, isCheck, isExclusion, isMark, isScheme } from '../generated
 import { clauseRefText, expandClauseRef } from '../scoping/clause-index.js';
 import { defineRule } from './rule-catalog.js';
 import { activitiesOf, excludedClauses, schemeOf } from './scheme-facts.js';
+import { nameOf } from '../helpers/node-properties.js';
 
 export const ReferenceRules = {
     duplicateId: defineRule({
@@ -75,7 +76,7 @@ function activityNamesMustBeUniqueInScheme(scheme: Scheme, accept: ValidationAcc
     const seen = new Set<string>();
     for (const { activity } of activitiesOf(scheme)) {
         if (seen.has(activity.name)) {
-            accept('error', `Scheme '${scheme.name}' already has an activity '${activity.name}'. Give each activity its own name (checklists and reports use it as an id).`, {
+            accept('error', `Scheme '${nameOf(scheme)}' already has an activity '${nameOf(activity)}'. Give each activity its own name (checklists and reports use it as an id).`, {
                 node: activity, property: 'name', data: { code: ReferenceRules.duplicateId, deleteRange: activity.$cstNode?.range }
             });
         }
@@ -84,7 +85,7 @@ function activityNamesMustBeUniqueInScheme(scheme: Scheme, accept: ValidationAcc
     const marks = new Set<string>();
     for (const mark of scheme.members.filter(isMark)) {
         if (marks.has(mark.name)) {
-            accept('error', `Scheme '${scheme.name}' already declares a mark '${mark.name}'. Remove the duplicate.`, {
+            accept('error', `Scheme '${nameOf(scheme)}' already declares a mark '${nameOf(mark)}'. Remove the duplicate.`, {
                 node: mark, property: 'name', data: { code: ReferenceRules.duplicateId, deleteRange: mark.$cstNode?.range }
             });
         }
@@ -96,7 +97,7 @@ function checkNamesMustBeUniqueInActivity(activity: Activity, accept: Validation
     const seen = new Set<string>();
     for (const check of activity.members.filter(isCheck)) {
         if (seen.has(check.name)) {
-            accept('error', `Activity '${activity.name}' already has a check '${check.name}'. Give each check its own name (it becomes the checklist item id).`, {
+            accept('error', `Activity '${nameOf(activity)}' already has a check '${nameOf(check)}'. Give each check its own name (it becomes the checklist item id).`, {
                 node: check, property: 'name', data: { code: ReferenceRules.duplicateId, deleteRange: check.$cstNode?.range }
             });
         }
@@ -113,7 +114,7 @@ function referenceShouldNotPointAtExcludedClause(ref: ClauseRef, accept: Validat
     if (clauses.length === 0) return;
     const excluded = excludedClauses(scheme);
     if (clauses.every(clause => excluded.has(clause))) {
-        accept('warning', `Activity '${activity.name}' refers to ${clauseRefText(ref)}, which scheme '${scheme.name}' excludes as not applicable. Remove the reference or the exclusion (ISO 9001:2015 4.3).`, {
+        accept('warning', `Activity '${nameOf(activity)}' refers to ${clauseRefText(ref)}, which scheme '${nameOf(scheme)}' excludes as not applicable. Remove the reference or the exclusion (ISO 9001:2015 4.3).`, {
             node: ref, data: { code: ReferenceRules.excludedClause }
         });
     }
@@ -121,7 +122,7 @@ function referenceShouldNotPointAtExcludedClause(ref: ClauseRef, accept: Validat
 
 function roleShouldBeUsed(role: Role, usedAnywhere: (node: AstNode & { name: string }) => boolean, accept: ValidationAcceptor): void {
     if (!usedAnywhere(role)) {
-        accept('warning', `No activity is performed by role '${role.name}' and nobody is qualified for it. Name it in an activity ('by ${role.name}') or remove it.`, {
+        accept('warning', `No activity is performed by role '${nameOf(role)}' and nobody is qualified for it. Name it in an activity ('by ${nameOf(role)}') or remove it.`, {
             node: role, property: 'name', data: { code: ReferenceRules.unusedDeclaration, deleteRange: role.$cstNode?.range }
         });
     }
@@ -129,7 +130,7 @@ function roleShouldBeUsed(role: Role, usedAnywhere: (node: AstNode & { name: str
 
 function competenceShouldBeUsed(competence: Competence, usedAnywhere: (node: AstNode & { name: string }) => boolean, accept: ValidationAcceptor): void {
     if (!usedAnywhere(competence)) {
-        accept('warning', `No role needs competence '${competence.name}' and no person claims it. Add it to a role ('needs ${competence.name}') or remove it.`, {
+        accept('warning', `No role needs competence '${nameOf(competence)}' and no person claims it. Add it to a role ('needs ${nameOf(competence)}') or remove it.`, {
             node: competence, property: 'name', data: { code: ReferenceRules.unusedDeclaration, deleteRange: competence.$cstNode?.range }
         });
     }
@@ -139,7 +140,7 @@ function competenceShouldBeUsed(competence: Competence, usedAnywhere: (node: Ast
 function markShouldBeUsed(mark: Mark, usedAnywhere: (node: AstNode & { name: string }) => boolean, accept: ValidationAcceptor): void {
     if (isScheme(mark.$container)) return;
     if (!usedAnywhere(mark)) {
-        accept('warning', `No activity licenses mark '${mark.name}'. License it in an attestation ('licenses ${mark.name}') or remove it.`, {
+        accept('warning', `No activity licenses mark '${nameOf(mark)}'. License it in an attestation ('licenses ${nameOf(mark)}') or remove it.`, {
             node: mark, property: 'name', data: { code: ReferenceRules.unusedDeclaration, deleteRange: mark.$cstNode?.range }
         });
     }

@@ -10,6 +10,7 @@ import {
     isSchemeTypeDecl, isSurveillance
 } from '../generated/ast.js';
 import { expandClauseRef } from '../scoping/clause-index.js';
+import { nameOf } from '../helpers/node-properties.js';
 
 /**
  * What rules need to know about a scheme, read from its members: which standard it runs under,
@@ -168,7 +169,7 @@ export function realises(item: PhasedActivity, clause: Clause, anyPhase = false)
 
 /** `II (Determination of characteristics)`. */
 export function elementText(clause: Clause): string {
-    return clause.heading ? `${clause.name} (${clause.heading})` : clause.name;
+    return clause.heading ? `${nameOf(clause)} (${clause.heading})` : clause.name;
 }
 
 /** `determination testing` or `determination inspection`: how a designer can realise an element. */

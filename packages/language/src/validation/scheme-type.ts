@@ -6,6 +6,7 @@ import type { PhasedActivity } from './scheme-facts.js';
 import {
     activitiesOf, certifiedSubject, elementText, firstMember, functionText, patternsText, placeOn, realises, schemeTypeOf
 } from './scheme-facts.js';
+import { nameOf } from '../helpers/node-properties.js';
 
 /**
  * Product scheme types (ISO/IEC 17067 / Guide 67). Everything a type requires or allows is read from
@@ -64,7 +65,7 @@ export const schemeTypeChecks: ValidationChecks<CertaAstType> = {
 };
 
 function typeText(type: SchemeType): string {
-    return `scheme type ${type.name}`;
+    return `scheme type ${nameOf(type)}`;
 }
 
 /** Where the catalog says its table comes from: `ISO/IEC 17067:2013, Table 1`. */
@@ -102,7 +103,7 @@ function schemeMustRealiseRequiredElements(scheme: Scheme, accept: ValidationAcc
     for (const choice of type.requires) {
         if (!choiceRealised(choice, initial)) {
             const how = howToRealise(choice);
-            accept('error', `Scheme '${scheme.name}' is of ${typeText(type)}, which requires functional element ${choiceText(choice)}, but no activity realises it.${how ? ` Add an activity of kind ${how}.` : ''} (${typeSource(type)})`, {
+            accept('error', `Scheme '${nameOf(scheme)}' is of ${typeText(type)}, which requires functional element ${choiceText(choice)}, but no activity realises it.${how ? ` Add an activity of kind ${how}.` : ''} (${typeSource(type)})`, {
                 ...reportOnType(scheme), data: { code: SchemeTypeRules.missingElement }
             });
         }
@@ -114,12 +115,12 @@ function surveillanceMustMatchSchemeType(scheme: Scheme, accept: ValidationAccep
     if (!type?.surveillance) return;
     const surveillance = firstMember(scheme, isSurveillance);
     if (type.surveillance === 'required' && !surveillance) {
-        accept('error', `Scheme '${scheme.name}' is of ${typeText(type)}, which requires surveillance of certified production, but the scheme has none. Add 'surveillance every 12 months { … }' with the surveillance the type requires (${typeSource(type)}).`, {
+        accept('error', `Scheme '${nameOf(scheme)}' is of ${typeText(type)}, which requires surveillance of certified production, but the scheme has none. Add 'surveillance every 12 months { … }' with the surveillance the type requires (${typeSource(type)}).`, {
             ...reportOnType(scheme), data: { code: SchemeTypeRules.surveillanceRequired }
         });
     }
     if (type.surveillance === 'none' && surveillance) {
-        accept('error', `Scheme '${scheme.name}' is of ${typeText(type)}, which has no surveillance, yet it declares surveillance. Remove the surveillance block or choose a type with surveillance (${typeSource(type)}).`, {
+        accept('error', `Scheme '${nameOf(scheme)}' is of ${typeText(type)}, which has no surveillance, yet it declares surveillance. Remove the surveillance block or choose a type with surveillance (${typeSource(type)}).`, {
             node: surveillance, keyword: 'surveillance', data: { code: SchemeTypeRules.surveillanceNotExpected }
         });
     }
@@ -133,7 +134,7 @@ function surveillanceMustRealiseRequiredElements(scheme: Scheme, accept: Validat
     for (const choice of type.surveillanceRequires) {
         if (!choiceRealised(choice, activities)) {
             const how = howToRealise(choice);
-            accept('error', `Scheme '${scheme.name}' is of ${typeText(type)}, whose surveillance requires ${choiceText(choice)}, but no surveillance activity realises it.${how ? ` Add a surveillance activity of kind ${how}.` : ''} (${typeSource(type)})`, {
+            accept('error', `Scheme '${nameOf(scheme)}' is of ${typeText(type)}, whose surveillance requires ${choiceText(choice)}, but no surveillance activity realises it.${how ? ` Add a surveillance activity of kind ${how}.` : ''} (${typeSource(type)})`, {
                 node: surveillance, keyword: 'surveillance', data: { code: SchemeTypeRules.missingSurveillanceElement }
             });
         }
@@ -149,7 +150,7 @@ function surveillanceShouldStayWithinAllowedElements(scheme: Scheme, accept: Val
         if (allowed.some(element => realises(item, element))) continue;
         const other = surveillanceElements.find(element => realises(item, element));
         if (other) {
-            accept('warning', `Surveillance activity '${item.activity.name}' (${functionText(item.activity)}) realises ${elementText(other)}, which ${typeText(type)} does not include (it allows ${allowed.map(c => c.name).join(', ')}). Use the surveillance the type provides or choose a type that includes ${other.name} (${typeSource(type)}).`, {
+            accept('warning', `Surveillance activity '${nameOf(item.activity)}' (${functionText(item.activity)}) realises ${elementText(other)}, which ${typeText(type)} does not include (it allows ${allowed.map(c => c.name).join(', ')}). Use the surveillance the type provides or choose a type that includes ${nameOf(other)} (${typeSource(type)}).`, {
                 node: item.activity, property: 'name', data: { code: SchemeTypeRules.surveillanceElementNotAllowed }
             });
         }
@@ -164,12 +165,12 @@ function attestationsMustBeProvidedBySchemeType(scheme: Scheme, accept: Validati
         activity.issues.forEach((kind, index) => {
             if (provided.has(kind)) return;
             const code = kind === 'markLicence' ? SchemeTypeRules.markLicenceNotAllowed : SchemeTypeRules.attestationNotAllowed;
-            accept('error', `Activity '${activity.name}' issues a ${attestationWords[kind] ?? kind}, which ${typeText(type)} does not provide (it attests ${type.attests.map(a => attestationWords[a] ?? a).join(', ')}). Remove it or choose a scheme type that provides it (${typeSource(type)}).`, {
+            accept('error', `Activity '${nameOf(activity)}' issues a ${attestationWords[kind] ?? kind}, which ${typeText(type)} does not provide (it attests ${type.attests.map(a => attestationWords[a] ?? a).join(', ')}). Remove it or choose a scheme type that provides it (${typeSource(type)}).`, {
                 node: activity, property: 'issues', index, data: { code }
             });
         });
         if (activity.licenses.length > 0 && !provided.has('markLicence')) {
-            accept('error', `Activity '${activity.name}' licenses a mark of conformity, but ${typeText(type)} has no surveillance and provides no mark licence. Issue a certificate instead, or choose a type with surveillance (${typeSource(type)}).`, {
+            accept('error', `Activity '${nameOf(activity)}' licenses a mark of conformity, but ${typeText(type)} has no surveillance and provides no mark licence. Issue a certificate instead, or choose a type with surveillance (${typeSource(type)}).`, {
                 node: activity, property: 'licenses', data: { code: SchemeTypeRules.markLicenceNotAllowed }
             });
         }
@@ -191,7 +192,7 @@ function initialAuditMustAccompanySurveillanceAudits(scheme: Scheme, accept: Val
         if (!surveillanceAudit) continue;
         const initialAudit = activities.some(a => a.phase === 'initial' && a.activity.kind === 'determination' && a.activity.method === 'audit');
         if (!initialAudit) {
-            accept('error', `Surveillance activity '${surveillanceAudit.activity.name}' audits the management system (${elementText(element)}), so ${typeText(type)} needs an initial management-system audit too. Add 'activity qmsAudit: determination audit by …' to the initial evaluation (${typeSource(type)}).`, {
+            accept('error', `Surveillance activity '${nameOf(surveillanceAudit.activity)}' audits the management system (${elementText(element)}), so ${typeText(type)} needs an initial management-system audit too. Add 'activity qmsAudit: determination audit by …' to the initial evaluation (${typeSource(type)}).`, {
                 node: surveillanceAudit.activity, property: 'name', data: { code: SchemeTypeRules.initialSystemAudit }
             });
         }
@@ -203,7 +204,7 @@ function subjectShouldFitSchemeType(scheme: Scheme, accept: ValidationAcceptor):
     const subject = certifiedSubject(scheme);
     if (!type || !subject || type.certifies.length === 0 || type.certifies.includes(subject)) return;
     if (subject === 'managementSystem') return; // reported by standard-fit as a product type in a management-system scheme
-    accept('warning', `Scheme '${scheme.name}' certifies a ${subject}, but ${typeText(type)} is meant for ${type.certifies.join(' or ')}. Choose the scheme type for what you certify (${typeSource(type)}).`, {
+    accept('warning', `Scheme '${nameOf(scheme)}' certifies a ${subject}, but ${typeText(type)} is meant for ${type.certifies.join(' or ')}. Choose the scheme type for what you certify (${typeSource(type)}).`, {
         ...reportOnType(scheme), data: { code: SchemeTypeRules.subjectMismatch }
     });
 }

@@ -8,6 +8,7 @@ import {
     activitiesOf, certificationFieldOf, durationText, firstMember, functionText,
     isManagementSystemScheme, isProductScheme, months, operatingStandard, patternMatches, placeOn, schemeTypeOf
 } from './scheme-facts.js';
+import { nameOf } from '../helpers/node-properties.js';
 
 /**
  * Whether a scheme fits the standard it is operated under: ISO/IEC 17065 evaluates the product itself,
@@ -120,7 +121,7 @@ function standardName(scheme: Scheme): string {
 
 function schemeShouldNameOperatingStandard(scheme: Scheme, accept: ValidationAcceptor): void {
     if (!firstMember(scheme, isOperatedUnderDecl)) {
-        accept('warning', `Scheme '${scheme.name}' does not say which standard it is operated under, so the standard's rules cannot be checked. Add 'operatedUnder ISO17065' (products, processes, services) or 'operatedUnder ISO17021_1' (management systems).`, {
+        accept('warning', `Scheme '${nameOf(scheme)}' does not say which standard it is operated under, so the standard's rules cannot be checked. Add 'operatedUnder ISO17065' (products, processes, services) or 'operatedUnder ISO17021_1' (management systems).`, {
             node: scheme, property: 'name', data: { code: StandardFitRules.missingOperatingStandard }
         });
     }
@@ -132,11 +133,11 @@ function subjectMustFitOperatingStandard(scheme: Scheme, accept: ValidationAccep
     if (!governs || !certifies) return;
     const subjectIsSystem = certifies.subject === 'managementSystem';
     if (subjectIsSystem && governs === 'productCertification') {
-        accept('error', `Scheme '${scheme.name}' certifies a management system but is operated under ${standardName(scheme)}, a standard for product certification. Operate it under ISO17021_1 (ISO/IEC 17021-1:2015 1).`, {
+        accept('error', `Scheme '${nameOf(scheme)}' certifies a management system but is operated under ${standardName(scheme)}, a standard for product certification. Operate it under ISO17021_1 (ISO/IEC 17021-1:2015 1).`, {
             node: certifies, property: 'subject', data: { code: StandardFitRules.subjectMismatch }
         });
     } else if (!subjectIsSystem && governs === 'managementSystemCertification') {
-        accept('error', `Scheme '${scheme.name}' certifies a ${certifies.subject} but is operated under ${standardName(scheme)}, a standard for management-system certification. Operate it under ISO17065 (ISO/IEC 17065:2012 1).`, {
+        accept('error', `Scheme '${nameOf(scheme)}' certifies a ${certifies.subject} but is operated under ${standardName(scheme)}, a standard for management-system certification. Operate it under ISO17065 (ISO/IEC 17065:2012 1).`, {
             node: certifies, property: 'subject', data: { code: StandardFitRules.subjectMismatch }
         });
     }
@@ -148,7 +149,7 @@ function schemeShouldReviewApplications(scheme: Scheme, accept: ValidationAccept
     if (!system && !product) return;
     if (activitiesOf(scheme).some(a => a.activity.kind === 'applicationReview')) return;
     const clause = system ? 'ISO/IEC 17021-1:2015 9.1.2' : 'ISO/IEC 17065:2012 7.2';
-    accept('warning', `Scheme '${scheme.name}' has no application review. Add 'activity application: applicationReview by …' to check, before evaluation starts, that the application is complete, the scope is clear and the body can carry out the certification (${clause}).`, {
+    accept('warning', `Scheme '${nameOf(scheme)}' has no application review. Add 'activity application: applicationReview by …' to check, before evaluation starts, that the application is complete, the scope is clear and the body can carry out the certification (${clause}).`, {
         ...onStandard(scheme), data: { code: StandardFitRules.missingApplicationReview }
     });
 }
@@ -162,7 +163,7 @@ function productSchemeMustEvaluateProduct(scheme: Scheme, accept: ValidationAcce
         || (patterns ?? []).some(p => patternMatches(p, activity)));
     if (!evaluatesProduct) {
         const audits = initial.some(a => a.method === 'audit' || a.kind === 'stage1' || a.kind === 'stage2');
-        accept('error', `Scheme '${scheme.name}' is operated under ${standardName(scheme)} but ${audits ? 'only audits' : 'has no evaluation'}: no activity evaluates the product itself. Add a determination by testing, inspection, design appraisal or service assessment (ISO/IEC 17065:2012 7.4).`, {
+        accept('error', `Scheme '${nameOf(scheme)}' is operated under ${standardName(scheme)} but ${audits ? 'only audits' : 'has no evaluation'}: no activity evaluates the product itself. Add a determination by testing, inspection, design appraisal or service assessment (ISO/IEC 17065:2012 7.4).`, {
             ...onStandard(scheme), data: { code: StandardFitRules.productNotEvaluated }
         });
     }
@@ -172,7 +173,7 @@ function productSchemeMustReviewEvaluation(scheme: Scheme, accept: ValidationAcc
     // A typed scheme gets the scheme type's "requires III" diagnostic instead.
     if (!isProductScheme(scheme) || !firstMember(scheme, isOperatedUnderDecl) || firstMember(scheme, isSchemeTypeDecl)) return;
     if (!activitiesOf(scheme).some(a => a.activity.kind === 'review')) {
-        accept('error', `Scheme '${scheme.name}' has no review of the evaluation results. Add 'activity review: review by …', performed by someone who did not evaluate (ISO/IEC 17065:2012 7.5).`, {
+        accept('error', `Scheme '${nameOf(scheme)}' has no review of the evaluation results. Add 'activity review: review by …', performed by someone who did not evaluate (ISO/IEC 17065:2012 7.5).`, {
             ...onStandard(scheme), data: { code: StandardFitRules.missingReview }
         });
     }
@@ -184,7 +185,7 @@ function schemeMustDecide(scheme: Scheme, accept: ValidationAcceptor): void {
     if (field === 'productCertification' && firstMember(scheme, isSchemeTypeDecl)) return; // the type's "requires IV" covers it
     if (!activitiesOf(scheme).some(a => a.activity.kind === 'decision')) {
         const clause = field === 'productCertification' ? 'ISO/IEC 17065:2012 7.6' : 'ISO/IEC 17021-1:2015 9.5';
-        accept('error', `Scheme '${scheme.name}' has no certification decision. Add 'activity decision: decision by …', taken by someone who did not evaluate (${clause}).`, {
+        accept('error', `Scheme '${nameOf(scheme)}' has no certification decision. Add 'activity decision: decision by …', taken by someone who did not evaluate (${clause}).`, {
             ...onStandard(scheme), data: { code: StandardFitRules.missingDecision }
         });
     }
@@ -194,12 +195,12 @@ function managementSystemSchemeMustAuditInTwoStages(scheme: Scheme, accept: Vali
     if (!isManagementSystemScheme(scheme)) return;
     const kinds = new Set(activitiesOf(scheme).filter(a => a.phase === 'initial').map(a => a.activity.kind));
     if (!kinds.has('stage1')) {
-        accept('error', `Scheme '${scheme.name}' certifies a management system but has no stage 1 audit. Add 'activity stage1: stage1 audit by …' to review readiness before stage 2 (ISO/IEC 17021-1:2015 9.3.1.2).`, {
+        accept('error', `Scheme '${nameOf(scheme)}' certifies a management system but has no stage 1 audit. Add 'activity stage1: stage1 audit by …' to review readiness before stage 2 (ISO/IEC 17021-1:2015 9.3.1.2).`, {
             ...onStandard(scheme), data: { code: StandardFitRules.missingStage1 }
         });
     }
     if (!kinds.has('stage2')) {
-        accept('error', `Scheme '${scheme.name}' certifies a management system but has no stage 2 audit. Add 'activity stage2: stage2 audit by …' to evaluate implementation (ISO/IEC 17021-1:2015 9.3.1.3).`, {
+        accept('error', `Scheme '${nameOf(scheme)}' certifies a management system but has no stage 2 audit. Add 'activity stage2: stage2 audit by …' to evaluate implementation (ISO/IEC 17021-1:2015 9.3.1.3).`, {
             ...onStandard(scheme), data: { code: StandardFitRules.missingStage2 }
         });
     }
@@ -209,7 +210,7 @@ function managementSystemSchemeMustHaveYearlySurveillance(scheme: Scheme, accept
     if (!isManagementSystemScheme(scheme)) return;
     const surveillance = firstMember(scheme, isSurveillance);
     if (!surveillance) {
-        accept('error', `Scheme '${scheme.name}' certifies a management system but has no surveillance. Add 'surveillance every 12 months { activity … : surveillanceAudit … }' (ISO/IEC 17021-1:2015 9.1.3).`, {
+        accept('error', `Scheme '${nameOf(scheme)}' certifies a management system but has no surveillance. Add 'surveillance every 12 months { activity … : surveillanceAudit … }' (ISO/IEC 17021-1:2015 9.1.3).`, {
             ...onStandard(scheme), data: { code: StandardFitRules.missingSurveillance }
         });
         return;
@@ -236,7 +237,7 @@ function managementSystemSchemeMustRecertifyWithinCycle(scheme: Scheme, accept: 
     }
     const recertification = firstMember(scheme, isRecertification);
     if (!recertification) {
-        accept('error', `Scheme '${scheme.name}' certifies a management system but has no recertification. Add 'recertification before 36 months { activity … : recertificationAudit … }' (ISO/IEC 17021-1:2015 9.6.3).`, {
+        accept('error', `Scheme '${nameOf(scheme)}' certifies a management system but has no recertification. Add 'recertification before 36 months { activity … : recertificationAudit … }' (ISO/IEC 17021-1:2015 9.6.3).`, {
             ...onStandard(scheme), data: { code: StandardFitRules.missingRecertification }
         });
         return;
@@ -252,7 +253,7 @@ function managementSystemSchemeMustRecertifyWithinCycle(scheme: Scheme, accept: 
 function managementSystemSchemeMustNotHaveProductType(scheme: Scheme, accept: ValidationAcceptor): void {
     const decl = firstMember(scheme, isSchemeTypeDecl);
     if (!decl || !isManagementSystemScheme(scheme)) return;
-    accept('error', `Scheme '${scheme.name}' certifies a management system, but product scheme type ${decl.schemeType?.$refText ?? ''} applies to product certification only. Remove the 'type' line, or operate the scheme under ISO17065 if it certifies products.`, {
+    accept('error', `Scheme '${nameOf(scheme)}' certifies a management system, but product scheme type ${decl.schemeType?.$refText ?? ''} applies to product certification only. Remove the 'type' line, or operate the scheme under ISO17065 if it certifies products.`, {
         node: decl, data: { code: StandardFitRules.productTypeInManagementSystemScheme }
     });
 }
@@ -260,7 +261,7 @@ function managementSystemSchemeMustNotHaveProductType(scheme: Scheme, accept: Va
 function managementSystemSchemeShouldNameCertifiedStandard(scheme: Scheme, accept: ValidationAcceptor): void {
     const certifies = firstMember(scheme, isCertifiesDecl);
     if (!certifies || certifies.subject !== 'managementSystem' || certifies.standard) return;
-    accept('warning', `Scheme '${scheme.name}' certifies a management system but does not say against which standard. Write 'certifies managementSystem ISO9001' (or your standard's catalog) so that audit coverage can be checked.`, {
+    accept('warning', `Scheme '${nameOf(scheme)}' certifies a management system but does not say against which standard. Write 'certifies managementSystem ISO9001' (or your standard's catalog) so that audit coverage can be checked.`, {
         node: certifies, data: { code: StandardFitRules.missingCertifiedStandard }
     });
 }
@@ -270,11 +271,11 @@ function workflowsShouldNotBeMixed(scheme: Scheme, accept: ValidationAcceptor): 
     const system = isManagementSystemScheme(scheme);
     for (const { activity } of activitiesOf(scheme)) {
         if (product && ['stage1', 'stage2', 'recertificationAudit'].includes(activity.kind)) {
-            accept('warning', `Activity '${activity.name}' is a ${activity.kind} audit, a step of management-system certification, in product scheme '${scheme.name}'. Evaluate the product (determination testing, inspection, …) or audit the factory with 'determination audit' (ISO/IEC 17065:2012 7.4).`, {
+            accept('warning', `Activity '${nameOf(activity)}' is a ${activity.kind} audit, a step of management-system certification, in product scheme '${nameOf(scheme)}'. Evaluate the product (determination testing, inspection, …) or audit the factory with 'determination audit' (ISO/IEC 17065:2012 7.4).`, {
                 node: activity, property: 'kind', data: { code: StandardFitRules.workflowMixed }
             });
         } else if (system && activity.kind === 'determination' && productMethods.includes(activity.method ?? '')) {
-            accept('warning', `Activity '${activity.name}' (${functionText(activity)}) evaluates a product, but scheme '${scheme.name}' certifies a management system. Audit the system instead, or put product evaluation in a product scheme (ISO/IEC 17021-1:2015 9.3).`, {
+            accept('warning', `Activity '${nameOf(activity)}' (${functionText(activity)}) evaluates a product, but scheme '${nameOf(scheme)}' certifies a management system. Audit the system instead, or put product evaluation in a product scheme (ISO/IEC 17021-1:2015 9.3).`, {
                 node: activity, property: 'kind', data: { code: StandardFitRules.workflowMixed }
             });
         }

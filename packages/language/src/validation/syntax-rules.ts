@@ -1,3 +1,4 @@
+import { MAX_NESTING } from '../parser/nesting-limit.js';
 import { defineRule } from './rule-catalog.js';
 
 /** Problems found before any rule runs: the text cannot be read or a name cannot be found. */
@@ -13,6 +14,10 @@ export const SyntaxCodes = {
     notText: defineRule({
         code: 'certa.syntax.not-text', severity: 'error', basis: 'Certa language',
         summary: 'The file is binary data, not UTF-8 text.'
+    }),
+    tooDeep: defineRule({
+        code: 'certa.syntax.too-deep', severity: 'error', basis: 'Certa language',
+        summary: `Braces nest more than ${MAX_NESTING} levels deep; Certa reads the file up to that point only.`
     }),
     emptyFile: defineRule({
         code: 'certa.syntax.empty-file', severity: 'warning', basis: 'Certa language',

@@ -1,10 +1,26 @@
-import type { BuildOptions, LangiumDocument, URI } from 'langium';
-import { AstUtils, DefaultDocumentBuilder, DocumentState, URI as Uri } from 'langium';
+import type { BuildOptions, LangiumDocument, MaybePromise, URI } from 'langium';
+import { AstUtils, DefaultDocumentBuilder, DocumentState, isOperationCancelled, URI as Uri } from 'langium';
 import type { CancellationToken } from 'vscode-languageserver';
+import type { Diagnostic } from 'vscode-languageserver-types';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { CertaServices } from '../certa-module.js';
 import type { Document } from '../generated/ast.js';
 import { isCatalog, isCompetence, isMark, isPerson, isRole, isScheme } from '../generated/ast.js';
+import { refTextOf } from '../helpers/node-properties.js';
+import { internalErrorDiagnostic } from '../validation/internal-errors.js';
+
+const phaseNames: Partial<Record<DocumentState, string>> = {
+    [DocumentState.Parsed]: 'reading this file',
+    [DocumentState.IndexedContent]: 'indexing the declarations of this file',
+    [DocumentState.ComputedScopes]: 'collecting the names of this file',
+    [DocumentState.Linked]: 'resolving the names used in this file',
+    [DocumentState.IndexedReferences]: 'indexing the references of this file',
+    [DocumentState.Validated]: 'validating this file'
+};
+
+function phaseName(state: DocumentState): string {
+    return phaseNames[state] ?? 'building this file';
+}
 
 /**
  * What other documents' rules read from a document: the names it declares (duplicates), the
@@ -40,6 +56,8 @@ export class CertaDocumentBuilder extends DefaultDocumentBuilder {
     private readonly present = new Map<string, boolean>();
     /** Deleted documents offer nothing any more: their old facts become a pending change. */
     private readonly deletedFacts: CrossFileFacts[] = [];
+    /** Internal errors of the last build of each document, by phase (see runCancelable). */
+    private readonly faults = new Map<string, Map<DocumentState, Diagnostic>>();
 
     constructor(services: LangiumSharedServices) {
         super(services);
@@ -51,7 +69,37 @@ export class CertaDocumentBuilder extends DefaultDocumentBuilder {
             const old = this.facts.get(uri.toString());
             if (old) this.deletedFacts.push(old);
             this.facts.delete(uri.toString());
+            this.faults.delete(uri.toString());
         }
+    }
+
+    /**
+     * The fault barrier of the build: a phase that throws for one document (a bug) leaves that
+     * document with an internal-error diagnostic and lets every other document, and the later phases,
+     * go on. Without it one throw aborts the whole build and every document loses its diagnostics.
+     */
+    protected override async runCancelable(
+        documents: LangiumDocument[], targetState: DocumentState, cancelToken: CancellationToken,
+        callback: (document: LangiumDocument) => MaybePromise<unknown>
+    ): Promise<void> {
+        await super.runCancelable(documents, targetState, cancelToken, async document => {
+            const key = document.uri.toString();
+            this.faults.get(key)?.delete(targetState);
+            try {
+                await callback(document);
+            } catch (error) {
+                if (isOperationCancelled(error)) throw error;
+                console.error(`Building ${key} failed (${phaseName(targetState)}):`, error);
+                const faults = this.faults.get(key) ?? new Map<DocumentState, Diagnostic>();
+                faults.set(targetState, internalErrorDiagnostic(phaseName(targetState), error));
+                this.faults.set(key, faults);
+                if (targetState === DocumentState.Validated) this.markAsCompleted(document);
+            }
+            if (targetState === DocumentState.Validated) {
+                const faults = [...this.faults.get(key)?.values() ?? []];
+                if (faults.length > 0) document.diagnostics = [...document.diagnostics ?? [], ...faults];
+            }
+        });
     }
 
     protected override async buildDocuments(documents: LangiumDocument[], options: BuildOptions, cancelToken: CancellationToken): Promise<void> {
@@ -83,7 +131,7 @@ export class CertaDocumentBuilder extends DefaultDocumentBuilder {
         for (const document of built) {
             if (this.isBuiltin(document.uri)) continue;
             const key = document.uri.toString();
-            const after = factsOf(document);
+            const after = safeFactsOf(document);
             compare(this.facts.get(key) ?? emptyFacts, after);
             this.facts.set(key, after);
         }
@@ -143,6 +191,16 @@ export class CertaDocumentBuilder extends DefaultDocumentBuilder {
     }
 }
 
+/** A document whose facts cannot be read (a bug) offers nothing; its own build reports the failure. */
+function safeFactsOf(document: LangiumDocument): CrossFileFacts {
+    try {
+        return factsOf(document);
+    } catch (error) {
+        console.error(`Reading the cross-file facts of ${document.uri.toString()} failed:`, error);
+        return emptyFacts;
+    }
+}
+
 function factsOf(document: LangiumDocument): CrossFileFacts {
     const root = document.parseResult.value as Document;
     const names = new Set<string>();
@@ -152,10 +210,10 @@ function factsOf(document: LangiumDocument): CrossFileFacts {
     for (const element of root.elements ?? []) {
         if (element.$type !== 'Acceptance') names.add(`${element.$type}:${element.name}`);
         if (isPerson(element)) {
-            people.push(`${element.name}=${element.qualifications.map(q => `${q.role?.$refText}@${q.expires ?? ''}`).join(',')}`);
+            people.push(`${element.name}=${element.qualifications.map(q => `${refTextOf(q?.role)}@${q?.expires ?? ''}`).join(',')}`);
         }
         if (isScheme(element)) {
-            const field = element.members.map(m => m.$type === 'CertifiesDecl' ? m.subject : m.$type === 'OperatedUnderDecl' ? m.standard?.$refText : '').join('');
+            const field = element.members.map(m => m.$type === 'CertifiesDecl' ? m.subject : m.$type === 'OperatedUnderDecl' ? refTextOf(m.standard) : '').join('');
             const schemeMarks = element.members.filter(isMark).map(m => `${m.name}:${m.shape ?? ''}`);
             marks.push(`${element.name}(${field})[${schemeMarks.join(',')}]`);
         }
