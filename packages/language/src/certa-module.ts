@@ -19,7 +19,9 @@ import { CertaDocumentValidator } from './validation/certa-document-validator.js
 import { CertaValidationRegistry } from './validation/certa-validation-registry.js';
 import { registerValidationChecks } from './validation/certa-validator.js';
 import { CertaDocumentBuilder } from './workspace/certa-document-builder.js';
+import { CertaIndexManager } from './workspace/certa-index-manager.js';
 import { CertaWorkspaceManager } from './workspace/certa-workspace-manager.js';
+import { WorkspaceFacts } from './workspace/workspace-facts.js';
 
 /** Services Certa adds to Langium's. */
 export interface CertaAddedServices {
@@ -27,6 +29,10 @@ export interface CertaAddedServices {
         /** Folder holding the builtin catalog files. */
         directory: string;
         BuiltinCatalogs: BuiltinCatalogs;
+    };
+    crossFile: {
+        /** What rules read across files, derived once per build from the index. */
+        WorkspaceFacts: WorkspaceFacts;
     };
 }
 
@@ -42,6 +48,9 @@ export function createCertaModule(options: CertaModuleOptions = {}): Module<Cert
         catalogs: {
             directory: () => options.catalogDirectory ?? defaultCatalogDirectory(),
             BuiltinCatalogs: services => new BuiltinCatalogs(services)
+        },
+        crossFile: {
+            WorkspaceFacts: services => new WorkspaceFacts(services.shared)
         },
         parser: {
             LangiumParser: services => createCertaParser(services)
@@ -68,6 +77,7 @@ export function createCertaModule(options: CertaModuleOptions = {}): Module<Cert
 
 export const CertaSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
     workspace: {
+        IndexManager: services => new CertaIndexManager(services),
         WorkspaceManager: services => new CertaWorkspaceManager(services),
         DocumentBuilder: services => new CertaDocumentBuilder(services)
     },

@@ -1,6 +1,7 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CertaServices } from '../src/certa-module.js';
 import { clearTestDocuments, createTestServices, validateSources } from './test-services.js';
+import { InternalCodes } from '../src/validation/internal-errors.js';
 import { discoverCases } from './validation-cases.js';
 
 /**
@@ -36,7 +37,7 @@ describe('rules on incomplete text', () => {
         for (const prefix of prefixes(text)) {
             const [document] = await validateSources(services, prefix);
             for (const diagnostic of document.diagnostics ?? []) {
-                if (/error occurred during validation/i.test(diagnostic.message)) {
+                if (diagnostic.code === InternalCodes.internalError) {
                     crashes.push(`after ${prefix.length} characters: ${diagnostic.message.split('\n')[0]}`);
                 }
             }

@@ -1,9 +1,10 @@
-import type { IndexManager, ValidationAcceptor, ValidationChecks } from 'langium';
+import type { ValidationAcceptor, ValidationChecks } from 'langium';
 import type { CertaServices } from '../certa-module.js';
 import type {
     Activity, Catalog, CertaAstType, CertificationFunction, Clause, Competence, Person, Role, Scheme
 } from '../generated/ast.js';
-import { isPerson, isRequirementDecl } from '../generated/ast.js';
+import { isRequirementDecl } from '../generated/ast.js';
+import type { WorkspaceFacts } from '../workspace/workspace-facts.js';
 import { clauseRefText } from '../scoping/clause-index.js';
 import { defineRule } from './rule-catalog.js';
 import {
@@ -66,7 +67,7 @@ export const CompetenceRules = {
 } as const;
 
 export function competenceChecks(services: CertaServices): ValidationChecks<CertaAstType> {
-    const index = services.shared.workspace.IndexManager;
+    const facts = services.crossFile.WorkspaceFacts;
     return {
         Activity: activityShouldNamePerformers,
         Role: roleShouldNeedCompetences,
@@ -74,8 +75,8 @@ export function competenceChecks(services: CertaServices): ValidationChecks<Cert
             productEvaluationShouldNeedTechnicalCompetence,
             auditMustBePerformedByAuditors,
             functionsShouldMeetAnnexA,
-            (scheme, accept) => rolesShouldBeStaffed(scheme, index, accept),
-            (scheme, accept) => decisionShouldHaveIndependentPerson(scheme, index, accept)
+            (scheme, accept) => rolesShouldBeStaffed(scheme, facts, accept),
+            (scheme, accept) => decisionShouldHaveIndependentPerson(scheme, facts, accept)
         ],
         Person: [qualificationsShouldBeCurrent, personShouldHaveNeededCompetences, personShouldWorkInRolesTechnicalAreas]
     };
@@ -214,26 +215,21 @@ function functionsShouldMeetAnnexA(scheme: Scheme, accept: ValidationAcceptor): 
     }
 }
 
-/** People in the workspace, through the index (a register may live in its own file). */
-function register(index: IndexManager): Person[] {
-    return index.allElements('Person').map(d => d.node).filter(isPerson).toArray();
-}
-
-function currentlyQualified(people: Person[], role: Role): Person[] {
+/** The people of the workspace's register with a qualification for the role that has not expired. */
+function currentlyQualified(facts: WorkspaceFacts, role: Role): Person[] {
     const now = today();
-    return people.filter(person => person.qualifications.some(q => q.role?.ref === role && (!q.expires || q.expires >= now)));
+    return facts.qualifiedFor(role).filter(person => person.qualifications.some(q => q.role?.ref === role && (!q.expires || q.expires >= now)));
 }
 
-function rolesShouldBeStaffed(scheme: Scheme, index: IndexManager, accept: ValidationAcceptor): void {
-    const people = register(index);
-    if (people.length === 0) return; // no register in this workspace: nothing to check against
+function rolesShouldBeStaffed(scheme: Scheme, facts: WorkspaceFacts, accept: ValidationAcceptor): void {
+    if (facts.people().length === 0) return; // no register in this workspace: nothing to check against
     const reported = new Set<Role>();
     for (const { activity } of activitiesOf(scheme)) {
         activity.performers.forEach((performer, i) => {
             const role = performer.ref;
             if (!role || reported.has(role)) return;
             reported.add(role);
-            if (currentlyQualified(people, role).length === 0) {
+            if (currentlyQualified(facts, role).length === 0) {
                 accept('warning', `Nobody in the person register is currently qualified for role '${nameOf(role)}', which performs '${nameOf(activity)}'. Add 'qualified ${nameOf(role)}' to a person or renew an expired qualification (ISO/IEC 17021-1:2015 7.2, ISO/IEC 17065:2012 6.1.2).`, {
                     node: activity, property: 'performers', index: i, data: { code: CompetenceRules.roleNotStaffed }
                 });
@@ -242,16 +238,15 @@ function rolesShouldBeStaffed(scheme: Scheme, index: IndexManager, accept: Valid
     }
 }
 
-function decisionShouldHaveIndependentPerson(scheme: Scheme, index: IndexManager, accept: ValidationAcceptor): void {
-    const people = register(index);
-    if (people.length === 0) return;
+function decisionShouldHaveIndependentPerson(scheme: Scheme, facts: WorkspaceFacts, accept: ValidationAcceptor): void {
+    if (facts.people().length === 0) return;
     const activities = activitiesOf(scheme).map(a => a.activity);
     const evaluatingRoles = new Set(activities.filter(evaluates).flatMap(performersOf));
     for (const decision of activities.filter(a => a.kind === 'decision')) {
         decision.performers.forEach((performer, i) => {
             const role = performer.ref;
             if (!role || evaluatingRoles.has(role)) return; // the impartiality rule reports the role itself
-            const deciders = currentlyQualified(people, role);
+            const deciders = currentlyQualified(facts, role);
             if (deciders.length !== 1) return;
             const [person] = deciders;
             const alsoEvaluates = person.qualifications.map(q => q.role?.ref).find(r => r && evaluatingRoles.has(r));

@@ -1,10 +1,11 @@
-import type { IndexManager, ValidationAcceptor, ValidationChecks } from 'langium';
+import type { ValidationAcceptor, ValidationChecks } from 'langium';
 import type { CertaServices } from '../certa-module.js';
 import type { Catalog, CertaAstType, Scheme } from '../generated/ast.js';
 import { isCatalog, isUsesQmsDecl } from '../generated/ast.js';
 import { defineRule } from './rule-catalog.js';
 import { activitiesOf, elementText, firstMember, isManagementSystemScheme, patternsText, realises } from './scheme-facts.js';
 import { nameOf } from '../helpers/node-properties.js';
+import type { WorkspaceFacts } from '../workspace/workspace-facts.js';
 
 /**
  * Product certification that uses the organisation's QMS (ISO/IEC Guide 53) involves four
@@ -29,25 +30,24 @@ export const Guide53Rules = {
 const guide53Name = 'GUIDE53';
 
 export function guide53Checks(services: CertaServices): ValidationChecks<CertaAstType> {
-    const index = services.shared.workspace.IndexManager;
+    const facts = services.crossFile.WorkspaceFacts;
     return {
         Scheme: [
-            (scheme, accept) => qmsBasedSchemeMustRealiseEveryPrinciple(scheme, index, accept),
+            (scheme, accept) => qmsBasedSchemeMustRealiseEveryPrinciple(scheme, facts, accept),
             usesQmsMustNameManagementSystemStandard,
             usesQmsShouldBelongToProductScheme
         ]
     };
 }
 
-function guide53(index: IndexManager): Catalog | undefined {
-    const node = index.allElements('Catalog').find(d => d.name === guide53Name)?.node;
-    return isCatalog(node) ? node : undefined;
+function guide53(facts: WorkspaceFacts): Catalog | undefined {
+    return facts.declarationsNamed('Catalog', guide53Name).find(isCatalog);
 }
 
-function qmsBasedSchemeMustRealiseEveryPrinciple(scheme: Scheme, index: IndexManager, accept: ValidationAcceptor): void {
+function qmsBasedSchemeMustRealiseEveryPrinciple(scheme: Scheme, facts: WorkspaceFacts, accept: ValidationAcceptor): void {
     const usesQms = firstMember(scheme, isUsesQmsDecl);
     if (!usesQms || isManagementSystemScheme(scheme)) return;
-    const guide = guide53(index);
+    const guide = guide53(facts);
     if (!guide) return;
     const activities = activitiesOf(scheme);
     for (const principle of guide.clauses.filter(c => c.patterns.length > 0)) {

@@ -1,10 +1,11 @@
-import type { IndexManager, ValidationAcceptor, ValidationChecks } from 'langium';
+import type { ValidationAcceptor, ValidationChecks } from 'langium';
 import type { CertaServices } from '../certa-module.js';
 import type { Activity, CertaAstType, Mark, Scheme } from '../generated/ast.js';
 import { isScheme, isSchemeTypeDecl, isSurveillance } from '../generated/ast.js';
 import { defineRule } from './rule-catalog.js';
 import { activitiesOf, firstMember, isManagementSystemScheme, isProductScheme, marksOf } from './scheme-facts.js';
 import { nameOf } from '../helpers/node-properties.js';
+import type { WorkspaceFacts } from '../workspace/workspace-facts.js';
 
 /**
  * Marks of conformity: a management-system certificate never licenses a mark on products, a mark
@@ -34,12 +35,12 @@ export const MarkRules = {
 } as const;
 
 export function markChecks(services: CertaServices): ValidationChecks<CertaAstType> {
-    const index = services.shared.workspace.IndexManager;
+    const facts = services.crossFile.WorkspaceFacts;
     return {
         Scheme: [
             systemSchemeMustNotLicenseProductMarks,
             productSchemeLicensingMarksMustHaveSurveillance,
-            (scheme, accept) => systemMarksShouldDifferFromProductMarks(scheme, index, accept)
+            (scheme, accept) => systemMarksShouldDifferFromProductMarks(scheme, facts, accept)
         ],
         Activity: markLicenceMustNameMark,
         Mark: markShouldSayWhereItIsUsed
@@ -104,12 +105,11 @@ function marksUsedBy(scheme: Scheme): Mark[] {
     return [...new Set([...marksOf(scheme), ...licensed])];
 }
 
-function systemMarksShouldDifferFromProductMarks(scheme: Scheme, index: IndexManager, accept: ValidationAcceptor): void {
+function systemMarksShouldDifferFromProductMarks(scheme: Scheme, facts: WorkspaceFacts, accept: ValidationAcceptor): void {
     if (!isManagementSystemScheme(scheme)) return;
     const own = marksOf(scheme).filter(m => m.shape && m.shape !== 'other');
     if (own.length === 0) return;
-    const productMarks = index.allElements('Scheme').map(d => d.node).filter(isScheme).filter(isProductScheme)
-        .flatMap(marksUsedBy).toArray();
+    const productMarks = facts.derived('productMarks', () => facts.schemes().filter(isProductScheme).flatMap(marksUsedBy));
     for (const mark of own) {
         const twin = productMarks.find(p => p.shape === mark.shape && p !== mark);
         if (twin) {

@@ -1,9 +1,11 @@
-import type { AstNode, IndexManager, ValidationAcceptor, ValidationChecks } from 'langium';
+import type { AstNode, ValidationAcceptor, ValidationChecks } from 'langium';
 import { AstUtils } from 'langium';
 import type { CertaServices } from '../certa-module.js';
 import type { Activity, CertaAstType, ClauseRef, Competence, Document, Mark, Role, Scheme } from '../generated/ast.js';
 import { isActivity, isCheck, isExclusion, isMark, isScheme } from '../generated/ast.js';
 import { clauseRefText, expandClauseRef } from '../scoping/clause-index.js';
+import type { CertaIndexManager } from '../workspace/certa-index-manager.js';
+import type { WorkspaceFacts } from '../workspace/workspace-facts.js';
 import { defineRule } from './rule-catalog.js';
 import { activitiesOf, excludedClauses, schemeOf } from './scheme-facts.js';
 import { nameOf } from '../helpers/node-properties.js';
@@ -25,20 +27,19 @@ export const ReferenceRules = {
 
 /** Names must be unique, references must not point at what the scheme itself excludes, declarations should be used. */
 export function referenceChecks(services: CertaServices): ValidationChecks<CertaAstType> {
-    const index = services.shared.workspace.IndexManager;
-    const references = services.references.References;
+    const facts = services.crossFile.WorkspaceFacts;
+    const index = services.shared.workspace.IndexManager as CertaIndexManager;
+    const locator = services.workspace.AstNodeLocator;
     const builtins = services.catalogs.BuiltinCatalogs;
     const isBuiltin = (node: AstNode) => builtins.isBuiltin(AstUtils.getDocument(node).uri);
     // A duplicate is reported as such; whichever copy the references resolve to, the other is not "unused".
-    const isDuplicate = (node: AstNode & { name: string }) =>
-        index.allElements(node.$type).filter(d => d.name === node.name && d.type === node.$type).count() > 1;
-    const exists = (type: string) => index.allElements(type).head() !== undefined;
-    const usedAnywhere = (node: AstNode & { name: string }) => isDuplicate(node)
-        || references.findReferences(node, { includeDeclaration: false }).head() !== undefined;
+    const isDuplicate = (node: AstNode & { name: string }) => facts.declarationsNamed(node.$type, node.name).length > 1;
+    const exists = (type: string) => facts.derived(`exists:${type}`, () => index.allElements(type).head() !== undefined);
+    const usedAnywhere = (node: AstNode & { name: string }) => isDuplicate(node) || index.isReferenced(node, locator.getAstNodePath(node));
 
     return {
         Document: (document, accept) => {
-            if (!isBuiltin(document)) topLevelNamesMustBeUnique(document, index, accept);
+            if (!isBuiltin(document)) topLevelNamesMustBeUnique(document, facts, accept);
         },
         Scheme: activityNamesMustBeUniqueInScheme,
         Activity: checkNamesMustBeUniqueInActivity,
@@ -55,16 +56,17 @@ const kindWords: Record<string, string> = {
     Role: 'role', Competence: 'competence', Person: 'person', Mark: 'mark', Scheme: 'scheme', Catalog: 'catalog'
 };
 
-function topLevelNamesMustBeUnique(document: Document, index: IndexManager, accept: ValidationAcceptor): void {
-    const uri = AstUtils.getDocument(document).uri.toString();
+function topLevelNamesMustBeUnique(document: Document, facts: WorkspaceFacts, accept: ValidationAcceptor): void {
+    const uri = AstUtils.getDocument(document).uri;
     for (const element of document.elements) {
         if (element.$type === 'Acceptance') continue;
         const name = element.name;
-        const others = index.allElements(element.$type)
-            .filter(d => d.name === name && d.type === element.$type && d.node !== element)
-            .toArray();
+        const others = facts.declarationsNamed(element.$type, name).filter(node => node !== element);
         if (others.length === 0) continue;
-        const where = others.map(d => (d.documentUri.toString() === uri ? 'in this file' : `in ${fileName(d.documentUri.path)}`));
+        const where = others.map(node => {
+            const other = AstUtils.getDocument(node).uri;
+            return other.toString() === uri.toString() ? 'in this file' : `in ${fileName(other.path)}`;
+        });
         accept('error', `The ${kindWords[element.$type]} '${name}' is declared more than once (also ${[...new Set(where)].join(', ')}). Rename or remove one of them.`, {
             node: element, property: 'name',
             data: { code: ReferenceRules.duplicateId, deleteRange: element.$cstNode?.range }

@@ -8,6 +8,7 @@ import type { Document } from '../generated/ast.js';
 import { isCatalog, isCompetence, isMark, isPerson, isRole, isScheme } from '../generated/ast.js';
 import { refTextOf } from '../helpers/node-properties.js';
 import { internalErrorDiagnostic } from '../validation/internal-errors.js';
+import type { CertaIndexManager } from './certa-index-manager.js';
 
 const phaseNames: Partial<Record<DocumentState, string>> = {
     [DocumentState.Parsed]: 'reading this file',
@@ -144,7 +145,7 @@ export class CertaDocumentBuilder extends DefaultDocumentBuilder {
         for (const name of changedNames) {
             const [type, ...rest] = name.split(':');
             const plain = rest.join(':');
-            addUris(this.indexManager.allElements(type).filter(d => d.name === plain).map(d => d.documentUri.toString()));
+            addUris(this.index.elementsNamed(type, plain).map(d => d.documentUri.toString()));
         }
         addUris([...changedTargets].map(target => target.split('#')[0]));
         if (registerChanged || marksChanged) {
@@ -167,22 +168,24 @@ export class CertaDocumentBuilder extends DefaultDocumentBuilder {
             .filter((d): d is LangiumDocument => d !== undefined && d.state >= DocumentState.IndexedReferences && !this.isBuiltin(d.uri));
     }
 
-    /** User documents that refer to `uris`, directly or through other documents (via the reference index). */
+    /** Documents that refer to `uris`, directly or through other documents (the index's referrers). */
     private referrersOf(uris: Set<string>): Set<string> {
         const reached = new Set(uris);
-        let frontier = new Set(uris);
-        const candidates = this.langiumDocuments.all.filter(d => !this.isBuiltin(d.uri)).toArray();
+        let frontier: Set<string> = uris;
         while (frontier.size > 0) {
             const next = new Set<string>();
-            for (const document of candidates) {
-                const key = document.uri.toString();
-                if (!reached.has(key) && this.indexManager.isAffected(document, frontier)) next.add(key);
+            for (const uri of this.index.referringDocuments(frontier)) {
+                if (!reached.has(uri)) next.add(uri);
             }
-            next.forEach(key => reached.add(key));
+            next.forEach(uri => reached.add(uri));
             frontier = next;
         }
-        uris.forEach(key => reached.delete(key));
+        uris.forEach(uri => reached.delete(uri));
         return reached;
+    }
+
+    private get index(): CertaIndexManager {
+        return this.indexManager as CertaIndexManager;
     }
 
     private isBuiltin(uri: URI): boolean {

@@ -1,0 +1,122 @@
+import type { AstNode, AstNodeDescription, LangiumDocument, ReferenceDescription, Stream, URI } from 'langium';
+import { AstUtils, DefaultIndexManager, stream } from 'langium';
+import type { CancellationToken } from 'vscode-languageserver';
+
+/**
+ * Langium's index answers "who refers to X" and "which documents does an edit affect" by scanning
+ * every reference of the workspace, and rules that ask it once per declaration make a build
+ * quadratic. This index keeps the same facts keyed the other way round, updated as each document's
+ * references are indexed: references by target, referring documents by target document, and
+ * declarations by type and name. Every cross-file question of the rules and of the incremental
+ * build is a lookup here.
+ */
+export class CertaIndexManager extends DefaultIndexManager {
+    /** `targetUri#targetPath` → the references to it, by source document. */
+    private readonly byTarget = new Map<string, Map<string, ReferenceDescription[]>>();
+    /** Target document → the documents with non-local references into it. */
+    private readonly referrers = new Map<string, Set<string>>();
+    /** Source document → the keys it contributed to the maps above (for removal). */
+    private readonly contributed = new Map<string, { targets: Set<string>; documents: Set<string> }>();
+    private namedCache?: Map<string, AstNodeDescription[]>;
+    private generation = 0;
+
+    /** Changes whenever the index changes; caches derived from the index key on it. */
+    get version(): number {
+        return this.generation;
+    }
+
+    override findAllReferences(targetNode: AstNode, astNodePath: string): Stream<ReferenceDescription> {
+        const key = targetKey(AstUtils.getDocument(targetNode).uri.toString(), astNodePath);
+        return stream(this.byTarget.get(key)?.values() ?? []).flat();
+    }
+
+    /** Whether anything (in any document, this one included) refers to the node. */
+    isReferenced(targetNode: AstNode, astNodePath: string): boolean {
+        return (this.byTarget.get(targetKey(AstUtils.getDocument(targetNode).uri.toString(), astNodePath))?.size ?? 0) > 0;
+    }
+
+    /** Documents (URIs) with a non-local reference into one of `targets`. */
+    referringDocuments(targets: Iterable<string>): Set<string> {
+        const result = new Set<string>();
+        for (const target of targets) this.referrers.get(target)?.forEach(uri => result.add(uri));
+        return result;
+    }
+
+    /** The exported declarations of a type with a name, across the workspace. */
+    elementsNamed(type: string, name: string): AstNodeDescription[] {
+        if (!this.namedCache) {
+            this.namedCache = new Map();
+            for (const description of this.allElements()) {
+                const key = `${description.type}:${description.name}`;
+                const list = this.namedCache.get(key);
+                if (list) list.push(description); else this.namedCache.set(key, [description]);
+            }
+        }
+        return this.namedCache.get(`${type}:${name}`) ?? [];
+    }
+
+    override async updateContent(document: LangiumDocument, cancelToken?: CancellationToken): Promise<void> {
+        await super.updateContent(document, cancelToken);
+        this.changed();
+    }
+
+    override removeContent(uri: URI): void {
+        super.removeContent(uri);
+        this.changed();
+    }
+
+    override async updateReferences(document: LangiumDocument, cancelToken?: CancellationToken): Promise<void> {
+        await super.updateReferences(document, cancelToken);
+        const source = document.uri.toString();
+        this.forgetReferencesOf(source);
+        const mine = { targets: new Set<string>(), documents: new Set<string>() };
+        for (const description of this.referenceIndex.get(source) ?? []) {
+            const targetUri = description.targetUri.toString();
+            const key = targetKey(targetUri, description.targetPath);
+            let sources = this.byTarget.get(key);
+            if (!sources) this.byTarget.set(key, sources = new Map());
+            const list = sources.get(source);
+            if (list) list.push(description); else sources.set(source, [description]);
+            mine.targets.add(key);
+            if (!description.local && targetUri !== source) {
+                let documents = this.referrers.get(targetUri);
+                if (!documents) this.referrers.set(targetUri, documents = new Set());
+                documents.add(source);
+                mine.documents.add(targetUri);
+            }
+        }
+        this.contributed.set(source, mine);
+        this.changed();
+    }
+
+    override removeReferences(uri: URI): void {
+        super.removeReferences(uri);
+        this.forgetReferencesOf(uri.toString());
+        this.changed();
+    }
+
+    private forgetReferencesOf(source: string): void {
+        const mine = this.contributed.get(source);
+        if (!mine) return;
+        for (const key of mine.targets) {
+            const sources = this.byTarget.get(key);
+            sources?.delete(source);
+            if (sources?.size === 0) this.byTarget.delete(key);
+        }
+        for (const target of mine.documents) {
+            const documents = this.referrers.get(target);
+            documents?.delete(source);
+            if (documents?.size === 0) this.referrers.delete(target);
+        }
+        this.contributed.delete(source);
+    }
+
+    private changed(): void {
+        this.generation++;
+        this.namedCache = undefined;
+    }
+}
+
+function targetKey(uri: string, path: string): string {
+    return `${uri}#${path}`;
+}
