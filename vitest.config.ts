@@ -4,7 +4,7 @@ export default defineConfig({
     test: {
         include: ['packages/*/test/**/*.test.ts'],
         // Langium needs Object.groupBy, which Node 20 lacks.
-        setupFiles: ['scripts/node20-polyfill.mjs'],
+        setupFiles: ['packages/language/node20-polyfill.mjs'],
         testTimeout: 60_000,
         hookTimeout: 120_000
     }

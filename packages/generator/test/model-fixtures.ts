@@ -3,7 +3,7 @@ import { createCertaServices } from '../../language/src/certa-module.js';
 import type { CertaModel } from '../../language/src/model/certa-model.js';
 import { buildCertaModel } from '../../language/src/model/model-builder.js';
 import { loadWorkspace } from '../../language/src/workspace/workspace-loader.js';
-import { certaFiles, clearTestDocuments, createTestServices, examplesFolder, validateSources } from '../../language/test/test-services.js';
+import { certaFiles, clearTestDocuments, createTestServices, examplesFolder, messageOf, validateSources } from '../../language/test/test-services.js';
 
 export { examplesFolder };
 
@@ -14,7 +14,7 @@ export async function modelFrom(...sources: string[]): Promise<{ model: CertaMod
     try {
         const documents = await validateSources(services, ...sources);
         const builtins = await services.catalogs.BuiltinCatalogs.load();
-        const errors = documents.flatMap(d => (d.diagnostics ?? []).filter(x => x.severity === 1).map(x => x.message));
+        const errors = documents.flatMap(d => (d.diagnostics ?? []).filter(x => x.severity === 1).map(messageOf));
         return { model: buildCertaModel(documents, builtins), errors };
     } finally {
         await clearTestDocuments(services);

@@ -42,6 +42,11 @@ export async function clearTestDocuments(services: CertaServices): Promise<void>
     await services.shared.workspace.DocumentBuilder.update([], uris);
 }
 
+/** A diagnostic's message as text (the protocol also allows markup). */
+export function messageOf(diagnostic: Diagnostic): string {
+    return typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value;
+}
+
 export function codes(diagnostics: Diagnostic[] | undefined): string[] {
     return (diagnostics ?? []).map(d => String(d.code));
 }

@@ -4,7 +4,7 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import type { CertaServices } from '../src/certa-module.js';
 import { allRules } from '../src/validation/rule-catalog.js';
 import { setToday } from '../src/validation/validation-clock.js';
-import { clearTestDocuments, createTestServices } from './test-services.js';
+import { clearTestDocuments, createTestServices, messageOf } from './test-services.js';
 import type { ExpectedDiagnostic, ValidationCase } from './validation-cases.js';
 import { discoverCases, parseExpectations } from './validation-cases.js';
 
@@ -49,7 +49,7 @@ async function run(validationCase: ValidationCase): Promise<ActualDiagnostic[]> 
         column: d.range.start.character + 1,
         code: String(d.code),
         text: document.textDocument.getText(d.range),
-        message: d.message
+        message: messageOf(d)
     })));
 }
 

@@ -1,6 +1,6 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CertaServices } from '../src/certa-module.js';
-import { clearTestDocuments, createTestServices, validateSources } from './test-services.js';
+import { clearTestDocuments, createTestServices, messageOf, validateSources } from './test-services.js';
 import { InternalCodes } from '../src/validation/internal-errors.js';
 import { discoverCases } from './validation-cases.js';
 
@@ -38,7 +38,7 @@ describe('rules on incomplete text', () => {
             const [document] = await validateSources(services, prefix);
             for (const diagnostic of document.diagnostics ?? []) {
                 if (diagnostic.code === InternalCodes.internalError) {
-                    crashes.push(`after ${prefix.length} characters: ${diagnostic.message.split('\n')[0]}`);
+                    crashes.push(`after ${prefix.length} characters: ${messageOf(diagnostic).split('\n')[0]}`);
                 }
             }
             await clearTestDocuments(services);

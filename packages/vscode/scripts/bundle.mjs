@@ -14,7 +14,7 @@ const dist = path.join(extensionRoot, 'dist');
 const production = process.argv.includes('--production');
 
 // Node 20 lacks Object.groupBy, which Langium calls; VS Code's own Node has it, stdio clients may not.
-const polyfill = fs.readFileSync(path.join(repositoryRoot, 'scripts', 'node20-polyfill.mjs'), 'utf8');
+const polyfill = fs.readFileSync(path.join(repositoryRoot, 'packages', 'language', 'node20-polyfill.mjs'), 'utf8');
 // ESM sources read `import.meta.url`; in a CommonJS bundle it comes from the bundle's own file name.
 const importMetaUrl = 'var __certaImportMetaUrl = require("url").pathToFileURL(__filename).href;';
 

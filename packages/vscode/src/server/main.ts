@@ -1,7 +1,7 @@
 // The language server as the extension ships it: the same services as `@certa/language`'s server,
 // with the builtin catalogs read from next to the bundle (they are copied there at bundle time)
 // and the requests behind the extension's commands.
-import '@certa/language/node20-polyfill';
+// (Node 20 lacks Object.groupBy: the bundle banner carries the polyfill, ahead of every import.)
 import * as path from 'node:path';
 import { createCertaServices } from '@certa/language';
 import { startLanguageServer } from 'langium/lsp';

@@ -1,5 +1,6 @@
-// Langium 4.4 and chevrotain 13 call Object.groupBy, which Node 20 lacks (Node 21+ has it).
-// Loaded with `node --import` before anything else where a tool runs on Node 20.
+// Langium 4.4 and chevrotain 13 call Object.groupBy, which Node 20 lacks (Node 21+ has it). The one
+// polyfill of the project: the CLI imports it first (`@certa/language/node20-polyfill`), the scripts
+// and vitest load it with `--import` / `setupFiles`, and the extension bundles put it in their banner.
 if (typeof Object.groupBy !== 'function') {
     Object.groupBy = function groupBy(items, keyOf) {
         const groups = Object.create(null);
