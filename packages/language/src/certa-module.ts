@@ -14,6 +14,7 @@ import { CertaNodeKindProvider } from './lsp/certa-node-kind-provider.js';
 import { CertaRenameProvider } from './lsp/certa-rename-provider.js';
 import { CertaSemanticTokenProvider } from './lsp/certa-semantic-token-provider.js';
 import { createCertaParser } from './parser/certa-parser.js';
+import { CertaScopeComputation } from './scoping/certa-scope-computation.js';
 import { CertaScopeProvider } from './scoping/certa-scope-provider.js';
 import { CertaDocumentValidator } from './validation/certa-document-validator.js';
 import { CertaValidationRegistry } from './validation/certa-validation-registry.js';
@@ -56,7 +57,8 @@ export function createCertaModule(options: CertaModuleOptions = {}): Module<Cert
             LangiumParser: services => createCertaParser(services)
         },
         references: {
-            ScopeProvider: services => new CertaScopeProvider(services)
+            ScopeProvider: services => new CertaScopeProvider(services),
+            ScopeComputation: services => new CertaScopeComputation(services)
         },
         validation: {
             DocumentValidator: services => new CertaDocumentValidator(services),

@@ -70,10 +70,10 @@ function describeActual(a: ActualDiagnostic): string {
 const cases = discoverCases();
 
 /**
- * Whole-file conditions a case file cannot show (binary input, an empty file: the CLI tests cover
- * them), and internal errors, which are bugs: the robustness and fuzz tests check that none occurs.
+ * Whole-file conditions a case file cannot show (binary input, an empty file, a file over 4 MB: the
+ * CLI and input-limit tests cover them), and internal errors, which are bugs: the robustness and fuzz tests check that none occurs.
  */
-const notExpressibleInCases = new Set(['certa.syntax.not-text', 'certa.syntax.empty-file', 'certa.internal.error']);
+const notExpressibleInCases = new Set(['certa.syntax.not-text', 'certa.syntax.empty-file', 'certa.syntax.too-long', 'certa.internal.error']);
 
 describe('validation cases (test/cases)', () => {
     it('finds the case folder populated', () => {

@@ -1,16 +1,21 @@
 import type { AstNode, LangiumCoreServices, ParseResult } from 'langium';
 import { createParser, LangiumParser } from 'langium';
 import type { ParserOptions } from 'langium';
-import { nestingCut } from './nesting-limit.js';
+import { MAX_SOURCE_LENGTH, nestingCut } from './input-limits.js';
 
-/** A parse result that stopped at the nesting limit: `cutAt` is where reading stopped. */
+/**
+ * A parse result that stopped at a limit: `cutAt` is where reading stopped at the nesting limit,
+ * `tooLong` the length of a file that was not read at all.
+ */
 export interface CutParseResult<T extends AstNode = AstNode> extends ParseResult<T> {
     cutAt?: number;
+    tooLong?: number;
 }
 
-/** Langium's parser, reading a file only up to the nesting limit (see nesting-limit.ts). */
+/** Langium's parser, reading a file only within the input limits (see input-limits.ts). */
 export class CertaParser extends LangiumParser {
     override parse<T extends AstNode = AstNode>(input: string, options?: ParserOptions): CutParseResult<T> {
+        if (input.length > MAX_SOURCE_LENGTH) return { ...super.parse<T>('', options), tooLong: input.length };
         const cut = nestingCut(input);
         if (cut === undefined) return super.parse<T>(input, options);
         return { ...super.parse<T>(input.slice(0, cut), options), cutAt: cut };

@@ -8,7 +8,7 @@ import { catalogOf, nameOf, refTextOf } from '../helpers/node-properties.js';
 import { nearestNames } from '../scoping/nearest-names.js';
 import { AcceptanceRules } from './acceptance.js';
 import type { CutParseResult } from '../parser/certa-parser.js';
-import { MAX_NESTING } from '../parser/nesting-limit.js';
+import { MAX_NESTING, MAX_SOURCE_LENGTH } from '../parser/input-limits.js';
 import { applyAcceptances } from './acceptances.js';
 import { internalErrorDiagnostic } from './internal-errors.js';
 import { SyntaxCodes } from './syntax-rules.js';
@@ -105,9 +105,12 @@ export class CertaDocumentValidator extends DefaultDocumentValidator {
         if (text.trim().length === 0) {
             diagnostics.push(emptyFileDiagnostic());
         }
-        const cutAt = (document.parseResult as CutParseResult).cutAt;
+        const { cutAt, tooLong } = document.parseResult as CutParseResult;
         if (cutAt !== undefined) {
             diagnostics.push(tooDeepDiagnostic(document.textDocument.positionAt(cutAt)));
+        }
+        if (tooLong !== undefined) {
+            diagnostics.push(tooLongDiagnostic(tooLong));
         }
         for (const diagnostic of diagnostics) {
             const data = (diagnostic.data ?? {}) as { code?: string };
@@ -145,6 +148,14 @@ function tooDeepDiagnostic(at: Position): Diagnostic {
         severity: 1, range: { start: at, end: { line: at.line, character: at.character + 1 } }, code: SyntaxCodes.tooDeep,
         data: { code: SyntaxCodes.tooDeep }, source: 'certa',
         message: `This '{' opens level ${MAX_NESTING + 1}; Certa reads at most ${MAX_NESTING} nested levels and ignores the rest of the file. Close the braces above, or flatten the clause tree.`
+    };
+}
+
+function tooLongDiagnostic(length: number): Diagnostic {
+    const megabytes = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+    return {
+        severity: 1, range: fileStart, code: SyntaxCodes.tooLong, data: { code: SyntaxCodes.tooLong }, source: 'certa',
+        message: `This file holds ${megabytes(length)} of text; Certa reads files up to ${megabytes(MAX_SOURCE_LENGTH)} and has not read this one. Split it into several files (a catalog per standard, a scheme per file).`
     };
 }
 

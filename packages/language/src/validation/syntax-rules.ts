@@ -1,4 +1,4 @@
-import { MAX_NESTING } from '../parser/nesting-limit.js';
+import { MAX_NESTING, MAX_SOURCE_LENGTH } from '../parser/input-limits.js';
 import { defineRule } from './rule-catalog.js';
 
 /** Problems found before any rule runs: the text cannot be read or a name cannot be found. */
@@ -18,6 +18,10 @@ export const SyntaxCodes = {
     tooDeep: defineRule({
         code: 'certa.syntax.too-deep', severity: 'error', basis: 'Certa language',
         summary: `Braces nest more than ${MAX_NESTING} levels deep; Certa reads the file up to that point only.`
+    }),
+    tooLong: defineRule({
+        code: 'certa.syntax.too-long', severity: 'error', basis: 'Certa language',
+        summary: `The file is longer than ${MAX_SOURCE_LENGTH / 1024 / 1024} MB of text; Certa does not read it.`
     }),
     emptyFile: defineRule({
         code: 'certa.syntax.empty-file', severity: 'warning', basis: 'Certa language',

@@ -1,9 +1,21 @@
 /**
+ * Limits on what Certa reads, so that no input can exhaust the stack, the memory or the patience of
+ * an editor. Both are far beyond real files (schemes are kilobytes, the largest catalogs a few
+ * hundred kilobytes, nesting a dozen levels) and both are reported as diagnostics.
+ */
+
+/**
  * The parser descends once per nested `{`; a few thousand levels overflow the stack, which would
- * take the whole process down. No real scheme or catalog nests more than a dozen levels, so Certa
- * reads a file only up to the brace that opens level MAX_NESTING + 1 and reports the cut.
+ * take the whole process down. Certa reads a file only up to the brace that opens level
+ * MAX_NESTING + 1 and reports the cut.
  */
 export const MAX_NESTING = 64;
+
+/**
+ * A file longer than this (in UTF-16 code units, about 4 MB of text) is not parsed at all: building
+ * it would take tens of seconds and gigabytes. 100,000 clauses fit in about 3 MB.
+ */
+export const MAX_SOURCE_LENGTH = 4 * 1024 * 1024;
 
 /**
  * The offset of the first `{` beyond MAX_NESTING levels, or undefined. Braces inside quoted texts
