@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { neutraliseFormula } from '../escaping.js';
 import type { Report, Section, Tone } from '../report.js';
 import { cellText } from '../report.js';
@@ -86,7 +86,9 @@ function addSectionSheet(workbook: ExcelJS.Workbook, report: Report, section: Se
 
 /** An XLSX workbook: an About sheet, then one sheet per section with a frozen header row. */
 export async function renderXlsx(report: Report): Promise<Uint8Array> {
-    const workbook = new ExcelJS.Workbook();
+    // Loaded on first use: ExcelJS is the largest module Certa has, and `certa validate` never needs it.
+    const { default: Excel } = await import('exceljs');
+    const workbook = new Excel.Workbook();
     workbook.creator = 'Certa';
     workbook.lastModifiedBy = 'Certa';
     workbook.created = FIXED_DATE;
