@@ -10,7 +10,10 @@ import { loadSeedCorpus } from './seed-corpus.js';
 import type { SupervisedResult } from './supervisor.js';
 import { Supervisor } from './supervisor.js';
 
+/** A case that takes more CPU time than this is a hang (CPU time, so that a busy machine does not count). */
 export const CASE_LIMIT_MS = 2000;
+/** A case still running after this much wall-clock time is killed: an infinite loop. */
+export const WALL_LIMIT_MS = 15_000;
 
 export interface CampaignOptions {
     cases: number;
@@ -19,7 +22,8 @@ export interface CampaignOptions {
     minimise?: boolean;
     /** Where reproducers and the summary go; nothing is written without it. */
     outDir?: string;
-    timeoutMs?: number;
+    /** CPU milliseconds per case; CASE_LIMIT_MS by default. */
+    limitMs?: number;
     onProgress?: (summary: CampaignSummary) => void;
 }
 
@@ -45,7 +49,9 @@ export interface CampaignSummary {
     cases: number;
     seconds: number;
     casesPerSecond: number;
-    maxCaseMs: number;
+    /** The most CPU time one case took, and the longest wall-clock time. */
+    maxCaseCpuMs: number;
+    maxCaseWallMs: number;
     /** Calls per phase (`build`, `generate`, `lsp:hover`, …). */
     phases: Record<string, number>;
     /** Seconds spent per phase. */
@@ -53,7 +59,7 @@ export interface CampaignSummary {
     /** Failures other than hangs (every occurrence, not distinct). */
     escapedExceptions: number;
     hangs: number;
-    /** Cases over the limit that ran within it when repeated alone: load on the machine, not hangs. */
+    /** Cases killed at the wall-clock limit that ran within the limits when repeated alone. */
     slowUnconfirmed: number;
     crashes: number;
     workerRestarts: number;
@@ -66,13 +72,13 @@ export interface CampaignSummary {
  * signature is kept with the standalone case that first showed it (minimised on request).
  */
 export async function runCampaign(options: CampaignOptions): Promise<CampaignSummary> {
-    const limit = options.timeoutMs ?? CASE_LIMIT_MS;
+    const limit = options.limitMs ?? CASE_LIMIT_MS;
     const corpus = loadSeedCorpus();
     const maker = new CaseMaker(options.seed, corpus);
     const supervisor = new Supervisor();
     const found = new Map<string, FoundFailure>();
     const summary: CampaignSummary = {
-        seed: options.seed, cases: 0, seconds: 0, casesPerSecond: 0, maxCaseMs: 0, phases: {}, phaseSeconds: {}, escapedExceptions: 0,
+        seed: options.seed, cases: 0, seconds: 0, casesPerSecond: 0, maxCaseCpuMs: 0, maxCaseWallMs: 0, phases: {}, phaseSeconds: {}, escapedExceptions: 0,
         hangs: 0, slowUnconfirmed: 0, crashes: 0, workerRestarts: 0, distinctSignatures: 0, failures: []
     };
     const started = performance.now();
@@ -82,25 +88,31 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignSum
             const liveBefore = new Map(maker.live);
             const removedBefore = new Map(maker.removed);
             const fuzzCase = maker.next(id);
-            const result = await supervisor.run(fuzzCase, limit);
+            const result = await supervisor.run(fuzzCase, WALL_LIMIT_MS);
             const failures = [...result.failures];
+            const hang = hangOf(result, limit);
             if (result.timedOut) {
+                // Killed: repeat it alone in a fresh worker before calling it a hang.
                 maker.forget();
-                const again = await supervisor.run(maker.standalone(fuzzCase, liveBefore, removedBefore), limit);
-                if (again.timedOut) {
+                const again = await supervisor.run(maker.standalone(fuzzCase, liveBefore, removedBefore), WALL_LIMIT_MS);
+                if (hangOf(again, limit)) {
                     summary.hangs++;
-                    failures.push(hangFailure(result));
+                    failures.push(hang!);
                 } else {
                     summary.slowUnconfirmed++;
                 }
                 supervisor.recycle(); // the repeat left its own workspace behind; start clean
+            } else if (hang) {
+                summary.hangs++;
+                failures.push(hang);
             } else if (result.crashed) {
                 maker.forget();
                 summary.crashes++;
                 failures.push({ phase: 'crash', kind: 'crash', message: `worker died (${result.crashed}) during ${result.lastPhase}`, signature: `crash | ${result.lastPhase} | ${result.crashed}` });
             }
             summary.cases++;
-            summary.maxCaseMs = Math.max(summary.maxCaseMs, result.timedOut ? limit : result.durationMs);
+            summary.maxCaseCpuMs = Math.max(summary.maxCaseCpuMs, result.cpuMs);
+            summary.maxCaseWallMs = Math.max(summary.maxCaseWallMs, result.durationMs);
             for (const [phase, count] of Object.entries(result.calls)) summary.phases[phase] = (summary.phases[phase] ?? 0) + count;
             for (const [phase, ms] of Object.entries(result.times)) summary.phaseSeconds[phase] = (summary.phaseSeconds[phase] ?? 0) + ms / 1000;
             summary.escapedExceptions += failures.filter(f => f.kind !== 'hang').length;
@@ -145,17 +157,28 @@ function finish(summary: CampaignSummary, found: Map<string, FoundFailure>, star
     return summary;
 }
 
-function hangFailure(result: SupervisedResult): Failure {
-    return { phase: 'hang', kind: 'hang', message: `case ran over the limit in ${result.lastPhase}`, signature: `hang | ${result.lastPhase}` };
+/**
+ * A hang: killed at the wall-clock limit, or over the CPU limit. Named after the phase it was in
+ * when killed, or the phase that took most of its time.
+ */
+function hangOf(result: SupervisedResult, limit: number): Failure | undefined {
+    if (result.timedOut) {
+        return { phase: 'hang', kind: 'hang', message: `killed after ${WALL_LIMIT_MS} ms in ${result.lastPhase}`, signature: `hang | ${result.lastPhase}` };
+    }
+    if (result.cpuMs <= limit) return undefined;
+    const [slowest] = Object.entries(result.times).sort((a, b) => b[1] - a[1])[0] ?? ['?'];
+    return {
+        phase: 'hang', kind: 'hang', signature: `hang | ${slowest}`,
+        message: `${Math.round(result.cpuMs)} ms of CPU (limit ${limit}), ${Math.round(result.times[slowest] ?? 0)} ms wall in ${slowest}`
+    };
 }
 
 /** Does `candidate`, run alone in a fresh workspace, still fail with `signature`? */
 export async function reproduces(candidate: FuzzCase, signature: string, supervisor: Supervisor, limit: number): Promise<boolean> {
-    const result = await supervisor.run({ ...candidate, reset: true }, limit);
-    if (result.timedOut) {
-        supervisor.recycle();
-        return hangFailure(result).signature === signature;
-    }
+    const result = await supervisor.run({ ...candidate, reset: true }, WALL_LIMIT_MS);
+    if (result.timedOut) supervisor.recycle();
+    const hang = hangOf(result, limit);
+    if (hang) return hang.signature === signature;
     if (result.crashed) return signature.startsWith('crash |');
     return result.failures.some(f => f.signature === signature);
 }
@@ -164,7 +187,7 @@ async function minimise(failure: FoundFailure, supervisor: Supervisor, limit: nu
     failure.reproducible = await reproduces(failure.reproducer, failure.signature, supervisor, limit);
     if (!failure.reproducible) return;
     const isHang = failure.kind === 'hang';
-    const budget = new Budget(isHang ? 150 : 3000, isHang ? 300_000 : 120_000);
+    const budget = new Budget(isHang ? 80 : 3000, isHang ? 240_000 : 120_000);
     failure.reproducer = await minimiseCase(failure.reproducer, c => reproduces(c, failure.signature, supervisor, limit), budget);
     failure.minimised = true;
 }

@@ -18,12 +18,28 @@ export interface Failure {
  * from different inputs counts once and survives edits to unrelated lines.
  */
 export function signatureOf(phase: string, message: string, stack?: string): string {
-    return `${phase} | ${topFrame(stack)} | ${normaliseMessage(message)}`;
+    return `${phase} | ${overflowFrame(message, stack) ?? topFrame(stack)} | ${normaliseMessage(message)}`;
+}
+
+/**
+ * A stack overflow's top frame is wherever the stack happened to run out: name it by the project
+ * frame in the recursion if there is one, else by the recursion alone, so that one bug counts once.
+ */
+function overflowFrame(message: string, stack: string | undefined): string | undefined {
+    if (!/Maximum call stack size exceeded/.test(message)) return undefined;
+    const frame = topFrame(stack);
+    return frame.startsWith('packages/') || frame.includes('(packages/') ? frame : '(deep recursion outside project code)';
 }
 
 export function normaliseMessage(message: string): string {
     return (message.split('\n')[0] ?? '')
+        .replace(/^(\w*Error: )+/, '$1') // rethrown errors repeat their class
+        .replace(/(An error occurred [^:]*: )(\w*Error: )+/, '$1$2')
+        // Langium's messages name the user's text, the node's path or the property and type at hand:
+        // the same bug shows through every one of them.
         .replace(/reference to '[^']*'/g, "reference to '…'")
+        .replace(/Node at path \S+/g, 'Node at path …')
+        .replace(/Property \w+ of type \w+/g, 'Property … of type …')
         .replace(/\d+/g, 'N')
         .slice(0, 200);
 }

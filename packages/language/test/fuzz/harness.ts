@@ -20,6 +20,8 @@ const workspaceFolder = '/fuzz-workspace/';
 export interface CaseResult {
     failures: Failure[];
     durationMs: number;
+    /** CPU time of the case (user and system): unlike wall time, not inflated by a busy machine. */
+    cpuMs: number;
     /** Calls made per phase (`build`, `lsp:hover`, …). */
     calls: Record<string, number>;
     /** Milliseconds spent per phase. */
@@ -64,6 +66,7 @@ export class Harness {
         this.calls = {};
         this.times = {};
         const started = performance.now();
+        const cpu = process.cpuUsage();
         this.capture.start();
         try {
             if (fuzzCase.reset) await this.reset();
@@ -77,7 +80,8 @@ export class Harness {
         }
         this.collectConsole();
         this.phase = 'idle';
-        return { failures: this.failures, durationMs: performance.now() - started, calls: this.calls, times: this.times };
+        const used = process.cpuUsage(cpu);
+        return { failures: this.failures, durationMs: performance.now() - started, cpuMs: (used.user + used.system) / 1000, calls: this.calls, times: this.times };
     }
 
     /** Back to the builtin catalogs only (between independent cases: minimising, regressions). */
@@ -190,7 +194,8 @@ export class Harness {
         const lsp = this.services.lsp;
         const textDocument = { uri: document.textDocument.uri };
         const length = document.textDocument.getText().length;
-        const position: Position = document.textDocument.positionAt(Math.min(Math.max(0, offset), length));
+        offset = Math.min(Math.max(0, offset), length);
+        const position: Position = document.textDocument.positionAt(offset);
         const range: Range = { start: position, end: document.textDocument.positionAt(Math.min(Math.max(offset, end), length)) };
         const options = { tabSize: 4, insertSpaces: true };
         const applies = (edits: TextEdit[] | undefined) => {

@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { parseCase } from './case-script.js';
 import { catalogFolder, repositoryRoot } from './vocabulary.js';
 
 /** A seed: the documents of one workspace (most seeds are one file; some cases are folders of several). */
@@ -18,9 +19,14 @@ export const knownCrashers: Seed[] = [
     { name: 'crasher/scheme-covers-no-catalog', texts: ['scheme S "s" { activity a: stage1 audit { covers 8.5.1 } }\nrole R "r"'] }
 ];
 
-/** Every `.certa` under examples/, the builtin catalogs and the validation cases; a folder case is one seed. */
+export const regressionFolder = path.join(repositoryRoot, 'packages', 'language', 'test', 'fuzz', 'regressions');
+
+/**
+ * Every `.certa` under examples/, the builtin catalogs and the validation cases (a folder case is
+ * one seed), the known crashers, and the documents of every regression reproducer.
+ */
 export function loadSeedCorpus(): Seed[] {
-    const seeds: Seed[] = [...knownCrashers];
+    const seeds: Seed[] = [...knownCrashers, ...regressionSeeds()];
     for (const folder of [path.join(repositoryRoot, 'examples'), catalogFolder, path.join(repositoryRoot, 'packages', 'language', 'test', 'cases')]) {
         collect(folder, seeds);
     }
@@ -44,4 +50,14 @@ function collect(folder: string, seeds: Seed[]): void {
     for (const entry of entries) {
         if (entry.isDirectory()) collect(path.join(folder, entry.name), seeds);
     }
+}
+
+/** The documents a reproducer adds and edits: what broke once is the likeliest thing to break again. */
+function regressionSeeds(): Seed[] {
+    if (!fs.existsSync(regressionFolder)) return [];
+    return fs.readdirSync(regressionFolder).filter(name => name.endsWith('.certa')).sort().map(name => {
+        const steps = parseCase(fs.readFileSync(path.join(regressionFolder, name), 'utf8')).steps;
+        const texts = steps.flatMap(s => s.op === 'add' ? s.docs.map(d => d.text) : s.op === 'edit' ? [s.text] : []);
+        return { name: `regression/${name}`, texts: texts.slice(-3) };
+    }).filter(seed => seed.texts.length > 0);
 }

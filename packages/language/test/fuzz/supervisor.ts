@@ -8,7 +8,7 @@ import { repositoryRoot } from './vocabulary.js';
 import type { FromWorker, ToWorker } from './worker.js';
 
 export interface SupervisedResult extends CaseResult {
-    /** The case overran its time limit; the worker was killed. */
+    /** The case overran the wall-clock limit; the worker was killed. */
     timedOut?: boolean;
     /** The worker died during the case (out of memory, native crash). */
     crashed?: string;
@@ -50,7 +50,7 @@ export class Supervisor {
                     this.ready = undefined;
                 }
                 if (this.pending && !this.killing.has(child)) {
-                    this.settle({ failures: [], durationMs: 0, calls: {}, times: {}, crashed: `exit ${code ?? signal}`, lastPhase: this.pending.lastPhase });
+                    this.settle({ failures: [], durationMs: 0, cpuMs: 0, calls: {}, times: {}, crashed: `exit ${code ?? signal}`, lastPhase: this.pending.lastPhase });
                 }
                 reject(new Error(`fuzz worker exited before it was ready (${code ?? signal})`));
             });
@@ -81,7 +81,7 @@ export class Supervisor {
                 child.kill('SIGKILL');
                 this.child = undefined;
                 this.ready = undefined;
-                this.settle({ failures: [], durationMs: performance.now() - started, calls: {}, times: {}, timedOut: true, lastPhase: this.pending?.lastPhase ?? 'start' });
+                this.settle({ failures: [], durationMs: performance.now() - started, cpuMs: 0, calls: {}, times: {}, timedOut: true, lastPhase: this.pending?.lastPhase ?? 'start' });
             }, timeoutMs);
             this.pending = { id: fuzzCase.id, resolve, lastPhase: 'start', timer };
             child.send({ type: 'run', fuzzCase } satisfies ToWorker);
