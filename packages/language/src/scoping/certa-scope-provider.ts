@@ -36,7 +36,16 @@ export class CertaScopeProvider extends DefaultScopeProvider {
             const catalog = AstUtils.getContainerOfType(container, isCatalog);
             return catalog ? this.clauseScope(catalog) : EMPTY_SCOPE;
         }
+        if (!this.isReference(context)) {
+            // Completion inside a half-typed reference can ask for a property of the enclosing node
+            // (`competence C basis g,` asks Competence for `clause`): there is nothing to offer.
+            return EMPTY_SCOPE;
+        }
         return super.getScope(context);
+    }
+
+    private isReference({ container, property }: ReferenceInfo): boolean {
+        return this.reflection.getTypeMetaData(container.$type).properties[property]?.referenceType !== undefined;
     }
 
     private clauseScope(catalog: Catalog): Scope {

@@ -30,7 +30,7 @@ export class Supervisor {
 
     private start(): Promise<void> {
         const execArgv = [
-            '--import', pathToFileURL(path.join(repositoryRoot, 'scripts', 'node20-polyfill.mjs')).href,
+            '--import', pathToFileURL(path.join(repositoryRoot, 'packages', 'language', 'node20-polyfill.mjs')).href,
             '--import', pathToFileURL(require.resolve('tsx')).href
         ];
         const child = fork(path.join(path.dirname(new URL(import.meta.url).pathname), 'worker.ts'), [], {
