@@ -4,7 +4,8 @@ import {
     createProtocolConnection, InitializeRequest, InitializedNotification, PublishDiagnosticsNotification,
     StreamMessageReader, StreamMessageWriter
 } from 'vscode-languageserver-protocol/node';
-import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import type { Diagnostic, LogMessageParams, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import { LogMessageNotification } from 'vscode-languageserver-protocol';
 
 /** The bundled language server over stdio, driven as an editor drives it. */
 export class LspClient {
@@ -12,13 +13,28 @@ export class LspClient {
     private readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
     private readonly waiters: Array<() => void> = [];
     readonly stderr: string[] = [];
+    /** What the server wrote to the client's output channel (`window/logMessage`). */
+    readonly logs: LogMessageParams[] = [];
+    /** Called for each log line as it arrives. */
+    onLog?: (params: LogMessageParams) => void;
+    /** Settles when the server process ends, with its exit code or signal. */
+    readonly exit: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+    exited = false;
 
     private constructor(private readonly process: ChildProcess) {
         this.connection = createProtocolConnection(new StreamMessageReader(process.stdout!), new StreamMessageWriter(process.stdin!));
         process.stderr!.on('data', chunk => this.stderr.push(String(chunk)));
+        this.exit = new Promise(resolve => process.on('exit', (code, signal) => {
+            this.exited = true;
+            resolve({ code, signal });
+        }));
         this.connection.onNotification(PublishDiagnosticsNotification.type, params => {
             this.diagnostics.set(params.uri, params);
             this.waiters.splice(0).forEach(wake => wake());
+        });
+        this.connection.onNotification(LogMessageNotification.type, params => {
+            this.logs.push(params);
+            this.onLog?.(params);
         });
         // What VS Code answers when the server asks.
         this.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => null));
@@ -27,9 +43,35 @@ export class LspClient {
         this.connection.listen();
     }
 
-    static start(serverPath: string): LspClient {
+    get pid(): number {
+        return this.process.pid!;
+    }
+
+    /** The diagnostics last published for `uri`, if any. */
+    published(uri: string): Diagnostic[] | undefined {
+        return this.diagnostics.get(uri)?.diagnostics;
+    }
+
+    /** Bytes straight onto the server's stdin, past the protocol writer (for malformed frames). */
+    writeRaw(bytes: string): void {
+        this.process.stdin!.write(bytes);
+    }
+
+    /** The client goes away without shutdown/exit, as a crashed editor would: both pipes close. */
+    disconnect(): void {
+        this.connection.dispose();
+        this.process.stdin!.destroy();
+        this.process.stdout!.destroy();
+    }
+
+    kill(): void {
+        this.process.kill('SIGKILL');
+    }
+
+    /** `nodeArgs` go to the server's Node before the bundle (the soak's memory probe). */
+    static start(serverPath: string, nodeArgs: string[] = []): LspClient {
         // Node 20 on purpose where available: the bundle carries its own Object.groupBy polyfill.
-        const child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+        const child = spawn(process.execPath, [...nodeArgs, serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
         return new LspClient(child);
     }
 
@@ -75,9 +117,11 @@ export class LspClient {
         try {
             await this.connection.sendRequest('shutdown');
             await this.connection.sendNotification('exit');
+            // Give it a moment to leave by itself, as it should after `exit`.
+            await Promise.race([this.exit, new Promise(resolve => setTimeout(resolve, 2_000))]);
         } finally {
             this.connection.dispose();
-            this.process.kill();
+            if (!this.exited) this.process.kill();
         }
     }
 }

@@ -10,15 +10,15 @@ import {
     CodeActionRequest, CompletionRequest, DefinitionRequest, DidChangeTextDocumentNotification, DidOpenTextDocumentNotification,
     DocumentFormattingRequest, HoverRequest, InlayHintRequest, ReferencesRequest, RenameRequest, DiagnosticSeverity
 } from 'vscode-languageserver-protocol';
-import { bundle } from '../scripts/bundle.mjs';
 import type { GenerateResult, PreviewResult } from '../src/protocol.js';
 import { GenerateRequest, PreviewRequest } from '../src/protocol.js';
+import { bundledServer } from './bundled-server.js';
 import { LspClient } from './lsp-client.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repositoryRoot = path.resolve(here, '..', '..', '..');
-const serverPath = path.resolve(here, '..', 'dist', 'server.cjs');
 
+let serverPath: string;
 let client: LspClient;
 let workspace: string;
 let initializeResult: InitializeResult;
@@ -44,7 +44,7 @@ function positionOf(text: string, marker: string, shift = 0): Position {
 const errors = (diagnostics: Diagnostic[]) => diagnostics.filter(d => d.severity === DiagnosticSeverity.Error);
 
 beforeAll(async () => {
-    await bundle();
+    serverPath = await bundledServer();
     workspace = makeWorkspace();
     client = LspClient.start(serverPath);
     initializeResult = await client.initialize(pathToFileURL(workspace).toString()) as InitializeResult;
@@ -59,6 +59,7 @@ beforeAll(async () => {
 afterAll(async () => {
     await client?.stop();
     if (workspace) fs.rmSync(workspace, { recursive: true, force: true });
+    if (serverPath) fs.rmSync(path.dirname(serverPath), { recursive: true, force: true });
 });
 
 describe('the bundled language server over stdio', () => {

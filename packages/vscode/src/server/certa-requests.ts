@@ -7,6 +7,7 @@ import { buildCertaModel } from '@certa/language';
 import type { GeneratedFile } from '@certa/generator';
 import { generateDocuments, planDocuments, renderHtml } from '@certa/generator';
 import type { Connection } from 'vscode-languageserver';
+import { ErrorCodes, ResponseError } from 'vscode-languageserver';
 import type { GenerateParams, GenerateResult, PreviewParams, PreviewResult } from '../protocol.js';
 import { GenerateRequest, PreviewRequest } from '../protocol.js';
 
@@ -17,9 +18,31 @@ import { GenerateRequest, PreviewRequest } from '../protocol.js';
  */
 export function registerCertaRequests(connection: Connection, services: CertaServices): void {
     const requests = new CertaRequests(services);
-    connection.onRequest(GenerateRequest, (params: GenerateParams) => requests.generate(params));
-    connection.onRequest(PreviewRequest, (params: PreviewParams) => requests.preview(params));
+    connection.onRequest(GenerateRequest, (params: GenerateParams) => requests.generate(checkGenerate(params, services)));
+    connection.onRequest(PreviewRequest, (params: PreviewParams) => requests.preview(checkPreview(params, services)));
 }
+
+/** Parameters from the client are checked before use: a wrong one answers InvalidParams. */
+function checkGenerate(params: unknown, services: CertaServices): GenerateParams {
+    const p = params as Partial<GenerateParams> | null;
+    if (typeof p?.outputFolder !== 'string' || !Array.isArray(p.formats) || !p.formats.every(f => typeof f === 'string')) {
+        throw invalid(`${GenerateRequest} needs an outputFolder and a list of formats`);
+    }
+    if (p.uri !== undefined) checkKnown(p.uri, GenerateRequest, services);
+    return p as GenerateParams;
+}
+
+function checkPreview(params: unknown, services: CertaServices): PreviewParams {
+    checkKnown((params as Partial<PreviewParams> | null)?.uri, PreviewRequest, services);
+    return params as PreviewParams;
+}
+
+function checkKnown(uri: unknown, method: string, services: CertaServices): void {
+    if (typeof uri !== 'string') throw invalid(`${method} needs the uri of a .certa document`);
+    if (!services.shared.workspace.LangiumDocuments.hasDocument(URI.parse(uri))) throw invalid(`${method}: unknown document ${uri}`);
+}
+
+const invalid = (message: string) => new ResponseError(ErrorCodes.InvalidParams, message);
 
 class CertaRequests {
     constructor(private readonly services: CertaServices) {}
