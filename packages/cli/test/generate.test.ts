@@ -90,6 +90,7 @@ describe('certa generate', () => {
         [['generate', '.', '--out', 'out', '--scheme', 'NOPE'], 'certa: no scheme "NOPE" in the workspace (schemes: QMS)\n'],
         [['generate', '.', '--out', 'roles.certa'], 'certa: --out roles.certa is a file, not a folder\n'],
         [['generate', '.', '--out', 'out', '--today', 'tomorrow'], 'certa: --today must be a date written YYYY-MM-DD, not "tomorrow"\n'],
+        [['generate', '.', '--out', 'out', '--today', '2026-02-30'], 'certa: --today 2026-02-30 is not a calendar date (2026-02 has 28 days); write a real date as YYYY-MM-DD\n'],
         [['generate', 'missing', '--out', 'out'], 'certa: missing: no such file or folder. Check the path, or run certa from the folder that holds it.\n']
     ])('exits 2 with one line for usage problems: %j', (args, message) => {
         const root = tempWorkspace({ 'roles.certa': ROLES, 'qms.certa': scheme('Q?') });

@@ -93,6 +93,26 @@ describe('certa validate', () => {
         expect(bad.stderr.trim()).toBe('certa: --today must be a date written YYYY-MM-DD, not "1 July"');
     });
 
+    it.each([
+        ['2026-02-30', 'certa: --today 2026-02-30 is not a calendar date (2026-02 has 28 days); write a real date as YYYY-MM-DD'],
+        ['2025-02-29', 'certa: --today 2025-02-29 is not a calendar date (2025-02 has 28 days); write a real date as YYYY-MM-DD'],
+        ['1900-02-29', 'certa: --today 1900-02-29 is not a calendar date (1900-02 has 28 days); write a real date as YYYY-MM-DD'],
+        ['2026-04-31', 'certa: --today 2026-04-31 is not a calendar date (2026-04 has 30 days); write a real date as YYYY-MM-DD'],
+        ['2026-01-00', 'certa: --today 2026-01-00 is not a calendar date (2026-01 has 31 days); write a real date as YYYY-MM-DD'],
+        ['2026-13-01', 'certa: --today 2026-13-01 has no month 13; write a real date as YYYY-MM-DD (months 01 to 12)']
+    ])('rejects the impossible date --today %s with one line', (day, message) => {
+        const run = runCerta(['validate', '--today', day, '.'], tempWorkspace({ 'roles.certa': roles }));
+        expect(run.stderr).toBe(message + '\n');
+        expect(run.stdout).toBe('');
+        expect(run.code).toBe(2);
+    });
+
+    it.each(['2024-02-29', '2000-02-29', '2026-12-31'])('accepts the real date --today %s', day => {
+        const run = runCerta(['validate', '--today', day, '.'], tempWorkspace({ 'roles.certa': roles }));
+        expect(run.stderr).toContain('1 file checked: 0 errors');
+        expect(run.code).toBe(0);
+    });
+
     it('reports binary garbage as one clear error, without a stack trace', () => {
         const garbage = Buffer.from(Array.from({ length: 2048 }, (_, i) => (i * 7919) % 256));
         const root = tempWorkspace({ 'garbage.certa': garbage });
