@@ -100,6 +100,14 @@ describe('certa generate', () => {
         expect(fs.existsSync(path.join(root, 'out'))).toBe(false);
     });
 
+    it('exits 2 and writes nothing for a path that holds no .certa files', () => {
+        const root = tempWorkspace({ 'roles.certa': ROLES, 'empty/notes.txt': 'x' });
+        const run = runCerta(['generate', 'empty', '--out', 'out'], root);
+        expect(run.stderr).toBe('certa: empty: no .certa files in this folder (hidden folders and node_modules are not searched). Name a folder that holds .certa files.\n');
+        expect(run.code).toBe(2);
+        expect(fs.existsSync(path.join(root, 'out'))).toBe(false);
+    });
+
     it('writes atomically: when one file cannot be written the previous outputs stay as they were', () => {
         const root = tempWorkspace({ 'roles.certa': ROLES, 'qms.certa': scheme('Old question?') });
         expect(runCerta(['generate', '.', '--out', 'out', '--today', '2026-01-15'], root).code).toBe(0);

@@ -47,7 +47,6 @@ async function generate(paths: string[], options: GenerateOptions): Promise<numb
     const progress = progressLine();
     progress.show('certa: loading sources…');
     const workspace = await openWorkspace(paths);
-    if (workspace.files.length === 0) throw new UsageError(`no .certa files found in ${paths.join(', ')}`);
     if (hasErrors(workspace.documents) && !options.force) {
         progress.clear();
         const errors = diagnosticRecords(workspace.documents).filter(r => r.severity === 'error');
