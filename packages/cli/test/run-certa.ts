@@ -20,6 +20,18 @@ export function runCerta(args: string[], cwd: string, env: Record<string, string
     return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
 
+/**
+ * Runs certa as an ordinary user: permissions mean nothing to root, and CI runs as root. The
+ * workspace must be readable by others (chmod it 0755).
+ */
+export function runCertaUnprivileged(args: string[], cwd: string): CertaRun {
+    const asRoot = process.getuid?.() === 0;
+    const command = asRoot ? 'setpriv' : process.execPath;
+    const prefix = asRoot ? ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath] : [];
+    const result = spawnSync(command, [...prefix, certaBin, ...args], { cwd, encoding: 'utf8', timeout: 120_000 });
+    return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+}
+
 /** A temporary folder with the given files (relative path → content). */
 export function tempWorkspace(files: Record<string, string | Buffer>): string {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'certa-cli-'));
