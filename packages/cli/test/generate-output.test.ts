@@ -1,9 +1,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BROKEN, ROLES, scheme } from './generate-fixtures.js';
+import { BROKEN, ROLES, scheme, snapshot } from './generate-fixtures.js';
 import { runCerta, runCertaUnprivileged, tempWorkspace } from './run-certa.js';
 
+const MANIFEST = '.certa-outputs.json';
 /** Above Linux's PID_MAX_LIMIT (2^22), so no process can have it: a writer that is surely dead. */
 const DEAD_PID = 4_194_305;
 
@@ -99,5 +100,95 @@ describe('certa generate: leftovers of interrupted runs', () => {
         expect(left(planted.deadBackup)).toBe(false);
         for (const kept of [planted.aliveTemp, planted.notHex, planted.notHidden, planted.userTemp]) expect(left(kept), kept).toBe(true);
         expect(fs.readFileSync(path.join(root, 'out/QMS/checklist.md'), 'utf8')).toContain('Q?');
+    });
+});
+
+describe('certa generate: outputs that are no longer generated', () => {
+    it('removes the files of a removed scheme and says so; the user\'s own files stay', () => {
+        const root = tempWorkspace({ 'roles.certa': ROLES, 'qms.certa': scheme('Q?'), 'old.certa': scheme('Old?', 'OLD') });
+        expect(runCerta(['generate', '.', '--out', 'out', '--format', 'md,json'], root).code).toBe(0);
+        expect(fs.existsSync(path.join(root, 'out/OLD/checklist.md'))).toBe(true);
+        fs.writeFileSync(path.join(root, 'out/README.txt'), 'published by our CI');
+        fs.mkdirSync(path.join(root, 'out/extra'));
+        fs.writeFileSync(path.join(root, 'out/extra/notes.md'), 'mine');
+
+        fs.rmSync(path.join(root, 'old.certa'));
+        const run = runCerta(['generate', '.', '--out', 'out', '--format', 'md,json'], root);
+        expect(run.code).toBe(0);
+        expect(run.stderr.split('\n')).toEqual([
+            'certa: wrote 7 files to out (md, json)',
+            'certa: removed out/OLD/checklist.json: no longer generated',
+            'certa: removed out/OLD/checklist.md: no longer generated',
+            'certa: removed out/OLD/coverage-ISO9001.json: no longer generated',
+            'certa: removed out/OLD/coverage-ISO9001.md: no longer generated',
+            ''
+        ]);
+        const files = [...snapshot(path.join(root, 'out')).keys()].sort();
+        expect(files.filter(file => file.startsWith('OLD/'))).toEqual([]);
+        expect(fs.existsSync(path.join(root, 'out/OLD'))).toBe(false);
+        expect(files).toEqual(expect.arrayContaining(['README.txt', 'extra/notes.md', 'QMS/checklist.md', MANIFEST]));
+    });
+
+    it('removes the files of a format no longer asked for, but keeps one changed since', () => {
+        const root = sources();
+        expect(runCerta(['generate', '.', '--out', 'out', '--format', 'md,csv'], root).code).toBe(0);
+        fs.appendFileSync(path.join(root, 'out/QMS/checklist.csv'), 'reviewed by J. Doe\r\n');
+        const run = runCerta(['generate', '.', '--out', 'out', '--format', 'md'], root);
+        expect(run.code).toBe(0);
+        expect(run.stderr).toContain('certa: kept out/QMS/checklist.csv: no longer generated, but changed since certa wrote it; delete it if it is not needed\n');
+        expect(run.stderr).toContain('certa: removed out/QMS/coverage-ISO9001.csv: no longer generated\n');
+        const files = [...snapshot(path.join(root, 'out')).keys()];
+        expect(files.filter(file => file.endsWith('.csv'))).toEqual(['QMS/checklist.csv']);
+        // Kept once, it is the user's: the next run neither removes it nor mentions it.
+        const again = runCerta(['generate', '.', '--out', 'out', '--format', 'md'], root);
+        expect(again.stderr).toBe('certa: wrote 4 files to out (md)\n');
+        expect(fs.existsSync(path.join(root, 'out/QMS/checklist.csv'))).toBe(true);
+    });
+
+    it('says which stale file it could not remove, exits 2, and tries again next run', () => {
+        const root = tempWorkspace({ 'roles.certa': ROLES, 'qms.certa': scheme('Q?'), 'old.certa': scheme('Old?', 'OLD') });
+        expect(runCerta(['generate', '.', '--out', 'out', '--format', 'md'], root).code).toBe(0);
+        fs.rmSync(path.join(root, 'old.certa'));
+        // The next run may write in out, but not remove anything from out/OLD.
+        fs.chmodSync(root, 0o755);
+        if (process.getuid?.() === 0) {
+            const chown = (file: string) => {
+                fs.chownSync(file, 65534, 65534);
+                if (fs.statSync(file).isDirectory()) for (const entry of fs.readdirSync(file)) chown(path.join(file, entry));
+            };
+            chown(path.join(root, 'out'));
+            fs.chownSync(path.join(root, 'out/OLD'), 0, 0);
+        } else {
+            fs.chmodSync(path.join(root, 'out/OLD'), 0o555);
+        }
+        const blocked = runCertaUnprivileged(['generate', '.', '--out', 'out', '--format', 'md'], root);
+        expect(blocked.stderr).toBe([
+            'certa: wrote 4 files to out (md)',
+            'certa: could not remove out/OLD/checklist.md (EACCES), which is no longer generated; the next run tries again',
+            'certa: could not remove out/OLD/coverage-ISO9001.md (EACCES), which is no longer generated; the next run tries again',
+            ''
+        ].join('\n'));
+        expect(blocked.code).toBe(2);
+
+        fs.chmodSync(path.join(root, 'out/OLD'), 0o755);
+        const retried = runCerta(['generate', '.', '--out', 'out', '--format', 'md'], root);
+        expect(retried.stderr).toContain('certa: removed out/OLD/checklist.md: no longer generated\n');
+        expect(retried.code).toBe(0);
+        expect(fs.existsSync(path.join(root, 'out/OLD'))).toBe(false);
+    });
+
+    it('never removes a file outside --out, whatever the manifest says', () => {
+        const root = sources();
+        expect(runCerta(['generate', '.', '--out', 'out', '--format', 'md'], root).code).toBe(0);
+        const manifestPath = path.join(root, 'out', MANIFEST);
+        const manifest = JSON.parse(fs.readFileSync(manifestPath, 'utf8'));
+        // The right hash, so only the path check stands between the manifest and the file.
+        manifest.files['../victim.md'] = manifest.files['index.md'];
+        fs.writeFileSync(path.join(root, 'victim.md'), fs.readFileSync(path.join(root, 'out/index.md')));
+        fs.writeFileSync(manifestPath, JSON.stringify(manifest));
+        const run = runCerta(['generate', '.', '--out', 'out', '--format', 'md'], root);
+        expect(run.stderr).toBe(`certa: ignored out/${MANIFEST}: it is not a manifest certa wrote; files of earlier runs were not removed this time\ncerta: wrote 4 files to out (md)\n`);
+        expect(run.code).toBe(0);
+        expect(fs.existsSync(path.join(root, 'victim.md'))).toBe(true);
     });
 });

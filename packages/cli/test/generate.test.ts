@@ -25,7 +25,7 @@ describe('certa generate', () => {
         const run = runCerta(['generate', '--out', 'docs', '--format', 'md,json', '--scheme', 'QMS', '--today', '2026-01-15', 'roles.certa', 'qms.certa'], root);
         expect(run.code).toBe(0);
         expect([...snapshot(path.join(root, 'docs')).keys()].sort()).toEqual([
-            'QMS/checklist.json', 'QMS/checklist.md', 'QMS/competence-matrix.json', 'QMS/competence-matrix.md',
+            '.certa-outputs.json', 'QMS/checklist.json', 'QMS/checklist.md', 'QMS/competence-matrix.json', 'QMS/competence-matrix.md',
             'QMS/coverage-ISO9001.json', 'QMS/coverage-ISO9001.md', 'index.md'
         ]);
     });

@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import type { Command } from 'commander';
 import { buildCertaModel } from '@certa/language';
 import type { Format } from '@certa/generator';
@@ -5,6 +6,7 @@ import { FORMATS, generateDocuments } from '@certa/generator';
 import { ExitCode, UsageError } from '../cli-error.js';
 import { hasErrors, openWorkspace } from '../certa-workspace.js';
 import { diagnosticRecords } from '../diagnostic-records.js';
+import { MANIFEST_NAME } from '../output-manifest.js';
 import { checkOutputFolder, prepareOutputFolder } from '../output-folder.js';
 import { todayOption, useToday } from '../today-option.js';
 import type { OutputUpdate } from '../update-output-folder.js';
@@ -89,10 +91,15 @@ async function generate(paths: string[], options: GenerateOptions): Promise<numb
 
 /** What changed in --out, one line each, on stderr (stdout stays free for pipelines). */
 function report(options: GenerateOptions, formats: string[], written: number, update: OutputUpdate): number {
+    const inOut = (file: string) => path.join(options.out, file).split(path.sep).join('/');
     const say = (line: string) => process.stderr.write(`certa: ${line}\n`);
+    if (update.manifestProblem) say(`ignored ${inOut(MANIFEST_NAME)}: it ${update.manifestProblem}; files of earlier runs were not removed this time`);
     if (update.leftovers.length > 0) say(`removed ${plural(update.leftovers.length, 'temporary file')} left in ${options.out} by an interrupted run`);
     say(`wrote ${plural(written, 'file')} to ${options.out} (${formats.join(', ')})`);
-    return ExitCode.ok;
+    for (const file of update.removed) say(`removed ${inOut(file)}: no longer generated`);
+    for (const file of update.changed) say(`kept ${inOut(file)}: no longer generated, but changed since certa wrote it; delete it if it is not needed`);
+    for (const { file, code } of update.failed) say(`could not remove ${inOut(file)} (${code}), which is no longer generated; the next run tries again`);
+    return update.failed.length > 0 ? ExitCode.usage : ExitCode.ok;
 }
 
 function plural(n: number, word: string): string {
