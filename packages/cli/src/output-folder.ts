@@ -13,6 +13,9 @@ export async function checkOutputFolder(out: string): Promise<void> {
     let existing = wanted;
     let stat = await statOrUndefined(existing);
     while (!stat && path.dirname(existing) !== existing) {
+        if (await fs.lstat(existing).then(() => true, () => false)) {
+            throw new UsageError(`--out ${out}: ${shown(existing)} is a symbolic link that leads nowhere; fix or remove the link`);
+        }
         existing = path.dirname(existing);
         stat = await statOrUndefined(existing);
     }
@@ -44,7 +47,9 @@ export async function prepareOutputFolder(out: string): Promise<string> {
             throw new UsageError(`--out ${out}: cannot create the folder ${shown(folder)} (${reason(error)}${hint}); choose another folder`);
         });
     }
-    const real = await fs.realpath(wanted);
+    const real = await fs.realpath(wanted).catch((error: NodeJS.ErrnoException) => {
+        throw new UsageError(`--out ${out}: cannot be opened (${reason(error)}); choose another folder`);
+    });
     const probe = temporaryPath(path.join(real, 'write-check'), temporarySuffix(), 'tmp');
     await fs.writeFile(probe, '', { flag: 'wx' }).catch((error: NodeJS.ErrnoException) => {
         throw new UsageError(`--out ${out}: cannot write files in this folder (${reason(error)}); choose another folder`);

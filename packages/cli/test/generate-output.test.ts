@@ -24,6 +24,18 @@ describe('certa generate: the output folder', () => {
         expect(fs.existsSync('/proc/certa-out')).toBe(false);
     });
 
+    it('fails with one line for an --out that is, or passes through, a broken or looping symbolic link', () => {
+        const root = sources();
+        fs.symlinkSync('loop', path.join(root, 'loop'));
+        fs.symlinkSync('moved-away', path.join(root, 'dangling'));
+        for (const [out, link] of [['loop', 'loop'], ['dangling/docs', 'dangling']]) {
+            const run = runCerta(['generate', '.', '--out', out, '--format', 'md'], root);
+            expect(run.stderr).toBe(`certa: --out ${out}: ${link} is a symbolic link that leads nowhere; fix or remove the link\n`);
+            expect(run.code).toBe(2);
+        }
+        expect(fs.existsSync(path.join(root, 'moved-away'))).toBe(false);
+    });
+
     it('checks --out before loading the sources', () => {
         const root = tempWorkspace({ 'roles.certa': ROLES, 'bad.certa': BROKEN });
         const run = runCerta(['generate', '.', '--out', '/dev/null'], root);
