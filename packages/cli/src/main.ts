@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { ExitCode, UsageError } from './cli-error.js';
+import { finishOutput, guardOutputStreams } from './closed-output.js';
 import type { CommandContext } from './commands/command-context.js';
 import { registerCatalog } from './commands/catalog.js';
 import { registerRules } from './commands/rules.js';
@@ -14,6 +15,17 @@ const version = (JSON.parse(readFileSync(new URL('../package.json', import.meta.
  * I/O problems. Expected problems print one line; nothing prints a stack trace.
  */
 export async function main(argv: string[]): Promise<number> {
+    guardOutputStreams();
+    const exitCode = await run(argv);
+    const failure = await finishOutput();
+    if (failure) {
+        process.stderr.write(`certa: cannot write the output (${failure.code ?? failure.message}); check where it goes (disk space, permissions)\n`);
+        return ExitCode.usage;
+    }
+    return exitCode;
+}
+
+async function run(argv: string[]): Promise<number> {
     const context: CommandContext = { version, exitCode: ExitCode.ok };
     const program = new Command('certa')
         .description('Certa: certification schemes as checked source files.')

@@ -1,50 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { runCerta, tempWorkspace } from './run-certa.js';
-
-const examples = fileURLToPath(new URL('../../../examples', import.meta.url));
-const certaBin = fileURLToPath(new URL('../bin/certa.js', import.meta.url));
-
-const ROLES = `
-competence AuditPrinciples "Audit principles" basis ISO17021_1 A.2.2
-role Auditor "Auditor" { needs AuditPrinciples }
-role DecisionMaker "Decision maker" { needs AuditPrinciples }
-person alee "A. Lee" { qualified Auditor until 2030-01-01 }
-person bking "B. King" { qualified DecisionMaker }
-`;
-const scheme = (question: string) => `
-scheme QMS "ISO 9001 certification" {
-    certifies managementSystem ISO9001
-    operatedUnder ISO17021_1
-    cycle 3 years
-    activity stage1: stage1 audit by Auditor { covers ISO9001 4 .. 6 }
-    activity stage2: stage2 audit by Auditor {
-        covers ISO9001 4 .. 10
-        check q1 "${question}" refs ISO9001 8.7
-    }
-    activity decision: decision by DecisionMaker
-    surveillance every 12 months { activity annual: surveillanceAudit audit by Auditor { covers ISO9001 9 } }
-    recertification before 36 months { activity recert: recertificationAudit audit by Auditor { covers ISO9001 4 .. 10 } }
-}
-`;
-const BROKEN = `scheme BAD "Broken" { activity a: stage1 audit by Nobody { check c "Ready?" refs ISO9001 4.4.3 } }`;
-
-/** Every file under a folder (relative path → bytes). */
-function snapshot(folder: string): Map<string, Buffer> {
-    const result = new Map<string, Buffer>();
-    const walk = (dir: string): void => {
-        for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-            const full = path.join(dir, entry.name);
-            if (entry.isDirectory()) walk(full);
-            else result.set(path.relative(folder, full).split(path.sep).join('/'), fs.readFileSync(full));
-        }
-    };
-    walk(folder);
-    return result;
-}
+import { BROKEN, examples, ROLES, scheme, snapshot } from './generate-fixtures.js';
+import { certaBin, runCerta, tempWorkspace } from './run-certa.js';
 
 describe('certa generate', () => {
     it('writes every document in every format and says what it wrote', () => {
@@ -66,7 +25,7 @@ describe('certa generate', () => {
         const run = runCerta(['generate', '--out', 'docs', '--format', 'md,json', '--scheme', 'QMS', '--today', '2026-01-15', 'roles.certa', 'qms.certa'], root);
         expect(run.code).toBe(0);
         expect([...snapshot(path.join(root, 'docs')).keys()].sort()).toEqual([
-            'QMS/checklist.json', 'QMS/checklist.md', 'QMS/competence-matrix.json', 'QMS/competence-matrix.md',
+            '.certa-outputs.json', 'QMS/checklist.json', 'QMS/checklist.md', 'QMS/competence-matrix.json', 'QMS/competence-matrix.md',
             'QMS/coverage-ISO9001.json', 'QMS/coverage-ISO9001.md', 'index.md'
         ]);
     });
@@ -90,11 +49,20 @@ describe('certa generate', () => {
         [['generate', '.', '--out', 'out', '--scheme', 'NOPE'], 'certa: no scheme "NOPE" in the workspace (schemes: QMS)\n'],
         [['generate', '.', '--out', 'roles.certa'], 'certa: --out roles.certa is a file, not a folder\n'],
         [['generate', '.', '--out', 'out', '--today', 'tomorrow'], 'certa: --today must be a date written YYYY-MM-DD, not "tomorrow"\n'],
+        [['generate', '.', '--out', 'out', '--today', '2026-02-30'], 'certa: --today 2026-02-30 is not a calendar date (2026-02 has 28 days); write a real date as YYYY-MM-DD\n'],
         [['generate', 'missing', '--out', 'out'], 'certa: missing: no such file or folder. Check the path, or run certa from the folder that holds it.\n']
     ])('exits 2 with one line for usage problems: %j', (args, message) => {
         const root = tempWorkspace({ 'roles.certa': ROLES, 'qms.certa': scheme('Q?') });
         const run = runCerta(args, root);
         expect(run.stderr).toBe(message);
+        expect(run.code).toBe(2);
+        expect(fs.existsSync(path.join(root, 'out'))).toBe(false);
+    });
+
+    it('exits 2 and writes nothing for a path that holds no .certa files', () => {
+        const root = tempWorkspace({ 'roles.certa': ROLES, 'empty/notes.txt': 'x' });
+        const run = runCerta(['generate', 'empty', '--out', 'out'], root);
+        expect(run.stderr).toBe('certa: empty: no .certa files in this folder (hidden folders and node_modules are not searched). Name a folder that holds .certa files.\n');
         expect(run.code).toBe(2);
         expect(fs.existsSync(path.join(root, 'out'))).toBe(false);
     });

@@ -1,4 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { certaBin, runCerta, tempWorkspace } from './run-certa.js';
@@ -93,6 +94,26 @@ describe('certa validate', () => {
         expect(bad.stderr.trim()).toBe('certa: --today must be a date written YYYY-MM-DD, not "1 July"');
     });
 
+    it.each([
+        ['2026-02-30', 'certa: --today 2026-02-30 is not a calendar date (2026-02 has 28 days); write a real date as YYYY-MM-DD'],
+        ['2025-02-29', 'certa: --today 2025-02-29 is not a calendar date (2025-02 has 28 days); write a real date as YYYY-MM-DD'],
+        ['1900-02-29', 'certa: --today 1900-02-29 is not a calendar date (1900-02 has 28 days); write a real date as YYYY-MM-DD'],
+        ['2026-04-31', 'certa: --today 2026-04-31 is not a calendar date (2026-04 has 30 days); write a real date as YYYY-MM-DD'],
+        ['2026-01-00', 'certa: --today 2026-01-00 is not a calendar date (2026-01 has 31 days); write a real date as YYYY-MM-DD'],
+        ['2026-13-01', 'certa: --today 2026-13-01 has no month 13; write a real date as YYYY-MM-DD (months 01 to 12)']
+    ])('rejects the impossible date --today %s with one line', (day, message) => {
+        const run = runCerta(['validate', '--today', day, '.'], tempWorkspace({ 'roles.certa': roles }));
+        expect(run.stderr).toBe(message + '\n');
+        expect(run.stdout).toBe('');
+        expect(run.code).toBe(2);
+    });
+
+    it.each(['2024-02-29', '2000-02-29', '2026-12-31'])('accepts the real date --today %s', day => {
+        const run = runCerta(['validate', '--today', day, '.'], tempWorkspace({ 'roles.certa': roles }));
+        expect(run.stderr).toContain('1 file checked: 0 errors');
+        expect(run.code).toBe(0);
+    });
+
     it('reports binary garbage as one clear error, without a stack trace', () => {
         const garbage = Buffer.from(Array.from({ length: 2048 }, (_, i) => (i * 7919) % 256));
         const root = tempWorkspace({ 'garbage.certa': garbage });
@@ -151,5 +172,63 @@ describe('certa validate', () => {
         const run = runCerta(['validate', '--format', 'xml'], tempWorkspace({}));
         expect(run.code).toBe(2);
         expect(run.stderr).toContain("'xml' is invalid");
+    });
+});
+
+describe('certa validate: paths with no sources, and symbolic links', () => {
+    const noSources = (given: string) => `certa: ${given}: no .certa files in this folder (hidden folders and node_modules are not searched). Name a folder that holds .certa files.\n`;
+
+    it.each([
+        ['an empty folder', { 'empty/.keep': '' }, ['validate', 'empty'], 'empty'],
+        ['a folder with other files only', { 'docs/notes.txt': 'x', 'docs/.hidden/a.certa': roles }, ['validate', 'docs'], 'docs'],
+        ['the current folder by default', { 'notes.txt': 'x' }, ['validate'], '.'],
+        ['one empty path among good ones', { 'roles.certa': roles, 'empty/.keep': '' }, ['validate', 'roles.certa', 'empty'], 'empty']
+    ])('exits 2 and says why for %s', (_, files, args, given) => {
+        const run = runCerta(args, tempWorkspace(files));
+        expect(run.stderr).toBe(noSources(given));
+        expect(run.stdout).toBe('');
+        expect(run.code).toBe(2);
+    });
+
+    it('follows a symlinked folder and reports its files by their real path', () => {
+        const root = tempWorkspace({ 'src/roles.certa': roles, 'src/schemes/qms.certa': brokenScheme });
+        fs.mkdirSync(path.join(root, 'ci'));
+        fs.symlinkSync('../src', path.join(root, 'ci/sources'));
+        const run = runCerta(['validate', '--format', 'json', 'ci'], root);
+        const report = JSON.parse(run.stdout);
+        expect(report.files).toEqual(['src/roles.certa', 'src/schemes/qms.certa']);
+        expect(report.diagnostics.map((d: { file: string; code: string }) => `${d.file} ${d.code}`))
+            .toContain('src/schemes/qms.certa certa.reference.unknown-clause');
+        expect(run.code).toBe(1);
+    });
+
+    it('loads a file reached by several routes once (no duplicate declarations)', () => {
+        const root = tempWorkspace({ 'src/roles.certa': roles, 'other/placeholder.txt': '' });
+        fs.symlinkSync('../src/roles.certa', path.join(root, 'other/roles-link.certa'));
+        fs.symlinkSync('../src', path.join(root, 'other/src-again'));
+        const run = runCerta(['validate', '--format', 'json', 'src', 'other', 'src/roles.certa'], root);
+        expect(JSON.parse(run.stdout)).toEqual({ files: ['src/roles.certa'], diagnostics: [] });
+        expect(run.code).toBe(0);
+    });
+
+    it('ends the search at a symlink loop instead of hanging', () => {
+        const root = tempWorkspace({
+            'src/roles.certa': roles,
+            'src/deeper/people.certa': 'person alee "A. Lee" { qualified Auditor }',
+            'elsewhere/more.certa': 'competence Extra "Extra"'
+        });
+        fs.symlinkSync('../..', path.join(root, 'src/deeper/up')); // back to the workspace root: src again, and elsewhere
+        fs.symlinkSync('self', path.join(root, 'src/self')); // a link to itself
+        const run = runCerta(['validate', '--format', 'json', 'src'], root);
+        expect(JSON.parse(run.stdout).files).toEqual(['elsewhere/more.certa', 'src/deeper/people.certa', 'src/roles.certa']);
+        expect(run.code).toBe(0);
+    });
+
+    it('exits 2 for a symbolic link named .certa that leads nowhere', () => {
+        const root = tempWorkspace({ 'src/roles.certa': roles });
+        fs.symlinkSync('moved-away.certa', path.join(root, 'src/qms.certa'));
+        const run = runCerta(['validate', 'src'], root);
+        expect(run.stderr).toBe('certa: src/qms.certa: a symbolic link to nothing (ENOENT). Fix or remove the link.\n');
+        expect(run.code).toBe(2);
     });
 });

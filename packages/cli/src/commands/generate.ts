@@ -1,13 +1,16 @@
-import * as fs from 'node:fs/promises';
+import * as path from 'node:path';
 import type { Command } from 'commander';
 import { buildCertaModel } from '@certa/language';
 import type { Format } from '@certa/generator';
 import { FORMATS, generateDocuments } from '@certa/generator';
-import { writeFilesAtomically } from '../atomic-output.js';
 import { ExitCode, UsageError } from '../cli-error.js';
 import { hasErrors, openWorkspace } from '../certa-workspace.js';
 import { diagnosticRecords } from '../diagnostic-records.js';
+import { MANIFEST_NAME } from '../output-manifest.js';
+import { checkOutputFolder, prepareOutputFolder } from '../output-folder.js';
 import { todayOption, useToday } from '../today-option.js';
+import type { OutputUpdate } from '../update-output-folder.js';
+import { updateOutputFolder } from '../update-output-folder.js';
 import type { CommandContext } from './command-context.js';
 
 interface GenerateOptions {
@@ -47,7 +50,6 @@ async function generate(paths: string[], options: GenerateOptions): Promise<numb
     const progress = progressLine();
     progress.show('certa: loading sources…');
     const workspace = await openWorkspace(paths);
-    if (workspace.files.length === 0) throw new UsageError(`no .certa files found in ${paths.join(', ')}`);
     if (hasErrors(workspace.documents) && !options.force) {
         progress.clear();
         const errors = diagnosticRecords(workspace.documents).filter(r => r.severity === 'error');
@@ -67,8 +69,14 @@ async function generate(paths: string[], options: GenerateOptions): Promise<numb
     }).catch((error: unknown) => {
         throw new UsageError(error instanceof Error ? error.message : String(error));
     });
+    // Made only now, so that a refused run (errors, an unknown --scheme) leaves no folder behind.
+    await prepareOutputFolder(options.out).catch((error: unknown) => {
+        progress.clear();
+        throw error;
+    });
+    let update: OutputUpdate;
     try {
-        await writeFilesAtomically(options.out, files, (done, total) =>
+        update = await updateOutputFolder(options.out, files, (done, total) =>
             progress.show(`certa: writing ${done}/${total} files…`, workspace.files.length));
     } catch (error) {
         progress.clear();
@@ -78,19 +86,30 @@ async function generate(paths: string[], options: GenerateOptions): Promise<numb
         throw new UsageError(`cannot write ${where} (${reason}); nothing was changed in ${options.out}`);
     }
     progress.clear();
-    process.stderr.write(`certa: wrote ${files.length} file${files.length === 1 ? '' : 's'} to ${options.out} (${formats.join(', ')})\n`);
-    return ExitCode.ok;
+    return report(options, formats, files.length, update);
+}
+
+/** What changed in --out, one line each, on stderr (stdout stays free for pipelines). */
+function report(options: GenerateOptions, formats: string[], written: number, update: OutputUpdate): number {
+    const inOut = (file: string) => path.join(options.out, file).split(path.sep).join('/');
+    const say = (line: string) => process.stderr.write(`certa: ${line}\n`);
+    if (update.manifestProblem) say(`ignored ${inOut(MANIFEST_NAME)}: it ${update.manifestProblem}; files of earlier runs were not removed this time`);
+    if (update.leftovers.length > 0) say(`removed ${plural(update.leftovers.length, 'temporary file')} left in ${options.out} by an interrupted run`);
+    say(`wrote ${plural(written, 'file')} to ${options.out} (${formats.join(', ')})`);
+    for (const file of update.removed) say(`removed ${inOut(file)}: no longer generated`);
+    for (const file of update.changed) say(`kept ${inOut(file)}: no longer generated, but changed since certa wrote it; delete it if it is not needed`);
+    for (const { file, code } of update.failed) say(`could not remove ${inOut(file)} (${code}), which is no longer generated; the next run tries again`);
+    return update.failed.length > 0 ? ExitCode.usage : ExitCode.ok;
+}
+
+function plural(n: number, word: string): string {
+    return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 function parseList(value: string, what: string): string[] {
     const items = value.split(',').map(item => item.trim()).filter(Boolean);
     if (items.length === 0) throw new UsageError(`--${what} needs at least one value`);
     return [...new Set(items)];
-}
-
-async function checkOutputFolder(out: string): Promise<void> {
-    const stat = await fs.stat(out).catch(() => undefined);
-    if (stat && !stat.isDirectory()) throw new UsageError(`--out ${out} is a file, not a folder`);
 }
 
 /** A single self-overwriting status line on stderr, shown only on a terminal and for large workspaces. */

@@ -1,0 +1,89 @@
+import * as fs from 'node:fs';
+import { createRequire } from 'node:module';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import AjvDraft04 from 'ajv-draft-04';
+import addFormats from 'ajv-formats';
+import { describe, expect, it } from 'vitest';
+import { runCerta, tempWorkspace } from './run-certa.js';
+
+/**
+ * The SARIF 2.1.0 schema as Microsoft's SARIF SDK team ships it on npm (in @microsoft/jest-sarif):
+ * 2.1.0-rtm.5, the draft the OASIS standard was approved from. No npm package ships the OASIS
+ * file itself (sarif-schema-2.1.0.json); the errata since add `"type": "string"` beside enums, fix
+ * the pattern of language tags and require a region to have startLine or charOffset, none of
+ * which this report depends on (its regions always have startLine, asserted below).
+ */
+const require = createRequire(import.meta.url);
+const schemaFile = require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json');
+const sarifSchema = JSON.parse(fs.readFileSync(schemaFile, 'utf8')) as object;
+// rtm.5's language-tag pattern has a stray ']' (fixed by the errata) that only a non-Unicode RegExp accepts.
+const ajv = new AjvDraft04({ allErrors: true, strict: false, unicodeRegExp: false });
+addFormats(ajv);
+const validateSarif = ajv.compile(sarifSchema);
+
+const broken = 'competence X "X" basis ISO9001 4.9\n';
+
+interface SarifLog {
+    runs: Array<{
+        originalUriBaseIds: Record<string, { uri: string }>;
+        columnKind: string;
+        results: Array<{ locations: Array<{ physicalLocation: { artifactLocation: { uri: string; uriBaseId?: string }; region: { startLine: number } } }> }>;
+    }>;
+}
+
+/** The files the results point at, resolved as a SARIF consumer would. */
+function resolvedFiles(log: SarifLog): string[] {
+    const run = log.runs[0];
+    const files = run.results.map(result => {
+        const { uri, uriBaseId } = result.locations[0].physicalLocation.artifactLocation;
+        const base = uriBaseId ? run.originalUriBaseIds[uriBaseId].uri : undefined;
+        return fileURLToPath(new URL(uri, base));
+    });
+    return [...new Set(files)].sort();
+}
+
+describe('certa validate --format sarif', () => {
+    it('passes the SARIF 2.1.0 schema, and the schema check is not vacuous', () => {
+        const root = tempWorkspace({ 'qms.certa': broken, 'empty.certa': '' });
+        const log = JSON.parse(runCerta(['validate', '--format', 'sarif', '.'], root).stdout);
+        expect(validateSarif(log), JSON.stringify(validateSarif.errors)).toBe(true);
+        expect(log.runs[0].results.length).toBeGreaterThanOrEqual(2);
+        log.runs[0].results[0].level = 'fatal';
+        expect(validateSarif(log)).toBe(false);
+    });
+
+    it('gives file names with spaces, #, % and non-ASCII letters as encoded URIs relative to %SRCROOT%', () => {
+        const names = ['with space/a b.certa', 'hash#dir/x#1.certa', 'pct%41/100%.certa', 'ünï/Prüfplan é.certa', 'q?/a[1];b=c.certa', 'plain.certa'];
+        const root = tempWorkspace(Object.fromEntries(names.map(name => [name, broken])));
+        const run = runCerta(['validate', '--format', 'sarif', '.'], root);
+        expect(run.code).toBe(1);
+        const log = JSON.parse(run.stdout) as SarifLog;
+        expect(validateSarif(log), JSON.stringify(validateSarif.errors)).toBe(true);
+
+        const base = log.runs[0].originalUriBaseIds['%SRCROOT%'].uri;
+        expect(base).toMatch(/^file:\/\/\/.*\/$/);
+        expect(fileURLToPath(base)).toBe(fs.realpathSync(root) + path.sep);
+        const locations = log.runs[0].results.map(result => result.locations[0].physicalLocation);
+        for (const { artifactLocation, region } of locations) {
+            expect(artifactLocation.uriBaseId).toBe('%SRCROOT%');
+            // Nothing but unreserved characters, slashes and percent-escapes (RFC 3986).
+            expect(artifactLocation.uri).toMatch(/^(?:[A-Za-z0-9._~/-]|%[0-9A-F]{2})+$/);
+            expect(region.startLine).toBe(1);
+        }
+        expect(locations.map(l => l.artifactLocation.uri)).toContain('with%20space/a%20b.certa');
+        expect(locations.map(l => l.artifactLocation.uri)).toContain('pct%2541/100%25.certa');
+        expect(resolvedFiles(log)).toEqual(names.map(name => path.join(fs.realpathSync(root), name)).sort());
+        expect(log.runs[0].columnKind).toBe('utf16CodeUnits');
+    });
+
+    it('gives a file outside the working folder its absolute file URI', () => {
+        const root = tempWorkspace({ 'outside dir/o#1.certa': broken, 'work/inside.certa': broken });
+        const run = runCerta(['validate', '--format', 'sarif', '.', '../outside dir'], path.join(root, 'work'));
+        const log = JSON.parse(run.stdout) as SarifLog;
+        expect(validateSarif(log), JSON.stringify(validateSarif.errors)).toBe(true);
+        const outside = log.runs[0].results.map(r => r.locations[0].physicalLocation.artifactLocation).find(a => !a.uriBaseId);
+        expect(outside?.uri).toMatch(/^file:\/\/\/.*\/outside%20dir\/o%231\.certa$/);
+        expect(resolvedFiles(log)).toEqual([path.join(fs.realpathSync(root), 'outside dir/o#1.certa'), path.join(fs.realpathSync(root), 'work/inside.certa')]);
+    });
+});
