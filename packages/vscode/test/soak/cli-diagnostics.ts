@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
@@ -19,13 +19,17 @@ export interface DiagnosticRecord {
 }
 
 /** What a fresh `certa validate --format json` reports for the folder, by file relative to it. */
-export function validateWithCli(folder: string): Map<string, DiagnosticRecord[]> {
+export async function validateWithCli(folder: string): Promise<Map<string, DiagnosticRecord[]>> {
     const bin = path.join(repositoryRoot, 'node_modules', '.bin', 'certa');
-    const run = spawnSync(process.execPath, [bin, 'validate', '.', '--format', 'json'], { cwd: folder, encoding: 'utf8', timeout: 60_000 });
-    if (run.status !== 0 && run.status !== 1) {
-        throw new Error(`certa validate exited with ${run.status ?? run.signal}:\n${run.stderr}`);
-    }
-    const report = JSON.parse(run.stdout) as { files: string[]; diagnostics: DiagnosticRecord[] };
+    const child = spawn(process.execPath, [bin, 'validate', '.', '--format', 'json'], { cwd: folder, stdio: ['ignore', 'pipe', 'pipe'] });
+    const stdout: string[] = [];
+    const stderr: string[] = [];
+    child.stdout.on('data', chunk => stdout.push(String(chunk)));
+    child.stderr.on('data', chunk => stderr.push(String(chunk)));
+    const status = await new Promise<number | null>(resolve => child.on('close', resolve));
+    // Exit code 1 means findings, which the final texts have on purpose.
+    if (status !== 0 && status !== 1) throw new Error(`certa validate exited with ${status}:\n${stderr.join('')}`);
+    const report = JSON.parse(stdout.join('')) as { files: string[]; diagnostics: DiagnosticRecord[] };
     const byFile = new Map<string, DiagnosticRecord[]>(report.files.map(file => [file, []]));
     for (const record of report.diagnostics) byFile.get(record.file)?.push(record);
     return byFile;
