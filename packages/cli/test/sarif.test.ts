@@ -2,8 +2,8 @@ import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import AjvDraft04 from 'ajv-draft-04';
-import addFormats from 'ajv-formats';
+import ajvDraft04 from 'ajv-draft-04';
+import ajvFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { runCerta, tempWorkspace } from './run-certa.js';
 
@@ -18,8 +18,9 @@ const require = createRequire(import.meta.url);
 const schemaFile = require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json');
 const sarifSchema = JSON.parse(fs.readFileSync(schemaFile, 'utf8')) as object;
 // rtm.5's language-tag pattern has a stray ']' (fixed by the errata) that only a non-Unicode RegExp accepts.
-const ajv = new AjvDraft04({ allErrors: true, strict: false, unicodeRegExp: false });
-addFormats(ajv);
+// Both are CommonJS modules whose export is also their own `default` (what the types describe).
+const ajv = new ajvDraft04.default({ allErrors: true, strict: false, unicodeRegExp: false });
+ajvFormats.default(ajv);
 const validateSarif = ajv.compile(sarifSchema);
 
 const broken = 'competence X "X" basis ISO9001 4.9\n';

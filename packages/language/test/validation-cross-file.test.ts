@@ -1,4 +1,6 @@
-import { URI } from 'langium';
+import { DocumentState, isOperationCancelled, URI } from 'langium';
+import type { CancellationToken } from 'vscode-languageserver';
+import { CancellationTokenSource } from 'vscode-languageserver';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CertaServices } from '../src/certa-module.js';
@@ -44,7 +46,8 @@ const peopleWithAuditor = peopleWithoutAuditor + `person asmith "A. Smith" { qua
 const uris = {
     scheme: URI.file('/test-workspace/cross-file/scheme.certa'),
     roles: URI.file('/test-workspace/cross-file/roles.certa'),
-    people: URI.file('/test-workspace/cross-file/people.certa')
+    people: URI.file('/test-workspace/cross-file/people.certa'),
+    notes: URI.file('/test-workspace/cross-file/notes.certa')
 };
 
 type Name = keyof typeof uris;
@@ -52,7 +55,7 @@ let services: CertaServices;
 const versions = new Map<string, number>();
 
 /** Opens or changes a text document as the language client does, and lets the builder react. */
-async function edit(changes: Partial<Record<Name, string>>): Promise<void> {
+async function edit(changes: Partial<Record<Name, string>>, cancelToken?: CancellationToken): Promise<void> {
     const textDocuments = services.shared.workspace.TextDocuments!;
     const changed: URI[] = [];
     for (const [name, text] of Object.entries(changes) as Array<[Name, string]>) {
@@ -62,7 +65,7 @@ async function edit(changes: Partial<Record<Name, string>>): Promise<void> {
         textDocuments.set(TextDocument.create(uri, 'certa', version, text));
         changed.push(uris[name]);
     }
-    await services.shared.workspace.DocumentBuilder.update(changed, []);
+    await services.shared.workspace.DocumentBuilder.update(changed, [], cancelToken);
 }
 
 function codesOf(name: Name, within: CertaServices = services): string[] {
@@ -92,6 +95,25 @@ beforeEach(async () => {
 afterEach(() => setToday(undefined));
 
 describe('cross-file rules after edits', () => {
+    it('carries a register change validated in a build the next keystroke cancelled to the schemes', async () => {
+        await edit({ scheme: schemeText, roles: rolesText, people: peopleWithAuditor, notes: '// notes\n' });
+        expect(codesOf('scheme')).toEqual([]);
+        // The register loses its auditor; the build is cancelled right after the register was validated.
+        const source = new CancellationTokenSource();
+        const listener = services.shared.workspace.DocumentBuilder.onDocumentPhase(DocumentState.Validated, document => {
+            if (document.uri.toString() === uris.people.toString()) source.cancel();
+        });
+        await edit({ people: peopleWithoutAuditor, notes: '// notes, edited\n' }, source.token)
+            .catch((error: unknown) => { if (!isOperationCancelled(error)) throw error; });
+        listener.dispose();
+        await edit({ scheme: schemeText + '// a comment\n' });
+        expect(codesOf('scheme').map(c => c.split(' ')[1])).toContain('certa.competence.role-not-staffed');
+        // The auditor comes back: the scheme must follow, as a fresh build does.
+        await edit({ people: peopleWithAuditor });
+        const fresh = await freshBuild({ scheme: schemeText + '// a comment\n', roles: rolesText, people: peopleWithAuditor, notes: '// notes, edited\n' });
+        expect(codesOf('scheme')).toEqual(codesOf('scheme', fresh));
+    });
+
     it('updates a scheme when the person register it does not reference changes', async () => {
         await edit({ scheme: schemeText, roles: rolesText, people: peopleWithoutAuditor });
         expect(codesOf('scheme')).toEqual(['6:51 certa.competence.role-not-staffed']);

@@ -20,7 +20,7 @@ function standIn() {
     } as unknown as Connection;
     const lines: string[] = [];
     const log = new ServerLog();
-    log.useConsole({ error: (m: string) => lines.push(m), info: (m: string) => lines.push(m) } as RemoteConsole);
+    log.useConsole({ error: (m: string) => lines.push(m), info: (m: string) => lines.push(m) } as unknown as RemoteConsole);
     const guarded = guardConnection(connection, {
         log,
         knowsDocument: async uri => uri === 'file:///known.certa',

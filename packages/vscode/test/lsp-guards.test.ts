@@ -164,7 +164,7 @@ describe('the server keeps serving', () => {
         await client.connection.sendNotification(DidChangeTextDocumentNotification.type, {
             textDocument: { uri, version: 2 }, contentChanges: [{ text: repaired }]
         });
-        const diagnostics = await client.diagnosticsFor(uri, d => d.some(x => x.message.includes("'Unknown'")));
+        const diagnostics = await client.diagnosticsFor(uri, d => d.some(x => String(x.message).includes("'Unknown'")));
         expect(diagnostics.map(d => d.code)).toContain('certa.reference.unknown-name');
         expect(await symbolNames(uri)).toEqual(['Repaired']);
     });

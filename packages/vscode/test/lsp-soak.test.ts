@@ -284,7 +284,7 @@ function sendRequests(document: EditorDocument, cancel: boolean): void {
     source?.cancel();
 }
 
-function send(method: string, params: { textDocument: { uri: string } }, source?: CancellationTokenSource): void {
+function send(method: string, params: { textDocument: { uri: string }; [more: string]: unknown }, source?: CancellationTokenSource): void {
     const text = documents.find(d => d.uri === params.textDocument.uri)?.text;
     figures.requests.sent++;
     if (source) figures.requests.cancelled++;
@@ -393,7 +393,7 @@ async function leaveFinalTexts(): Promise<void> {
         'batch-1b/cable-consignments.certa': text => text + '\nrole LeadAuditor "Lead auditor, declared twice"\n'
     };
     for (const document of documents) {
-        const breaking = broken[document.file];
+        const breaking = broken[document.file] as ((text: string) => string) | undefined;
         const final = document.file === 'lv-cables/lv-cables.certa' ? document.text.toWellFormed()
             : breaking ? breaking(document.original) : document.original;
         if (breaking) expect(final, `the final edit of ${document.file} applies`).not.toBe(document.original);

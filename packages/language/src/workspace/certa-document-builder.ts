@@ -57,6 +57,8 @@ export class CertaDocumentBuilder extends DefaultDocumentBuilder {
     private readonly present = new Map<string, boolean>();
     /** Deleted documents offer nothing any more: their old facts become a pending change. */
     private readonly deletedFacts: CrossFileFacts[] = [];
+    /** Documents validated whose cross-file facts have not been compared with their previous ones yet. */
+    private readonly uncompared = new Set<string>();
     /** Internal errors of the last build of each document, by phase (see runCancelable). */
     private readonly faults = new Map<string, Map<DocumentState, Diagnostic>>();
 
@@ -71,6 +73,7 @@ export class CertaDocumentBuilder extends DefaultDocumentBuilder {
             if (old) this.deletedFacts.push(old);
             this.facts.delete(uri.toString());
             this.faults.delete(uri.toString());
+            this.uncompared.delete(uri.toString());
         }
     }
 
@@ -99,6 +102,7 @@ export class CertaDocumentBuilder extends DefaultDocumentBuilder {
             if (targetState === DocumentState.Validated) {
                 const faults = [...this.faults.get(key)?.values() ?? []];
                 if (faults.length > 0) document.diagnostics = [...document.diagnostics ?? [], ...faults];
+                this.uncompared.add(key);
             }
         });
     }
@@ -106,16 +110,27 @@ export class CertaDocumentBuilder extends DefaultDocumentBuilder {
     protected override async buildDocuments(documents: LangiumDocument[], options: BuildOptions, cancelToken: CancellationToken): Promise<void> {
         await super.buildDocuments(documents, options, cancelToken);
         if (!options.validation) return;
-        const dependents = this.crossFileDependents(documents);
+        // Every document validated since the last comparison, including those of builds the next
+        // keystroke cancelled: their changes would otherwise never reach the files that read them.
+        const validated = [...this.uncompared]
+            .map(uri => this.langiumDocuments.getDocument(Uri.parse(uri)))
+            .filter((d): d is LangiumDocument => d !== undefined);
+        this.uncompared.clear();
+        const dependents = this.crossFileDependents(validated, documents);
         if (dependents.length === 0) return;
         for (const document of dependents) {
             this.resetToState(document, DocumentState.IndexedReferences);
         }
         await super.buildDocuments(dependents, options, cancelToken);
+        // Revalidated, not re-read: what they offer others has not changed.
+        dependents.forEach(document => this.uncompared.delete(document.uri.toString()));
     }
 
-    /** Documents outside `built` whose cross-file rules read something that changed in `built`. */
-    protected crossFileDependents(built: LangiumDocument[]): LangiumDocument[] {
+    /**
+     * Documents outside `built` (this build's own) whose cross-file rules read something that changed
+     * in `validated` (every document validated since the last comparison).
+     */
+    protected crossFileDependents(validated: LangiumDocument[], built: LangiumDocument[]): LangiumDocument[] {
         const builtUris = new Set(built.map(d => d.uri.toString()));
         const changedNames = new Set<string>();
         const changedTargets = new Set<string>();
@@ -129,7 +144,7 @@ export class CertaDocumentBuilder extends DefaultDocumentBuilder {
             marksChanged ||= before.marks !== after.marks;
             declarationsChanged ||= before.declarations !== after.declarations;
         };
-        for (const document of built) {
+        for (const document of validated) {
             if (this.isBuiltin(document.uri)) continue;
             const key = document.uri.toString();
             const after = safeFactsOf(document);
@@ -154,7 +169,7 @@ export class CertaDocumentBuilder extends DefaultDocumentBuilder {
         if (declarationsChanged) {
             // Rules read through chains of references (scheme → role → competence → catalog): whoever
             // refers, directly or through others, to a rebuilt document is validated again.
-            addUris(this.referrersOf(builtUris));
+            addUris(this.referrersOf(new Set(validated.map(d => d.uri.toString()))));
         }
         for (const type of gatingTypes) {
             const now = this.indexManager.allElements(type).head() !== undefined;

@@ -47,7 +47,7 @@ export function asRecords(file: string, diagnostics: Diagnostic[]): DiagnosticRe
         endColumn: d.range.end.character + 1,
         severity: severities[d.severity ?? 1],
         code: String(d.code ?? 'certa.unknown'),
-        message: d.message
+        message: typeof d.message === 'string' ? d.message : d.message.value
     })));
 }
 
