@@ -35,7 +35,8 @@ const common = {
     // Bundle the workspace packages from their sources, so the bundle never picks up a stale `out/`.
     alias: {
         '@certa/language': path.join(repositoryRoot, 'packages', 'language', 'src'),
-        '@certa/generator': path.join(repositoryRoot, 'packages', 'generator', 'src')
+        '@certa/generator': path.join(repositoryRoot, 'packages', 'generator', 'src'),
+        '@certa/cli': path.join(repositoryRoot, 'packages', 'cli', 'src')
     }
 };
 

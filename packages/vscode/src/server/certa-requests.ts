@@ -1,8 +1,8 @@
-import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import type { LangiumDocument } from 'langium';
 import { DocumentState, URI } from 'langium';
 import type { CertaServices } from '@certa/language';
+import { prepareOutputFolder, UsageError, writeFilesAtomically } from '@certa/cli/output';
 import { buildCertaModel } from '@certa/language';
 import type { GeneratedFile } from '@certa/generator';
 import { generateDocuments, planDocuments, renderHtml } from '@certa/generator';
@@ -63,14 +63,15 @@ class CertaRequests {
             const generated = await generateDocuments(model, { today: today(), formats: params.formats as never, scheme });
             generated.forEach(file => files.set(file.path, file));
         }
-        const written: string[] = [];
-        for (const file of files.values()) {
-            const target = path.resolve(params.outputFolder, file.path);
-            await fs.mkdir(path.dirname(target), { recursive: true });
-            await fs.writeFile(target, file.content);
-            written.push(target);
+        // As `certa generate` writes: all files or none, never through a link that leads out of the folder.
+        try {
+            await prepareOutputFolder(params.outputFolder);
+            await writeFilesAtomically(params.outputFolder, [...files.values()]);
+        } catch (error) {
+            if (error instanceof UsageError) return { files: [], errors: [error.message] };
+            throw error;
         }
-        return { files: written.sort(), errors: [] };
+        return { files: [...files.keys()].map(file => path.resolve(params.outputFolder, ...file.split('/'))).sort(), errors: [] };
     }
 
     async preview(params: PreviewParams): Promise<PreviewResult> {
