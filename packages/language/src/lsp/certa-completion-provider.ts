@@ -1,8 +1,10 @@
-import type { AstNode, AstNodeDescription, MaybePromise, ReferenceInfo } from 'langium';
+import type { AstNode, AstNodeDescription, LangiumDocument, MaybePromise, ReferenceInfo } from 'langium';
 import type { CompletionAcceptor, CompletionContext, CompletionValueItem, NextFeature } from 'langium/lsp';
 import { DefaultCompletionProvider } from 'langium/lsp';
 import { AstUtils } from 'langium';
-import { CompletionItemKind } from 'vscode-languageserver';
+import type { CancellationToken, CompletionParams } from 'vscode-languageserver';
+import { CompletionItemKind, CompletionList } from 'vscode-languageserver';
+import type { CutParseResult } from '../parser/certa-parser.js';
 import { isAcceptance, isActivity, isCatalog, isCheck, isClause, isDocument, isMark, isScheme } from '../generated/ast.js';
 import { clauseIndexOf } from '../scoping/clause-index.js';
 import { isAcceptable } from '../validation/acceptance.js';
@@ -17,6 +19,19 @@ import { declarationTitle, unquote } from './declaration-text.js';
  * grammar, in context, as Langium computes them.
  */
 export class CertaCompletionProvider extends DefaultCompletionProvider {
+
+    /**
+     * Past the point where Certa stopped reading (input-limits.ts) there is nothing to complete,
+     * and the completion parser, which reads the text up to the cursor again, must not descend
+     * into nesting the document parser refused.
+     */
+    override async getCompletion(document: LangiumDocument, params: CompletionParams, cancelToken?: CancellationToken): Promise<CompletionList | undefined> {
+        const { cutAt, tooLong } = document.parseResult as CutParseResult;
+        if (tooLong !== undefined || (cutAt !== undefined && document.textDocument.offsetAt(params.position) > cutAt)) {
+            return CompletionList.create([], false);
+        }
+        return super.getCompletion(document, params, cancelToken);
+    }
 
     protected override completionFor(context: CompletionContext, next: NextFeature, acceptor: CompletionAcceptor): MaybePromise<void> {
         const inAcceptance = next.type === 'Acceptance' || isAcceptance(context.node);
