@@ -9,6 +9,7 @@ import { Budget, minimiseCase } from './minimiser.js';
 import { loadSeedCorpus } from './seed-corpus.js';
 import type { SupervisedResult } from './supervisor.js';
 import { Supervisor } from './supervisor.js';
+import { phaseOf } from './failure.js';
 
 /** A case that takes more CPU time than this is a hang (CPU time, so that a busy machine does not count). */
 export const CASE_LIMIT_MS = 2000;
@@ -166,24 +167,34 @@ function hangOf(result: SupervisedResult, limit: number): Failure | undefined {
         return { phase: 'hang', kind: 'hang', message: `killed after ${WALL_LIMIT_MS} ms in ${result.lastPhase}`, signature: `hang | ${result.lastPhase}` };
     }
     if (result.cpuMs <= limit) return undefined;
-    const [slowest] = Object.entries(result.times).sort((a, b) => b[1] - a[1])[0] ?? ['?'];
+    const byPhase: Record<string, number> = {};
+    for (const [op, ms] of Object.entries(result.times)) {
+        const phase = phaseOf(op);
+        byPhase[phase] = (byPhase[phase] ?? 0) + ms;
+    }
+    const [slowest] = Object.entries(byPhase).sort((a, b) => b[1] - a[1])[0] ?? ['?'];
     return {
         phase: 'hang', kind: 'hang', signature: `hang | ${slowest}`,
-        message: `${Math.round(result.cpuMs)} ms of CPU (limit ${limit}), ${Math.round(result.times[slowest] ?? 0)} ms wall in ${slowest}`
+        message: `${Math.round(result.cpuMs)} ms of CPU (limit ${limit}), ${Math.round(byPhase[slowest] ?? 0)} ms wall in ${slowest}`
     };
 }
 
+/** While minimising, a candidate still running after this long is killed (and counts as a hang). */
+const MINIMISE_WALL_LIMIT_MS = 6000;
+
 /** Does `candidate`, run alone in a fresh workspace, still fail with `signature`? */
 export async function reproduces(candidate: FuzzCase, signature: string, supervisor: Supervisor, limit: number): Promise<boolean> {
-    const result = await supervisor.run({ ...candidate, reset: true }, WALL_LIMIT_MS);
-    if (result.timedOut) supervisor.recycle();
-    const hang = hangOf(result, limit);
+    const result = await supervisor.run({ ...candidate, reset: true }, MINIMISE_WALL_LIMIT_MS);
+    // A stack overflow can leave the parser's state broken for the next document: start afresh.
+    if (result.timedOut || result.failures.some(f => /Maximum call stack|Parser stack/.test(f.message))) supervisor.recycle();
+    const hang = result.timedOut ? { signature: `hang | ${result.lastPhase}` } : hangOf(result, limit);
     if (hang) return hang.signature === signature;
     if (result.crashed) return signature.startsWith('crash |');
     return result.failures.some(f => f.signature === signature);
 }
 
-async function minimise(failure: FoundFailure, supervisor: Supervisor, limit: number): Promise<void> {
+export async function minimise(failure: FoundFailure, supervisor: Supervisor, limit: number): Promise<void> {
+    supervisor.recycle();
     failure.reproducible = await reproduces(failure.reproducer, failure.signature, supervisor, limit);
     if (!failure.reproducible) return;
     const isHang = failure.kind === 'hang';

@@ -2,11 +2,16 @@
  * `npm run fuzz -- --cases N [--seed S] [--minimise] [--out DIR] [--limit CPU-MS]`: a long fuzz run.
  * Prints progress and figures, writes each distinct failure's reproducer and a summary.json to
  * DIR (default packages/language/test/fuzz/found/), exits 1 if anything escaped.
+ * `npm run fuzz -- --replay FILE… [--sweep]` runs reproducers alone and prints what escaped;
+ * `npm run fuzz -- --minimise-file FILE [--out DIR]` shrinks one reproducer.
  */
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { CampaignSummary } from './campaign.js';
-import { runCampaign } from './campaign.js';
+import type { CampaignSummary, FoundFailure } from './campaign.js';
+import { CASE_LIMIT_MS, minimise, runCampaign, signatureSlug, WALL_LIMIT_MS } from './campaign.js';
+import { parseCase, serialiseCase } from './case-script.js';
+import { Supervisor } from './supervisor.js';
 
 const { values } = parseArgs({
     options: {
@@ -14,9 +19,68 @@ const { values } = parseArgs({
         seed: { type: 'string', default: '1' },
         minimise: { type: 'boolean', default: false },
         out: { type: 'string', default: path.join(path.dirname(new URL(import.meta.url).pathname), 'found') },
-        limit: { type: 'string' }
-    }
+        limit: { type: 'string' },
+        replay: { type: 'boolean', default: false },
+        'minimise-file': { type: 'string' },
+        sweep: { type: 'boolean', default: false }
+    },
+    allowPositionals: true
 });
+
+if (values['minimise-file']) {
+    process.exitCode = await minimiseFile(values['minimise-file'], values.out!);
+    process.exit();
+}
+
+/** Shrinks one reproducer (its `// signature:` line says what must keep failing) into DIR. */
+async function minimiseFile(file: string, outDir: string): Promise<number> {
+    const source = fs.readFileSync(file, 'utf8');
+    const signature = /^\/\/ signature: (.*)$/m.exec(source)?.[1];
+    if (!signature) throw new Error(`${file} has no '// signature:' line`);
+    const supervisor = new Supervisor();
+    try {
+        const failure: FoundFailure = {
+            signature, phase: signature.split(' | ')[0], kind: signature.startsWith('hang') ? 'hang' : 'exception', message: '',
+            cases: 1, firstCase: 0, reproducer: parseCase(source), minimised: false
+        };
+        await minimise(failure, supervisor, values.limit ? Number(values.limit) : CASE_LIMIT_MS);
+        if (!failure.reproducible) {
+            console.log(`${file}: does not fail with '${signature}' alone`);
+            return 1;
+        }
+        fs.mkdirSync(outDir, { recursive: true });
+        const target = path.join(outDir, `${signatureSlug(signature)}.certa`);
+        fs.writeFileSync(target, serialiseCase(failure.reproducer, [`signature: ${signature}`, `minimised from ${path.basename(file)}`]));
+        console.log(`${target}: ${fs.statSync(target).size} bytes`);
+        return 0;
+    } finally {
+        supervisor.close();
+    }
+}
+
+if (values.replay) {
+    process.exitCode = await replay(process.argv.slice(2).filter(a => !a.startsWith('--')), values.sweep);
+    process.exit();
+}
+
+/** Each reproducer alone in a fresh workspace (`--sweep`: then every provider at every offset). */
+async function replay(files: string[], sweep: boolean): Promise<number> {
+    const supervisor = new Supervisor();
+    let failed = 0;
+    try {
+        for (const file of files) {
+            const result = await supervisor.run({ ...parseCase(fs.readFileSync(file, 'utf8')), reset: true, sweep }, WALL_LIMIT_MS);
+            const slow = result.timedOut ? ['killed at the wall-clock limit'] : result.cpuMs > CASE_LIMIT_MS ? ['over the CPU limit'] : [];
+            const lines = [...slow, ...result.failures.map(f => `${f.signature}\n      ${f.stack?.split('\n').slice(1, 4).map(l => l.trim()).join('\n      ') ?? ''}`)];
+            if (lines.length > 0) failed++;
+            console.log(`${file}: ${Math.round(result.cpuMs)} ms CPU, ${Math.round(result.durationMs)} ms wall${lines.map(l => `\n  ${l}`).join('')}`);
+            if (result.timedOut) supervisor.recycle();
+        }
+    } finally {
+        supervisor.close();
+    }
+    return failed > 0 ? 1 : 0;
+}
 
 const cases = Number(values.cases);
 const progress = (s: CampaignSummary) => process.stdout.write(

@@ -12,6 +12,11 @@ export interface Failure {
     step?: number;
 }
 
+/** Adding, editing and removing documents all run the document builder: one phase, `build`. */
+export function phaseOf(op: string): string {
+    return op === 'edit' || op === 'remove' ? 'build' : op;
+}
+
 /**
  * A failure's identity: phase, the top stack frame in project code (file and function, no line
  * numbers) and the first line of the message with numbers stripped, so that the same bug found

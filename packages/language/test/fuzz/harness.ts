@@ -12,7 +12,7 @@ import { setToday } from '../../src/validation/validation-clock.js';
 import type { FuzzCase, Provider, Step } from './case-script.js';
 import { PROVIDERS } from './case-script.js';
 import type { Failure } from './failure.js';
-import { ConsoleCapture, describeThrown, signatureOf } from './failure.js';
+import { ConsoleCapture, describeThrown, phaseOf, signatureOf } from './failure.js';
 
 export const TODAY = '2026-06-01';
 const workspaceFolder = '/fuzz-workspace/';
@@ -229,12 +229,16 @@ export class Harness {
             }
             case 'inlayHints': return lsp.InlayHintProvider?.getInlayHints(document, { textDocument, range });
             case 'codeActions': {
+                // As an editor asks: the diagnostics under the range, or one diagnostic's own range.
                 const all = document.diagnostics ?? [];
-                const touching = all.filter(d => overlaps(d.range, range));
-                const diagnostics = touching.length > 0 ? touching : all;
+                let diagnostics = all.filter(d => overlaps(d.range, range));
+                let where = range;
+                if (diagnostics.length === 0 && all.length > 0) {
+                    diagnostics = [all[offset % all.length]];
+                    where = diagnostics[0].range;
+                }
                 const actions = await lsp.CodeActionProvider?.getCodeActions(document, {
-                    textDocument, range: touching.length > 0 || all.length === 0 ? range : all[offset % all.length].range,
-                    context: { diagnostics, triggerKind: 1 }
+                    textDocument, range: where, context: { diagnostics, triggerKind: 1 }
                 });
                 for (const action of actions ?? []) {
                     if ('edit' in action) applies(action.edit?.changes?.[textDocument.uri]);
@@ -291,9 +295,8 @@ export class Harness {
 
     /** The fault barrier around one call: whatever escapes becomes a failure of `phase`. */
     private async guard<T>(op: string, call: () => T | Promise<T>): Promise<T | undefined> {
-        // Adding, editing and removing documents all run the document builder (parse, link, validate):
-        // what fails in there is one bug whichever operation set it off.
-        const phase = ['edit', 'remove'].includes(op) ? 'build' : op;
+        // What fails in the document builder is one bug whichever operation set it off.
+        const phase = phaseOf(op);
         if (phase !== this.phase) this.onPhase(phase);
         this.phase = phase;
         this.calls[op] = (this.calls[op] ?? 0) + 1;

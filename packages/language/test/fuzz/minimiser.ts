@@ -89,6 +89,8 @@ export async function minimiseCase(fuzzCase: FuzzCase, fails: (candidate: FuzzCa
         }
     }
     steps = await simplifyOptions(steps, candidate => fails(withSteps(candidate)), budget);
+    // Shrunk texts and dropped documents can make more steps unnecessary.
+    steps = await ddmin(steps, candidate => fails(withSteps(candidate)), budget);
     const tidied = tidy(steps); // renaming changes URIs, and so the order documents are built in: check
     return withSteps(await fails(withSteps(tidied)) ? tidied : steps);
 }
@@ -113,10 +115,19 @@ async function simplifyOptions(steps: Step[], fails: (steps: Step[]) => Promise<
 }
 
 /**
- * Readability only, no change in behaviour: documents named a.certa, b.certa, … in order of
- * appearance, and query offsets clamped to the text they are asked on (the harness clamps too).
+ * Readability only, no change in behaviour: steps on documents never added dropped (the harness
+ * ignores them), documents named a.certa, b.certa, … in order of appearance, and query offsets
+ * clamped to the text they are asked on (the harness clamps too).
  */
 function tidy(steps: Step[]): Step[] {
+    const added = new Set(steps.flatMap(s => s.op === 'add' ? s.docs.map(d => d.name) : []));
+    steps = steps.flatMap((step): Step[] => {
+        if (step.op === 'remove') {
+            const docs = step.docs.filter(d => added.has(d));
+            return docs.length > 0 ? [{ ...step, docs }] : [];
+        }
+        return (step.op === 'edit' || step.op === 'query') && !added.has(step.doc) ? [] : [step];
+    });
     const names = new Map<string, string>();
     const rename = (name: string) => {
         if (!names.has(name)) names.set(name, `${String.fromCharCode(97 + names.size % 26)}${names.size >= 26 ? Math.floor(names.size / 26) : ''}.certa`);
