@@ -1,4 +1,5 @@
 import { fork } from 'node:child_process';
+import { clearTimeout, setTimeout } from 'node:timers';
 import { polyfillPath } from './paths.mjs';
 
 /**

@@ -7,13 +7,14 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { setTimeout } from 'node:timers';
 import { pathToFileURL } from 'node:url';
 import { LspClient } from './lsp-client.mjs';
-import { cpuTicks, load1, processMemory, summary } from './measure.mjs';
+import { cpuState, load1, processMemory, summary } from './measure.mjs';
 import { serverPath } from './paths.mjs';
 import { syntheticWorkspace } from './workspace.mjs';
 
-/** The server counts as idle once it has used no CPU and published nothing for this long. */
+/** The server counts as idle once it has not been runnable, used no CPU and published nothing for this long. */
 const IDLE_MS = 150;
 
 /** A step took longer than the phase allows: what was measured so far is reported, the rest is "over". */
@@ -193,18 +194,18 @@ async function until(condition, timeoutMs, message) {
     }
 }
 
-/** Waits until the server process has used no CPU and published nothing for IDLE_MS. */
+/** Waits until the server has been idle (see IDLE_MS), sampling /proc every 10 ms. */
 async function idle(pid, lastPublish, timeoutMs = 600_000) {
-    let ticks = cpuTicks(pid);
+    let ticks = cpuState(pid).ticks;
     let quietSince = performance.now();
     const deadline = quietSince + timeoutMs;
     for (;;) {
-        await sleep(20);
+        await sleep(10);
         const now = performance.now();
         if (now > deadline) throw new CapExceeded(`the server was still busy ${(timeoutMs / 1000).toFixed(0)} s later`);
-        const current = cpuTicks(pid);
-        if (current !== ticks || now - lastPublish() < IDLE_MS) {
-            ticks = current;
+        const state = cpuState(pid);
+        if (state.runnable || state.ticks !== ticks || now - lastPublish() < IDLE_MS) {
+            ticks = state.ticks;
             quietSince = now;
         } else if (now - quietSince >= IDLE_MS) {
             return;

@@ -13,7 +13,8 @@ import { startProfile } from './profile.mjs';
 import { syntheticWorkspace } from './workspace.mjs';
 
 const targetItems = Number(process.argv[2]);
-const profileFile = process.argv[3] === '--profile' ? process.argv[4] : undefined;
+const profileAt = process.argv.indexOf('--profile');
+const profileFile = profileAt > 0 ? process.argv[profileAt + 1] : undefined;
 // 600 files of the synthetic workspace hold about 53,000 items (mostly ISO 9001 audit programmes).
 const { files } = syntheticWorkspace(600);
 const { Certa, shared } = createCertaServices(NodeFileSystem);
@@ -51,7 +52,16 @@ for (let run = 0; run < 2; run++) {
     outputFiles = generated.length;
     digests.push(hash.digest('hex'));
 }
+// The same model without the clause coverage matrices: the share of the checklists (and the
+// competence matrix) in the figure above. Full run only: it costs a third generation.
+let withoutCoverageMs;
+if (process.argv.includes('--without-coverage')) {
+    const start = performance.now();
+    await generateDocuments(model, { ...options, coverageCatalogs: [] });
+    withoutCoverageMs = performance.now() - start;
+}
 process.send({
+    withoutCoverageMs,
     schemes: model.schemes.length, items, modelMs, runs, ms: runs[0], formats: FORMATS.length,
     outputFiles, outputBytes, deterministic: digests[0] === digests[1]
 }, () => process.exit(0));

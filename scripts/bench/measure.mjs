@@ -41,12 +41,16 @@ export function processMemory(pid) {
     return { rssMiB: kib('VmRSS') / 1024, peakRssMiB: kib('VmHWM') / 1024 };
 }
 
-/** CPU time (user + system) a process has used, in clock ticks (1/100 s on Linux). */
-export function cpuTicks(pid) {
+/**
+ * Whether a process's main thread is running or waiting for a CPU (`R`), and the CPU time (user +
+ * system) the process has used in clock ticks (1/100 s on Linux). On a loaded machine a busy
+ * process can go a while without CPU time, but it stays runnable.
+ */
+export function cpuState(pid) {
     const stat = readOr(`/proc/${pid}/stat`, '');
     // Fields after the command name, which is in parentheses and may contain spaces.
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return Number(fields[11]) + Number(fields[12]);
+    return { runnable: fields[0] === 'R', ticks: Number(fields[11]) + Number(fields[12]) };
 }
 
 function readOr(file, fallback) {

@@ -38,7 +38,8 @@ function format(metric) {
     if (typeof value === 'boolean') return value ? 'yes' : 'no';
     if (unit === '×') return `${value.toFixed(1)}×`;
     const number = value >= 100 ? value.toFixed(0) : value >= 10 ? value.toFixed(1) : value.toFixed(2);
-    return `${Number(number).toLocaleString('en-GB')} ${unit}${note ? ` (${note})` : ''}`;
+    const counted = ['files', 'references', 'edits', 'runs', 'items'].includes(unit);
+    return `${Number(number).toLocaleString('en-GB')}${counted ? '' : ` ${unit}`}${note ? ` (${note})` : ''}`;
 }
 
 function formatBudget(name) {
@@ -48,6 +49,13 @@ function formatBudget(name) {
     const unit = /Ratio|Growth/.test(name) ? '×' : /MiB$/.test(name) ? ' MiB' : ' ms';
     return `≤ ${budget.toLocaleString('en-GB')}${unit}`;
 }
+
+const measureLabels = {
+    Files: 'files', SourceKiB: 'source text', References: 'references', LexerMs: 'lexer alone', Ms: 'full build',
+    RatioToLexer: 'full build ÷ lexer', ParseMs: '… parse', IndexMs: '… index', ScopesMs: '… scopes', LinkMs: '… link',
+    IndexReferencesMs: '… index references', ValidateMs: '… validate', HeapMiB: 'heap after GC',
+    WorkspaceHeapMiB: 'heap the workspace adds', RssMiB: 'process RSS'
+};
 
 const mark = metric => metric?.pass === true ? '✓' : metric?.pass === false ? '✗' : '';
 
@@ -102,17 +110,37 @@ export function resultsMarkdown({ before, after, notes }) {
         '## Every figure',
         ''
     ];
-    let section;
+    const bySection = new Map();
     for (const name of names) {
-        if (sectionOf(name) !== section) {
-            section = sectionOf(name);
-            lines.push('', `### ${section}`, '',
-                both ? '| metric | before | load | after | load |' : '| metric | before | load |',
-                both ? '|---|---|---|---|---|' : '|---|---|---|');
+        if (!bySection.has(sectionOf(name))) bySection.set(sectionOf(name), []);
+        bySection.get(sectionOf(name)).push(name);
+    }
+    const cell = name => both ? `${format(before.metrics[name])} → ${format(after.metrics[name])}` : format(before.metrics[name]);
+    for (const [section, sectionNames] of bySection) {
+        lines.push(`### ${section}`, '');
+        const perSize = sectionNames.map(name => /^build(\d+)([A-Z]\w*)$/.exec(name)).filter(Boolean);
+        if (perSize.length === sectionNames.length) {
+            // One column per workspace size, one row per measure.
+            const sizes = [...new Set(perSize.map(m => Number(m[1])))];
+            const measures = [...new Set(perSize.map(m => m[2]))];
+            lines.push(`| measure | ${sizes.map(n => `${n.toLocaleString('en-GB')} files`).join(' | ')} |`, `|---|${sizes.map(() => '---|').join('')}`);
+            for (const measure of measures) {
+                lines.push(`| \`build…${measure}\` ${measureLabels[measure] ?? ''} | ${sizes.map(n => cell(`build${n}${measure}`)).join(' | ')} |`);
+            }
+            const loads = sizes.map(n => {
+                const load = run => run?.metrics[`build${n}Ms`]?.load1 ?? '';
+                return both ? `${load(before)} → ${load(after)}` : load(before);
+            });
+            lines.push(`| *load average (1 min)* | ${loads.join(' | ')} |`, '');
+            continue;
         }
-        const b = before.metrics[name];
-        const a = after?.metrics[name];
-        lines.push(`| \`${name}\` | ${format(b)} | ${b?.load1 ?? ''} |${both ? ` ${format(a)} | ${a?.load1 ?? ''} |` : ''}`);
+        lines.push(both ? '| metric | before | load | after | load |' : '| metric | before | load |', both ? '|---|---|---|---|---|' : '|---|---|---|');
+        for (const name of sectionNames) {
+            const b = before.metrics[name];
+            const a = after?.metrics[name];
+            lines.push(`| \`${name}\` | ${format(b)} | ${b?.load1 ?? ''} |${both ? ` ${format(a)} | ${a?.load1 ?? ''} |` : ''}`);
+        }
+        lines.push('');
     }
     for (const [label, run] of [['before', before], ['after', after]]) {
         if (!run?.profiles) continue;
