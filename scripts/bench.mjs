@@ -84,6 +84,7 @@ if (options.json) {
 }
 if (!options.quick && options.only.size === 4) {
     const recordBefore = options.recordBefore || !fs.existsSync(baselineFile);
+    fs.mkdirSync(path.dirname(resultsFile), { recursive: true });
     if (recordBefore) fs.writeFileSync(baselineFile, `${JSON.stringify(run, null, 2)}\n`);
     const before = recordBefore ? run : JSON.parse(fs.readFileSync(baselineFile, 'utf8'));
     fs.writeFileSync(resultsFile, resultsMarkdown({ before, after: recordBefore ? undefined : run, notes: methodNotes() }));
