@@ -175,6 +175,8 @@ async function editor() {
         put(`editMax${label}Ms`, series?.own.max, 'ms', { load, note });
         put(`editSettledP95${label}Ms`, series?.settled.p95, 'ms', { load, note: settledNote });
         put(`editSettledMax${label}Ms`, series?.settled.max, 'ms', { load, note: settledNote });
+        put(`editSettledP50${label}TitleMs`, series?.settledTitle.p50, 'ms', { load, note: settledNote });
+        put(`editSettledP50${label}CommentMs`, series?.settledComment.p50, 'ms', { load, note: settledNote });
     }
     const notReached = r.completion ? undefined : `not reached (${r.capped ?? 'edits'} ${over(mode.editorStartCapMs)})`;
     put('completionP95Ms', r.completion?.p95, 'ms', { note: notReached });
