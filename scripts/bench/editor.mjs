@@ -10,7 +10,7 @@ import { performance } from 'node:perf_hooks';
 import { setTimeout } from 'node:timers';
 import { pathToFileURL } from 'node:url';
 import { LspClient } from './lsp-client.mjs';
-import { cpuState, load1, processMemory, summary } from './measure.mjs';
+import { cpuState, load1, processMemory, summary, threadCpuMs } from './measure.mjs';
 import { serverPath } from './paths.mjs';
 import { syntheticWorkspace } from './workspace.mjs';
 
@@ -116,11 +116,13 @@ export async function editorPhase({ size, leafEdits, hubEdits, requests, startCa
 /**
  * `count` edits of one open document, one at a time: each waits for the server to be idle again, so
  * that every edit starts from a settled workspace and none cancels the build of the one before.
- * `ownMs` is edit → publishDiagnostics of the edited file; `settledMs` edit → the last
- * publishDiagnostics the edit caused (other files revalidated).
+ * `own` is edit → publishDiagnostics of the edited file (and `ownCpu` the server's main-thread CPU
+ * time meanwhile, at 10 ms resolution: what the edit cost, whatever else the machine ran); `settled`
+ * edit → the last publishDiagnostics the edit caused (other files revalidated).
  */
 async function editSeries(client, document, count, edit, capMs, lastPublish) {
     const own = [];
+    const ownCpu = [];
     const settled = [];
     const started = performance.now();
     const left = () => capMs - (performance.now() - started);
@@ -128,13 +130,16 @@ async function editSeries(client, document, count, edit, capMs, lastPublish) {
     for (let k = 1; k <= count && left() > 0; k++) {
         const text = edit(document.text, k);
         let ownAt;
+        let ownCpuAt;
         let diagnostics;
         const stop = client.onDiagnostics((params, at) => {
             if (params.uri === document.uri && ownAt === undefined) {
                 ownAt = at;
+                ownCpuAt = threadCpuMs(client.pid);
                 diagnostics = params.diagnostics;
             }
         });
+        const sentCpu = threadCpuMs(client.pid);
         const sentAt = performance.now();
         try {
             await client.change(document.uri, text, ++document.version);
@@ -144,20 +149,24 @@ async function editSeries(client, document, count, edit, capMs, lastPublish) {
             if (!(error instanceof CapExceeded)) throw error;
             // The edit in flight counts if its own diagnostics came; its settling time is unknown.
             stalled = error.message;
-            if (ownAt !== undefined) own.push(ownAt - sentAt);
+            if (ownAt !== undefined) {
+                own.push(ownAt - sentAt);
+                ownCpu.push(ownCpuAt - sentCpu);
+            }
             break;
         } finally {
             stop();
         }
         if (diagnostics.length > 0) throw new Error(`edit ${k} of ${document.uri} is not clean: ${JSON.stringify(diagnostics[0])}`);
         own.push(ownAt - sentAt);
+        ownCpu.push(ownCpuAt - sentCpu);
         settled.push(Math.max(ownAt, lastPublish()) - sentAt);
     }
     // Odd edits change the title, even ones a comment: other files' rules read only the title.
     const settledTitle = summary(settled.filter((_, i) => i % 2 === 0));
     const settledComment = summary(settled.filter((_, i) => i % 2 === 1));
     return {
-        requested: count, own: summary(own), settled: summary(settled), settledTitle, settledComment,
+        requested: count, own: summary(own), ownCpu: summary(ownCpu), settled: summary(settled), settledTitle, settledComment,
         capped: own.length < count, stalled, seconds: (performance.now() - started) / 1000
     };
 }

@@ -1,4 +1,5 @@
 // Small measuring helpers shared by the benchmark's phases.
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 
@@ -51,6 +52,26 @@ export function cpuState(pid) {
     // Fields after the command name, which is in parentheses and may contain spaces.
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     return { runnable: fields[0] === 'R', ticks: Number(fields[11]) + Number(fields[12]) };
+}
+
+const ticksPerSecond = (() => {
+    try {
+        return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+    } catch {
+        return 100;
+    }
+})();
+
+/**
+ * CPU time (user + system) one thread has used, in ms, at clock-tick resolution (10 ms); by
+ * default the main thread, whose thread id is the process id. On a machine shared with other work
+ * the main thread's CPU time is what a job costs whoever else runs: wall time adds the time spent
+ * waiting for a core, and the process's CPU time adds the garbage collector's helper threads.
+ */
+export function threadCpuMs(pid, tid = pid) {
+    const stat = readOr(`/proc/${pid}/task/${tid}/stat`, '');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / ticksPerSecond;
 }
 
 function readOr(file, fallback) {
