@@ -12,7 +12,7 @@ const dist = path.join(extensionRoot, 'dist');
 /** What the server bundle is made from: a newer file here means dist/ is stale. */
 const sources = [
     'packages/vscode/src', 'packages/vscode/scripts', 'packages/language/src', 'packages/language/catalogs',
-    'packages/generator/src', 'packages/language/node20-polyfill.mjs'
+    'packages/generator/src', 'packages/cli/src', 'packages/language/node20-polyfill.mjs'
 ].map(p => path.join(repositoryRoot, p));
 
 /**
