@@ -3,7 +3,7 @@
  * Prints progress and figures, writes each distinct failure's reproducer and a summary.json to
  * DIR (default packages/language/test/fuzz/found/), exits 1 if anything escaped.
  * `npm run fuzz -- --replay FILE… [--sweep]` runs reproducers alone and prints what escaped;
- * `npm run fuzz -- --minimise-file FILE [--out DIR]` shrinks one reproducer.
+ * `npm run fuzz -- --minimise-files FILE… [--out DIR]` shrinks reproducers again.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -13,7 +13,7 @@ import { CASE_LIMIT_MS, minimise, runCampaign, signatureSlug, WALL_LIMIT_MS } fr
 import { parseCase, serialiseCase } from './case-script.js';
 import { Supervisor } from './supervisor.js';
 
-const { values } = parseArgs({
+const { values, positionals } = parseArgs({
     options: {
         cases: { type: 'string', default: '1000' },
         seed: { type: 'string', default: '1' },
@@ -21,24 +21,30 @@ const { values } = parseArgs({
         out: { type: 'string', default: path.join(path.dirname(new URL(import.meta.url).pathname), 'found') },
         limit: { type: 'string' },
         replay: { type: 'boolean', default: false },
-        'minimise-file': { type: 'string' },
+        'minimise-files': { type: 'boolean', default: false },
         sweep: { type: 'boolean', default: false }
     },
     allowPositionals: true
 });
 
-if (values['minimise-file']) {
-    process.exitCode = await minimiseFile(values['minimise-file'], values.out!);
+if (values['minimise-files']) {
+    const supervisor = new Supervisor();
+    try {
+        let failed = 0;
+        for (const file of positionals) failed += await minimiseFile(file, values.out!, supervisor);
+        process.exitCode = failed > 0 ? 1 : 0;
+    } finally {
+        supervisor.close();
+    }
     process.exit();
 }
 
 /** Shrinks one reproducer (its `// signature:` line says what must keep failing) into DIR. */
-async function minimiseFile(file: string, outDir: string): Promise<number> {
+async function minimiseFile(file: string, outDir: string, supervisor: Supervisor): Promise<number> {
     const source = fs.readFileSync(file, 'utf8');
     const signature = /^\/\/ signature: (.*)$/m.exec(source)?.[1];
     if (!signature) throw new Error(`${file} has no '// signature:' line`);
-    const supervisor = new Supervisor();
-    try {
+    {
         const failure: FoundFailure = {
             signature, phase: signature.split(' | ')[0], kind: signature.startsWith('hang') ? 'hang' : 'exception', message: '',
             cases: 1, firstCase: 0, reproducer: parseCase(source), minimised: false
@@ -53,13 +59,11 @@ async function minimiseFile(file: string, outDir: string): Promise<number> {
         fs.writeFileSync(target, serialiseCase(failure.reproducer, [`signature: ${signature}`, `minimised from ${path.basename(file)}`]));
         console.log(`${target}: ${fs.statSync(target).size} bytes`);
         return 0;
-    } finally {
-        supervisor.close();
     }
 }
 
 if (values.replay) {
-    process.exitCode = await replay(process.argv.slice(2).filter(a => !a.startsWith('--')), values.sweep);
+    process.exitCode = await replay(positionals, values.sweep);
     process.exit();
 }
 

@@ -52,12 +52,16 @@ function collect(folder: string, seeds: Seed[]): void {
     }
 }
 
-/** The documents a reproducer adds and edits: what broke once is the likeliest thing to break again. */
+/**
+ * The documents a reproducer adds and edits: what broke once is the likeliest thing to break again.
+ * Large ones (deep nesting, thousands of declarations) are left out: the mutations make those, and
+ * as seeds they would slow every case drawn from them.
+ */
 function regressionSeeds(): Seed[] {
     if (!fs.existsSync(regressionFolder)) return [];
     return fs.readdirSync(regressionFolder).filter(name => name.endsWith('.certa')).sort().map(name => {
         const steps = parseCase(fs.readFileSync(path.join(regressionFolder, name), 'utf8')).steps;
         const texts = steps.flatMap(s => s.op === 'add' ? s.docs.map(d => d.text) : s.op === 'edit' ? [s.text] : []);
-        return { name: `regression/${name}`, texts: texts.slice(-3) };
+        return { name: `regression/${name}`, texts: texts.filter(t => t.length <= 20_000).slice(-3) };
     }).filter(seed => seed.texts.length > 0);
 }
