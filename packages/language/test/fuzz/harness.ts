@@ -14,6 +14,9 @@ import { PROVIDERS } from './case-script.js';
 import type { Failure } from './failure.js';
 import { ConsoleCapture, describeThrown, phaseOf, signatureOf } from './failure.js';
 
+/** Providers whose answer does not depend on the offset asked at. */
+const wholeDocumentProviders = new Set<string>(['format', 'symbols', 'folding', 'semanticFull', 'semanticDelta', 'workspaceSymbols']);
+
 export const TODAY = '2026-06-01';
 const workspaceFolder = '/fuzz-workspace/';
 
@@ -249,13 +252,18 @@ export class Harness {
         }
     }
 
-    /** Every provider at every offset of every live document (small ones; sampled above 400 characters). */
+    /**
+     * Every provider at every offset of every live document (small ones; sampled above 400
+     * characters, 40 offsets above 20,000). Providers that answer for the whole document whatever the offset are asked once.
+     */
     private async sweep(): Promise<void> {
         for (const [name, document] of [...this.live, ...this.removed]) {
             const length = document.textDocument.getText().length;
-            const step = Math.max(1, Math.ceil(length / 400));
+            for (const provider of PROVIDERS.filter(p => wholeDocumentProviders.has(p))) await this.query(provider, name, 0, length, undefined);
+            // Range formatting and the like still walk the whole document: fewer samples in large ones.
+            const step = Math.max(1, Math.ceil(length / (length > 20_000 ? 40 : 400)));
             for (let offset = 0; offset <= length; offset += step) {
-                for (const provider of PROVIDERS) {
+                for (const provider of PROVIDERS.filter(p => !wholeDocumentProviders.has(p))) {
                     await this.query(provider, name, offset, Math.min(length, offset + 7), provider === 'rename' ? 'Renamed' : undefined);
                 }
             }
