@@ -17,8 +17,8 @@ import { cliColdPhase } from './bench/cli-cold.mjs';
 import { editorPhase } from './bench/editor.mjs';
 import { load1, machine } from './bench/measure.mjs';
 import { repositoryRoot } from './bench/paths.mjs';
-import { topSelfTime } from './bench/profile.mjs';
-import { Metrics, resultsMarkdown } from './bench/report.mjs';
+import { topInclusive, topSelfTime } from './bench/profile.mjs';
+import { Metrics, methodNotes, resultsMarkdown } from './bench/report.mjs';
 
 const FULL = {
     name: 'full',
@@ -87,7 +87,7 @@ if (!options.quick && options.only.size === 4) {
     fs.mkdirSync(path.dirname(resultsFile), { recursive: true });
     if (recordBefore) fs.writeFileSync(baselineFile, `${JSON.stringify(run, null, 2)}\n`);
     const before = recordBefore ? run : JSON.parse(fs.readFileSync(baselineFile, 'utf8'));
-    fs.writeFileSync(resultsFile, resultsMarkdown({ before, after: recordBefore ? undefined : run, notes: methodNotes() }));
+    fs.writeFileSync(resultsFile, resultsMarkdown({ before, after: recordBefore ? undefined : run, notes: methodNotes(FULL) }));
     log(`Results written to ${path.relative(process.cwd(), resultsFile)}${recordBefore ? ' (this run is the "before" column)' : ''}`);
 }
 log(`\n${budgeted - failures.length} of ${budgeted} budgets met in ${context.seconds} s (load average ${loadStart} → ${context.loadEnd}).`);
@@ -148,7 +148,10 @@ async function buildPhase() {
         const file = path.join(profileFolder, 'build-2000.cpuprofile');
         log('  profiling the 2,000-file build (an extra run, not timed)…');
         await runChild(path.join(here, 'build-size.mjs'), [2000, '--profile', file], { capMs: 2 * mode.buildCapMs, execArgv: ['--expose-gc'] });
-        profiles['full build of 2,000 files'] = { what: 'the full build (parse, index, link, validate) of 2,000 files', file: path.relative(repositoryRoot, file), ...topSelfTime(file, 25) };
+        profiles['full build of 2,000 files'] = {
+            what: 'the full build (parse, index, link, validate) of 2,000 files', file: path.relative(repositoryRoot, file),
+            ...topSelfTime(file, 25), inclusive: topInclusive(file, 'packages/', 15)
+        };
         printProfile(profiles['full build of 2,000 files']);
     }
 }
@@ -236,7 +239,10 @@ async function generation() {
     put('generateDeterministic', r.deterministic, 'yes/no');
     if (options.profile) {
         const file = path.join(profileFolder, 'generate-50000.cpuprofile');
-        profiles['generation of 50,000 items'] = { what: 'the first generateDocuments run (all five formats)', file: path.relative(repositoryRoot, file), ...topSelfTime(file, 25) };
+        profiles['generation of 50,000 items'] = {
+            what: 'the first generateDocuments run (all five formats)', file: path.relative(repositoryRoot, file),
+            ...topSelfTime(file, 25), inclusive: topInclusive(file, 'packages/', 15)
+        };
         printProfile(profiles['generation of 50,000 items']);
     }
 }
@@ -277,16 +283,4 @@ function git(args) {
 function printProfile(profile) {
     log(`  top self time (${profile.file}):`);
     for (const t of profile.top.slice(0, 12)) log(`    ${t.ms.toFixed(0).padStart(7)} ms ${t.percent.toFixed(1).padStart(5)}%  ${t.name}`);
-}
-
-function methodNotes() {
-    return [
-        `- **Synthetic workspace** (\`scripts/bench/workspace.mjs\`): the schemes of one certification body, from the shapes of \`examples/\`. Half the files are the management-system division (ISO 9001 schemes under ISO/IEC 17021-1 with exclusions, audit programmes and marks, and one-person register files), all referring to \`shared/roles.certa\`; the other half the product division (type 5 and type 1b product schemes, type 6 service and process schemes, user catalogs each referred to by several schemes, one-person register files, its own roles file). Shared competences in \`shared/competences.certa\`. Names vary per file; about 1.7 KB per file (2,000 files ≈ 3.4 MB). Every size is checked to validate with 0 errors and 0 warnings, in process and in the server, or the benchmark stops (exit 2).`,
-        '- **Lexer and build** (`scripts/bench/build-size.mjs`, one process per size, `--expose-gc`): fresh services, builtin catalogs loaded and built first (not timed); the Certa lexer (`parser.Lexer.tokenize`) over every text, one warm-up pass then ten; then `LangiumDocumentFactory.fromString` for every text and `DocumentBuilder.build(documents, { validation: true })`, timed together, with the end of each build phase. Times are taken twice: wall clock, and the CPU time of the process\'s main thread (`/proc/<pid>/task/<pid>/stat`, 10 ms ticks; the lexer\'s over its ten passes). The budgeted ratio, the growth and the phases use main-thread CPU time: on this shared machine the wall clock mostly measures the other jobs (at load 4 on 2 cores a 300-file build took 5.1 s wall for 1.2 s of main-thread CPU), while JavaScript runs on the main thread only, so its CPU time is what the build costs on an idle machine; the process\'s total CPU time would add the garbage collector\'s and the compiler\'s helper threads. Heap: `heapUsed` after two full collections with the workspace loaded; the growth figures use the heap the workspace adds over the builtin catalogs.',
-        `- **Editor** (\`scripts/bench/editor.mjs\`): the workspace of ${FULL.editorSize.toLocaleString('en-GB')} files on disk, \`packages/vscode/dist/server.cjs --stdio\` on this Node, a vscode-languageserver-protocol client. The leaf scheme is opened right after \`initialized\`; first diagnostics and whole-workspace diagnostics are timed from the server's spawn. Then the shared roles file is opened, and ${FULL.leafEdits} edits of the leaf and ${FULL.sharedEdits} of the shared roles file are sent one at a time, alternately a title and a comment (both keep the file clean): edit → publishDiagnostics of the edited file is the edit figure (wall clock: what the user waits for; the server's main-thread CPU time meanwhile is reported beside it); each edit waits until the server is idle (not runnable, no CPU used and nothing published for 150 ms), and the last publishDiagnostics it caused is the "settled" figure. Then ${FULL.requests} completions after \`covers ISO9001 \` and ${FULL.requests} hovers on a role name in the leaf scheme, one at a time. RSS from /proc/<pid>/status.`,
-        `- **Cold CLI** (\`scripts/bench/cli-cold.mjs\`): one self-contained clean file (a scheme with its roles, competences and people), \`node packages/cli/bin/certa.js validate one.certa\` and \`node -e 0\`, alternating, ${FULL.cliRuns} runs each after one untimed run of each; medians of wall time (the budget) and of each process's CPU time (all threads, from \`process.cpuUsage()\` at exit via \`--import scripts/bench/report-cpu.mjs\`, which both commands load).`,
-        '- **Generation** (`scripts/bench/generation-run.mjs`): the linked 600-file synthetic workspace (about 53,000 checklist items) through `buildCertaModel` and `generateDocuments` in all five formats, twice; the first run is the figure (main-thread CPU time, wall beside it), both must give the same bytes; a third run without the clause coverage matrices shows their share.',
-        '- **Caps**: each phase (a workspace size, the editor start-up, a series of edits, generation) gets at most 600 s in the full run; a phase that does not finish is reported as "over 600 s" and fails its budgets. `--quick` uses 500, 1,000 and 2,000 files, fewer edits and short caps.',
-        '- **Profiles** (`--profile`): V8 sampling profiles (200 µs) of an extra, untimed run, written to `bench-results/`; self time per function.'
-    ];
 }
