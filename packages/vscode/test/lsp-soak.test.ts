@@ -22,7 +22,7 @@ import { EditorDocument } from './soak/documents.js';
 import type { Edit } from './soak/edits.js';
 import { fragments, randomEdit } from './soak/edits.js';
 import { memoryAfterGc, memoryProbe, rssMiB, waitUntilIdle } from './soak/process-stats.js';
-import { Random } from './soak/random.js';
+import { Random } from '../../language/test/fuzz/prng.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repositoryRoot = path.resolve(here, '..', '..', '..');

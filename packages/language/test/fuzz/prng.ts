@@ -1,5 +1,5 @@
 /**
- * A seeded PRNG (mulberry32) with the few helpers the fuzzer needs. Every random choice of a run
+ * A seeded PRNG (mulberry32) with the few helpers the fuzzer and the language-server soak need. Every random choice of a run
  * goes through one of these, so a run is reproduced from its seed alone.
  */
 export class Random {
@@ -28,6 +28,17 @@ export class Random {
 
     pick<T>(items: readonly T[]): T {
         return items[Math.floor(this.next() * items.length)];
+    }
+
+    /** One of the keys, with probability proportional to its weight. */
+    weighted<K extends string>(weights: Record<K, number>): K {
+        const entries = Object.entries(weights) as Array<[K, number]>;
+        let roll = this.next() * entries.reduce((sum, [, w]) => sum + w, 0);
+        for (const [key, weight] of entries) {
+            roll -= weight;
+            if (roll < 0) return key;
+        }
+        return entries[entries.length - 1][0];
     }
 
     /** A small count, most often 0 or 1: each further item with probability `p`, at most `max`. */
