@@ -7,7 +7,7 @@ export default defineConfig({
     test: {
         root: new URL('../..', import.meta.url).pathname,
         include: ['packages/vscode/test/real-editor/**/*.e2e.ts'],
-        setupFiles: ['scripts/node20-polyfill.mjs'],
+        setupFiles: ['packages/language/node20-polyfill.mjs'],
         testTimeout: 120_000,
         hookTimeout: 240_000,
         fileParallelism: false
