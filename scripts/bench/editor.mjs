@@ -15,7 +15,7 @@ import { serverPath } from './paths.mjs';
 import { syntheticWorkspace } from './workspace.mjs';
 
 /** The server counts as idle once it has not been runnable, used no CPU and published nothing for this long. */
-const IDLE_MS = 150;
+const IDLE_MS = 200;
 
 /** A step took longer than the phase allows: what was measured so far is reported, the rest is "over". */
 export class CapExceeded extends Error {}
@@ -69,8 +69,14 @@ export async function editorPhase({ size, leafEdits, hubEdits, requests, startCa
         result.loadOpen = load1();
         log(`  server: first diagnostics ${(result.firstDiagnosticsMs / 1000).toFixed(1)} s, whole workspace ${(result.workspaceDiagnosticsMs / 1000).toFixed(1)} s, RSS ${result.rssOpen.rssMiB.toFixed(0)} MiB (load ${load1()})`);
 
+        // Opening it relinks and revalidates its referrers: wait for all of them before the idle check,
+        // so that no part of that rebuild is left for the first leaf edit to finish.
         result.capped = 'opening the shared roles file';
+        let republished = 0;
+        const stopCounting = client.onDiagnostics(() => { republished++; });
         await client.open(hub.uri, hub.text);
+        await until(() => republished >= workspace.hubReferrers, startCapMs, () => `${republished} of ${workspace.hubReferrers} referrers of the shared roles revalidated after opening it`);
+        stopCounting();
         await idle(client.pid, () => lastPublish, startCapMs);
         result.capped = undefined;
 
