@@ -92,7 +92,8 @@ if (!options.quick && options.only.size === 4) {
 }
 log(`\n${budgeted - failures.length} of ${budgeted} budgets met in ${context.seconds} s (load average ${loadStart} → ${context.loadEnd}).`);
 if (failures.length > 0) {
-    console.error(`Over budget:\n${failures.map(([name, m]) => `  ${name}: ${m.value ?? m.note} ${m.unit} (budget ${m.budget})`).join('\n')}`);
+    const shown = m => m.value === null ? m.note ?? 'not measured' : `${m.value}${m.unit === '×' ? '×' : ` ${m.unit}`}${m.note ? ` (${m.note})` : ''}`;
+    console.error(`Over budget:\n${failures.map(([name, m]) => `  ${name}: ${shown(m)}, budget ${m.budget}`).join('\n')}`);
     process.exitCode = 1;
 }
 
