@@ -38,6 +38,13 @@ export async function editorPhase({ size, leafEdits, hubEdits, requests, startCa
 
     const spawnedAt = performance.now();
     const client = new LspClient(serverPath);
+    // Interrupted (Ctrl-C): leave no server and no temporary workspace behind.
+    const interrupted = () => {
+        client.process.kill();
+        fs.rmSync(folder, { recursive: true, force: true });
+        process.exit(130);
+    };
+    process.once('SIGINT', interrupted).once('SIGTERM', interrupted);
     let lastPublish = spawnedAt;
     const published = new Map();
     client.onDiagnostics((params, at) => {
@@ -114,6 +121,7 @@ export async function editorPhase({ size, leafEdits, hubEdits, requests, startCa
         result.loadEnd = load1();
         return result;
     } finally {
+        process.off('SIGINT', interrupted).off('SIGTERM', interrupted);
         await client.stop();
         fs.rmSync(folder, { recursive: true, force: true });
     }
