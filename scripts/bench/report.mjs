@@ -36,7 +36,7 @@ function format(metric) {
     const { value, unit, note } = metric;
     if (value === null) return note ?? 'not measured';
     if (typeof value === 'boolean') return value ? 'yes' : 'no';
-    if (unit === '×') return `${value.toFixed(1)}×`;
+    if (unit === '×') return `${value.toFixed(value >= 100 ? 0 : 1)}×${note ? ` (${note})` : ''}`;
     const number = value >= 100 ? value.toFixed(0) : value >= 10 ? value.toFixed(1) : value.toFixed(2);
     const counted = ['files', 'references', 'edits', 'runs', 'items'].includes(unit);
     return `${Number(number).toLocaleString('en-GB')}${counted ? '' : ` ${unit}`}${note ? ` (${note})` : ''}`;
@@ -109,7 +109,8 @@ export function resultsMarkdown({ before, after, notes }) {
         ...names.filter(name => budgets[name] !== undefined).map(name => {
             const b = before.metrics[name];
             const a = after?.metrics[name];
-            return `| \`${name}\` | ${formatBudget(name)} | ${mark(b)} ${format(b)} |${both ? ` ${mark(a)} ${format(a)} |` : ''}`;
+            const shown = metric => [mark(metric), format(metric)].filter(Boolean).join(' ');
+            return `| \`${name}\` | ${formatBudget(name)} | ${shown(b)} |${both ? ` ${shown(a)} |` : ''}`;
         }),
         '',
         '## Every figure',
