@@ -1,15 +1,18 @@
 // The benchmark's outputs: the metrics file (`--json FILE`) and bench/RESULTS.md.
 import { budgets, passes } from './budgets.mjs';
 
-/** Metrics in the order they were measured, each with the load average at the time. */
+/**
+ * Metrics in the order they were measured, each with the conditions it was measured in: the load
+ * average at the time and the share of CPU time the hypervisor stole during its phase.
+ */
 export class Metrics {
     entries = new Map();
 
     /** `value` null means not measured; `note` then says why (e.g. "over 600 s"). */
-    record(section, name, value, unit, { load, note } = {}) {
+    record(section, name, value, unit, { load, steal, note } = {}) {
         const budget = budgets[name] ?? null;
         const rounded = typeof value === 'number' ? Number(value.toFixed(value >= 100 ? 0 : 2)) : value ?? null;
-        this.entries.set(name, { section, value: rounded, unit, budget, pass: passes(rounded, budget), load1: load ?? null, note });
+        this.entries.set(name, { section, value: rounded, unit, budget, pass: passes(rounded, budget), load1: load ?? null, steal: steal ?? null, note });
     }
 
     failures() {
@@ -17,14 +20,14 @@ export class Metrics {
     }
 
     /**
-     * `{"metrics": {"<name>": {value, unit, budget, pass, load1, note?}}}`, plus when and where it was
+     * `{"metrics": {"<name>": {value, unit, budget, pass, load1, steal, note?}}}`, plus when and where it was
      * measured (`context`) and the section each metric is reported under.
      */
     toJson(context) {
         const metrics = {};
         const sections = {};
-        for (const [name, { section, value, unit, budget, pass, load1, note }] of this.entries) {
-            metrics[name] = { value, unit, budget, pass, load1, ...(note ? { note } : {}) };
+        for (const [name, { section, value, unit, budget, pass, load1, steal, note }] of this.entries) {
+            metrics[name] = { value, unit, budget, pass, load1, steal, ...(note ? { note } : {}) };
             sections[name] = section;
         }
         return { context, metrics, sections };
@@ -59,6 +62,9 @@ const measureLabels = {
     WorkspaceHeapMiB: 'heap the workspace adds', RssMiB: 'process RSS'
 };
 
+/** Load average and stolen CPU share when a metric was taken, e.g. `3.6 · 12 %`. */
+const conditions = metric => metric ? `${metric.load1 ?? ''}${metric.steal === null || metric.steal === undefined ? '' : ` · ${metric.steal} %`}` : '';
+
 const mark = metric => metric?.pass === true ? '✓' : metric?.pass === false ? '✗' : '';
 
 function contextRows(before, after) {
@@ -71,6 +77,7 @@ function contextRows(before, after) {
         ['OS', c => c.machine.os],
         ['Node', c => c.machine.node],
         ['load average (1 min) at start → end', c => `${c.loadStart} → ${c.loadEnd}`],
+        ['CPU time stolen by the hypervisor', c => c.stealPercent === undefined || c.stealPercent === null ? 'not recorded' : `${c.stealPercent} %`],
         ['budgets failed', c => `${c.failed} of ${c.budgeted}`],
         ['duration', c => `${c.seconds} s`]
     ];
@@ -94,10 +101,13 @@ export function resultsMarkdown({ before, after, notes }) {
         '`--record-before`); `npm run bench -- --quick --json FILE` writes the same metrics as JSON without touching',
         'this file. Budgets and why: `scripts/bench/budgets.mjs`; how each figure is taken: Method, below.',
         '',
-        'Single runs on a 2-core machine shared with other work, so each figure is listed with the 1-minute load',
-        'average when it was taken. Work done in one process is timed in main-thread CPU time (marked CPU), which',
-        'the load moves much less than wall time; wall times are beside them. Editor latencies are wall-clock round',
-        'trips (what a user waits for) and grow with the load.',
+        'Single runs on a virtual 2-core machine shared with other work, so each figure is listed with the 1-minute',
+        'load average when it was taken and the share of CPU time the hypervisor gave to other machines during its',
+        'phase ("stolen", from /proc/stat), which the load average does not show. Work done in one process is',
+        'timed in main-thread CPU time (marked CPU), which the load moves much less than wall time; wall times are',
+        'beside them. Editor latencies are wall-clock round trips (what a user waits for) and grow with both. Even',
+        'CPU times drift by up to about 1.7× between hours; the ratios (build ÷ lexer in one process, CLI ÷',
+        '`node -e 0` alternating) drift least, and a before/after pair is best taken back to back (`--before FILE`).',
         '',
         head,
         ...contextRows(before.context, after?.context),
@@ -134,17 +144,17 @@ export function resultsMarkdown({ before, after, notes }) {
                 lines.push(`| \`build…${measure}\` ${measureLabels[measure] ?? ''} | ${sizes.map(n => cell(`build${n}${measure}`)).join(' | ')} |`);
             }
             const loads = sizes.map(n => {
-                const load = run => run?.metrics[`build${n}Ms`]?.load1 ?? '';
+                const load = run => conditions(run?.metrics[`build${n}Ms`]);
                 return both ? `${load(before)} → ${load(after)}` : load(before);
             });
-            lines.push(`| *load average (1 min)* | ${loads.join(' | ')} |`, '');
+            lines.push(`| *load average (1 min) · CPU stolen* | ${loads.join(' | ')} |`, '');
             continue;
         }
-        lines.push(both ? '| metric | before | load | after | load |' : '| metric | before | load |', both ? '|---|---|---|---|---|' : '|---|---|---|');
+        lines.push(both ? '| metric | before | load · stolen | after | load · stolen |' : '| metric | before | load · stolen |', both ? '|---|---|---|---|---|' : '|---|---|---|');
         for (const name of sectionNames) {
             const b = before.metrics[name];
             const a = after?.metrics[name];
-            lines.push(`| \`${name}\` | ${format(b)} | ${b?.load1 ?? ''} |${both ? ` ${format(a)} | ${a?.load1 ?? ''} |` : ''}`);
+            lines.push(`| \`${name}\` | ${format(b)} | ${conditions(b)} |${both ? ` ${format(a)} | ${conditions(a)} |` : ''}`);
         }
         lines.push('');
     }
