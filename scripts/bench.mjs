@@ -4,8 +4,11 @@
 //
 //   npm run bench                        full run: 500 … 8,000 files, ≥ 200 edits each; writes bench/RESULTS.md
 //   npm run bench -- --quick --json FILE 500 … 2,000 files, fewer edits, short caps (about two minutes)
-//   options: --record-before (this full run becomes the "before" column), --profile (adds V8 profiles
-//            of the 2,000-file build and of generation), --only build,editor,cli,generate
+//   options: --record-before (this full run becomes the "before" column, bench/baseline.json),
+//            --before FILE (the "before" column from another run's --json file instead, e.g. the old
+//            commit measured minutes earlier: on this machine absolute times drift between hours),
+//            --profile (adds V8 profiles of the 2,000-file build and of generation),
+//            --only build,editor,cli,generate
 //
 // Exit 1 when a budget fails (each is named), 2 when the benchmark itself is broken (e.g. the
 // synthetic workspace does not validate clean). Nothing touches the network.
@@ -15,7 +18,7 @@ import * as path from 'node:path';
 import { runChild } from './bench/child.mjs';
 import { cliColdPhase } from './bench/cli-cold.mjs';
 import { editorPhase } from './bench/editor.mjs';
-import { load1, machine } from './bench/measure.mjs';
+import { load1, machine, machineTicks, stealSince } from './bench/measure.mjs';
 import { repositoryRoot } from './bench/paths.mjs';
 import { topInclusive, topSelfTime } from './bench/profile.mjs';
 import { Metrics, methodNotes, resultsMarkdown } from './bench/report.mjs';
@@ -33,7 +36,7 @@ const QUICK = {
     sizes: [500, 1000, 2000],
     // Code within budget finishes in under two minutes; caps (several times what the budgets allow)
     // cut slower code off and report it as "over N s" instead of making the run long.
-    buildCapMs: 30_000, editorSize: 2000, editorStartCapMs: 40_000, leafSeriesCapMs: 10_000, seriesCapMs: 20_000,
+    buildCapMs: 30_000, editorSize: 2000, editorStartCapMs: 40_000, leafSeriesCapMs: 15_000, seriesCapMs: 20_000,
     leafEdits: 40, sharedEdits: 20, requests: 50, cliRuns: 5, cliCapMs: 20_000, generationCapMs: 20_000
 };
 
@@ -47,6 +50,7 @@ const metrics = new Metrics();
 const profiles = {};
 const started = Date.now();
 const loadStart = load1();
+const ticksStart = machineTicks();
 const log = line => console.log(line);
 const over = capMs => `over ${capMs / 1000} s`;
 
@@ -72,6 +76,7 @@ const context = {
     machine: machine(),
     loadStart,
     loadEnd: load1(),
+    stealPercent: stealSince(ticksStart),
     failed: failures.length,
     budgeted,
     seconds: Math.round((Date.now() - started) / 1000)
@@ -83,16 +88,17 @@ if (options.json) {
     log(`Metrics written to ${options.json}`);
 }
 if (!options.quick && options.only.size === 4) {
-    const recordBefore = options.recordBefore || !fs.existsSync(baselineFile);
+    const recordBefore = options.recordBefore || (!options.before && !fs.existsSync(baselineFile));
     fs.mkdirSync(path.dirname(resultsFile), { recursive: true });
     if (recordBefore) fs.writeFileSync(baselineFile, `${JSON.stringify(run, null, 2)}\n`);
-    const before = recordBefore ? run : JSON.parse(fs.readFileSync(baselineFile, 'utf8'));
+    const before = recordBefore ? run : JSON.parse(fs.readFileSync(options.before ?? baselineFile, 'utf8'));
     fs.writeFileSync(resultsFile, resultsMarkdown({ before, after: recordBefore ? undefined : run, notes: methodNotes(FULL) }));
     log(`Results written to ${path.relative(process.cwd(), resultsFile)}${recordBefore ? ' (this run is the "before" column)' : ''}`);
 }
-log(`\n${budgeted - failures.length} of ${budgeted} budgets met in ${context.seconds} s (load average ${loadStart} → ${context.loadEnd}).`);
+log(`\n${budgeted - failures.length} of ${budgeted} budgets met in ${context.seconds} s (load average ${loadStart} → ${context.loadEnd}, steal ${context.stealPercent}%).`);
 if (failures.length > 0) {
-    console.error(`Over budget:\n${failures.map(([name, m]) => `  ${name}: ${m.value ?? m.note} ${m.unit} (budget ${m.budget})`).join('\n')}`);
+    const shown = m => m.value === null ? m.note ?? 'not measured' : `${m.value}${m.unit === '×' ? '×' : ` ${m.unit}`}${m.note ? ` (${m.note})` : ''}`;
+    console.error(`Over budget:\n${failures.map(([name, m]) => `  ${name}: ${shown(m)}, budget ${m.budget}`).join('\n')}`);
     process.exitCode = 1;
 }
 
@@ -103,11 +109,13 @@ async function buildPhase() {
     const built = new Map();
     for (const size of mode.sizes) {
         const load = load1();
+        const ticks = machineTicks();
         const r = await runChild(path.join(here, 'build-size.mjs'), [size], { capMs: mode.buildCapMs, execArgv: ['--expose-gc'] });
+        const steal = stealSince(ticks);
         if (r.capped) {
-            log(`  ${size} files: ${over(mode.buildCapMs)} (load ${load})`);
+            log(`  ${size} files: ${over(mode.buildCapMs)} (load ${load}, ${steal} % stolen)`);
             for (const [name, unit] of [['CpuMs', 'ms'], ['RatioToLexer', '×'], ['Ms', 'ms'], ['HeapMiB', 'MiB']]) {
-                metrics.record(section, `build${size}${name}`, null, unit, { load, note: over(mode.buildCapMs) });
+                metrics.record(section, `build${size}${name}`, null, unit, { load, steal, note: over(mode.buildCapMs) });
             }
             continue;
         }
@@ -119,8 +127,8 @@ async function buildPhase() {
         // wall times mostly measure the other jobs. The wall-time ratio is reported beside it.
         const ratio = r.buildCpuMs / r.lexCpuMs;
         log(`  ${size} files (${(r.bytes / 1e6).toFixed(2)} MB, ${r.references} references): lexer ${r.lexCpuMs.toFixed(0)} ms CPU, ` +
-            `build ${(r.buildCpuMs / 1000).toFixed(1)} s CPU (${(r.buildMs / 1000).toFixed(1)} s wall) = ${ratio.toFixed(0)}× the lexer, heap ${r.heapMiB.toFixed(0)} MiB (load ${load})`);
-        const put = (name, value, unit) => metrics.record(section, `build${size}${name}`, value, unit, { load });
+            `build ${(r.buildCpuMs / 1000).toFixed(1)} s CPU (${(r.buildMs / 1000).toFixed(1)} s wall) = ${ratio.toFixed(0)}× the lexer, heap ${r.heapMiB.toFixed(0)} MiB (load ${load}, ${steal} % stolen)`);
+        const put = (name, value, unit) => metrics.record(section, `build${size}${name}`, value, unit, { load, steal });
         put('Files', r.files, 'files');
         put('SourceKiB', r.bytes / 1024, 'KiB');
         put('References', r.references, 'references');
@@ -140,9 +148,9 @@ async function buildPhase() {
         const from = built.get(size / 2);
         const to = built.get(size);
         const note = !from || !to ? `${!to ? size : size / 2} files ${over(mode.buildCapMs)}` : undefined;
-        const load = metrics.entries.get(`build${size}Ms`)?.load1;
-        metrics.record(growth, `buildTimeGrowth${size / 2}To${size}`, note ? null : to.buildCpuMs / from.buildCpuMs, '×', { load, note });
-        metrics.record(growth, `buildHeapGrowth${size / 2}To${size}`, note ? null : to.workspaceHeapMiB / from.workspaceHeapMiB, '×', { load, note });
+        const { load1: load, steal } = metrics.entries.get(`build${size}Ms`) ?? {};
+        metrics.record(growth, `buildTimeGrowth${size / 2}To${size}`, note ? null : to.buildCpuMs / from.buildCpuMs, '×', { load, steal, note });
+        metrics.record(growth, `buildHeapGrowth${size / 2}To${size}`, note ? null : to.workspaceHeapMiB / from.workspaceHeapMiB, '×', { load, steal, note });
     }
     if (options.profile) {
         const file = path.join(profileFolder, 'build-2000.cpuprofile');
@@ -164,30 +172,31 @@ async function editor() {
         size: mode.editorSize, leafEdits: mode.leafEdits, hubEdits: mode.sharedEdits, requests: mode.requests,
         startCapMs: mode.editorStartCapMs, leafSeriesCapMs: mode.leafSeriesCapMs, seriesCapMs: mode.seriesCapMs, log
     });
-    const put = (name, value, unit, extra = {}) => metrics.record(section, name, value ?? null, unit, { load: r.loadEnd ?? load1(), ...extra });
+    const put = (name, value, unit, extra = {}) => metrics.record(section, name, value ?? null, unit, { load: r.loadEnd ?? load1(), steal: r.stealEnd, ...extra });
     const startNote = step => r.capped === step ? over(mode.editorStartCapMs) : r.capped ? `not reached (${r.capped} ${over(mode.editorStartCapMs)})` : undefined;
     const loadOpen = r.loadOpen ?? r.loadEnd;
-    put('serverInitializeMs', r.initializeMs, 'ms', { load: loadStartEditor });
-    put('serverFirstDiagnosticsMs', r.firstDiagnosticsMs, 'ms', { load: loadOpen, note: startNote('first diagnostics') });
-    put('serverWorkspaceDiagnosticsMs', r.workspaceDiagnosticsMs, 'ms', { load: loadOpen, note: startNote('workspace diagnostics') });
-    put('serverRssOpenMiB', r.rssOpen?.rssMiB, 'MiB', { load: loadOpen, note: r.rssOpen ? undefined : `not reached (${r.capped})` });
+    const open = { load: loadOpen, steal: r.stealOpen ?? r.stealEnd };
+    put('serverInitializeMs', r.initializeMs, 'ms', { ...open, load: loadStartEditor });
+    put('serverFirstDiagnosticsMs', r.firstDiagnosticsMs, 'ms', { ...open, note: startNote('first diagnostics') });
+    put('serverWorkspaceDiagnosticsMs', r.workspaceDiagnosticsMs, 'ms', { ...open, note: startNote('workspace diagnostics') });
+    put('serverRssOpenMiB', r.rssOpen?.rssMiB, 'MiB', { ...open, note: r.rssOpen ? undefined : `not reached (${r.capped})` });
     put('sharedRolesReferrers', r.hubReferrers, 'files');
     for (const [key, label] of [['leaf', 'Leaf'], ['hub', 'SharedRoles']]) {
         const series = r[key];
         const note = !series ? `not reached (${r.capped} ${over(mode.editorStartCapMs)})`
             : series.own.n < series.requested ? `${series.own.n} of ${series.requested} edits in ${over(key === 'leaf' ? mode.leafSeriesCapMs : mode.seriesCapMs).slice(5)}` : undefined;
-        const load = series?.load;
+        const { load, steal } = series ?? {};
         const settledNote = series?.stalled ? `${note}; the last edit did not settle` : note;
-        put(`editCount${label}`, series?.own.n, 'edits', { load, note: !series ? note : undefined });
-        put(`editP50${label}Ms`, series?.own.p50, 'ms', { load, note });
-        put(`editP95${label}Ms`, series?.own.p95, 'ms', { load, note });
-        put(`editMax${label}Ms`, series?.own.max, 'ms', { load, note });
-        put(`editServerCpuP50${label}Ms`, series?.ownCpu.p50, 'ms', { load, note });
-        put(`editServerCpuP95${label}Ms`, series?.ownCpu.p95, 'ms', { load, note });
-        put(`editSettledP95${label}Ms`, series?.settled.p95, 'ms', { load, note: settledNote });
-        put(`editSettledMax${label}Ms`, series?.settled.max, 'ms', { load, note: settledNote });
-        put(`editSettledP50${label}TitleMs`, series?.settledTitle.p50, 'ms', { load, note: settledNote });
-        put(`editSettledP50${label}CommentMs`, series?.settledComment.p50, 'ms', { load, note: settledNote });
+        put(`editCount${label}`, series?.own.n, 'edits', { load, steal, note: !series ? note : undefined });
+        put(`editP50${label}Ms`, series?.own.p50, 'ms', { load, steal, note });
+        put(`editP95${label}Ms`, series?.own.p95, 'ms', { load, steal, note });
+        put(`editMax${label}Ms`, series?.own.max, 'ms', { load, steal, note });
+        put(`editServerCpuP50${label}Ms`, series?.ownCpu.p50, 'ms', { load, steal, note });
+        put(`editServerCpuP95${label}Ms`, series?.ownCpu.p95, 'ms', { load, steal, note });
+        put(`editSettledP95${label}Ms`, series?.settled.p95, 'ms', { load, steal, note: settledNote });
+        put(`editSettledMax${label}Ms`, series?.settled.max, 'ms', { load, steal, note: settledNote });
+        put(`editSettledP50${label}TitleMs`, series?.settledTitle.p50, 'ms', { load, steal, note: settledNote });
+        put(`editSettledP50${label}CommentMs`, series?.settledComment.p50, 'ms', { load, steal, note: settledNote });
     }
     const notReached = r.completion ? undefined : `not reached (${r.capped ?? 'edits'} ${over(mode.editorStartCapMs)})`;
     put('completionP95Ms', r.completion?.p95, 'ms', { note: notReached });
@@ -200,33 +209,37 @@ async function editor() {
 
 function cli() {
     const section = 'Cold CLI: `certa validate one.certa` against `node -e 0` (medians of alternating runs; wall, and each process\'s CPU)';
+    const ticks = machineTicks();
     const r = cliColdPhase({ runs: mode.cliRuns, capMs: mode.cliCapMs });
+    const steal = stealSince(ticks);
     log(`  cold CLI ${r.cliMs.toFixed(0)} ms, node -e 0 ${r.nodeMs.toFixed(0)} ms: ${r.ratio.toFixed(1)}× (CPU ${r.cliCpuMs.toFixed(0)} / ${r.nodeCpuMs.toFixed(0)} ms: ${r.cpuRatio.toFixed(1)}×; ${r.runs} runs each, load ${r.loadEnd})`);
-    metrics.record(section, 'cliColdRuns', r.runs, 'runs', { load: r.loadEnd, note: r.runs < mode.cliRuns ? `${r.runs} of ${mode.cliRuns} in ${over(mode.cliCapMs).slice(5)}` : undefined });
-    metrics.record(section, 'cliColdMs', r.cliMs, 'ms', { load: r.loadEnd });
-    metrics.record(section, 'nodeColdMs', r.nodeMs, 'ms', { load: r.loadEnd });
-    metrics.record(section, 'cliColdRatioToNode', r.ratio, '×', { load: r.loadEnd });
-    metrics.record(section, 'cliColdCpuMs', r.cliCpuMs, 'ms', { load: r.loadEnd });
-    metrics.record(section, 'nodeColdCpuMs', r.nodeCpuMs, 'ms', { load: r.loadEnd });
-    metrics.record(section, 'cliColdCpuRatioToNode', r.cpuRatio, '×', { load: r.loadEnd });
+    metrics.record(section, 'cliColdRuns', r.runs, 'runs', { load: r.loadEnd, steal, note: r.runs < mode.cliRuns ? `${r.runs} of ${mode.cliRuns} in ${over(mode.cliCapMs).slice(5)}` : undefined });
+    metrics.record(section, 'cliColdMs', r.cliMs, 'ms', { load: r.loadEnd, steal });
+    metrics.record(section, 'nodeColdMs', r.nodeMs, 'ms', { load: r.loadEnd, steal });
+    metrics.record(section, 'cliColdRatioToNode', r.ratio, '×', { load: r.loadEnd, steal });
+    metrics.record(section, 'cliColdCpuMs', r.cliCpuMs, 'ms', { load: r.loadEnd, steal });
+    metrics.record(section, 'nodeColdCpuMs', r.nodeCpuMs, 'ms', { load: r.loadEnd, steal });
+    metrics.record(section, 'cliColdCpuRatioToNode', r.cpuRatio, '×', { load: r.loadEnd, steal });
 }
 
 async function generation() {
     const section = 'Generation: 50,000 checklist items in md, html, csv, xlsx and json';
     const load = load1();
+    const ticks = machineTicks();
     const args = [50_000];
     if (!options.quick) args.push('--without-coverage');
     if (options.profile) args.push('--profile', path.join(profileFolder, 'generate-50000.cpuprofile'));
     const r = await runChild(path.join(here, 'generation-run.mjs'), args, { capMs: mode.generationCapMs });
+    const steal = stealSince(ticks);
     if (r.capped) {
         log(`  generation: ${over(mode.generationCapMs)} (load ${load})`);
-        metrics.record(section, 'generate50000ItemsCpuMs', null, 'ms', { load, note: over(mode.generationCapMs) });
-        metrics.record(section, 'generateDeterministic', null, 'yes/no', { load, note: `not measured (${over(mode.generationCapMs)})` });
+        metrics.record(section, 'generate50000ItemsCpuMs', null, 'ms', { load, steal, note: over(mode.generationCapMs) });
+        metrics.record(section, 'generateDeterministic', null, 'yes/no', { load, steal, note: `not measured (${over(mode.generationCapMs)})` });
         return;
     }
     log(`  generation of ${r.items} items (${r.schemes} schemes, ${r.outputFiles} files, ${(r.outputBytes / 2 ** 20).toFixed(0)} MiB): ` +
         `${(r.cpuMs / 1000).toFixed(1)} s CPU (${(r.ms / 1000).toFixed(1)} s wall), second run ${(r.cpuRuns[1] / 1000).toFixed(1)} s CPU, ${r.deterministic ? 'same bytes' : 'DIFFERENT BYTES'} (load ${load1()})`);
-    const put = (name, value, unit) => metrics.record(section, name, value, unit, { load });
+    const put = (name, value, unit) => metrics.record(section, name, value, unit, { load, steal });
     put('generateItems', r.items, 'items');
     // Budgeted in main-thread CPU time, like the build: the wall time is reported beside it.
     put('generate50000ItemsCpuMs', r.cpuMs, 'ms');
@@ -250,12 +263,13 @@ async function generation() {
 // ---- Helpers ---------------------------------------------------------------------------------
 
 function parseOptions(args) {
-    const result = { quick: false, json: undefined, recordBefore: false, profile: false, only: new Set(['build', 'editor', 'cli', 'generate']) };
+    const result = { quick: false, json: undefined, before: undefined, recordBefore: false, profile: false, only: new Set(['build', 'editor', 'cli', 'generate']) };
     for (let i = 0; i < args.length; i++) {
         const arg = args[i];
         if (arg === '--quick') result.quick = true;
         else if (arg === '--json' && args[i + 1]) result.json = args[++i];
         else if (arg === '--record-before') result.recordBefore = true;
+        else if (arg === '--before' && args[i + 1]) result.before = args[++i];
         else if (arg === '--profile') result.profile = true;
         else if (arg === '--only' && args[i + 1]) {
             result.only = new Set(args[++i].split(','));
@@ -263,12 +277,13 @@ function parseOptions(args) {
             if (unknown.length) usage(`unknown phase ${unknown.join(', ')}`);
         } else usage(`unknown option ${arg}`);
     }
-    if (result.recordBefore && result.quick) usage('--record-before needs the full run');
+    if ((result.recordBefore || result.before) && result.quick) usage('--record-before and --before need the full run');
+    if (result.recordBefore && result.before) usage('--record-before and --before exclude each other');
     return result;
 }
 
 function usage(message) {
-    console.error(`bench: ${message}\nusage: npm run bench -- [--quick] [--json FILE] [--record-before] [--profile] [--only build,editor,cli,generate]`);
+    console.error(`bench: ${message}\nusage: npm run bench -- [--quick] [--json FILE] [--record-before | --before FILE] [--profile] [--only build,editor,cli,generate]`);
     process.exit(2);
 }
 

@@ -10,12 +10,12 @@ import { performance } from 'node:perf_hooks';
 import { setTimeout } from 'node:timers';
 import { pathToFileURL } from 'node:url';
 import { LspClient } from './lsp-client.mjs';
-import { cpuState, load1, processMemory, summary, threadCpuMs } from './measure.mjs';
+import { cpuState, load1, machineTicks, processMemory, stealSince, summary, threadCpuMs } from './measure.mjs';
 import { serverPath } from './paths.mjs';
 import { syntheticWorkspace } from './workspace.mjs';
 
 /** The server counts as idle once it has not been runnable, used no CPU and published nothing for this long. */
-const IDLE_MS = 150;
+const IDLE_MS = 200;
 
 /** A step took longer than the phase allows: what was measured so far is reported, the rest is "over". */
 export class CapExceeded extends Error {}
@@ -37,7 +37,15 @@ export async function editorPhase({ size, leafEdits, hubEdits, requests, startCa
     const result = { size, files: workspace.files.length, hubReferrers: workspace.hubReferrers, loadStart: load1() };
 
     const spawnedAt = performance.now();
+    let ticks = machineTicks();
     const client = new LspClient(serverPath);
+    // Interrupted (Ctrl-C): leave no server and no temporary workspace behind.
+    const interrupted = () => {
+        client.process.kill();
+        fs.rmSync(folder, { recursive: true, force: true });
+        process.exit(130);
+    };
+    process.once('SIGINT', interrupted).once('SIGTERM', interrupted);
     let lastPublish = spawnedAt;
     const published = new Map();
     client.onDiagnostics((params, at) => {
@@ -67,25 +75,37 @@ export async function editorPhase({ size, leafEdits, hubEdits, requests, startCa
         }
         result.rssOpen = processMemory(client.pid);
         result.loadOpen = load1();
+        result.stealOpen = stealSince(ticks);
         log(`  server: first diagnostics ${(result.firstDiagnosticsMs / 1000).toFixed(1)} s, whole workspace ${(result.workspaceDiagnosticsMs / 1000).toFixed(1)} s, RSS ${result.rssOpen.rssMiB.toFixed(0)} MiB (load ${load1()})`);
 
+        // Opening it relinks and revalidates its referrers: wait for all of them before the idle check,
+        // so that no part of that rebuild is left for the first leaf edit to finish.
         result.capped = 'opening the shared roles file';
+        let republished = 0;
+        const stopCounting = client.onDiagnostics(() => { republished++; });
         await client.open(hub.uri, hub.text);
+        await until(() => republished >= workspace.hubReferrers, startCapMs, () => `${republished} of ${workspace.hubReferrers} referrers of the shared roles revalidated after opening it`);
+        stopCounting();
         await idle(client.pid, () => lastPublish, startCapMs);
         result.capped = undefined;
 
+        ticks = machineTicks();
         result.leaf = await editSeries(client, leaf, leafEdits, leafEdit, leafSeriesCapMs, () => lastPublish);
         result.leaf.load = load1();
-        log(`  leaf edits: ${describe(result.leaf)} (load ${result.leaf.load})`);
+        result.leaf.steal = stealSince(ticks);
+        log(`  leaf edits: ${describe(result.leaf)} (load ${result.leaf.load}, ${result.leaf.steal} % stolen)`);
+        ticks = machineTicks();
         result.hub = await editSeries(client, hub, hubEdits, hubEdit, seriesCapMs, () => lastPublish);
         result.hub.load = load1();
-        log(`  shared roles edits: ${describe(result.hub)} (load ${result.hub.load})`);
+        result.hub.steal = stealSince(ticks);
+        log(`  shared roles edits: ${describe(result.hub)} (load ${result.hub.load}, ${result.hub.steal} % stolen)`);
 
         // Completion after `ISO9001 ` in a covers list; hover on a role name; on a settled workspace,
         // since requests wait for their document to be linked again after an edit of the shared roles.
         result.capped = 'settling after the edits';
         await idle(client.pid, () => lastPublish, startCapMs);
         result.capped = undefined;
+        ticks = machineTicks();
         const completionAt = positionAfter(leaf.text, 'covers ISO9001 4 .. 10', 'covers ISO9001 '.length);
         const hoverAt = positionAfter(leaf.text, 'stage1 audit by LeadAuditor', 'stage1 audit by Lead'.length);
         const first = await client.completion(leaf.uri, completionAt);
@@ -101,13 +121,16 @@ export async function editorPhase({ size, leafEdits, hubEdits, requests, startCa
         log(`  completion p95 ${result.completion.p95.toFixed(1)} ms, hover p95 ${result.hover.p95.toFixed(1)} ms (load ${load1()})`);
         result.rssAfterEdits = processMemory(client.pid);
         result.loadEnd = load1();
+        result.stealEnd = stealSince(ticks);
         return result;
     } catch (error) {
         if (!(error instanceof CapExceeded)) throw error;
         log(`  ${error.message}`);
         result.loadEnd = load1();
+        result.stealEnd = stealSince(ticks);
         return result;
     } finally {
+        process.off('SIGINT', interrupted).off('SIGTERM', interrupted);
         await client.stop();
         fs.rmSync(folder, { recursive: true, force: true });
     }

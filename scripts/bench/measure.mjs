@@ -35,6 +35,21 @@ export function machine() {
     };
 }
 
+/**
+ * The machine's CPU time counters from /proc/stat, in ticks: `steal` is time the hypervisor gave this
+ * virtual machine's CPUs to others, which neither the load average nor CPU times show.
+ */
+export function machineTicks() {
+    const fields = readOr('/proc/stat', 'cpu 0').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+    return { total: fields.reduce((a, b) => a + b, 0), steal: fields[7] ?? 0 };
+}
+
+/** Percentage of the machine's CPU time stolen by the hypervisor since `start` (a machineTicks()). */
+export function stealSince(start) {
+    const now = machineTicks();
+    return now.total > start.total ? Number(((100 * (now.steal - start.steal)) / (now.total - start.total)).toFixed(1)) : null;
+}
+
 /** Resident set size and its peak of a process, from /proc (Linux), in MiB. */
 export function processMemory(pid) {
     const status = readOr(`/proc/${pid}/status`, '');
