@@ -53,11 +53,14 @@ describe('certa rules', () => {
         const rules = JSON.parse(runCerta(['rules', '--format', 'json'], tempWorkspace({})).stdout);
         expect(rules.length).toBeGreaterThan(0);
         for (const rule of rules) {
-            expect(Object.keys(rule).sort()).toEqual(['basis', 'code', 'severity', 'summary']);
+            expect(Object.keys(rule).sort()).toEqual(['acceptable', 'basis', 'code', 'severity', 'summary']);
             expect(rule.code).toMatch(/^certa\.[a-z0-9-]+\.[a-z0-9-]+$/);
             expect(['error', 'warning', 'info']).toContain(rule.severity);
         }
         expect(rules.map((r: { code: string }) => r.code)).toContain('certa.reference.unknown-clause');
+        const acceptable = (code: string) => rules.find((r: { code: string }) => r.code === code)?.acceptable;
+        expect(acceptable('certa.competence.missing-performer')).toBe(false);
+        expect(acceptable('certa.marks.mark-without-use')).toBe(true);
     });
 });
 

@@ -136,7 +136,10 @@ describe('builtin catalogs', () => {
         }
         const allFunctions = new Set(rows.flatMap(r => r.functions));
         expect([...allFunctions].sort()).toEqual(['applicationReview', 'auditing', 'leadingTheAuditTeam', 'reportReviewAndDecision']);
-        expect(catalog('ISO17021_1').notes.join(' ')).toMatch(/Certa's own numbering/);
+        expect(catalog('ISO17021_1').notes.join(' ')).toMatch(/Certa's own split of Table A\.1/);
+        // Table A.1, read row by row: who needs business management practices and interviewing.
+        expect(clause('ISO17021_1', 'A.2.1').functions).toEqual(['leadingTheAuditTeam']);
+        expect(clause('ISO17021_1', 'A.2.10').functions).toEqual(['auditing']);
     });
 
     describe.each(['ISO17067', 'GUIDE67'])('%s', id => {
@@ -180,7 +183,9 @@ describe('builtin catalogs', () => {
             expect(types.get('5')!.initialAuditWhenSurveillanceAudits).toBe(true);
             expect([...types.values()].filter(t => t.initialAuditWhenSurveillanceAudits).map(t => t.name)).toEqual(['5']);
             expect(types.get('1a')!.attests).toEqual(['certificate', 'rightToUseCertificate']);
-            expect(types.get('1b')!.attests).toEqual(['certificate', 'batchCertificate']);
+            // Table 1 ticks, for type 1b, the right to use the certificate and a mark licence for the certified batch.
+            expect(types.get('1b')!.attests).toEqual(['certificate', 'rightToUseCertificate', 'batchCertificate', 'markLicence']);
+            expect(types.get('1b')!.source).toMatch(/5\.3\.3|Table 1/);
             for (const name of ['2', '3', '4', '5', '6']) {
                 expect(types.get(name)!.attests, name).toEqual(['certificate', 'rightToUseCertificate', 'markLicence']);
             }

@@ -61,6 +61,9 @@ describe('docs/rules.md', () => {
             if (!doc.header.startsWith(`**${rule.severity}** · basis: ${rule.basis}`)) {
                 problems.push(`${rule.code}: header '${doc.header}' does not say **${rule.severity}** · basis: ${rule.basis}`);
             }
+            if ((rule.acceptable === false) !== doc.header.includes('· cannot be accepted')) {
+                problems.push(`${rule.code}: header must say '· cannot be accepted' exactly when the rule is not acceptable`);
+            }
             if (!doc.body.includes(rule.summary)) {
                 problems.push(`${rule.code}: summary missing`);
             }

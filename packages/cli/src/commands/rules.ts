@@ -10,13 +10,15 @@ export function registerRules(program: Command, context: CommandContext): void {
         .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
         .version(context.version)
         .action((options: { format: 'text' | 'json' }) => {
-            const rules = allRules().map(({ code, severity, basis, summary }) => ({ code, severity, basis, summary }));
+            // `acceptable: false`: the basis states a "shall", so `accept` cannot suppress the finding.
+            const rules = allRules().map(({ code, severity, basis, summary, acceptable }) => ({ code, severity, basis, summary, acceptable: acceptable !== false }));
             if (options.format === 'json') {
                 writeJson(rules);
                 return;
             }
             for (const rule of rules) {
-                writeLine(`${colours.bold(rule.code)} ${rule.severity} ${colours.dim(`[${rule.basis}]`)}\n    ${rule.summary}`);
+                const fixed = rule.acceptable ? '' : ' (cannot be accepted)';
+                writeLine(`${colours.bold(rule.code)} ${rule.severity}${fixed} ${colours.dim(`[${rule.basis}]`)}\n    ${rule.summary}`);
             }
         });
 }

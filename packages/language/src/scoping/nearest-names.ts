@@ -46,3 +46,33 @@ function commonPrefixLength(a: string, b: string): number {
 export function compareNatural(a: string, b: string): number {
     return a.localeCompare(b, 'en', { numeric: true });
 }
+
+/**
+ * "Did you mean" for a clause number that does not exist: the sibling with the nearest number and
+ * the nearest existing parent (`8.5.7` → `8.5.6`, `8.5`), the way a reader of the standard looks.
+ * Numbers that are not dotted numbers (functional elements `VIa`, …) fall back to edit distance.
+ */
+export function nearestClauseNumbers(typed: string, candidates: Iterable<string>, limit = 3): string[] {
+    const names = [...new Set(candidates)];
+    const parts = typed.split('.');
+    const last = Number(parts[parts.length - 1]);
+    if (!/^\d+$/.test(parts[parts.length - 1] ?? '') || parts.some(p => p === '')) return nearestNames(typed, names, limit);
+    const prefix = parts.slice(0, -1).join('.');
+    const siblings = names.filter(name => {
+        const own = name.split('.');
+        return own.length === parts.length && own.slice(0, -1).join('.') === prefix && /^\d+$/.test(own[own.length - 1]);
+    });
+    const result: string[] = [];
+    const nearest = siblings
+        .map(name => ({ name, distance: Math.abs(Number(name.split('.').pop()) - last) }))
+        .sort((a, b) => a.distance - b.distance || compareNatural(a.name, b.name))[0];
+    if (nearest) result.push(nearest.name);
+    for (let depth = parts.length - 1; depth > 0; depth--) {
+        const ancestor = parts.slice(0, depth).join('.');
+        if (names.includes(ancestor)) {
+            result.push(ancestor);
+            break;
+        }
+    }
+    return result.length > 0 ? result.slice(0, limit) : nearestNames(typed, names, limit);
+}

@@ -17,7 +17,7 @@ export const AcceptanceRules = {
     }),
     notAcceptable: defineRule({
         code: 'certa.acceptance.not-acceptable', severity: 'warning', basis: 'Certa language',
-        summary: 'Syntax errors, unresolved names and acceptance findings cannot be accepted away; fix them instead.'
+        summary: 'Syntax errors, unresolved names, acceptance findings and findings against a requirement the standard states with "shall" (rules marked not acceptable) cannot be accepted away; fix them instead.'
     }),
     stale: defineRule({
         code: 'certa.acceptance.stale', severity: 'warning', basis: 'Certa language',
@@ -25,11 +25,14 @@ export const AcceptanceRules = {
     })
 } as const;
 
-/** Codes an acceptance may not suppress: the text must be readable and names must resolve. */
+/**
+ * Codes an acceptance may not suppress: the text must be readable, names must resolve, and a
+ * requirement the standard states with "shall" cannot be waived by the scheme (`acceptable: false`).
+ */
 export function isAcceptable(code: string | undefined): boolean {
     if (!code) return false;
     return !code.startsWith('certa.syntax.') && !code.startsWith('certa.acceptance.')
-        && !code.startsWith('certa.reference.unknown-');
+        && !code.startsWith('certa.reference.unknown-') && ruleInfo(code)?.acceptable !== false;
 }
 
 export const acceptanceChecks: ValidationChecks<CertaAstType> = {
@@ -50,7 +53,9 @@ function acceptanceMustNameKnownCode(acceptance: Acceptance, accept: ValidationA
             node: acceptance, property: 'code', data: { code: AcceptanceRules.unknownCode }
         });
     } else if (!isAcceptable(acceptance.code)) {
-        accept('warning', `'${acceptance.code}' cannot be accepted: fix the problem instead.`, {
+        const rule = ruleInfo(acceptance.code);
+        const why = rule?.acceptable === false ? ` ${rule.basis} states it as a requirement ("shall"), which a scheme cannot waive.` : '';
+        accept('warning', `'${acceptance.code}' cannot be accepted:${why} Fix the problem instead and remove this acceptance.`, {
             node: acceptance, property: 'code', data: { code: AcceptanceRules.notAcceptable }
         });
     }

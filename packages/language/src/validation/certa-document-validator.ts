@@ -5,7 +5,7 @@ import type { Diagnostic, Position, Range } from 'vscode-languageserver-types';
 import type { CertaServices } from '../certa-module.js';
 import { isClauseRef, ClauseRef } from '../generated/ast.js';
 import { catalogOf, nameOf, refTextOf } from '../helpers/node-properties.js';
-import { nearestNames } from '../scoping/nearest-names.js';
+import { nearestClauseNumbers, nearestNames } from '../scoping/nearest-names.js';
 import { AcceptanceRules } from './acceptance.js';
 import type { CutParseResult } from '../parser/certa-parser.js';
 import { MAX_NESTING, MAX_SOURCE_LENGTH } from '../parser/input-limits.js';
@@ -77,7 +77,7 @@ export class CertaDocumentValidator extends DefaultDocumentValidator {
         }
         if (isClauseRef(container)) {
             const catalog = catalogOf(container);
-            const suggestions = nearestNames(typed, candidates());
+            const suggestions = nearestClauseNumbers(typed, candidates());
             return {
                 code: SyntaxCodes.unknownClause, suggestions,
                 message: `${catalog ? `Catalog ${nameOf(catalog)}` : 'The catalog'} has no clause ${typed}.${didYouMean(suggestions, catalog?.name)}`

@@ -21,8 +21,8 @@ import { catalogOf, nameOf } from '../helpers/node-properties.js';
  */
 export const CompetenceRules = {
     missingPerformer: defineRule({
-        code: 'certa.competence.missing-performer', severity: 'warning', basis: 'ISO/IEC 17065:2012 6.1.2; ISO/IEC 17021-1:2015 7.2',
-        summary: 'An activity (other than attestation) does not say which role performs it.'
+        code: 'certa.competence.missing-performer', severity: 'error', basis: 'ISO/IEC 17065:2012 6.1.2; ISO/IEC 17021-1:2015 7.2', acceptable: false,
+        summary: 'An activity (other than attestation), product evaluations included, does not say which role performs it, so nobody can be shown competent and impartial for it.'
     }),
     roleWithoutCompetence: defineRule({
         code: 'certa.competence.role-without-competence', severity: 'warning', basis: 'ISO/IEC 17065:2012 6.1.2; ISO/IEC 17021-1:2015 7.1.2',
@@ -84,7 +84,7 @@ export function competenceChecks(services: CertaServices): ValidationChecks<Cert
 
 function activityShouldNamePerformers(activity: Activity, accept: ValidationAcceptor): void {
     if (activity.kind === 'attestation' || activity.performers.length > 0) return;
-    accept('warning', `Activity '${nameOf(activity)}' (${functionText(activity)}) does not say who performs it. Add 'by <Role>' so that competence and impartiality can be checked (ISO/IEC 17065:2012 6.1.2, ISO/IEC 17021-1:2015 7.2).`, {
+    accept('error', `Activity '${nameOf(activity)}' (${functionText(activity)}) does not say who performs it. Add 'by <Role>' so that competence and impartiality can be checked (ISO/IEC 17065:2012 6.1.2, ISO/IEC 17021-1:2015 7.2).`, {
         node: activity, property: 'name', data: { code: CompetenceRules.missingPerformer }
     });
 }

@@ -1,8 +1,9 @@
 import type { ValidationAcceptor, ValidationChecks } from 'langium';
 import type { CertaServices } from '../certa-module.js';
-import type { Catalog, CertaAstType, Scheme } from '../generated/ast.js';
+import type { Activity, Catalog, CertaAstType, Clause, Scheme } from '../generated/ast.js';
 import { isCatalog, isUsesQmsDecl } from '../generated/ast.js';
 import { defineRule } from './rule-catalog.js';
+import type { PhasedActivity } from './scheme-facts.js';
 import { activitiesOf, elementText, firstMember, isManagementSystemScheme, patternsText, realises } from './scheme-facts.js';
 import { nameOf } from '../helpers/node-properties.js';
 import type { WorkspaceFacts } from '../workspace/workspace-facts.js';
@@ -15,7 +16,7 @@ import type { WorkspaceFacts } from '../workspace/workspace-facts.js';
 export const Guide53Rules = {
     missingPrinciple: defineRule({
         code: 'certa.guide-53.missing-principle', severity: 'error', basis: 'ISO/IEC Guide 53:2005 1.2',
-        summary: 'A scheme that uses the organisation\'s QMS does not realise one of the four principles (QMS assessment, product verification, surveillance, mark control).'
+        summary: 'A scheme that uses the organisation\'s QMS does not realise one of the four principles (QMS assessment, product verification, surveillance, mark control). Mark control needs an attestation that licenses a declared mark with its conditions of use (`on …`), not merely an attestation.'
     }),
     qmsStandardExpected: defineRule({
         code: 'certa.guide-53.qms-standard-expected', severity: 'error', basis: 'ISO/IEC Guide 53:2005 1.2',
@@ -51,12 +52,33 @@ function qmsBasedSchemeMustRealiseEveryPrinciple(scheme: Scheme, facts: Workspac
     if (!guide) return;
     const activities = activitiesOf(scheme);
     for (const principle of guide.clauses.filter(c => c.patterns.length > 0)) {
-        if (activities.some(item => realises(item, principle))) continue;
-        const where = principle.phase === 'surveillance' ? ' inside the surveillance block' : '';
-        accept('error', `Scheme '${nameOf(scheme)}' uses the organisation's QMS but does not realise Guide 53 principle ${elementText(principle)}. Add an activity of kind ${patternsText(principle)}${where} (${guide.designation ?? guide.name} 1.2).`, {
+        if (activities.some(item => realisesPrinciple(item, principle))) continue;
+        accept('error', `Scheme '${nameOf(scheme)}' uses the organisation's QMS but does not realise Guide 53 principle ${elementText(principle)}. ${howToRealise(principle)} (${guide.designation ?? guide.name} 1.2).`, {
             node: usesQms, property: 'standard', data: { code: Guide53Rules.missingPrinciple, principle: principle.name }
         });
     }
+}
+
+/**
+ * Control of marks (the principle realised by attestation) means the scheme controls how its mark is
+ * used: an attestation licenses a declared mark, and the mark says what it may be used on. An
+ * attestation that licenses nothing controls no mark.
+ */
+function realisesPrinciple(item: PhasedActivity, principle: Clause): boolean {
+    if (!realises(item, principle)) return false;
+    return item.activity.kind !== 'attestation' || licensesControlledMark(item.activity);
+}
+
+function licensesControlledMark(activity: Activity): boolean {
+    return activity.licenses.some(ref => (ref.ref?.uses.length ?? 0) > 0);
+}
+
+function howToRealise(principle: Clause): string {
+    if (principle.patterns.some(p => p.kind === 'attestation')) {
+        return `Declare the mark with its conditions of use ('mark WM "Widget mark" on products') and license it from the attestation ('activity licence: attestation issues certificate, markLicence licenses WM')`;
+    }
+    const where = principle.phase === 'surveillance' ? ' inside the surveillance block' : '';
+    return `Add an activity of kind ${patternsText(principle)}${where}`;
 }
 
 function usesQmsMustNameManagementSystemStandard(scheme: Scheme, accept: ValidationAcceptor): void {

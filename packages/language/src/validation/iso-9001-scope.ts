@@ -20,8 +20,8 @@ export const Iso9001ScopeRules = {
         summary: 'A clause is declared not applicable without a justification (`because "…"`).'
     }),
     exclusionAffectsConformity: defineRule({
-        code: 'certa.iso-9001-scope.exclusion-affects-conformity', severity: 'warning', basis: 'ISO 9001:2015 4.3',
-        summary: 'An excluded clause is not one the catalog marks `mayBeNotApplicable`; excluding it may affect the conformity of products and services.'
+        code: 'certa.iso-9001-scope.exclusion-affects-conformity', severity: 'error', basis: 'ISO 9001:2015 4.3', acceptable: false,
+        summary: 'An excluded clause is not one the catalog marks `mayBeNotApplicable`; excluding it affects the ability to ensure the conformity of products and services, so conformity to the standard could not be claimed.'
     }),
     exclusionOutsideCertifiedStandard: defineRule({
         code: 'certa.iso-9001-scope.exclusion-outside-certified-standard', severity: 'warning', basis: 'ISO 9001:2015 4.3',
@@ -56,7 +56,8 @@ function exclusionShouldBeAllowedToBeNotApplicable(exclusion: Exclusion, accept:
     const clauses = clausesOf(exclusion.ref);
     const affecting = topmost(clauses.filter(c => !c.mayBeNotApplicable));
     if (affecting.length === 0) return;
-    accept('warning', `${nameOf(catalog)} ${listClauses(affecting)} ${affecting.length === 1 ? 'is' : 'are'} not among the requirements that may be declared not applicable: excluding ${affecting.length === 1 ? 'it' : 'them'} may affect the conformity of products and services. Exclude only clauses marked 'mayBeNotApplicable' (such as design and development 8.3), or accept this finding with a reason (ISO 9001:2015 4.3).`, {
+    const one = affecting.length === 1;
+    accept('error', `${nameOf(catalog)} ${listClauses(affecting)} ${one ? 'is' : 'are'} not among the requirements that may be declared not applicable: excluding ${one ? 'it' : 'them'} affects the ability to ensure the conformity of products and services, so conformity could not be claimed. Remove the exclusion and audit ${one ? 'the clause' : 'the clauses'}; exclude only clauses marked 'mayBeNotApplicable' (such as design and development 8.3) (ISO 9001:2015 4.3).`, {
         node: exclusion, property: 'ref', data: { code: Iso9001ScopeRules.exclusionAffectsConformity }
     });
 }
@@ -84,7 +85,8 @@ function auditProgrammeShouldCoverEveryClause(scheme: Scheme, accept: Validation
     const missing = gaps(standard, clause => covered.has(clause) || excluded.has(clause));
     if (missing.length === 0) return;
     const certifies = firstMember(scheme, isCertifiesDecl)!;
-    accept('warning', `The audit programme of scheme '${nameOf(scheme)}' never audits ${nameOf(standard)} ${listClauses(missing, true)} over the certification cycle. Cover ${missing.length === 1 ? 'it' : 'them'} in a stage 2, surveillance or recertification audit ('covers ${nameOf(standard)} ${missing[0].name}'), or exclude ${missing.length === 1 ? 'it' : 'them'} with a justification (ISO/IEC 17021-1:2015 9.1.3).`, {
+    const one = missing.length === 1;
+    accept('warning', `The audit programme of scheme '${nameOf(scheme)}' never audits ${nameOf(standard)} ${listClauses(missing, true)} over the certification cycle. Cover ${one ? 'it' : 'them'} in a stage 2, surveillance or recertification audit ('covers ${nameOf(standard)} ${missing[0].name}')${exclusionAdvice(standard, missing)} (ISO/IEC 17021-1:2015 9.1.3).`, {
         node: certifies, property: 'standard',
         data: { code: Iso9001ScopeRules.coverageGap, missing: missing.map(c => c.name) }
     });
@@ -108,6 +110,18 @@ function surveillanceShouldAuditExpectedOutcomes(scheme: Scheme, accept: Validat
     accept('warning', `The surveillance audits of scheme '${nameOf(scheme)}' do not audit ${nameOf(standard)} ${listClauses(missing, true)}, on which ${outcomesText(standard)} rest (${outcomes}). Add ${missing.length === 1 ? 'it' : 'them'} to a surveillance audit ('covers ${nameOf(standard)} ${missing.map(c => c.name).join(`, ${nameOf(standard)} `)}') (ISO/IEC 17021-1:2015 9.6.2.2).`, {
         node: surveillance, keyword: 'surveillance', data: { code: Iso9001ScopeRules.expectedOutcomeNotAudited, missing: missing.map(c => c.name) }
     });
+}
+
+/**
+ * Exclusion is advice only for clauses that may be declared not applicable: suggesting to exclude
+ * management review or internal audit would lead to an exclusion that affects conformity.
+ */
+function exclusionAdvice(standard: Catalog, missing: Clause[]): string {
+    const index = clauseIndexOf(standard);
+    if (!index.clauses.some(c => c.mayBeNotApplicable)) return ', or exclude them with a justification if they do not apply';
+    const excludable = missing.filter(c => index.subtree(c).every(s => s.mayBeNotApplicable));
+    if (excludable.length === 0) return '';
+    return `, or, if ${listClauses(excludable)} ${excludable.length === 1 ? 'does' : 'do'} not apply, exclude ${excludable.length === 1 ? 'it' : 'them'} with a justification`;
 }
 
 /** ISO 9001's expected outcomes come from the ISO/IAF communique; another standard's catalog names its own. */

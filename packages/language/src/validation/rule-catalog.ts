@@ -11,6 +11,11 @@ export interface RuleInfo {
     /** The clause of a standard (or the language itself) the rule rests on. */
     readonly basis: string;
     readonly summary: string;
+    /**
+     * `false` when the basis clause states a requirement ("shall") that a scheme cannot waive:
+     * `accept` cannot suppress such a finding, only fixing the scheme can.
+     */
+    readonly acceptable?: false;
 }
 
 const rules = new Map<string, RuleInfo>();

@@ -31,7 +31,7 @@ export const SchemeTypeRules = {
         summary: 'The surveillance lacks an element the type requires (e.g. type 2 without market samples).'
     }),
     surveillanceElementNotAllowed: defineRule({
-        code: 'certa.scheme-type.surveillance-element-not-allowed', severity: 'warning', basis: 'ISO/IEC 17067:2013 Table 1',
+        code: 'certa.scheme-type.surveillance-element-not-allowed', severity: 'error', basis: 'ISO/IEC 17067:2013 5.3, Table 1', acceptable: false,
         summary: 'A surveillance activity realises an element the scheme type does not include (e.g. factory samples in a type 2 scheme).'
     }),
     attestationNotAllowed: defineRule({
@@ -40,7 +40,7 @@ export const SchemeTypeRules = {
     }),
     markLicenceNotAllowed: defineRule({
         code: 'certa.scheme-type.mark-licence-not-allowed', severity: 'error', basis: 'ISO/IEC 17067:2013 Table 1',
-        summary: 'An activity licenses a mark of conformity under a scheme type without surveillance (1a, 1b), where no mark licence is provided.'
+        summary: 'An activity licenses a mark of conformity under a scheme type whose table provides no mark licence (type 1a: no surveillance, and no batch to license the mark for).'
     }),
     initialSystemAudit: defineRule({
         code: 'certa.scheme-type.initial-system-audit', severity: 'error', basis: 'ISO/IEC 17067:2013 Table 1',
@@ -150,7 +150,7 @@ function surveillanceShouldStayWithinAllowedElements(scheme: Scheme, accept: Val
         if (allowed.some(element => realises(item, element))) continue;
         const other = surveillanceElements.find(element => realises(item, element));
         if (other) {
-            accept('warning', `Surveillance activity '${nameOf(item.activity)}' (${functionText(item.activity)}) realises ${elementText(other)}, which ${typeText(type)} does not include (it allows ${allowed.map(c => c.name).join(', ')}). Use the surveillance the type provides or choose a type that includes ${nameOf(other)} (${typeSource(type)}).`, {
+            accept('error', `Surveillance activity '${nameOf(item.activity)}' (${functionText(item.activity)}) realises ${elementText(other)}, which ${typeText(type)} does not include (it allows ${allowed.map(c => c.name).join(', ')}). Use the surveillance the type provides or choose a type that includes ${nameOf(other)} (${typeSource(type)}).`, {
                 node: item.activity, property: 'name', data: { code: SchemeTypeRules.surveillanceElementNotAllowed }
             });
         }
@@ -170,7 +170,7 @@ function attestationsMustBeProvidedBySchemeType(scheme: Scheme, accept: Validati
             });
         });
         if (activity.licenses.length > 0 && !provided.has('markLicence')) {
-            accept('error', `Activity '${nameOf(activity)}' licenses a mark of conformity, but ${typeText(type)} has no surveillance and provides no mark licence. Issue a certificate instead, or choose a type with surveillance (${typeSource(type)}).`, {
+            accept('error', `Activity '${nameOf(activity)}' licenses a mark of conformity, but ${typeText(type)} provides no mark licence. Issue a certificate instead, or choose a type that licenses marks (type 1b for a batch, or a type with surveillance) (${typeSource(type)}).`, {
                 node: activity, property: 'licenses', data: { code: SchemeTypeRules.markLicenceNotAllowed }
             });
         }
@@ -192,11 +192,21 @@ function initialAuditMustAccompanySurveillanceAudits(scheme: Scheme, accept: Val
         if (!surveillanceAudit) continue;
         const initialAudit = activities.some(a => a.phase === 'initial' && a.activity.kind === 'determination' && a.activity.method === 'audit');
         if (!initialAudit) {
-            accept('error', `Surveillance activity '${nameOf(surveillanceAudit.activity)}' audits the management system (${elementText(element)}), so ${typeText(type)} needs an initial management-system audit too. Add 'activity qmsAudit: determination audit by …' to the initial evaluation (${typeSource(type)}).`, {
+            const name = freeName('qmsAudit', activities.map(a => nameOf(a.activity)));
+            accept('error', `Surveillance activity '${nameOf(surveillanceAudit.activity)}' audits the management system (${elementText(element)}), so ${typeText(type)} needs an initial management-system audit too. Add 'activity ${name}: determination audit by …' to the initial evaluation (${typeSource(type)}).`, {
                 node: surveillanceAudit.activity, property: 'name', data: { code: SchemeTypeRules.initialSystemAudit }
             });
         }
     }
+}
+
+/** `qmsAudit`, or `qmsAudit2`, … when the scheme already uses the name: advice must not create a duplicate. */
+function freeName(base: string, taken: string[]): string {
+    const used = new Set(taken);
+    if (!used.has(base)) return base;
+    let n = 2;
+    while (used.has(`${base}${n}`)) n++;
+    return `${base}${n}`;
 }
 
 function subjectShouldFitSchemeType(scheme: Scheme, accept: ValidationAcceptor): void {

@@ -45,11 +45,11 @@ export const StandardFitRules = {
         summary: 'A management-system scheme needs surveillance audits in the years between certification and recertification.'
     }),
     surveillanceInterval: defineRule({
-        code: 'certa.standard-fit.surveillance-interval', severity: 'error', basis: 'ISO/IEC 17021-1:2015 9.1.3',
+        code: 'certa.standard-fit.surveillance-interval', severity: 'error', basis: 'ISO/IEC 17021-1:2015 9.1.3, 9.6.2.2',
         summary: 'Management-system surveillance must happen at least once each calendar year: an interval of at most 12 months.'
     }),
     firstSurveillanceLate: defineRule({
-        code: 'certa.standard-fit.first-surveillance-late', severity: 'error', basis: 'ISO/IEC 17021-1:2015 9.1.3',
+        code: 'certa.standard-fit.first-surveillance-late', severity: 'error', basis: 'ISO/IEC 17021-1:2015 9.6.2.2',
         summary: 'The first surveillance audit must come no later than 12 months after the certification decision.'
     }),
     missingRecertification: defineRule({
@@ -61,7 +61,7 @@ export const StandardFitRules = {
         summary: 'The management-system certification cycle is three years: the cycle and the recertification deadline must not exceed 36 months.'
     }),
     productTypeInManagementSystemScheme: defineRule({
-        code: 'certa.standard-fit.product-type-in-management-system-scheme', severity: 'error', basis: 'ISO/IEC 17067:2013 1',
+        code: 'certa.standard-fit.product-type-in-management-system-scheme', severity: 'error', basis: 'ISO/IEC 17067:2013 1, 5.3; ISO/IEC 17021-1:2015 1',
         summary: 'Product scheme types (ISO/IEC 17067, Guide 67) belong to product certification, not to a management-system scheme.'
     }),
     subjectMismatch: defineRule({
@@ -216,12 +216,12 @@ function managementSystemSchemeMustHaveYearlySurveillance(scheme: Scheme, accept
         return;
     }
     if (months(surveillance.interval) > 12) {
-        accept('error', `Surveillance every ${durationText(surveillance.interval)} is too rare: management-system surveillance must happen at least once each calendar year. Write 'surveillance every 12 months' (ISO/IEC 17021-1:2015 9.1.3).`, {
+        accept('error', `Surveillance every ${durationText(surveillance.interval)} is too rare: management-system surveillance must happen at least once each calendar year. Write 'surveillance every 12 months' (ISO/IEC 17021-1:2015 9.1.3, 9.6.2.2).`, {
             node: surveillance, property: 'interval', data: { code: StandardFitRules.surveillanceInterval }
         });
     }
     if (surveillance.firstWithin && months(surveillance.firstWithin) > 12) {
-        accept('error', `The first surveillance audit must come within 12 months of the certification decision, not ${durationText(surveillance.firstWithin)}. Write 'firstWithin 12 months' (ISO/IEC 17021-1:2015 9.1.3).`, {
+        accept('error', `The first surveillance audit must come within 12 months of the certification decision, not ${durationText(surveillance.firstWithin)}. Write 'firstWithin 12 months' (ISO/IEC 17021-1:2015 9.6.2.2).`, {
             node: surveillance, property: 'firstWithin', data: { code: StandardFitRules.firstSurveillanceLate }
         });
     }
@@ -253,7 +253,7 @@ function managementSystemSchemeMustRecertifyWithinCycle(scheme: Scheme, accept: 
 function managementSystemSchemeMustNotHaveProductType(scheme: Scheme, accept: ValidationAcceptor): void {
     const decl = firstMember(scheme, isSchemeTypeDecl);
     if (!decl || !isManagementSystemScheme(scheme)) return;
-    accept('error', `Scheme '${nameOf(scheme)}' certifies a management system, but product scheme type ${decl.schemeType?.$refText ?? ''} applies to product certification only. Remove the 'type' line, or operate the scheme under ISO17065 if it certifies products.`, {
+    accept('error', `Scheme '${nameOf(scheme)}' certifies a management system, but product scheme type ${decl.schemeType?.$refText ?? ''} applies to product certification only. Remove the 'type' line, or operate the scheme under ISO17065 if it certifies products (ISO/IEC 17067:2013 1, 5.3).`, {
         node: decl, data: { code: StandardFitRules.productTypeInManagementSystemScheme }
     });
 }
