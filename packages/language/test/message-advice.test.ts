@@ -1,0 +1,167 @@
+import * as fs from 'node:fs';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import type { CertaServices } from '../src/certa-module.js';
+import { setToday } from '../src/validation/validation-clock.js';
+import { clearTestDocuments, createTestServices, messageOf, validateSources } from './test-services.js';
+
+/**
+ * A message says what to do; doing literally that must give a clean file. Each test takes a case that
+ * reports the rule, reads the advice out of the message, applies it as a designer would, and
+ * validates again: no diagnostic may remain.
+ */
+let services: CertaServices;
+
+beforeAll(async () => {
+    services = await createTestServices();
+});
+
+afterEach(async () => {
+    setToday(undefined);
+    await clearTestDocuments(services);
+});
+
+function caseText(name: string): string {
+    return fs.readFileSync(new URL(`./cases/${name}`, import.meta.url), 'utf8').replace(/^\s*\/\/ expect .*\n/gm, '');
+}
+
+async function diagnostics(text: string): Promise<Diagnostic[]> {
+    setToday('2026-06-01');
+    await clearTestDocuments(services);
+    const [document] = await validateSources(services, text);
+    return document.diagnostics ?? [];
+}
+
+async function messageFor(text: string, code: string): Promise<string> {
+    const found = (await diagnostics(text)).filter(d => d.code === code);
+    expect(found.length, `${code} reported`).toBeGreaterThan(0);
+    return messageOf(found[0]);
+}
+
+async function expectClean(text: string): Promise<void> {
+    const left = (await diagnostics(text)).map(d => `${d.range.start.line + 1}: ${d.code}: ${messageOf(d)}`);
+    expect(left, text).toEqual([]);
+}
+
+/** The quoted snippets of a message: `Add 'activity x: …'` gives `activity x: …` (an apostrophe inside a word is no quote). */
+function snippets(message: string): string[] {
+    return [...message.matchAll(/(?<![A-Za-z])'([^']+?)'(?![A-Za-z])/g)].map(m => m[1]);
+}
+
+function replaceLine(text: string, startsWith: string, replacement: string): string {
+    const lines = text.split('\n');
+    const index = lines.findIndex(line => line.trimStart().startsWith(startsWith));
+    expect(index, `a line starting with ${startsWith}`).toBeGreaterThanOrEqual(0);
+    const indent = /^\s*/.exec(lines[index])![0];
+    lines[index] = replacement === '' ? '\u0000' : indent + replacement;
+    return lines.filter(line => line !== '\u0000').join('\n');
+}
+
+function insertAfter(text: string, startsWith: string, line: string): string {
+    const lines = text.split('\n');
+    const index = lines.findIndex(l => l.trimStart().startsWith(startsWith));
+    expect(index, `a line starting with ${startsWith}`).toBeGreaterThanOrEqual(0);
+    const indent = /^\s*/.exec(lines[index])![0];
+    lines.splice(index + 1, 0, indent + line);
+    return lines.join('\n');
+}
+
+describe('following the advice of a message gives a clean file', () => {
+    it('initial-system-audit: the suggested activity name is free, so adding it creates no duplicate', async () => {
+        const text = caseText('scheme-type/initial-system-audit.certa');
+        const message = await messageFor(text, 'certa.scheme-type.initial-system-audit');
+        const activity = snippets(message).find(s => s.startsWith('activity '))!;
+        expect(activity).toBe('activity qmsAudit2: determination audit by …'); // 'qmsAudit' is taken by the surveillance audit
+        await expectClean(insertAfter(text, 'activity test:', activity.replace('…', 'Tester')));
+    });
+
+    it('unknown clause: each suggestion (nearest number, parent) resolves', async () => {
+        const clean = caseText('clean/product-scheme-type-5.certa');
+        const text = clean.replace('covers ISO9001 8.5 }', 'covers ISO9001 8.5.7 }');
+        const message = await messageFor(text, 'certa.reference.unknown-clause');
+        expect(message).toContain('Did you mean ISO9001 8.5.6 or ISO9001 8.5?');
+        for (const suggestion of ['8.5.6', '8.5']) {
+            await expectClean(text.replace('ISO9001 8.5.7', `ISO9001 ${suggestion}`));
+        }
+    });
+
+    it('coverage gap on management review: the advice is to audit it, never to exclude it', async () => {
+        const text = caseText('iso-9001-scope/coverage-gap-management-review.certa');
+        const gap = await messageFor(text, 'certa.iso-9001-scope.coverage-gap');
+        expect(gap).not.toMatch(/exclude/i);
+        const outcome = await messageFor(text, 'certa.iso-9001-scope.expected-outcome-not-audited');
+        const covers = snippets(outcome).find(s => s.startsWith('covers '))!;
+        expect(covers).toBe('covers ISO9001 9.3');
+        const surveillanceAudit = '{ covers ISO9001 9.1.2, ISO9001 9.2, ISO9001 10.2 }';
+        expect(text).toContain(surveillanceAudit);
+        await expectClean(text.replace(surveillanceAudit, `{ covers ISO9001 9.1.2, ISO9001 9.2, ISO9001 10.2\n            ${covers} }`));
+    });
+
+    it('coverage gap on a clause that may be not applicable: excluding it, as offered, is clean', async () => {
+        const text = caseText('iso-9001-scope/coverage-gap-management-review.certa')
+            .replaceAll('ISO9001 4 .. 9.2, ISO9001 10', 'ISO9001 4 .. 8.2, ISO9001 8.4 .. 10')
+            .replace('ISO9001 9.2, ISO9001 10.2 }', 'ISO9001 9.2, ISO9001 9.3, ISO9001 10.2 }');
+        const gap = await messageFor(text, 'certa.iso-9001-scope.coverage-gap');
+        expect(gap).toContain('8.3');
+        expect(gap).toContain('exclude it with a justification');
+        await expectClean(insertAfter(text, 'operatedUnder ISO17021_1', 'exclude ISO9001 8.3 because "the organisation does not design its services"'));
+    });
+
+    it('first surveillance late: the message cites 9.6.2.2, the clause the catalog names for the 12-month rule', async () => {
+        const text = caseText('standard-fit/first-surveillance-late.certa');
+        const message = await messageFor(text, 'certa.standard-fit.first-surveillance-late');
+        expect(message).toContain('ISO/IEC 17021-1:2015 9.6.2.2');
+        const catalog = fs.readFileSync(new URL('../catalogs/iso-iec-17021-1.certa', import.meta.url), 'utf8');
+        expect(/clause 9\.6\.2\.2 "Surveillance audit"\s+summary "[^"]*12 months/.test(catalog)).toBe(true);
+        const write = snippets(message).find(s => s.startsWith('firstWithin'))!;
+        await expectClean(text.replace('firstWithin 18 months', write));
+    });
+
+    it('product scheme type in a management-system scheme: names its clause, and removing the line is clean', async () => {
+        const text = caseText('standard-fit/product-type-in-management-system-scheme.certa');
+        const message = await messageFor(text, 'certa.standard-fit.product-type-in-management-system-scheme');
+        expect(message).toMatch(/\(ISO\/IEC 17067:2013 1, 5\.3\)/);
+        expect(snippets(message)).toContain('type');
+        await expectClean(replaceLine(text, 'type ISO17067', ''));
+    });
+
+    it('exclusion affecting conformity: removing the exclusion, as advised, is clean', async () => {
+        const text = caseText('iso-9001-scope/exclusion-affects-conformity.certa');
+        const message = await messageFor(text, 'certa.iso-9001-scope.exclusion-affects-conformity');
+        expect(message).toContain('Remove the exclusion');
+        expect(message).not.toMatch(/accept/i);
+        await expectClean(replaceLine(text, 'exclude ISO9001 8.5', ''));
+    });
+
+    it('missing performer of a product evaluation: adding \'by <Role>\' is clean', async () => {
+        const text = caseText('competence/missing-performer-product-evaluation.certa');
+        const message = await messageFor(text, 'certa.competence.missing-performer');
+        expect(snippets(message)).toContain('by <Role>');
+        await expectClean(text.replace('activity test: determination testing', 'activity test: determination testing by Tester'));
+    });
+
+    it('surveillance element the type does not include: using only the surveillance the type provides is clean', async () => {
+        const text = caseText('scheme-type/surveillance-element-not-allowed-type-6.certa');
+        const message = await messageFor(text, 'certa.scheme-type.surveillance-element-not-allowed');
+        expect(message).toContain('Use the surveillance the type provides');
+        await expectClean(replaceLine(text, 'activity spotSamples:', ''));
+    });
+
+    it('Guide 53 mark control: declaring the mark with its use and licensing it, as advised, is clean', async () => {
+        const text = caseText('guide-53/mark-not-licensed.certa');
+        const message = await messageFor(text, 'certa.guide-53.missing-principle');
+        const [mark, licence] = snippets(message).filter(s => s.startsWith('mark ') || s.startsWith('activity licence'));
+        expect(mark).toMatch(/^mark WM ".*" on products$/);
+        expect(licence).toContain('licenses WM');
+        await expectClean(replaceLine(replaceLine(text, 'mark WM', mark), 'activity licence:', licence));
+    });
+
+    it('a finding that cannot be accepted: the acceptance says to fix it, and fixing it (and removing the acceptance) is clean', async () => {
+        const text = caseText('acceptance/shall-not-acceptable.certa');
+        const message = await messageFor(text, 'certa.acceptance.not-acceptable');
+        expect(message).toContain('ISO/IEC 17065:2012 6.1.2');
+        expect(message).toContain('remove this acceptance');
+        await expectClean(replaceLine(text, 'accept "certa.competence.missing-performer"', '')
+            .replace('activity decision: decision\n', 'activity decision: decision by Reviewer\n'));
+    });
+});
