@@ -1,4 +1,5 @@
 import type { CatalogClause, CatalogModel, SchemeModel } from '@certa/language/model';
+import { isReferenceOnlyClause } from '@certa/language/model';
 import { schemeSummary } from './checklist.js';
 import { clauseKey, exclusionsOf } from './clauses.js';
 import type { CoverageMatrixDocument, CoverageRow, CoverageStatus } from './documents.js';
@@ -62,7 +63,10 @@ export function buildCoverageMatrix(scheme: SchemeModel, catalog: CatalogModel):
         }
         return row.status;
     };
-    catalog.clauses.forEach(clause => visit(clause, 0));
+    // Scope, references, terms and bare informative annexes state no requirement to cover.
+    catalog.clauses
+        .filter(clause => !isReferenceOnlyClause({ number: clause.number, heading: clause.heading, topLevel: true, subclauses: clause.clauses.length }))
+        .forEach(clause => visit(clause, 0));
 
     const summary: Record<CoverageStatus, number> = { covered: 0, partial: 0, gap: 0, excluded: 0 };
     rows.forEach(row => summary[row.status]++);

@@ -72,6 +72,14 @@ describe('clause coverage matrix', () => {
     });
 });
 
+describe('coverage matrix of a certification-body standard', () => {
+    it('leaves out scope, references, terms and the informative annexes, which state no requirement to cover', () => {
+        const rows = (id: string) => buildCoverageMatrix(qms, model.catalogs.find(c => c.id === id)!).clauses.filter(r => r.depth === 0).map(r => r.number);
+        expect(rows('ISO17021_1')).toEqual(['4', '5', '6', '7', '8', '9', '10', 'A']);
+        expect(rows('ISO17065')).toEqual(['4', '5', '6', '7', '8']);
+    });
+});
+
 describe('competence matrix', () => {
     const matrix = buildCompetenceMatrix(model, { today: '2026-01-15' });
 

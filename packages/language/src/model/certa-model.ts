@@ -9,6 +9,10 @@
  * as written.
  */
 
+// A pure helper (no Langium) that generators apply to catalog clauses.
+export { isReferenceOnlyClause } from '../scoping/reference-only-clauses.js';
+export type { ClauseShape } from '../scoping/reference-only-clauses.js';
+
 /** One clause of a catalog, as a reference target. */
 export interface ResolvedClause {
     /** Catalog id, e.g. `ISO9001`. */

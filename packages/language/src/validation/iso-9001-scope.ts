@@ -2,6 +2,7 @@ import type { ValidationAcceptor, ValidationChecks } from 'langium';
 import type { Catalog, CertaAstType, Clause, Exclusion, Scheme } from '../generated/ast.js';
 import { isCertifiesDecl, isSurveillance } from '../generated/ast.js';
 import { clauseIndexOf, clauseRefText } from '../scoping/clause-index.js';
+import { isReferenceOnlyClause } from '../scoping/reference-only-clauses.js';
 import { defineRule } from './rule-catalog.js';
 import {
     activitiesOf, certifiedStandard, clauseRefsOf, clausesOf, excludedClauses, firstMember, isAudit, isManagementSystemScheme, schemeOf
@@ -141,7 +142,9 @@ function gaps(catalog: Catalog, done: (clause: Clause) => boolean): Clause[] {
         if (children.every(c => c.all) && !done(clause)) return { all: true, gaps: [clause] };
         return { all: false, gaps: children.flatMap(c => c.gaps) };
     };
-    return catalog.clauses.flatMap(c => visit(c).gaps);
+    return catalog.clauses
+        .filter(c => !isReferenceOnlyClause({ number: c.name, heading: c.heading, topLevel: true, subclauses: c.clauses.length }))
+        .flatMap(c => visit(c).gaps);
 }
 
 /** Drops clauses nested in another clause of the list. */
