@@ -110,7 +110,7 @@ describe('quick fixes', () => {
 
     it('adds a justification placeholder to an exclusion', async () => {
         const text = qms(`${surveillance}\n${recertification}\n    exclude ISO9001 8.3`);
-        const { fixed, codes } = await fixAndRevalidate(text, 'certa.iso-9001-scope.exclusion-without-justification', 'Add a justification placeholder');
+        const { fixed, codes } = await fixAndRevalidate(text, 'certa.ms-scope.exclusion-without-justification', 'Add a justification placeholder');
         expect(fixed).toContain('exclude ISO9001 8.3 because "TODO: ');
         expect(codes).toEqual([]);
     });
@@ -147,7 +147,7 @@ describe('quick fixes', () => {
 
     it('does not offer to accept an error', async () => {
         const text = qms(`${surveillance}\n${recertification}\n    exclude ISO9001 8.3`);
-        const { actions } = await fixesFor(text, 'certa.iso-9001-scope.exclusion-without-justification');
+        const { actions } = await fixesFor(text, 'certa.ms-scope.exclusion-without-justification');
         expect(actions.map(a => a.title)).toEqual(['Add a justification placeholder']);
     });
 

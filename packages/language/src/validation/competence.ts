@@ -7,6 +7,7 @@ import { isRequirementDecl } from '../generated/ast.js';
 import type { WorkspaceFacts } from '../workspace/workspace-facts.js';
 import { clauseRefText } from '../scoping/clause-index.js';
 import { defineRule } from './rule-catalog.js';
+import { reportsAbsence } from './syntax-damage.js';
 import {
     activitiesOf, clausesOf, evaluates, functionText, isAudit, isManagementSystemScheme, isProductScheme, membersOf, operatingStandard,
     performersOf
@@ -65,6 +66,9 @@ export const CompetenceRules = {
         summary: 'A person lists their competences but lacks one that a role they are qualified for needs.'
     })
 } as const;
+
+// Silent where a syntax error may have swallowed what they look for.
+reportsAbsence(CompetenceRules.missingPerformer, CompetenceRules.roleWithoutCompetence, CompetenceRules.missingTechnicalCompetence, CompetenceRules.missingAuditor, CompetenceRules.missingDecisionCompetence, CompetenceRules.annexAGap, CompetenceRules.personLacksCompetence);
 
 export function competenceChecks(services: CertaServices): ValidationChecks<CertaAstType> {
     const facts = services.crossFile.WorkspaceFacts;

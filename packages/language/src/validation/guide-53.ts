@@ -3,6 +3,7 @@ import type { CertaServices } from '../certa-module.js';
 import type { Catalog, CertaAstType, Scheme } from '../generated/ast.js';
 import { isCatalog, isUsesQmsDecl } from '../generated/ast.js';
 import { defineRule } from './rule-catalog.js';
+import { reportsAbsence } from './syntax-damage.js';
 import { activitiesOf, elementText, firstMember, isManagementSystemScheme, patternsText, realises } from './scheme-facts.js';
 import { nameOf } from '../helpers/node-properties.js';
 import type { WorkspaceFacts } from '../workspace/workspace-facts.js';
@@ -26,6 +27,9 @@ export const Guide53Rules = {
         summary: '`usesQms` belongs to product certification schemes; a management-system scheme certifies the QMS itself.'
     })
 } as const;
+
+// Silent where a syntax error may have swallowed what they look for.
+reportsAbsence(Guide53Rules.missingPrinciple);
 
 const guide53Name = 'GUIDE53';
 

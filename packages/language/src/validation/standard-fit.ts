@@ -4,6 +4,7 @@ import {
     isCertifiesDecl, isCycleDecl, isOperatedUnderDecl, isRecertification, isSchemeTypeDecl, isSurveillance
 } from '../generated/ast.js';
 import { defineRule } from './rule-catalog.js';
+import { reportsAbsence } from './syntax-damage.js';
 import {
     activitiesOf, certificationFieldOf, durationText, firstMember, functionText,
     isManagementSystemScheme, isProductScheme, months, operatingStandard, patternMatches, placeOn, schemeTypeOf
@@ -81,6 +82,9 @@ export const StandardFitRules = {
         summary: 'A product scheme uses stage 1/stage 2/recertification audits, or a management-system scheme tests products: the two workflows must not be mixed.'
     })
 } as const;
+
+// Silent where a syntax error may have swallowed what they look for.
+reportsAbsence(StandardFitRules.productNotEvaluated, StandardFitRules.missingApplicationReview, StandardFitRules.missingReview, StandardFitRules.missingDecision, StandardFitRules.missingStage1, StandardFitRules.missingStage2, StandardFitRules.missingSurveillance, StandardFitRules.missingRecertification, StandardFitRules.missingOperatingStandard, StandardFitRules.missingCertifiedStandard);
 
 export const standardFitChecks: ValidationChecks<CertaAstType> = {
     Scheme: [

@@ -2,7 +2,8 @@ import type { ValidationAcceptor, ValidationChecks } from 'langium';
 import type { Catalog, CertaAstType, Clause, Exclusion, Scheme } from '../generated/ast.js';
 import { isCertifiesDecl, isSurveillance } from '../generated/ast.js';
 import { clauseIndexOf, clauseRefText } from '../scoping/clause-index.js';
-import { defineRule } from './rule-catalog.js';
+import { defineAlias, defineRule } from './rule-catalog.js';
+import { reportsAbsence } from './syntax-damage.js';
 import {
     activitiesOf, certifiedStandard, clauseRefsOf, clausesOf, excludedClauses, firstMember, isAudit, isManagementSystemScheme, schemeOf
 } from './scheme-facts.js';
@@ -14,30 +15,38 @@ import { nameOf } from '../helpers/node-properties.js';
  * standard over the cycle, and surveillance audits the clauses the certified standard's catalog marks
  * `expectedOutcome` (for ISO 9001, the ones the ISO/IAF expected outcomes rest on).
  */
-export const Iso9001ScopeRules = {
+export const MsScopeRules = {
     exclusionWithoutJustification: defineRule({
-        code: 'certa.iso-9001-scope.exclusion-without-justification', severity: 'error', basis: 'ISO 9001:2015 4.3',
+        code: 'certa.ms-scope.exclusion-without-justification', severity: 'error', basis: 'ISO 9001:2015 4.3',
         summary: 'A clause is declared not applicable without a justification (`because "…"`).'
     }),
     exclusionAffectsConformity: defineRule({
-        code: 'certa.iso-9001-scope.exclusion-affects-conformity', severity: 'warning', basis: 'ISO 9001:2015 4.3',
+        code: 'certa.ms-scope.exclusion-affects-conformity', severity: 'warning', basis: 'ISO 9001:2015 4.3',
         summary: 'An excluded clause is not one the catalog marks `mayBeNotApplicable`; excluding it may affect the conformity of products and services.'
     }),
     exclusionOutsideCertifiedStandard: defineRule({
-        code: 'certa.iso-9001-scope.exclusion-outside-certified-standard', severity: 'warning', basis: 'ISO 9001:2015 4.3',
+        code: 'certa.ms-scope.exclusion-outside-certified-standard', severity: 'warning', basis: 'ISO 9001:2015 4.3',
         summary: 'A management-system scheme excludes a clause of a standard other than the one it certifies.'
     }),
     coverageGap: defineRule({
-        code: 'certa.iso-9001-scope.coverage-gap', severity: 'warning', basis: 'ISO/IEC 17021-1:2015 9.1.3',
+        code: 'certa.ms-scope.coverage-gap', severity: 'warning', basis: 'ISO/IEC 17021-1:2015 9.1.3',
         summary: 'The audit programme (stage 1, stage 2, surveillance and recertification audits) never audits some clauses of the certified standard over the cycle.'
     }),
     expectedOutcomeNotAudited: defineRule({
-        code: 'certa.iso-9001-scope.expected-outcome-not-audited', severity: 'warning', basis: 'ISO/IEC 17021-1:2015 9.6.2.2; ISO/IAF expected outcomes for ISO 9001',
+        code: 'certa.ms-scope.expected-outcome-not-audited', severity: 'warning', basis: 'ISO/IEC 17021-1:2015 9.6.2.2; ISO/IAF expected outcomes for ISO 9001',
         summary: 'Surveillance audits do not cover a clause the certified standard\'s catalog marks `expectedOutcome`; for ISO 9001, the clauses the ISO/IAF expected outcomes rest on: customer satisfaction 9.1.2, internal audit 9.2, management review 9.3, corrective action 10.2.'
     })
 } as const;
 
-export const iso9001ScopeChecks: ValidationChecks<CertaAstType> = {
+// Silent where a syntax error may have swallowed what they look for.
+reportsAbsence(MsScopeRules.exclusionWithoutJustification, MsScopeRules.coverageGap, MsScopeRules.expectedOutcomeNotAudited);
+
+// The family was named after ISO 9001, but its rules check any certified management-system standard.
+for (const code of Object.values(MsScopeRules)) {
+    defineAlias(code.replace('certa.ms-scope.', 'certa.iso-9001-scope.'), code);
+}
+
+export const msScopeChecks: ValidationChecks<CertaAstType> = {
     Exclusion: [exclusionMustBeJustified, exclusionShouldBeAllowedToBeNotApplicable, exclusionShouldConcernCertifiedStandard],
     Scheme: [auditProgrammeShouldCoverEveryClause, surveillanceShouldAuditExpectedOutcomes]
 };
@@ -46,7 +55,7 @@ function exclusionMustBeJustified(exclusion: Exclusion, accept: ValidationAccept
     if (exclusion.justification?.trim() || !exclusion.ref?.catalog) return;
     accept('error', `Excluding ${clauseRefText(exclusion.ref)} needs a justification: add 'because "…"' saying why the requirement does not apply and why that does not affect the conformity of products and services (ISO 9001:2015 4.3).`, {
         node: exclusion, property: 'ref',
-        data: { code: Iso9001ScopeRules.exclusionWithoutJustification, insertAt: exclusion.$cstNode?.range.end }
+        data: { code: MsScopeRules.exclusionWithoutJustification, insertAt: exclusion.$cstNode?.range.end }
     });
 }
 
@@ -57,7 +66,7 @@ function exclusionShouldBeAllowedToBeNotApplicable(exclusion: Exclusion, accept:
     const affecting = topmost(clauses.filter(c => !c.mayBeNotApplicable));
     if (affecting.length === 0) return;
     accept('warning', `${nameOf(catalog)} ${listClauses(affecting)} ${affecting.length === 1 ? 'is' : 'are'} not among the requirements that may be declared not applicable: excluding ${affecting.length === 1 ? 'it' : 'them'} may affect the conformity of products and services. Exclude only clauses marked 'mayBeNotApplicable' (such as design and development 8.3), or accept this finding with a reason (ISO 9001:2015 4.3).`, {
-        node: exclusion, property: 'ref', data: { code: Iso9001ScopeRules.exclusionAffectsConformity }
+        node: exclusion, property: 'ref', data: { code: MsScopeRules.exclusionAffectsConformity }
     });
 }
 
@@ -67,7 +76,7 @@ function exclusionShouldConcernCertifiedStandard(exclusion: Exclusion, accept: V
     const catalog = exclusion.ref?.catalog?.ref;
     if (!scheme || !certified || !catalog || catalog === certified || !isManagementSystemScheme(scheme)) return;
     accept('warning', `Scheme '${nameOf(scheme)}' certifies against ${nameOf(certified)} but excludes a clause of ${nameOf(catalog)}. Exclusions declare requirements of the certified standard not applicable; exclude ${nameOf(certified)} clauses only (ISO 9001:2015 4.3).`, {
-        node: exclusion, property: 'ref', data: { code: Iso9001ScopeRules.exclusionOutsideCertifiedStandard }
+        node: exclusion, property: 'ref', data: { code: MsScopeRules.exclusionOutsideCertifiedStandard }
     });
 }
 
@@ -86,7 +95,7 @@ function auditProgrammeShouldCoverEveryClause(scheme: Scheme, accept: Validation
     const certifies = firstMember(scheme, isCertifiesDecl)!;
     accept('warning', `The audit programme of scheme '${nameOf(scheme)}' never audits ${nameOf(standard)} ${listClauses(missing, true)} over the certification cycle. Cover ${missing.length === 1 ? 'it' : 'them'} in a stage 2, surveillance or recertification audit ('covers ${nameOf(standard)} ${missing[0].name}'), or exclude ${missing.length === 1 ? 'it' : 'them'} with a justification (ISO/IEC 17021-1:2015 9.1.3).`, {
         node: certifies, property: 'standard',
-        data: { code: Iso9001ScopeRules.coverageGap, missing: missing.map(c => c.name) }
+        data: { code: MsScopeRules.coverageGap, missing: missing.map(c => c.name) }
     });
 }
 
@@ -106,7 +115,7 @@ function surveillanceShouldAuditExpectedOutcomes(scheme: Scheme, accept: Validat
     if (missing.length === 0) return;
     const outcomes = [...new Set(missing.map(c => c.expectedOutcome!.trim()))].join('; ');
     accept('warning', `The surveillance audits of scheme '${nameOf(scheme)}' do not audit ${nameOf(standard)} ${listClauses(missing, true)}, on which ${outcomesText(standard)} rest (${outcomes}). Add ${missing.length === 1 ? 'it' : 'them'} to a surveillance audit ('covers ${nameOf(standard)} ${missing.map(c => c.name).join(`, ${nameOf(standard)} `)}') (ISO/IEC 17021-1:2015 9.6.2.2).`, {
-        node: surveillance, keyword: 'surveillance', data: { code: Iso9001ScopeRules.expectedOutcomeNotAudited, missing: missing.map(c => c.name) }
+        node: surveillance, keyword: 'surveillance', data: { code: MsScopeRules.expectedOutcomeNotAudited, missing: missing.map(c => c.name) }
     });
 }
 
