@@ -13,6 +13,7 @@ import {
     performersOf
 } from './scheme-facts.js';
 import { today } from './validation-clock.js';
+import { auditsStandard, certifiedStandards, combinedClauses, coveredBy } from './integrated-coverage.js';
 import { catalogOf, nameOf } from '../helpers/node-properties.js';
 
 /**
@@ -36,6 +37,10 @@ export const CompetenceRules = {
     missingAuditor: defineRule({
         code: 'certa.competence.missing-auditor', severity: 'error', basis: 'ISO/IEC 17021-1:2015 7.1.2, Annex A',
         summary: 'A management-system audit is performed by roles that need none of the auditing knowledge of Annex A.'
+    }),
+    missingStandardKnowledge: defineRule({
+        code: 'certa.competence.missing-standard-knowledge', severity: 'warning', basis: 'ISO/IEC 17021-1:2015 7.1.2, Annex A',
+        summary: 'An audit of a certified management-system standard is performed by roles whose competences rest on other standards only (e.g. ISO 9001 knowledge auditing ISO 14001).'
     }),
     missingDecisionCompetence: defineRule({
         code: 'certa.competence.missing-decision-competence', severity: 'warning', basis: 'ISO/IEC 17021-1:2015 7.1.2, Annex A',
@@ -78,6 +83,7 @@ export function competenceChecks(services: CertaServices): ValidationChecks<Cert
         Scheme: [
             productEvaluationShouldNeedTechnicalCompetence,
             auditMustBePerformedByAuditors,
+            auditorsShouldKnowEachAuditedStandard,
             functionsShouldMeetAnnexA,
             (scheme, accept) => rolesShouldBeStaffed(scheme, facts, accept),
             (scheme, accept) => decisionShouldHaveIndependentPerson(scheme, facts, accept)
@@ -176,6 +182,35 @@ function auditMustBePerformedByAuditors(scheme: Scheme, accept: ValidationAccept
                 node: activity, property: 'performers', data: { code: CompetenceRules.missingAuditor }
             });
         }
+    }
+}
+
+/**
+ * The standards a team knows are the catalogs its competences rest on (`basis ISO9001`), apart from
+ * accreditation standards (a catalog that `governs` certification). A team that names no such
+ * standard is not judged; one that does must know each certified standard the audit covers (all
+ * of them for an audit that covers nothing in particular).
+ */
+function auditorsShouldKnowEachAuditedStandard(scheme: Scheme, accept: ValidationAcceptor): void {
+    if (!isManagementSystemScheme(scheme)) return;
+    const standards = certifiedStandards(scheme);
+    if (standards.length === 0) return;
+    const combined = combinedClauses(scheme);
+    for (const item of activitiesOf(scheme)) {
+        const roles = performersOf(item.activity);
+        if (!isAudit(item.activity) || roles.length === 0) continue;
+        const known = new Set(competencesOf(roles).flatMap(c => c.basis.map(catalogOf))
+            .filter((c): c is Catalog => c !== undefined && !c.governs));
+        if (known.size === 0) continue;
+        const covered = coveredBy([item], combined);
+        const touched = standards.filter(s => auditsStandard(covered, s));
+        const audited = touched.length > 0 ? touched : standards;
+        const unknown = audited.filter(s => !known.has(s));
+        if (unknown.length === 0) continue;
+        const what = unknown.map(s => nameOf(s)).join(', ');
+        accept('warning', `Audit '${nameOf(item.activity)}' audits ${what}, but the competences of ${roles.map(r => `'${nameOf(r)}'`).join(', ')} rest on ${[...known].map(c => nameOf(c)).join(', ')} only. Auditors need knowledge of each standard they audit: give a performing role a competence with 'basis ${nameOf(unknown[0])}' (ISO/IEC 17021-1:2015 7.1.2, Annex A).`, {
+            node: item.activity, property: 'performers', data: { code: CompetenceRules.missingStandardKnowledge, standards: unknown.map(s => nameOf(s)) }
+        });
     }
 }
 
