@@ -8,6 +8,7 @@ import { guide53Checks } from './guide-53.js';
 import { impartialityChecks } from './impartiality.js';
 import { msScopeChecks } from './ms-scope.js';
 import { markChecks } from './marks.js';
+import { nonconformityChecks } from './nonconformity.js';
 import { referenceChecks } from './references.js';
 import { schemeStructureChecks } from './scheme-structure.js';
 import { schemeTypeChecks } from './scheme-type.js';
@@ -30,6 +31,7 @@ export const ruleFamilies: RuleFamily[] = [
     guide53Checks,
     markChecks,
     msScopeChecks,
+    nonconformityChecks,
     acceptanceChecks
 ];
 

@@ -3,13 +3,13 @@ import type { CertaServices } from '../certa-module.js';
 import type {
     Activity, Catalog, CertaAstType, CertificationFunction, Clause, Competence, Person, Role, Scheme
 } from '../generated/ast.js';
-import { isRequirementDecl } from '../generated/ast.js';
+import { isRequirementDecl, isScopeDecl } from '../generated/ast.js';
 import type { WorkspaceFacts } from '../workspace/workspace-facts.js';
 import { clauseRefText } from '../scoping/clause-index.js';
 import { defineRule } from './rule-catalog.js';
 import { reportsAbsence } from './syntax-damage.js';
 import {
-    activitiesOf, clausesOf, evaluates, functionText, isAudit, isManagementSystemScheme, isProductScheme, membersOf, operatingStandard,
+    activitiesOf, clausesOf, evaluates, firstMember, functionText, isAudit, isManagementSystemScheme, isProductScheme, membersOf, operatingStandard,
     performersOf
 } from './scheme-facts.js';
 import { today } from './validation-clock.js';
@@ -41,6 +41,14 @@ export const CompetenceRules = {
     missingStandardKnowledge: defineRule({
         code: 'certa.competence.missing-standard-knowledge', severity: 'warning', basis: 'ISO/IEC 17021-1:2015 7.1.2, Annex A',
         summary: 'An audit of a certified management-system standard is performed by roles whose competences rest on other standards only (e.g. ISO 9001 knowledge auditing ISO 14001).'
+    }),
+    scopeAreaNotCovered: defineRule({
+        code: 'certa.competence.scope-area-not-covered', severity: 'warning', basis: 'ISO/IEC 17021-1:2015 7.1.2; ISO/IEC 17065:2012 6.1.2',
+        summary: 'A technical area of the scheme\'s scope (`scope "…" areas IAF 19`) is in none of the competences of the roles that evaluate (audit, test, inspect) in the scheme.'
+    }),
+    scopeAreaNotStaffed: defineRule({
+        code: 'certa.competence.scope-area-not-staffed', severity: 'warning', basis: 'ISO/IEC 17021-1:2015 7.2; ISO/IEC 17065:2012 6.1.2',
+        summary: 'Nobody in the person register who is currently qualified for an evaluating role of the scheme lists a technical area of the scheme\'s scope.'
     }),
     missingDecisionCompetence: defineRule({
         code: 'certa.competence.missing-decision-competence', severity: 'warning', basis: 'ISO/IEC 17021-1:2015 7.1.2, Annex A',
@@ -86,6 +94,7 @@ export function competenceChecks(services: CertaServices): ValidationChecks<Cert
             auditorsShouldKnowEachAuditedStandard,
             functionsShouldMeetAnnexA,
             (scheme, accept) => rolesShouldBeStaffed(scheme, facts, accept),
+            (scheme, accept) => scopeAreasShouldBeCovered(scheme, facts, accept),
             (scheme, accept) => decisionShouldHaveIndependentPerson(scheme, facts, accept)
         ],
         Person: [qualificationsShouldBeCurrent, personShouldHaveNeededCompetences, personShouldWorkInRolesTechnicalAreas]
@@ -252,6 +261,36 @@ function functionsShouldMeetAnnexA(scheme: Scheme, accept: ValidationAcceptor): 
             });
         }
     }
+}
+
+/**
+ * The scope's technical areas (IAF codes, or a user catalog's product categories) against the roles
+ * that evaluate: some evaluating role needs a competence held in the area, and, when the workspace
+ * has a person register, someone qualified for an evaluating role lists the area.
+ */
+function scopeAreasShouldBeCovered(scheme: Scheme, facts: WorkspaceFacts, accept: ValidationAcceptor): void {
+    const scope = firstMember(scheme, isScopeDecl);
+    const areaRefs = scope?.areas ?? [];
+    if (!scope || areaRefs.length === 0) return;
+    const roles = [...new Set(activitiesOf(scheme).filter(a => evaluates(a.activity)).flatMap(a => performersOf(a.activity)))];
+    if (roles.length === 0) return; // missing performers are reported by their own rule
+    const roleAreas = new Set(competencesOf(roles).flatMap(c => c.areas.flatMap(clausesOf)));
+    const people = facts.people().length > 0 ? roles.flatMap(role => currentlyQualified(facts, role)) : undefined;
+    const personAreas = new Set((people ?? []).flatMap(p => p.areas.flatMap(clausesOf)));
+    areaRefs.forEach((ref, index) => {
+        const areas = clausesOf(ref);
+        if (areas.length === 0) return; // unresolved: the linker reports it
+        const text = clauseRefText(ref);
+        if (!areas.some(area => roleAreas.has(area))) {
+            accept('warning', `The scope of scheme '${nameOf(scheme)}' includes ${text}, but no competence of the evaluating roles (${roles.map(r => `'${nameOf(r)}'`).join(', ')}) is held in that area. Add '${text}' to the 'areas' of a competence an auditor or evaluator needs, or remove the area from the scope (ISO/IEC 17021-1:2015 7.1.2, ISO/IEC 17065:2012 6.1.2).`, {
+                node: scope, property: 'areas', index, data: { code: CompetenceRules.scopeAreaNotCovered }
+            });
+        } else if (people && !areas.some(area => personAreas.has(area))) {
+            accept('warning', `The scope of scheme '${nameOf(scheme)}' includes ${text}, but nobody currently qualified for ${roles.map(r => `'${nameOf(r)}'`).join(', ')} lists that area. Add 'areas ${text}' with evidence to a qualified person, or remove the area from the scope (ISO/IEC 17021-1:2015 7.2, ISO/IEC 17065:2012 6.1.2).`, {
+                node: scope, property: 'areas', index, data: { code: CompetenceRules.scopeAreaNotStaffed }
+            });
+        }
+    });
 }
 
 /** The people of the workspace's register with a qualification for the role that has not expired. */
