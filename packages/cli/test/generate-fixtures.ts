@@ -24,7 +24,10 @@ scheme ${id} "ISO 9001 certification" {
     }
     activity decision: decision by DecisionMaker
     surveillance every 12 months { activity annual: surveillanceAudit audit by Auditor { covers ISO9001 9 } }
-    recertification before 36 months { activity recert: recertificationAudit audit by Auditor { covers ISO9001 4 .. 10 } }
+    recertification before 36 months {
+        activity recert: recertificationAudit audit by Auditor { covers ISO9001 4 .. 10 }
+        activity renewal: decision by DecisionMaker
+    }
 }
 `;
 export const BROKEN = `scheme BAD "Broken" { activity a: stage1 audit by Nobody { check c "Ready?" refs ISO9001 4.4.3 } }`;

@@ -27,10 +27,24 @@ export function buildChecklist(scheme: SchemeModel, catalogs: readonly CatalogMo
         }
     }
     const context: ItemContext = { excluded, summaries };
+    const standards = scheme.certifiedStandards ?? [];
     const activities = scheme.activities
         .map(activity => checklistActivity(activity, context))
+        .flatMap(activity => standards.length > 1 ? perStandard(activity, standards) : [activity])
         .filter(activity => activity.items.length > 0);
-    return { kind: 'checklist', scheme: schemeSummary(scheme), findingValues: [...FINDING_VALUES], activities };
+    const checklist: ChecklistDocument = { kind: 'checklist', scheme: schemeSummary(scheme), findingValues: [...FINDING_VALUES], activities };
+    if (scheme.grades && scheme.grades.length > 0) checklist.grades = scheme.grades;
+    return checklist;
+}
+
+/**
+ * An integrated scheme's checklist has one section per certified standard in each activity (the
+ * items whose clauses belong to it, in order), then the items of no certified standard.
+ */
+function perStandard(activity: ChecklistActivity, standards: readonly string[]): ChecklistActivity[] {
+    const standardOf = (item: ChecklistItem) => item.clauses.map(c => c.catalog).find(c => standards.includes(c));
+    const parts = standards.map(standard => ({ ...activity, standard, items: activity.items.filter(item => standardOf(item) === standard) }));
+    return [...parts, { ...activity, items: activity.items.filter(item => standardOf(item) === undefined) }];
 }
 
 interface ItemContext {

@@ -47,6 +47,8 @@ export interface ChecklistItem {
 
 export interface ChecklistActivity {
     name: string;
+    /** In an integrated scheme, the certified standard this part of the activity audits (one section each). */
+    standard?: string;
     kind: CertaModelTypes.ActivityKind;
     method?: CertaModelTypes.ActivityMethod;
     phase: CertaModelTypes.ActivityPhase;
@@ -60,6 +62,8 @@ export interface ChecklistDocument {
     kind: 'checklist';
     scheme: SchemeSummary;
     findingValues: Finding[];
+    /** The grades of finding the scheme declares, with deadlines and verification (for the checklist header). */
+    grades?: CertaModelTypes.GradeModel[];
     activities: ChecklistActivity[];
 }
 

@@ -24,7 +24,7 @@ export interface GenerateOptions {
     formats?: readonly Format[];
     /** Only this scheme (its checklist, coverage and the competence matrix of its roles). */
     scheme?: string;
-    /** Catalogs for clause coverage matrices; `ISO9001` by default. */
+    /** Catalogs for clause coverage matrices; by default `ISO9001` and the standards each scheme certifies. */
     coverageCatalogs?: readonly string[];
 }
 
@@ -48,7 +48,9 @@ export function planDocuments(model: CertaModel, options: GenerateOptions): Plan
     for (const scheme of schemes) {
         const checklist = buildChecklist(scheme, model.catalogs);
         planned.push({ document: checklist, report: checklistReport(checklist, order) });
-        for (const catalogId of options.coverageCatalogs ?? ['ISO9001']) {
+        // By default ISO 9001 and every standard the scheme certifies (each standard of an integrated scheme).
+        const catalogIds = options.coverageCatalogs ?? [...new Set(['ISO9001', ...(scheme.certifiedStandards ?? [])])];
+        for (const catalogId of catalogIds) {
             const catalog = model.catalogs.find(c => c.id === catalogId);
             if (!catalog || !schemeUsesCatalog(scheme, catalogId)) continue;
             const coverage = buildCoverageMatrix(scheme, catalog);

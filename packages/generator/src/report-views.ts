@@ -19,6 +19,18 @@ function schemeFacts(scheme: SchemeSummary): Array<[string, string]> {
     return facts;
 }
 
+/** One header line per grade of finding: its level, deadlines and how it is verified. */
+function gradeFacts(doc: ChecklistDocument): Array<[string, string]> {
+    const duration = (d: { value: number; unit: string } | undefined) => d ? `${d.value} ${d.unit}` : undefined;
+    return (doc.grades ?? []).map(grade => [`Grade ${grade.name}`, [
+        grade.level && grade.level !== grade.name ? `${grade.title} (${grade.level})` : grade.title,
+        grade.meaning,
+        duration(grade.correction) && `correction within ${duration(grade.correction)}`,
+        duration(grade.correctiveAction) && `corrective action within ${duration(grade.correctiveAction)}`,
+        grade.verification && `verified ${grade.verification}${grade.beforeDecision ? ' before the decision' : ''}`
+    ].filter(Boolean).join('; ')]);
+}
+
 function clauseLinks(refs: string[], clauses: ResolvedClause[]): Cell {
     return clauseCell(refs.map((ref, index) => ({ text: ref, clause: clauses[index] })));
 }
@@ -52,18 +64,20 @@ export function checklistReport(doc: ChecklistDocument, order: ClauseOrder): Rep
                 text(undefined), text(undefined), text(undefined)
             ];
         });
-        return { id: activity.name, heading: `${activity.name} (${PHASE_LABELS[activity.phase]})`, notes, columns, rows };
+        const id = activity.standard ? `${activity.name}.${activity.standard}` : activity.name;
+        const heading = `${activity.name}${activity.standard ? `: ${activity.standard}` : ''} (${PHASE_LABELS[activity.phase]})`;
+        return { id, heading, notes, columns, rows };
     });
     return {
         path: `${safeFileName(doc.scheme.id)}/checklist`,
         title: `Audit checklist: ${doc.scheme.title}`,
-        facts: [...schemeFacts(doc.scheme), ['Finding values', doc.findingValues.join(', ')]],
+        facts: [...schemeFacts(doc.scheme), ['Finding values', doc.findingValues.join(', ')], ...gradeFacts(doc)],
         sections,
         clauses: referencedClauses(sections, order),
         flat: {
             columns: [{ header: 'Activity' }, { header: 'Phase' }, ...columns],
             lead: section => {
-                const activity = doc.activities.find(a => a.name === section.id);
+                const activity = doc.activities.find(a => (a.standard ? `${a.name}.${a.standard}` : a.name) === section.id);
                 return [text(section.id), text(activity?.phase)];
             }
         },

@@ -78,7 +78,7 @@ describe('Markdown', () => {
         const md = textOf('competence-matrix.md');
         expect(md).toContain('| AuditPrinciples | Audit principles | ISO17021_1 A.2.2 | needed | needed |  | alee (via LeadAuditor) |');
         expect(md).toContain('| bking | B. King |  | EXPIRED 2025-06-30 |  |');
-        expect(md).toContain('| DecisionMaker | Decision maker | Decisions | QMS.decision | GAP: nobody qualified |');
+        expect(md).toContain('| DecisionMaker | Decision maker | Decisions | QMS.decision, QMS.renewal | GAP: nobody qualified |');
         expect(md).toContain('| qualification-expired | bking | B. King: qualification as Auditor expired after 2025-06-30. |');
         expect(md).toContain('| Person | Name | IAF 17 | IAF 19 |');
     });

@@ -2,6 +2,29 @@ import { describe, expect, it } from 'vitest';
 import { modelFrom, PEOPLE_SOURCE, QMS_SOURCE } from './model-fixtures.js';
 
 describe('resolved model', () => {
+    it('resolves an integrated scheme: every certified standard, combined clauses, scope areas and grades', async () => {
+        const { model } = await modelFrom(`
+catalog EMS "Environmental management systems" { clause 9 "Performance evaluation" { clause 9.2 "Internal audit" } }
+scheme IMS "Integrated" {
+    certifies managementSystem ISO9001
+    certifies managementSystem EMS
+    scope "Cables" areas IAF 19
+    combine ISO9001 9.2 with EMS
+    grade major "Major nonconformity" { correction within 30 days  correctiveAction within 6 months  verified onSite beforeDecision }
+    grade ofi "Opportunity for improvement" as observation
+}`);
+        const ims = model.schemes[0];
+        expect(ims.certifies).toEqual({ subject: 'managementSystem', standard: 'ISO9001' });
+        expect(ims.certifiedStandards).toEqual(['ISO9001', 'EMS']);
+        expect(ims.scopeAreas?.map(a => a.text)).toEqual(['IAF 19']);
+        expect(ims.combined).toMatchObject([{ refs: [{ text: 'ISO9001 9.2' }], with: ['EMS'] }]);
+        expect(ims.grades).toEqual([
+            { name: 'major', title: 'Major nonconformity', level: 'major', beforeDecision: true, verification: 'onSite',
+                correction: { value: 30, unit: 'days', months: 30 / (365.25 / 12) }, correctiveAction: { value: 6, unit: 'months', months: 6 } },
+            { name: 'ofi', title: 'Opportunity for improvement', level: 'observation', beforeDecision: false }
+        ]);
+    });
+
     it('resolves a scheme: facts, phases, performers, durations and exclusions', async () => {
         const { model, errors } = await modelFrom(QMS_SOURCE, PEOPLE_SOURCE);
         expect(errors).toEqual([]);
@@ -14,7 +37,8 @@ describe('resolved model', () => {
             recertification: { before: { value: 36, unit: 'months' } }
         });
         expect(qms.activities.map(a => [a.name, a.phase])).toEqual([
-            ['stage1', 'initial'], ['stage2', 'initial'], ['decision', 'initial'], ['annual', 'surveillance'], ['recert', 'recertification']
+            ['stage1', 'initial'], ['stage2', 'initial'], ['decision', 'initial'], ['annual', 'surveillance'], ['recert', 'recertification'],
+            ['renewal', 'recertification']
         ]);
         expect(qms.activities[1].performers).toEqual(['LeadAuditor', 'Auditor']);
         expect(qms.exclusions[0]).toMatchObject({

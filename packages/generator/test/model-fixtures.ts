@@ -51,6 +51,7 @@ scheme QMS "ISO 9001 certification" {
     }
     recertification before 36 months {
         activity recert: recertificationAudit audit by LeadAuditor { covers ISO9001 10 }
+        activity renewal: decision by DecisionMaker
     }
     exclude ISO9001 8.3 because "products are made to customer drawings; no design"
 }

@@ -108,5 +108,14 @@ scheme Other "o" { activity elsewhere: review }`);
         expect(labels(list)).toEqual(expect.arrayContaining(['CIRCLE', 'typeTest', 'resistance']));
         expect(labels(list)).not.toContain('elsewhere');
     });
+    it('offers the members of integrated schemes and grades: combine, grade, deadlines, verification', async () => {
+        expect(labels(await completionsAt(`scheme S "s" { certifies managementSystem ISO9001 <|> }`))).toEqual(expect.arrayContaining(['combine', 'grade']));
+        expect(labels(await completionsAt(`scheme S "s" { combine ISO9001 9.2 <|> }`))).toContain('with');
+        expect(labels(await completionsAt(`scheme S "s" { grade major "Major" { <|> } }`))).toEqual(expect.arrayContaining(['means', 'correction', 'correctiveAction', 'verified']));
+        expect(labels(await completionsAt(`scheme S "s" { grade major "Major" { verified <|> } }`))).toEqual(expect.arrayContaining(['onSite', 'byDocuments', 'atNextAudit']));
+        expect(labels(await completionsAt(`scheme S "s" { grade major "Major" { verified onSite <|> } }`))).toContain('beforeDecision');
+        expect(labels(await completionsAt(`scheme S "s" { grade critical "Critical" as <|> }`))).toEqual(expect.arrayContaining(['major', 'minor', 'observation']));
+        expect(labels(await completionsAt(`scheme S "s" { scope "Cables" areas IAF <|> }`))).toContain('19');
+    });
 });
 

@@ -89,5 +89,17 @@ describe('hover', () => {
             hover: /\*\*determination testing\*\* realises:\n- ISO17067 VIb Surveillance: testing or inspection of samples from the factory/
         });
     });
+    it('on a grade shows its level, meaning, deadlines and verification', async () => {
+        await hover({
+            text: `scheme S "s" { grade sys<|>temic "Systemic failure" as major { means "several minors on one requirement" correction within 30 days correctiveAction within 3 months verified onSite beforeDecision } }`,
+            index: 0,
+            hover: /\*\*Grade systemic\*\*: Systemic failure \(major\)[\s\S]*several minors[\s\S]*correction within 30 days, corrective action within 3 months[\s\S]*Verified onSite, before the decision/
+        });
+    });
+
+    it('on the keywords of integrated schemes and grades says what they commit to', async () => {
+        await hover({ text: `scheme S "s" { comb<|>ine ISO9001 9.2 with ISO9001 }`, index: 0, hover: /harmonized structure/ });
+        await hover({ text: `scheme S "s" { grade major "M" { verified onSite before<|>Decision } }`, index: 0, hover: /before certification is granted or renewed/ });
+    });
 });
 

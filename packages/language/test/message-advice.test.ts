@@ -86,10 +86,10 @@ describe('following the advice of a message gives a clean file', () => {
     });
 
     it('coverage gap on management review: the advice is to audit it, never to exclude it', async () => {
-        const text = caseText('iso-9001-scope/coverage-gap-management-review.certa');
-        const gap = await messageFor(text, 'certa.iso-9001-scope.coverage-gap');
+        const text = caseText('ms-scope/coverage-gap-management-review.certa');
+        const gap = await messageFor(text, 'certa.ms-scope.coverage-gap');
         expect(gap).not.toMatch(/exclude/i);
-        const outcome = await messageFor(text, 'certa.iso-9001-scope.expected-outcome-not-audited');
+        const outcome = await messageFor(text, 'certa.ms-scope.expected-outcome-not-audited');
         const covers = snippets(outcome).find(s => s.startsWith('covers '))!;
         expect(covers).toBe('covers ISO9001 9.3');
         const surveillanceAudit = '{ covers ISO9001 9.1.2, ISO9001 9.2, ISO9001 10.2 }';
@@ -98,10 +98,10 @@ describe('following the advice of a message gives a clean file', () => {
     });
 
     it('coverage gap on a clause that may be not applicable: excluding it, as offered, is clean', async () => {
-        const text = caseText('iso-9001-scope/coverage-gap-management-review.certa')
+        const text = caseText('ms-scope/coverage-gap-management-review.certa')
             .replaceAll('ISO9001 4 .. 9.2, ISO9001 10', 'ISO9001 4 .. 8.2, ISO9001 8.4 .. 10')
             .replace('ISO9001 9.2, ISO9001 10.2 }', 'ISO9001 9.2, ISO9001 9.3, ISO9001 10.2 }');
-        const gap = await messageFor(text, 'certa.iso-9001-scope.coverage-gap');
+        const gap = await messageFor(text, 'certa.ms-scope.coverage-gap');
         expect(gap).toContain('8.3');
         expect(gap).toContain('exclude it with a justification');
         await expectClean(insertAfter(text, 'operatedUnder ISO17021_1', 'exclude ISO9001 8.3 because "the organisation does not design its services"'));
@@ -126,8 +126,8 @@ describe('following the advice of a message gives a clean file', () => {
     });
 
     it('exclusion affecting conformity: removing the exclusion, as advised, is clean', async () => {
-        const text = caseText('iso-9001-scope/exclusion-affects-conformity.certa');
-        const message = await messageFor(text, 'certa.iso-9001-scope.exclusion-affects-conformity');
+        const text = caseText('ms-scope/exclusion-affects-conformity.certa');
+        const message = await messageFor(text, 'certa.ms-scope.exclusion-affects-conformity');
         expect(message).toContain('Remove the exclusion');
         expect(message).not.toMatch(/accept/i);
         await expectClean(replaceLine(text, 'exclude ISO9001 8.5', ''));

@@ -66,6 +66,7 @@ const surveillance = `    surveillance every 12 months {
     }`;
 const recertification = `    recertification before 36 months {
         activity recert: recertificationAudit audit by Auditor { covers ISO9001 }
+        activity renewal: decision by Decider
     }`;
 
 describe('quick fixes', () => {
@@ -110,8 +111,23 @@ describe('quick fixes', () => {
 
     it('adds a justification placeholder to an exclusion', async () => {
         const text = qms(`${surveillance}\n${recertification}\n    exclude ISO9001 8.3`);
-        const { fixed, codes } = await fixAndRevalidate(text, 'certa.iso-9001-scope.exclusion-without-justification', 'Add a justification placeholder');
+        const { fixed, codes } = await fixAndRevalidate(text, 'certa.ms-scope.exclusion-without-justification', 'Add a justification placeholder');
         expect(fixed).toContain('exclude ISO9001 8.3 because "TODO: ');
+        expect(codes).toEqual([]);
+    });
+
+    it('removes a repeated single-valued member with its line, leaving the first', async () => {
+        const text = qms(`${surveillance}\n${recertification}\n    cycle 3 years\n    cycle 4 years`);
+        const { fixed, codes } = await fixAndRevalidate(text, 'certa.scheme-structure.repeated-member', 'Remove this repeated line');
+        expect(fixed).toContain('cycle 3 years');
+        expect(fixed).not.toContain('cycle 4 years');
+        expect(codes).toEqual([]);
+    });
+
+    it('rewrites an acceptance that names a rule by its former code', async () => {
+        const text = qms(`${surveillance}\n${recertification}\n    exclude ISO9001 8.5 because "outsourced"\n    accept "certa.iso-9001-scope.exclusion-affects-conformity" because "agreed"`);
+        const { fixed, codes } = await fixAndRevalidate(text, 'certa.acceptance.deprecated-code', 'Use the current code');
+        expect(fixed).toContain('accept "certa.ms-scope.exclusion-affects-conformity" because "agreed"');
         expect(codes).toEqual([]);
     });
 
@@ -147,7 +163,7 @@ describe('quick fixes', () => {
 
     it('does not offer to accept an error', async () => {
         const text = qms(`${surveillance}\n${recertification}\n    exclude ISO9001 8.3`);
-        const { actions } = await fixesFor(text, 'certa.iso-9001-scope.exclusion-without-justification');
+        const { actions } = await fixesFor(text, 'certa.ms-scope.exclusion-without-justification');
         expect(actions.map(a => a.title)).toEqual(['Add a justification placeholder']);
     });
 

@@ -25,6 +25,7 @@ scheme QMS "ISO 9001 certification" {
     }
     recertification before 36 months {
         activity recert: recertificationAudit audit by LeadAuditor { covers ISO9001 }
+        activity renewal: decision by Decider
     }
 }
 `;

@@ -17,7 +17,7 @@ interface GenerateOptions {
     out: string;
     format: string;
     scheme?: string;
-    catalog: string;
+    catalog?: string;
     today: string;
     force?: boolean;
 }
@@ -32,7 +32,7 @@ export function registerGenerate(program: Command, context: CommandContext): voi
         .requiredOption('--out <dir>', 'folder to write the documents to (created if missing)')
         .option('--format <formats>', `comma-separated formats: ${FORMATS.join(',')}`, FORMATS.join(','))
         .option('--scheme <id>', 'only this scheme')
-        .option('--catalog <ids>', 'catalogs for the clause coverage matrices, comma-separated', 'ISO9001')
+        .option('--catalog <ids>', 'catalogs for the clause coverage matrices, comma-separated (default: ISO9001 and the standards each scheme certifies)')
         .addOption(todayOption())
         .option('--force', 'generate even when the sources have errors')
         .action(async (paths: string[], options: GenerateOptions) => {
@@ -65,7 +65,7 @@ async function generate(paths: string[], options: GenerateOptions): Promise<numb
         today: options.today,
         formats: formats as Format[],
         scheme: options.scheme,
-        coverageCatalogs: parseList(options.catalog, 'catalog')
+        coverageCatalogs: options.catalog === undefined ? undefined : parseList(options.catalog, 'catalog')
     }).catch((error: unknown) => {
         throw new UsageError(error instanceof Error ? error.message : String(error));
     });

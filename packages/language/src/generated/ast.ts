@@ -31,6 +31,8 @@ export type CertaKeywordNames =
     | "allows"
     | "applicationReview"
     | "areas"
+    | "as"
+    | "atNextAudit"
     | "attestation"
     | "attests"
     | "audit"
@@ -40,7 +42,9 @@ export type CertaKeywordNames =
     | "batchCertificate"
     | "because"
     | "before"
+    | "beforeDecision"
     | "by"
+    | "byDocuments"
     | "catalog"
     | "certificate"
     | "certificates"
@@ -48,11 +52,16 @@ export type CertaKeywordNames =
     | "check"
     | "circle"
     | "clause"
+    | "combine"
     | "competence"
     | "competent"
+    | "correction"
+    | "correctiveAction"
     | "covers"
     | "criteria"
     | "cycle"
+    | "day"
+    | "days"
     | "decision"
     | "designAppraisal"
     | "designation"
@@ -68,6 +77,7 @@ export type CertaKeywordNames =
     | "firstWithin"
     | "from"
     | "governs"
+    | "grade"
     | "graded"
     | "initial"
     | "initialAuditWhenSurveillanceAudits"
@@ -75,20 +85,25 @@ export type CertaKeywordNames =
     | "issues"
     | "leadingTheAuditTeam"
     | "licenses"
+    | "major"
     | "managementSystem"
     | "managementSystemCertification"
     | "mark"
     | "markLicence"
     | "market"
     | "mayBeNotApplicable"
+    | "means"
     | "measurement"
+    | "minor"
     | "month"
     | "months"
     | "neededFor"
     | "needs"
     | "none"
     | "note"
+    | "observation"
     | "on"
+    | "onSite"
     | "operatedUnder"
     | "other"
     | "oval"
@@ -138,7 +153,12 @@ export type CertaKeywordNames =
     | "until"
     | "usesQms"
     | "vehicles"
+    | "verified"
     | "version"
+    | "week"
+    | "weeks"
+    | "with"
+    | "within"
     | "year"
     | "years"
     | "{"
@@ -355,7 +375,7 @@ export function isClauseNumber(item: unknown): item is ClauseNumber {
 }
 
 export interface ClauseRef extends langium.AstNode {
-    readonly $container: Check | Competence | Coverage | Exclusion | Person | RequirementDecl;
+    readonly $container: Check | CombineDecl | Competence | Coverage | Exclusion | Person | RequirementDecl | ScopeDecl;
     readonly $type: 'ClauseRef';
     catalog: langium.Reference<Catalog>;
     clause?: langium.Reference<Clause>;
@@ -371,6 +391,23 @@ export const ClauseRef = {
 
 export function isClauseRef(item: unknown): item is ClauseRef {
     return reflection.isInstance(item, ClauseRef.$type);
+}
+
+export interface CombineDecl extends langium.AstNode {
+    readonly $container: Scheme;
+    readonly $type: 'CombineDecl';
+    refs: Array<ClauseRef>;
+    standards: Array<langium.Reference<Catalog>>;
+}
+
+export const CombineDecl = {
+    $type: 'CombineDecl',
+    refs: 'refs',
+    standards: 'standards'
+} as const;
+
+export function isCombineDecl(item: unknown): item is CombineDecl {
+    return reflection.isInstance(item, CombineDecl.$type);
 }
 
 export interface Competence extends langium.AstNode {
@@ -456,7 +493,7 @@ export function isDocument(item: unknown): item is Document {
 }
 
 export interface Duration extends langium.AstNode {
-    readonly $container: CycleDecl | Recertification | Surveillance;
+    readonly $container: CycleDecl | Grade | Recertification | Surveillance;
     readonly $type: 'Duration';
     unit: TimeUnit;
     value: string;
@@ -504,6 +541,41 @@ export function isExclusion(item: unknown): item is Exclusion {
     return reflection.isInstance(item, Exclusion.$type);
 }
 
+export interface Grade extends langium.AstNode {
+    readonly $container: Scheme;
+    readonly $type: 'Grade';
+    beforeDecision: boolean;
+    correction?: Duration;
+    correctiveAction?: Duration;
+    level?: GradeLevel;
+    meaning?: string;
+    name: Name;
+    title: string;
+    verification?: Verification;
+}
+
+export const Grade = {
+    $type: 'Grade',
+    beforeDecision: 'beforeDecision',
+    correction: 'correction',
+    correctiveAction: 'correctiveAction',
+    level: 'level',
+    meaning: 'meaning',
+    name: 'name',
+    title: 'title',
+    verification: 'verification'
+} as const;
+
+export function isGrade(item: unknown): item is Grade {
+    return reflection.isInstance(item, Grade.$type);
+}
+
+export type GradeLevel = 'major' | 'minor' | 'observation';
+
+export function isGradeLevel(item: unknown): item is GradeLevel {
+    return item === 'major' || item === 'minor' || item === 'observation';
+}
+
 export type Grading = 'findings' | 'measurement' | 'passFail';
 
 export function isGrading(item: unknown): item is Grading {
@@ -549,10 +621,10 @@ export function isMethod(item: unknown): item is Method {
     return item === 'testing' || item === 'inspection' || item === 'designAppraisal' || item === 'serviceAssessment' || item === 'productionAssessment' || item === 'audit';
 }
 
-export type Name = 'criteria' | 'sample' | ActivityKind | AttestationKind | Grading | MarkShape | Method | SampleSource | string;
+export type Name = 'criteria' | 'sample' | ActivityKind | AttestationKind | GradeLevel | Grading | MarkShape | Method | SampleSource | string;
 
 export function isName(item: unknown): item is Name {
-    return isActivityKind(item) || isMethod(item) || isSampleSource(item) || isAttestationKind(item) || isGrading(item) || isMarkShape(item) || item === 'sample' || item === 'criteria' || (typeof item === 'string' && (/[_a-zA-Z][\w]*/.test(item)));
+    return isActivityKind(item) || isMethod(item) || isSampleSource(item) || isAttestationKind(item) || isGrading(item) || isMarkShape(item) || isGradeLevel(item) || item === 'sample' || item === 'criteria' || (typeof item === 'string' && (/[_a-zA-Z][\w]*/.test(item)));
 }
 
 export interface OperatedUnderDecl extends langium.AstNode {
@@ -726,7 +798,7 @@ export function isScheme(item: unknown): item is Scheme {
     return reflection.isInstance(item, Scheme.$type);
 }
 
-export type SchemeMember = Acceptance | Activity | CertifiesDecl | CycleDecl | Exclusion | Mark | OperatedUnderDecl | OwnerDecl | Recertification | RequirementDecl | SchemeTypeDecl | ScopeDecl | Surveillance | UsesQmsDecl | VersionDecl;
+export type SchemeMember = Acceptance | Activity | CertifiesDecl | CombineDecl | CycleDecl | Exclusion | Grade | Mark | OperatedUnderDecl | OwnerDecl | Recertification | RequirementDecl | SchemeTypeDecl | ScopeDecl | Surveillance | UsesQmsDecl | VersionDecl;
 
 export const SchemeMember = {
     $type: 'SchemeMember'
@@ -795,11 +867,13 @@ export function isSchemeTypeId(item: unknown): item is SchemeTypeId {
 export interface ScopeDecl extends langium.AstNode {
     readonly $container: Scheme;
     readonly $type: 'ScopeDecl';
+    areas: Array<ClauseRef>;
     value: string;
 }
 
 export const ScopeDecl = {
     $type: 'ScopeDecl',
+    areas: 'areas',
     value: 'value'
 } as const;
 
@@ -838,10 +912,10 @@ export function isSurveillanceNeed(item: unknown): item is SurveillanceNeed {
     return item === 'none' || item === 'required';
 }
 
-export type TimeUnit = 'month' | 'months' | 'year' | 'years';
+export type TimeUnit = 'day' | 'days' | 'month' | 'months' | 'week' | 'weeks' | 'year' | 'years';
 
 export function isTimeUnit(item: unknown): item is TimeUnit {
-    return item === 'months' || item === 'month' || item === 'years' || item === 'year';
+    return item === 'months' || item === 'month' || item === 'years' || item === 'year' || item === 'weeks' || item === 'week' || item === 'days' || item === 'day';
 }
 
 export type TopLevelElement = Acceptance | Catalog | Competence | Mark | Person | Role | Scheme;
@@ -869,6 +943,12 @@ export function isUsesQmsDecl(item: unknown): item is UsesQmsDecl {
     return reflection.isInstance(item, UsesQmsDecl.$type);
 }
 
+export type Verification = 'atNextAudit' | 'byDocuments' | 'onSite';
+
+export function isVerification(item: unknown): item is Verification {
+    return item === 'onSite' || item === 'byDocuments' || item === 'atNextAudit';
+}
+
 export interface VersionDecl extends langium.AstNode {
     readonly $container: Scheme;
     readonly $type: 'VersionDecl';
@@ -894,6 +974,7 @@ export type CertaAstType = {
     Check: Check
     Clause: Clause
     ClauseRef: ClauseRef
+    CombineDecl: CombineDecl
     Competence: Competence
     Coverage: Coverage
     CriteriaDecl: CriteriaDecl
@@ -902,6 +983,7 @@ export type CertaAstType = {
     Duration: Duration
     ElementChoice: ElementChoice
     Exclusion: Exclusion
+    Grade: Grade
     Mark: Mark
     OperatedUnderDecl: OperatedUnderDecl
     OwnerDecl: OwnerDecl
@@ -1149,6 +1231,21 @@ export class CertaAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: []
         },
+        CombineDecl: {
+            name: CombineDecl.$type,
+            properties: {
+                refs: {
+                    name: CombineDecl.refs,
+                    defaultValue: []
+                },
+                standards: {
+                    name: CombineDecl.standards,
+                    defaultValue: [],
+                    referenceType: Catalog.$type
+                }
+            },
+            superTypes: [SchemeMember.$type]
+        },
         Competence: {
             name: Competence.$type,
             properties: {
@@ -1246,6 +1343,43 @@ export class CertaAstReflection extends langium.AbstractAstReflection {
                 },
                 ref: {
                     name: Exclusion.ref
+                }
+            },
+            superTypes: [SchemeMember.$type]
+        },
+        Grade: {
+            name: Grade.$type,
+            properties: {
+                beforeDecision: {
+                    name: Grade.beforeDecision,
+                    defaultValue: false,
+                    optional: true
+                },
+                correction: {
+                    name: Grade.correction,
+                    optional: true
+                },
+                correctiveAction: {
+                    name: Grade.correctiveAction,
+                    optional: true
+                },
+                level: {
+                    name: Grade.level,
+                    optional: true
+                },
+                meaning: {
+                    name: Grade.meaning,
+                    optional: true
+                },
+                name: {
+                    name: Grade.name
+                },
+                title: {
+                    name: Grade.title
+                },
+                verification: {
+                    name: Grade.verification,
+                    optional: true
                 }
             },
             superTypes: [SchemeMember.$type]
@@ -1483,6 +1617,11 @@ export class CertaAstReflection extends langium.AbstractAstReflection {
         ScopeDecl: {
             name: ScopeDecl.$type,
             properties: {
+                areas: {
+                    name: ScopeDecl.areas,
+                    defaultValue: [],
+                    optional: true
+                },
                 value: {
                     name: ScopeDecl.value
                 }

@@ -9,9 +9,10 @@ import { isAcceptance, isActivity, isScheme } from '../generated/ast.js';
 import type { CertaServices } from '../certa-module.js';
 import { AcceptanceRules, isAcceptable } from '../validation/acceptance.js';
 import { CompetenceRules } from '../validation/competence.js';
-import { Iso9001ScopeRules } from '../validation/iso-9001-scope.js';
+import { MsScopeRules } from '../validation/ms-scope.js';
 import { ReferenceRules } from '../validation/references.js';
 import { ruleInfo } from '../validation/rule-catalog.js';
+import { SchemeStructureRules } from '../validation/scheme-structure.js';
 import { SchemeTypeRules } from '../validation/scheme-type.js';
 import { StandardFitRules } from '../validation/standard-fit.js';
 import { SyntaxCodes } from '../validation/syntax-rules.js';
@@ -36,11 +37,13 @@ export class CertaCodeActionProvider implements CodeActionProvider {
         [SyntaxCodes.unknownName, context => [...replaceWithSuggestion(context), ...createMissingDeclaration(context)]],
         [SchemeTypeRules.surveillanceRequired, addSurveillanceBlock],
         [StandardFitRules.missingSurveillance, addSurveillanceBlock],
-        [Iso9001ScopeRules.exclusionWithoutJustification, addJustificationPlaceholder],
+        [MsScopeRules.exclusionWithoutJustification, addJustificationPlaceholder],
         [ReferenceRules.duplicateId, context => removeRange(context, 'Remove this duplicate')],
+        [SchemeStructureRules.repeatedMember, context => removeRange(context, 'Remove this repeated line')],
         [ReferenceRules.unusedDeclaration, context => removeRange(context, 'Remove the unused declaration')],
         [AcceptanceRules.stale, removeAcceptance],
         [AcceptanceRules.missingReason, addReasonPlaceholder],
+        [AcceptanceRules.deprecatedCode, context => replaceWith(context, context.data.replacement, 'Use the current code')],
         [CompetenceRules.missingPerformer, context => addPerformer(context, this.roleNames())]
     ]);
 
@@ -88,6 +91,10 @@ function replaceWithSuggestion(context: FixContext): CodeAction[] {
     const suggestions = Array.isArray(context.data.suggestions) ? context.data.suggestions.map(String) : [];
     return suggestions.map((suggestion, index) =>
         quickFix(context, `Replace with '${suggestion}'`, [{ range: context.diagnostic.range, newText: suggestion }], index === 0));
+}
+
+function replaceWith(context: FixContext, text: unknown, title: string): CodeAction[] {
+    return typeof text === 'string' ? [quickFix(context, title, [{ range: context.diagnostic.range, newText: text }], true)] : [];
 }
 
 const declarationTemplates: Record<string, (name: string) => string> = {

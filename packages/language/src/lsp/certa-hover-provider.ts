@@ -1,12 +1,16 @@
 import type { AstNode, AstNodeLocator, IndexManager, LangiumDocument, LangiumDocuments, MaybePromise, URI } from 'langium';
-import { AstUtils, CstUtils, GrammarUtils, UriUtils } from 'langium';
+import { AstUtils, CstUtils, GrammarAST, GrammarUtils, UriUtils } from 'langium';
 import { AstNodeHoverProvider } from 'langium/lsp';
 import type { Hover, HoverParams } from 'vscode-languageserver';
 import type { CertaServices } from '../certa-module.js';
-import type { Activity, Catalog, Clause, Competence, Mark, Person, Role, Scheme } from '../generated/ast.js';
+import type { Activity, Catalog, Clause, Competence, Grade, Mark, Person, Role, Scheme } from '../generated/ast.js';
 import {
-    isActivity, isCatalog, isClause, isCompetence, isMark, isPerson, isRole, isScheme, isSchemeType
+    isActivity, isCatalog, isClause, isCompetence, isGrade, isMark, isPerson, isRole, isScheme, isSchemeType
 } from '../generated/ast.js';
+import { certifiedStandards } from '../validation/integrated-coverage.js';
+import { gradeLevel } from '../validation/nonconformity.js';
+import { durationText } from '../validation/scheme-facts.js';
+import { keywordHovers } from './keyword-hover.js';
 import { refTextOf } from '../helpers/node-properties.js';
 import { clauseRefText } from '../scoping/clause-index.js';
 import { clauseLabel, parentClauses, unquote } from './declaration-text.js';
@@ -33,7 +37,15 @@ export class CertaHoverProvider extends AstNodeHoverProvider {
     }
 
     override async getHoverContent(document: LangiumDocument, params: HoverParams): Promise<Hover | undefined> {
-        return await super.getHoverContent(document, params) ?? this.activityKindHover(document, params);
+        return await super.getHoverContent(document, params) ?? this.activityKindHover(document, params) ?? this.keywordHover(document, params);
+    }
+
+    /** On a keyword of integrated schemes or grades: what it means (keywordHovers). */
+    private keywordHover(document: LangiumDocument, params: HoverParams): Hover | undefined {
+        const root = document.parseResult.value.$cstNode;
+        const leaf = root && CstUtils.findLeafNodeAtOffset(root, document.textDocument.offsetAt(params.position));
+        const value = leaf && GrammarAST.isKeyword(leaf.grammarSource) ? keywordHovers[leaf.text] : undefined;
+        return value ? { contents: { kind: 'markdown', value } } : undefined;
     }
 
     /** On `determination testing` of an activity: the functional elements that kind of activity realises. */
@@ -65,6 +77,7 @@ export class CertaHoverProvider extends AstNodeHoverProvider {
         if (isMark(node)) return this.mark(node);
         if (isPerson(node)) return this.person(node);
         if (isScheme(node)) return this.scheme(node);
+        if (isGrade(node)) return this.grade(node);
         if (isSchemeType(node)) return `**Scheme type ${node.name}**: ${unquote(node.title)}`;
         return undefined;
     }
@@ -141,7 +154,23 @@ export class CertaHoverProvider extends AstNodeHoverProvider {
     }
 
     private scheme(scheme: Scheme): string {
-        return `**Scheme ${scheme.name}**: ${unquote(scheme.title)}`;
+        const lines = [`**Scheme ${scheme.name}**: ${unquote(scheme.title)}`];
+        const standards = certifiedStandards(scheme);
+        if (standards.length > 1) lines.push(`Integrated: certifies ${standards.map(s => s.name).join(', ')}`);
+        return lines.join('\n\n');
+    }
+
+    private grade(grade: Grade): string {
+        const level = gradeLevel(grade);
+        const lines = [`**Grade ${grade.name}**: ${unquote(grade.title)}${level && level !== grade.name ? ` (${level})` : ''}`];
+        if (grade.meaning) lines.push(`_${unquote(grade.meaning)}_`);
+        const deadlines = [
+            grade.correction ? `correction within ${durationText(grade.correction)}` : undefined,
+            grade.correctiveAction ? `corrective action within ${durationText(grade.correctiveAction)}` : undefined
+        ].filter(Boolean);
+        if (deadlines.length > 0) lines.push(`Deadlines: ${deadlines.join(', ')}`);
+        if (grade.verification) lines.push(`Verified ${grade.verification}${grade.beforeDecision ? ', before the decision' : ''}`);
+        return lines.join('\n\n');
     }
 
     /** Where the workspace refers to a declaration, from the reference index (no document scan). */

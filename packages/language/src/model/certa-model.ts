@@ -56,7 +56,7 @@ export type Grading = 'findings' | 'passFail' | 'measurement';
 
 export interface Duration {
     value: number;
-    unit: 'months' | 'years';
+    unit: 'days' | 'weeks' | 'months' | 'years';
     /** The duration in months, for comparisons. */
     months: number;
 }
@@ -105,12 +105,47 @@ export interface MarkModel {
     uses: MarkUse[];
 }
 
+/** Level of an audit finding (ISO/IEC 17021-1 3.12, 3.13). */
+export type GradeLevel = 'major' | 'minor' | 'observation';
+
+/** How the body verifies the correction and corrective action of a nonconformity. */
+export type Verification = 'onSite' | 'byDocuments' | 'atNextAudit';
+
+/** A grade of finding the scheme uses, with its deadlines and verification. */
+export interface GradeModel {
+    name: string;
+    title: string;
+    /** Absent for a grade of the scheme's own that does not say its level. */
+    level?: GradeLevel;
+    meaning?: string;
+    correction?: Duration;
+    correctiveAction?: Duration;
+    verification?: Verification;
+    /** Verified before the certification decision (required for majors). */
+    beforeDecision: boolean;
+}
+
+/** Clauses an integrated scheme audits once for several standards (`combine … with …`). */
+export interface CombinedClauses {
+    refs: ClauseReference[];
+    /** Catalog ids of the other standards. */
+    with: string[];
+}
+
 export interface SchemeModel {
     id: string;
     title: string;
     version?: string;
     owner?: string;
     certifies?: { subject: Subject; standard?: string };
+    /** Every management-system standard certified, in source order (several in an integrated scheme). */
+    certifiedStandards?: string[];
+    /** Clauses audited once for several certified standards. */
+    combined?: CombinedClauses[];
+    /** Technical areas of the scope (IAF codes or product categories of a user catalog). */
+    scopeAreas?: ClauseReference[];
+    /** The grades of finding the scheme uses. */
+    grades?: GradeModel[];
     /** Catalog id of the accreditation standard, e.g. `ISO17065`. */
     operatedUnder?: string;
     /** Product scheme type (ISO/IEC 17067 / Guide 67). */

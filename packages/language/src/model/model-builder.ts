@@ -1,18 +1,20 @@
 import type { LangiumDocument } from 'langium';
 import { AstUtils } from 'langium';
 import type {
-    Activity, Catalog, Check, Clause, ClauseRef, Competence, Document, Duration, Mark, Person, Role, Scheme
+    Activity, Catalog, Check, Clause, ClauseRef, Competence, Document, Duration, Grade, Mark, Person, Role, Scheme
 } from '../generated/ast.js';
 import {
-    isActivity, isCatalog, isCertifiesDecl, isCheck, isCompetence, isCoverage, isCriteriaDecl, isCycleDecl, isExclusion,
+    isActivity, isCatalog, isCertifiesDecl, isCheck, isCombineDecl, isGrade, isCompetence, isCoverage, isCriteriaDecl, isCycleDecl, isExclusion,
     isMark, isOperatedUnderDecl, isOwnerDecl, isPerson, isRecertification, isRequirementDecl, isRole, isSampleDecl,
     isScheme, isSchemeTypeDecl, isScopeDecl, isSurveillance, isUsesQmsDecl, isVersionDecl
 } from '../generated/ast.js';
 import { catalogOf, refTextOf, subClausesOf, targetNameOf } from '../helpers/node-properties.js';
 import { clauseIndexOf, clauseRefText, expandClauseRef } from '../scoping/clause-index.js';
+import { gradeLevel } from '../validation/nonconformity.js';
+import { months } from '../validation/scheme-facts.js';
 import type {
     ActivityModel, ActivityPhase, CatalogClause, CatalogModel, CertaModel, CheckModel, ClauseReference, CompetenceModel,
-    Duration as DurationModel, ExclusionModel, MarkModel, PersonModel, QualificationModel, ResolvedClause, RoleModel, SchemeModel
+    Duration as DurationModel, ExclusionModel, GradeModel, MarkModel, PersonModel, QualificationModel, ResolvedClause, RoleModel, SchemeModel
 } from './certa-model.js';
 
 /**
@@ -76,9 +78,20 @@ function coveredClauses(refs: readonly ClauseRef[]): ResolvedClause[] {
 }
 
 function duration(node: Duration | undefined): DurationModel {
-    const unit = node?.unit?.startsWith('year') ? 'years' : 'months';
+    const written = node?.unit ?? '';
+    const unit = written.startsWith('year') ? 'years' : written.startsWith('week') ? 'weeks' : written.startsWith('day') ? 'days' : 'months';
     const value = Number(node?.value) || 0;
-    return { value, unit, months: unit === 'years' ? value * 12 : value };
+    return { value, unit, months: months(node) };
+}
+
+function gradeModel(grade: Grade): GradeModel {
+    return withOptional<GradeModel>({ name: grade.name ?? '', title: grade.title ?? '', beforeDecision: grade.beforeDecision === true }, {
+        level: gradeLevel(grade),
+        meaning: grade.meaning,
+        correction: grade.correction ? duration(grade.correction) : undefined,
+        correctiveAction: grade.correctiveAction ? duration(grade.correctiveAction) : undefined,
+        verification: grade.verification as GradeModel['verification']
+    });
 }
 
 function withOptional<T extends object>(target: T, values: Partial<T>): T {
@@ -105,20 +118,32 @@ function schemeModel(scheme: Scheme, source: string): SchemeModel {
     };
     const phases: Record<ActivityPhase, ActivityModel[]> = { initial: [], surveillance: [], recertification: [] };
     for (const member of scheme.members) {
-        if (isVersionDecl(member)) result.version = member.value;
-        else if (isOwnerDecl(member)) result.owner = member.value;
-        else if (isScopeDecl(member)) result.scope = member.value;
-        else if (isCertifiesDecl(member)) {
+        if (isVersionDecl(member)) result.version ??= member.value;
+        else if (isOwnerDecl(member)) result.owner ??= member.value;
+        else if (isScopeDecl(member)) {
+            result.scope ??= member.value;
+            if ((member.areas ?? []).length > 0) result.scopeAreas ??= member.areas.map(clauseReference);
+        } else if (isCombineDecl(member)) {
+            (result.combined ??= []).push({ refs: (member.refs ?? []).map(clauseReference), with: (member.standards ?? []).map(targetNameOf) });
+        } else if (isGrade(member)) {
+            (result.grades ??= []).push(gradeModel(member));
+        } else if (isCertifiesDecl(member)) {
+            if (member.subject === 'managementSystem' && member.standard) {
+                const standards = (result.certifiedStandards ??= []);
+                const id = targetNameOf(member.standard);
+                if (!standards.includes(id)) standards.push(id);
+            }
+            if (result.certifies) continue; // a repeated line is reported; the first one is the scheme's
             result.certifies = withOptional<NonNullable<SchemeModel['certifies']>>({ subject: member.subject }, { standard: member.standard ? targetNameOf(member.standard) : undefined });
-        } else if (isOperatedUnderDecl(member)) result.operatedUnder = targetNameOf(member.standard);
+        } else if (isOperatedUnderDecl(member)) result.operatedUnder ??= targetNameOf(member.standard);
         else if (isSchemeTypeDecl(member)) {
-            result.schemeType = withOptional<NonNullable<SchemeModel['schemeType']>>(
+            result.schemeType ??= withOptional<NonNullable<SchemeModel['schemeType']>>(
                 { catalog: targetNameOf(member.catalog), id: targetNameOf(member.schemeType) },
                 { title: member.schemeType?.ref?.title }
             );
-        } else if (isUsesQmsDecl(member)) result.usesQms = targetNameOf(member.standard);
+        } else if (isUsesQmsDecl(member)) result.usesQms ??= targetNameOf(member.standard);
         else if (isRequirementDecl(member)) result.requirements.push(...member.refs.map(clauseReference));
-        else if (isCycleDecl(member)) result.cycle = duration(member.duration);
+        else if (isCycleDecl(member)) result.cycle ??= duration(member.duration);
         else if (isMark(member)) result.marks.push(markModel(member));
         else if (isActivity(member)) phases.initial.push(activityModel(member, 'initial'));
         else if (isSurveillance(member)) {

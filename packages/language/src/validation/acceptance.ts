@@ -1,6 +1,8 @@
 import type { ValidationAcceptor, ValidationChecks } from 'langium';
+import { DiagnosticTag } from 'vscode-languageserver-types';
 import type { Acceptance, CertaAstType } from '../generated/ast.js';
-import { defineRule, ruleInfo } from './rule-catalog.js';
+import { defineRule, renamedTo, ruleInfo } from './rule-catalog.js';
+import { reportsAbsence } from './syntax-damage.js';
 
 /**
  * `accept "certa.code" [on name] because "reason"` suppresses matching diagnostics; the filtering
@@ -19,11 +21,18 @@ export const AcceptanceRules = {
         code: 'certa.acceptance.not-acceptable', severity: 'warning', basis: 'Certa language',
         summary: 'Syntax errors, unresolved names, acceptance findings and findings against a requirement the standard states with "shall" (rules marked not acceptable) cannot be accepted away; fix them instead.'
     }),
+    deprecatedCode: defineRule({
+        code: 'certa.acceptance.deprecated-code', severity: 'info', basis: 'Certa language',
+        summary: 'An acceptance names a rule by its former code; it still works, but the rule has a new code.'
+    }),
     stale: defineRule({
         code: 'certa.acceptance.stale', severity: 'warning', basis: 'Certa language',
         summary: 'An acceptance no longer matches any finding; remove it.'
     })
 } as const;
+
+// Silent where a syntax error may have swallowed what they look for.
+reportsAbsence(AcceptanceRules.stale, AcceptanceRules.missingReason);
 
 /**
  * Codes an acceptance may not suppress: the text must be readable, names must resolve, and a
@@ -51,6 +60,12 @@ function acceptanceMustNameKnownCode(acceptance: Acceptance, accept: ValidationA
     if (!ruleInfo(acceptance.code)) {
         accept('warning', `No rule reports '${acceptance.code}'. Check the code ('certa rules' lists them).`, {
             node: acceptance, property: 'code', data: { code: AcceptanceRules.unknownCode }
+        });
+    } else if (renamedTo(acceptance.code)) {
+        const current = renamedTo(acceptance.code)!;
+        accept('info', `'${acceptance.code}' is the former code of '${current}'; the acceptance still works. Write '${current}' instead.`, {
+            node: acceptance, property: 'code', tags: [DiagnosticTag.Deprecated],
+            data: { code: AcceptanceRules.deprecatedCode, replacement: `"${current}"` }
         });
     } else if (!isAcceptable(acceptance.code)) {
         const rule = ruleInfo(acceptance.code);

@@ -4,7 +4,7 @@ import type { Diagnostic, Range } from 'vscode-languageserver-types';
 import type { Acceptance, Document } from '../generated/ast.js';
 import { isAcceptance, isScheme } from '../generated/ast.js';
 import { isAcceptable } from './acceptance.js';
-import { ruleInfo } from './rule-catalog.js';
+import { canonicalCode, ruleInfo } from './rule-catalog.js';
 
 /**
  * Applies `accept "code" [on name] because "…"`: drops the diagnostics an acceptance matches and
@@ -25,7 +25,7 @@ export function applyAcceptances(
         if (!code || !isAcceptable(code)) return true;
         const offset = document.textDocument.offsetAt(diagnostic.range.start);
         const node = CstUtils.findLeafNodeAtOffset(root.$cstNode!, offset)?.astNode;
-        const matching = scoped.filter(({ acceptance, scope }) => acceptance.code === code
+        const matching = scoped.filter(({ acceptance, scope }) => acceptance.code !== undefined && canonicalCode(acceptance.code) === code
             && contains(scope, diagnostic.range)
             && (!acceptance.target || (node !== undefined && isInElementNamed(node, acceptance.target))));
         matching.forEach(({ acceptance }) => used.add(acceptance));
@@ -33,7 +33,7 @@ export function applyAcceptances(
     });
     if (reportStale) {
         for (const { acceptance } of scoped) {
-            if (used.has(acceptance) || !ruleInfo(acceptance.code) || !isAcceptable(acceptance.code)) continue;
+            if (used.has(acceptance) || !ruleInfo(acceptance.code) || !isAcceptable(canonicalCode(acceptance.code))) continue;
             const where = acceptance.target ? ` on '${acceptance.target}'` : '';
             kept.push(staleDiagnostic(acceptance, `Nothing here reports '${acceptance.code}'${where} any more. Remove this acceptance.`));
         }

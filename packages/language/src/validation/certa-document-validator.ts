@@ -12,6 +12,7 @@ import { MAX_NESTING, MAX_SOURCE_LENGTH } from '../parser/input-limits.js';
 import { applyAcceptances } from './acceptances.js';
 import { internalErrorDiagnostic } from './internal-errors.js';
 import { SyntaxCodes } from './syntax-rules.js';
+import { withoutAbsenceInDamage } from './syntax-damage.js';
 
 /** What a quick fix needs to replace an unresolved name with a suggestion. */
 export interface UnresolvedReferenceData {
@@ -126,11 +127,12 @@ export class CertaDocumentValidator extends DefaultDocumentValidator {
             }
         }
         const reportStale = !options?.categories || options.categories.includes('fast');
-        return applyAcceptances(document, diagnostics, reportStale, (acceptance, message) => {
+        const accepted = applyAcceptances(document, diagnostics, reportStale, (acceptance, message) => {
             const diagnostic = this.toDiagnostic('warning', message, { node: acceptance, property: 'code', data: { code: AcceptanceRules.stale } });
             diagnostic.code = AcceptanceRules.stale;
             return diagnostic;
         });
+        return withoutAbsenceInDamage(document, accepted);
     }
 }
 

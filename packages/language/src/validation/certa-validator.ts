@@ -6,9 +6,11 @@ import { catalogStructureChecks } from './catalog-structure.js';
 import { competenceChecks } from './competence.js';
 import { guide53Checks } from './guide-53.js';
 import { impartialityChecks } from './impartiality.js';
-import { iso9001ScopeChecks } from './iso-9001-scope.js';
+import { msScopeChecks } from './ms-scope.js';
 import { markChecks } from './marks.js';
+import { nonconformityChecks } from './nonconformity.js';
 import { referenceChecks } from './references.js';
+import { schemeStructureChecks } from './scheme-structure.js';
 import { schemeTypeChecks } from './scheme-type.js';
 import { standardFitChecks } from './standard-fit.js';
 
@@ -21,13 +23,15 @@ export type RuleFamily = ValidationChecks<CertaAstType> | ((services: CertaServi
 export const ruleFamilies: RuleFamily[] = [
     catalogStructureChecks,
     referenceChecks,
+    schemeStructureChecks,
     schemeTypeChecks,
     standardFitChecks,
     impartialityChecks,
     competenceChecks,
     guide53Checks,
     markChecks,
-    iso9001ScopeChecks,
+    msScopeChecks,
+    nonconformityChecks,
     acceptanceChecks
 ];
 

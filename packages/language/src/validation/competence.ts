@@ -3,15 +3,17 @@ import type { CertaServices } from '../certa-module.js';
 import type {
     Activity, Catalog, CertaAstType, CertificationFunction, Clause, Competence, Person, Role, Scheme
 } from '../generated/ast.js';
-import { isRequirementDecl } from '../generated/ast.js';
+import { isRequirementDecl, isScopeDecl } from '../generated/ast.js';
 import type { WorkspaceFacts } from '../workspace/workspace-facts.js';
 import { clauseRefText } from '../scoping/clause-index.js';
 import { defineRule } from './rule-catalog.js';
+import { reportsAbsence } from './syntax-damage.js';
 import {
-    activitiesOf, clausesOf, evaluates, functionText, isAudit, isManagementSystemScheme, isProductScheme, membersOf, operatingStandard,
+    activitiesOf, clausesOf, evaluates, firstMember, functionText, isAudit, isManagementSystemScheme, isProductScheme, membersOf, operatingStandard,
     performersOf
 } from './scheme-facts.js';
 import { today } from './validation-clock.js';
+import { auditsStandard, certifiedStandards, combinedClauses, coveredBy } from './integrated-coverage.js';
 import { catalogOf, nameOf } from '../helpers/node-properties.js';
 
 /**
@@ -35,6 +37,18 @@ export const CompetenceRules = {
     missingAuditor: defineRule({
         code: 'certa.competence.missing-auditor', severity: 'error', basis: 'ISO/IEC 17021-1:2015 7.1.2, Annex A',
         summary: 'A management-system audit is performed by roles that need none of the auditing knowledge of Annex A.'
+    }),
+    missingStandardKnowledge: defineRule({
+        code: 'certa.competence.missing-standard-knowledge', severity: 'warning', basis: 'ISO/IEC 17021-1:2015 7.1.2, Annex A',
+        summary: 'An audit of a certified management-system standard is performed by roles whose competences rest on other standards only (e.g. ISO 9001 knowledge auditing ISO 14001).'
+    }),
+    scopeAreaNotCovered: defineRule({
+        code: 'certa.competence.scope-area-not-covered', severity: 'warning', basis: 'ISO/IEC 17021-1:2015 7.1.2; ISO/IEC 17065:2012 6.1.2',
+        summary: 'A technical area of the scheme\'s scope (`scope "…" areas IAF 19`) is in none of the competences of the roles that evaluate (audit, test, inspect) in the scheme.'
+    }),
+    scopeAreaNotStaffed: defineRule({
+        code: 'certa.competence.scope-area-not-staffed', severity: 'warning', basis: 'ISO/IEC 17021-1:2015 7.2; ISO/IEC 17065:2012 6.1.2',
+        summary: 'Nobody in the person register who is currently qualified for an evaluating role of the scheme lists a technical area of the scheme\'s scope.'
     }),
     missingDecisionCompetence: defineRule({
         code: 'certa.competence.missing-decision-competence', severity: 'warning', basis: 'ISO/IEC 17021-1:2015 7.1.2, Annex A',
@@ -66,6 +80,9 @@ export const CompetenceRules = {
     })
 } as const;
 
+// Silent where a syntax error may have swallowed what they look for.
+reportsAbsence(CompetenceRules.missingPerformer, CompetenceRules.roleWithoutCompetence, CompetenceRules.missingTechnicalCompetence, CompetenceRules.missingAuditor, CompetenceRules.missingDecisionCompetence, CompetenceRules.annexAGap, CompetenceRules.personLacksCompetence);
+
 export function competenceChecks(services: CertaServices): ValidationChecks<CertaAstType> {
     const facts = services.crossFile.WorkspaceFacts;
     return {
@@ -74,8 +91,10 @@ export function competenceChecks(services: CertaServices): ValidationChecks<Cert
         Scheme: [
             productEvaluationShouldNeedTechnicalCompetence,
             auditMustBePerformedByAuditors,
+            auditorsShouldKnowEachAuditedStandard,
             functionsShouldMeetAnnexA,
             (scheme, accept) => rolesShouldBeStaffed(scheme, facts, accept),
+            (scheme, accept) => scopeAreasShouldBeCovered(scheme, facts, accept),
             (scheme, accept) => decisionShouldHaveIndependentPerson(scheme, facts, accept)
         ],
         Person: [qualificationsShouldBeCurrent, personShouldHaveNeededCompetences, personShouldWorkInRolesTechnicalAreas]
@@ -176,6 +195,35 @@ function auditMustBePerformedByAuditors(scheme: Scheme, accept: ValidationAccept
 }
 
 /**
+ * The standards a team knows are the catalogs its competences rest on (`basis ISO9001`), apart from
+ * accreditation standards (a catalog that `governs` certification). A team that names no such
+ * standard is not judged; one that does must know each certified standard the audit covers (all
+ * of them for an audit that covers nothing in particular).
+ */
+function auditorsShouldKnowEachAuditedStandard(scheme: Scheme, accept: ValidationAcceptor): void {
+    if (!isManagementSystemScheme(scheme)) return;
+    const standards = certifiedStandards(scheme);
+    if (standards.length === 0) return;
+    const combined = combinedClauses(scheme);
+    for (const item of activitiesOf(scheme)) {
+        const roles = performersOf(item.activity);
+        if (!isAudit(item.activity) || roles.length === 0) continue;
+        const known = new Set(competencesOf(roles).flatMap(c => c.basis.map(catalogOf))
+            .filter((c): c is Catalog => c !== undefined && !c.governs));
+        if (known.size === 0) continue;
+        const covered = coveredBy([item], combined);
+        const touched = standards.filter(s => auditsStandard(covered, s));
+        const audited = touched.length > 0 ? touched : standards;
+        const unknown = audited.filter(s => !known.has(s));
+        if (unknown.length === 0) continue;
+        const what = unknown.map(s => nameOf(s)).join(', ');
+        accept('warning', `Audit '${nameOf(item.activity)}' audits ${what}, but the competences of ${roles.map(r => `'${nameOf(r)}'`).join(', ')} rest on ${[...known].map(c => nameOf(c)).join(', ')} only. Auditors need knowledge of each standard they audit: give a performing role a competence with 'basis ${nameOf(unknown[0])}' (ISO/IEC 17021-1:2015 7.1.2, Annex A).`, {
+            node: item.activity, property: 'performers', data: { code: CompetenceRules.missingStandardKnowledge, standards: unknown.map(s => nameOf(s)) }
+        });
+    }
+}
+
+/**
  * An audit team is judged per audit; report review and decision, and application review, are judged
  * over everyone who performs that function in the scheme (a reviewer and a decision maker may
  * complement each other, as Annex A looks at the function, not the person).
@@ -213,6 +261,36 @@ function functionsShouldMeetAnnexA(scheme: Scheme, accept: ValidationAcceptor): 
             });
         }
     }
+}
+
+/**
+ * The scope's technical areas (IAF codes, or a user catalog's product categories) against the roles
+ * that evaluate: some evaluating role needs a competence held in the area, and, when the workspace
+ * has a person register, someone qualified for an evaluating role lists the area.
+ */
+function scopeAreasShouldBeCovered(scheme: Scheme, facts: WorkspaceFacts, accept: ValidationAcceptor): void {
+    const scope = firstMember(scheme, isScopeDecl);
+    const areaRefs = scope?.areas ?? [];
+    if (!scope || areaRefs.length === 0) return;
+    const roles = [...new Set(activitiesOf(scheme).filter(a => evaluates(a.activity)).flatMap(a => performersOf(a.activity)))];
+    if (roles.length === 0) return; // missing performers are reported by their own rule
+    const roleAreas = new Set(competencesOf(roles).flatMap(c => c.areas.flatMap(clausesOf)));
+    const people = facts.people().length > 0 ? roles.flatMap(role => currentlyQualified(facts, role)) : undefined;
+    const personAreas = new Set((people ?? []).flatMap(p => p.areas.flatMap(clausesOf)));
+    areaRefs.forEach((ref, index) => {
+        const areas = clausesOf(ref);
+        if (areas.length === 0) return; // unresolved: the linker reports it
+        const text = clauseRefText(ref);
+        if (!areas.some(area => roleAreas.has(area))) {
+            accept('warning', `The scope of scheme '${nameOf(scheme)}' includes ${text}, but no competence of the evaluating roles (${roles.map(r => `'${nameOf(r)}'`).join(', ')}) is held in that area. Add '${text}' to the 'areas' of a competence an auditor or evaluator needs, or remove the area from the scope (ISO/IEC 17021-1:2015 7.1.2, ISO/IEC 17065:2012 6.1.2).`, {
+                node: scope, property: 'areas', index, data: { code: CompetenceRules.scopeAreaNotCovered }
+            });
+        } else if (people && !areas.some(area => personAreas.has(area))) {
+            accept('warning', `The scope of scheme '${nameOf(scheme)}' includes ${text}, but nobody currently qualified for ${roles.map(r => `'${nameOf(r)}'`).join(', ')} lists that area. Add 'areas ${text}' with evidence to a qualified person, or remove the area from the scope (ISO/IEC 17021-1:2015 7.2, ISO/IEC 17065:2012 6.1.2).`, {
+                node: scope, property: 'areas', index, data: { code: CompetenceRules.scopeAreaNotStaffed }
+            });
+        }
+    });
 }
 
 /** The people of the workspace's register with a qualification for the role that has not expired. */

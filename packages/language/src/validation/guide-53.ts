@@ -4,6 +4,7 @@ import type { Activity, Catalog, CertaAstType, Clause, Scheme } from '../generat
 import { isCatalog, isUsesQmsDecl } from '../generated/ast.js';
 import { defineRule } from './rule-catalog.js';
 import type { PhasedActivity } from './scheme-facts.js';
+import { reportsAbsence } from './syntax-damage.js';
 import { activitiesOf, elementText, firstMember, isManagementSystemScheme, patternsText, realises } from './scheme-facts.js';
 import { nameOf } from '../helpers/node-properties.js';
 import type { WorkspaceFacts } from '../workspace/workspace-facts.js';
@@ -27,6 +28,9 @@ export const Guide53Rules = {
         summary: '`usesQms` belongs to product certification schemes; a management-system scheme certifies the QMS itself.'
     })
 } as const;
+
+// Silent where a syntax error may have swallowed what they look for.
+reportsAbsence(Guide53Rules.missingPrinciple);
 
 const guide53Name = 'GUIDE53';
 

@@ -3,6 +3,7 @@ import type { CertaServices } from '../certa-module.js';
 import type { Activity, CertaAstType, Mark, Scheme } from '../generated/ast.js';
 import { isScheme, isSchemeTypeDecl, isSurveillance } from '../generated/ast.js';
 import { defineRule } from './rule-catalog.js';
+import { reportsAbsence } from './syntax-damage.js';
 import { activitiesOf, firstMember, isManagementSystemScheme, isProductScheme, marksOf } from './scheme-facts.js';
 import { nameOf } from '../helpers/node-properties.js';
 import type { WorkspaceFacts } from '../workspace/workspace-facts.js';
@@ -33,6 +34,9 @@ export const MarkRules = {
         summary: 'A management-system mark has the same shape as a product mark in the workspace; make them visibly different.'
     })
 } as const;
+
+// Silent where a syntax error may have swallowed what they look for.
+reportsAbsence(MarkRules.markWithoutSurveillance, MarkRules.markWithoutUse);
 
 export function markChecks(services: CertaServices): ValidationChecks<CertaAstType> {
     const facts = services.crossFile.WorkspaceFacts;

@@ -30,7 +30,26 @@ export function defineRule(info: RuleInfo): string {
 }
 
 export function ruleInfo(code: string): RuleInfo | undefined {
-    return rules.get(code);
+    return rules.get(aliases.get(code) ?? code);
+}
+
+/** Old codes of renamed rules, so that existing `accept` lines keep working. */
+const aliases = new Map<string, string>();
+
+/** Declares that `old` is a former name of rule `code` (a renamed rule keeps its old code as an alias). */
+export function defineAlias(old: string, code: string): void {
+    if (rules.has(old) || aliases.has(old)) throw new Error(`Alias ${old} is defined twice.`);
+    aliases.set(old, code);
+}
+
+/** The current code of a rule named by its current or a former code. */
+export function canonicalCode(code: string): string {
+    return aliases.get(code) ?? code;
+}
+
+/** The current code when `code` is a former one; undefined for current or unknown codes. */
+export function renamedTo(code: string): string | undefined {
+    return aliases.get(code);
 }
 
 /** All rules, ordered by code. */

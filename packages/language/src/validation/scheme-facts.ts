@@ -109,11 +109,17 @@ export function excludedClauses(scheme: Scheme): Set<Clause> {
     return excluded;
 }
 
-/** A duration in months; 0 when the text is incomplete (the parser reports that). */
+/** A duration in months (days and weeks as fractions of an average month); 0 when the text is incomplete. */
 export function months(duration: Duration | undefined): number {
     const value = Number(duration?.value ?? 0);
-    return duration?.unit?.startsWith('year') ? value * 12 : value;
+    const unit = duration?.unit ?? '';
+    if (unit.startsWith('year')) return value * 12;
+    if (unit.startsWith('week')) return value * 7 / DAYS_PER_MONTH;
+    if (unit.startsWith('day')) return value / DAYS_PER_MONTH;
+    return value;
 }
+
+const DAYS_PER_MONTH = 365.25 / 12;
 
 export function durationText(duration: Duration | undefined): string {
     return `${duration?.value ?? '?'} ${duration?.unit ?? ''}`.trim();

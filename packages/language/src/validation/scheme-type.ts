@@ -2,6 +2,7 @@ import type { ValidationAcceptor, ValidationChecks } from 'langium';
 import type { CertaAstType, Clause, ElementChoice, Scheme, SchemeType } from '../generated/ast.js';
 import { isSchemeTypeDecl, isSurveillance } from '../generated/ast.js';
 import { defineRule } from './rule-catalog.js';
+import { reportsAbsence } from './syntax-damage.js';
 import type { PhasedActivity } from './scheme-facts.js';
 import {
     activitiesOf, certifiedSubject, elementText, firstMember, functionText, patternsText, placeOn, realises, schemeTypeOf
@@ -51,6 +52,9 @@ export const SchemeTypeRules = {
         summary: 'The scheme certifies something the scheme type is not meant for (a service under type 5, a product under type 6, ...).'
     })
 } as const;
+
+// Silent where a syntax error may have swallowed what they look for.
+reportsAbsence(SchemeTypeRules.missingElement, SchemeTypeRules.surveillanceRequired, SchemeTypeRules.missingSurveillanceElement, SchemeTypeRules.initialSystemAudit);
 
 export const schemeTypeChecks: ValidationChecks<CertaAstType> = {
     Scheme: [

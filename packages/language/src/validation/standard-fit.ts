@@ -4,6 +4,7 @@ import {
     isCertifiesDecl, isCycleDecl, isOperatedUnderDecl, isRecertification, isSchemeTypeDecl, isSurveillance
 } from '../generated/ast.js';
 import { defineRule } from './rule-catalog.js';
+import { reportsAbsence } from './syntax-damage.js';
 import {
     activitiesOf, certificationFieldOf, durationText, firstMember, functionText,
     isManagementSystemScheme, isProductScheme, months, operatingStandard, patternMatches, placeOn, schemeTypeOf
@@ -56,6 +57,10 @@ export const StandardFitRules = {
         code: 'certa.standard-fit.missing-recertification', severity: 'error', basis: 'ISO/IEC 17021-1:2015 9.6.3',
         summary: 'A management-system scheme needs a recertification audit before the certificate expires.'
     }),
+    recertificationWithoutDecision: defineRule({
+        code: 'certa.standard-fit.recertification-without-decision', severity: 'error', basis: 'ISO/IEC 17021-1:2015 9.6.3; 9.5.4',
+        summary: 'A recertification audits but has no decision activity: renewing a certificate needs the review of the recertification audit report and a decision, as initial certification does.'
+    }),
     cycleTooLong: defineRule({
         code: 'certa.standard-fit.cycle-too-long', severity: 'error', basis: 'ISO/IEC 17021-1:2015 9.1.3',
         summary: 'The management-system certification cycle is three years: the cycle and the recertification deadline must not exceed 36 months.'
@@ -81,6 +86,9 @@ export const StandardFitRules = {
         summary: 'A product scheme uses stage 1/stage 2/recertification audits, or a management-system scheme tests products: the two workflows must not be mixed.'
     })
 } as const;
+
+// Silent where a syntax error may have swallowed what they look for.
+reportsAbsence(StandardFitRules.productNotEvaluated, StandardFitRules.missingApplicationReview, StandardFitRules.missingReview, StandardFitRules.missingDecision, StandardFitRules.missingStage1, StandardFitRules.missingStage2, StandardFitRules.missingSurveillance, StandardFitRules.missingRecertification, StandardFitRules.recertificationWithoutDecision, StandardFitRules.missingOperatingStandard, StandardFitRules.missingCertifiedStandard);
 
 export const standardFitChecks: ValidationChecks<CertaAstType> = {
     Scheme: [
@@ -183,7 +191,8 @@ function schemeMustDecide(scheme: Scheme, accept: ValidationAcceptor): void {
     const field = certificationFieldOf(scheme);
     if (!field || !firstMember(scheme, isOperatedUnderDecl)) return;
     if (field === 'productCertification' && firstMember(scheme, isSchemeTypeDecl)) return; // the type's "requires IV" covers it
-    if (!activitiesOf(scheme).some(a => a.activity.kind === 'decision')) {
+    // A decision inside recertification renews a certificate; it does not grant one.
+    if (!activitiesOf(scheme).some(a => a.activity.kind === 'decision' && a.phase !== 'recertification')) {
         const clause = field === 'productCertification' ? 'ISO/IEC 17065:2012 7.6' : 'ISO/IEC 17021-1:2015 9.5';
         accept('error', `Scheme '${nameOf(scheme)}' has no certification decision. Add 'activity decision: decision by …', taken by someone who did not evaluate (${clause}).`, {
             ...onStandard(scheme), data: { code: StandardFitRules.missingDecision }
@@ -241,6 +250,12 @@ function managementSystemSchemeMustRecertifyWithinCycle(scheme: Scheme, accept: 
             ...onStandard(scheme), data: { code: StandardFitRules.missingRecertification }
         });
         return;
+    }
+    const renewal = recertification.activities ?? [];
+    if (renewal.length > 0 && !renewal.some(a => a.kind === 'decision')) {
+        accept('error', `The recertification of scheme '${nameOf(scheme)}' has no decision: renewing the certificate needs the recertification audit report reviewed and a decision taken by someone who did not audit. Add 'activity recertificationDecision: decision by …' (and a 'review' if the scheme reviews reports separately) inside 'recertification { … }' (ISO/IEC 17021-1:2015 9.6.3, 9.5.4).`, {
+            node: recertification, keyword: 'recertification', data: { code: StandardFitRules.recertificationWithoutDecision }
+        });
     }
     const limit = Math.min(36, cycle ? months(cycle.duration) : 36);
     if (recertification.deadline && months(recertification.deadline) > limit) {
