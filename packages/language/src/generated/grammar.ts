@@ -55,28 +55,28 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@46"
+              "$ref": "#/rules@65"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@47"
+              "$ref": "#/rules@66"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@48"
+              "$ref": "#/rules@67"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@45"
+              "$ref": "#/rules@64"
             },
             "arguments": []
           },
@@ -110,7 +110,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@59"
+                "$ref": "#/rules@79"
               },
               "arguments": []
             }
@@ -122,7 +122,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@60"
+                "$ref": "#/rules@80"
               },
               "arguments": []
             }
@@ -141,7 +141,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@60"
+                    "$ref": "#/rules@80"
                   },
                   "arguments": []
                 }
@@ -170,7 +170,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@60"
+                        "$ref": "#/rules@80"
                       },
                       "arguments": []
                     }
@@ -212,7 +212,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@60"
+                        "$ref": "#/rules@80"
                       },
                       "arguments": []
                     }
@@ -306,7 +306,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@60"
+                "$ref": "#/rules@80"
               },
               "arguments": []
             },
@@ -329,7 +329,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@60"
+                        "$ref": "#/rules@80"
                       },
                       "arguments": []
                     }
@@ -466,7 +466,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@60"
+                        "$ref": "#/rules@80"
                       },
                       "arguments": []
                     }
@@ -647,7 +647,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@60"
+                "$ref": "#/rules@80"
               },
               "arguments": []
             }
@@ -934,7 +934,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@60"
+                        "$ref": "#/rules@80"
                       },
                       "arguments": []
                     }
@@ -1047,14 +1047,14 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@58"
+              "$ref": "#/rules@78"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@56"
+              "$ref": "#/rules@76"
             },
             "arguments": []
           }
@@ -1082,7 +1082,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@59"
+                  "$ref": "#/rules@79"
                 },
                 "arguments": []
               },
@@ -1162,28 +1162,28 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@58"
+              "$ref": "#/rules@78"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@55"
+              "$ref": "#/rules@75"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@57"
+              "$ref": "#/rules@77"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@59"
+              "$ref": "#/rules@79"
             },
             "arguments": []
           }
@@ -1210,7 +1210,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@59"
+                "$ref": "#/rules@79"
               },
               "arguments": []
             }
@@ -1222,7 +1222,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@60"
+                "$ref": "#/rules@80"
               },
               "arguments": []
             }
@@ -1326,7 +1326,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@45"
+              "$ref": "#/rules@64"
             },
             "arguments": []
           },
@@ -1364,6 +1364,13 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
               "$ref": "#/rules@42"
             },
             "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@44"
+            },
+            "arguments": []
           }
         ]
       },
@@ -1388,7 +1395,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@60"
+                "$ref": "#/rules@80"
               },
               "arguments": []
             }
@@ -1416,7 +1423,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@60"
+                "$ref": "#/rules@80"
               },
               "arguments": []
             }
@@ -1444,7 +1451,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@60"
+                "$ref": "#/rules@80"
               },
               "arguments": []
             }
@@ -1522,7 +1529,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@59"
+                  "$ref": "#/rules@79"
                 },
                 "arguments": []
               },
@@ -1559,7 +1566,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@59"
+                  "$ref": "#/rules@79"
                 },
                 "arguments": []
               },
@@ -1595,7 +1602,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@59"
+                  "$ref": "#/rules@79"
                 },
                 "arguments": []
               },
@@ -1651,7 +1658,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@59"
+                  "$ref": "#/rules@79"
                 },
                 "arguments": []
               },
@@ -1756,7 +1763,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@58"
+                "$ref": "#/rules@78"
               },
               "arguments": []
             }
@@ -1912,6 +1919,22 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
           {
             "$type": "Keyword",
             "value": "factory"
+          },
+          {
+            "$type": "Keyword",
+            "value": "operator"
+          },
+          {
+            "$type": "Keyword",
+            "value": "site"
+          },
+          {
+            "$type": "Keyword",
+            "value": "field"
+          },
+          {
+            "$type": "Keyword",
+            "value": "installation"
           }
         ]
       },
@@ -1965,7 +1988,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@50"
+                "$ref": "#/rules@69"
               },
               "arguments": []
             }
@@ -2016,12 +2039,12 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                     "terminal": {
                       "$type": "CrossReference",
                       "type": {
-                        "$ref": "#/rules@46"
+                        "$ref": "#/rules@65"
                       },
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@59"
+                          "$ref": "#/rules@79"
                         },
                         "arguments": []
                       },
@@ -2043,12 +2066,12 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                         "terminal": {
                           "$type": "CrossReference",
                           "type": {
-                            "$ref": "#/rules@46"
+                            "$ref": "#/rules@65"
                           },
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@59"
+                              "$ref": "#/rules@79"
                             },
                             "arguments": []
                           },
@@ -2139,12 +2162,12 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                     "terminal": {
                       "$type": "CrossReference",
                       "type": {
-                        "$ref": "#/rules@45"
+                        "$ref": "#/rules@64"
                       },
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@50"
+                          "$ref": "#/rules@69"
                         },
                         "arguments": []
                       },
@@ -2166,12 +2189,12 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                         "terminal": {
                           "$type": "CrossReference",
                           "type": {
-                            "$ref": "#/rules@45"
+                            "$ref": "#/rules@64"
                           },
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@50"
+                              "$ref": "#/rules@69"
                             },
                             "arguments": []
                           },
@@ -2253,6 +2276,13 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
               "$ref": "#/rules@36"
             },
             "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@43"
+            },
+            "arguments": []
           }
         ]
       },
@@ -2327,7 +2357,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@60"
+                "$ref": "#/rules@80"
               },
               "arguments": []
             }
@@ -2355,7 +2385,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@60"
+                "$ref": "#/rules@80"
               },
               "arguments": []
             }
@@ -2383,7 +2413,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@50"
+                "$ref": "#/rules@69"
               },
               "arguments": []
             }
@@ -2395,7 +2425,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@60"
+                "$ref": "#/rules@80"
               },
               "arguments": []
             }
@@ -2460,7 +2490,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@60"
+                        "$ref": "#/rules@80"
                       },
                       "arguments": []
                     }
@@ -2686,7 +2716,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@60"
+                    "$ref": "#/rules@80"
                   },
                   "arguments": []
                 }
@@ -2717,7 +2747,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@60"
+                "$ref": "#/rules@80"
               },
               "arguments": []
             }
@@ -2736,7 +2766,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@50"
+                    "$ref": "#/rules@69"
                   },
                   "arguments": []
                 }
@@ -2758,13 +2788,1366 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@60"
+                    "$ref": "#/rules@80"
                   },
                   "arguments": []
                 }
               }
             ],
             "cardinality": "?"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "SamplingPlan",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "samplingPlan"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "what",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@80"
+              },
+              "arguments": []
+            }
+          },
+          {
+            "$type": "Alternatives",
+            "elements": [
+              {
+                "$type": "Group",
+                "elements": [
+                  {
+                    "$type": "Keyword",
+                    "value": "count"
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "count",
+                    "operator": "=",
+                    "terminal": {
+                      "$type": "RuleCall",
+                      "rule": {
+                        "$ref": "#/rules@78"
+                      },
+                      "arguments": []
+                    }
+                  }
+                ]
+              },
+              {
+                "$type": "Group",
+                "elements": [
+                  {
+                    "$type": "Keyword",
+                    "value": "every"
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "interval",
+                    "operator": "=",
+                    "terminal": {
+                      "$type": "RuleCall",
+                      "rule": {
+                        "$ref": "#/rules@26"
+                      },
+                      "arguments": []
+                    }
+                  }
+                ]
+              },
+              {
+                "$type": "Group",
+                "elements": [
+                  {
+                    "$type": "Keyword",
+                    "value": "rule"
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "rule",
+                    "operator": "=",
+                    "terminal": {
+                      "$type": "RuleCall",
+                      "rule": {
+                        "$ref": "#/rules@80"
+                      },
+                      "arguments": []
+                    }
+                  }
+                ]
+              },
+              {
+                "$type": "Group",
+                "elements": [
+                  {
+                    "$type": "Keyword",
+                    "value": "from"
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "source",
+                    "operator": "=",
+                    "terminal": {
+                      "$type": "RuleCall",
+                      "rule": {
+                        "$ref": "#/rules@30"
+                      },
+                      "arguments": []
+                    }
+                  }
+                ]
+              }
+            ],
+            "cardinality": "*"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "OperationMember",
+      "definition": {
+        "$type": "Alternatives",
+        "elements": [
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@45"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@54"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@58"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@59"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@60"
+            },
+            "arguments": []
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "Lifecycle",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "lifecycle"
+          },
+          {
+            "$type": "Keyword",
+            "value": "{"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "members",
+            "operator": "+=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@46"
+              },
+              "arguments": []
+            },
+            "cardinality": "*"
+          },
+          {
+            "$type": "Keyword",
+            "value": "}"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "LifecycleMember",
+      "definition": {
+        "$type": "Alternatives",
+        "elements": [
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@47"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@49"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@50"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@51"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@52"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@53"
+            },
+            "arguments": []
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "SpecialAudit",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "specialAudit"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "purpose",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@48"
+              },
+              "arguments": []
+            }
+          },
+          {
+            "$type": "Alternatives",
+            "elements": [
+              {
+                "$type": "Group",
+                "elements": [
+                  {
+                    "$type": "Keyword",
+                    "value": "by"
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "performers",
+                    "operator": "+=",
+                    "terminal": {
+                      "$type": "CrossReference",
+                      "type": {
+                        "$ref": "#/rules@65"
+                      },
+                      "terminal": {
+                        "$type": "RuleCall",
+                        "rule": {
+                          "$ref": "#/rules@79"
+                        },
+                        "arguments": []
+                      },
+                      "deprecatedSyntax": false,
+                      "isMulti": false
+                    }
+                  },
+                  {
+                    "$type": "Group",
+                    "elements": [
+                      {
+                        "$type": "Keyword",
+                        "value": ","
+                      },
+                      {
+                        "$type": "Assignment",
+                        "feature": "performers",
+                        "operator": "+=",
+                        "terminal": {
+                          "$type": "CrossReference",
+                          "type": {
+                            "$ref": "#/rules@65"
+                          },
+                          "terminal": {
+                            "$type": "RuleCall",
+                            "rule": {
+                              "$ref": "#/rules@79"
+                            },
+                            "arguments": []
+                          },
+                          "deprecatedSyntax": false,
+                          "isMulti": false
+                        }
+                      }
+                    ],
+                    "cardinality": "*"
+                  }
+                ]
+              },
+              {
+                "$type": "Group",
+                "elements": [
+                  {
+                    "$type": "Keyword",
+                    "value": "conditions"
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "conditions",
+                    "operator": "=",
+                    "terminal": {
+                      "$type": "RuleCall",
+                      "rule": {
+                        "$ref": "#/rules@80"
+                      },
+                      "arguments": []
+                    }
+                  }
+                ]
+              }
+            ],
+            "cardinality": "*"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "SpecialAuditPurpose",
+      "dataType": "string",
+      "definition": {
+        "$type": "Alternatives",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "scopeExtension"
+          },
+          {
+            "$type": "Keyword",
+            "value": "shortNotice"
+          },
+          {
+            "$type": "Keyword",
+            "value": "unannounced"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "Suspension",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "suspension"
+          },
+          {
+            "$type": "Alternatives",
+            "elements": [
+              {
+                "$type": "Group",
+                "elements": [
+                  {
+                    "$type": "Keyword",
+                    "value": "when"
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "triggers",
+                    "operator": "+=",
+                    "terminal": {
+                      "$type": "RuleCall",
+                      "rule": {
+                        "$ref": "#/rules@80"
+                      },
+                      "arguments": []
+                    }
+                  },
+                  {
+                    "$type": "Group",
+                    "elements": [
+                      {
+                        "$type": "Keyword",
+                        "value": ","
+                      },
+                      {
+                        "$type": "Assignment",
+                        "feature": "triggers",
+                        "operator": "+=",
+                        "terminal": {
+                          "$type": "RuleCall",
+                          "rule": {
+                            "$ref": "#/rules@80"
+                          },
+                          "arguments": []
+                        }
+                      }
+                    ],
+                    "cardinality": "*"
+                  }
+                ]
+              },
+              {
+                "$type": "Group",
+                "elements": [
+                  {
+                    "$type": "Keyword",
+                    "value": "maximum"
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "maximum",
+                    "operator": "=",
+                    "terminal": {
+                      "$type": "RuleCall",
+                      "rule": {
+                        "$ref": "#/rules@26"
+                      },
+                      "arguments": []
+                    }
+                  }
+                ]
+              },
+              {
+                "$type": "Group",
+                "elements": [
+                  {
+                    "$type": "Keyword",
+                    "value": "restoredWhen"
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "restoration",
+                    "operator": "=",
+                    "terminal": {
+                      "$type": "RuleCall",
+                      "rule": {
+                        "$ref": "#/rules@80"
+                      },
+                      "arguments": []
+                    }
+                  }
+                ]
+              }
+            ],
+            "cardinality": "*"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "Withdrawal",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "withdrawal"
+          },
+          {
+            "$type": "Group",
+            "elements": [
+              {
+                "$type": "Keyword",
+                "value": "when"
+              },
+              {
+                "$type": "Assignment",
+                "feature": "triggers",
+                "operator": "+=",
+                "terminal": {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@80"
+                  },
+                  "arguments": []
+                }
+              },
+              {
+                "$type": "Group",
+                "elements": [
+                  {
+                    "$type": "Keyword",
+                    "value": ","
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "triggers",
+                    "operator": "+=",
+                    "terminal": {
+                      "$type": "RuleCall",
+                      "rule": {
+                        "$ref": "#/rules@80"
+                      },
+                      "arguments": []
+                    }
+                  }
+                ],
+                "cardinality": "*"
+              }
+            ],
+            "cardinality": "?"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "ScopeReduction",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "scopeReduction"
+          },
+          {
+            "$type": "Group",
+            "elements": [
+              {
+                "$type": "Keyword",
+                "value": "when"
+              },
+              {
+                "$type": "Assignment",
+                "feature": "triggers",
+                "operator": "+=",
+                "terminal": {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@80"
+                  },
+                  "arguments": []
+                }
+              },
+              {
+                "$type": "Group",
+                "elements": [
+                  {
+                    "$type": "Keyword",
+                    "value": ","
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "triggers",
+                    "operator": "+=",
+                    "terminal": {
+                      "$type": "RuleCall",
+                      "rule": {
+                        "$ref": "#/rules@80"
+                      },
+                      "arguments": []
+                    }
+                  }
+                ],
+                "cardinality": "*"
+              }
+            ],
+            "cardinality": "?"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "ChangeHandling",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "changes"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "description",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@80"
+              },
+              "arguments": []
+            }
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "Transfer",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "transfer"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "description",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@80"
+              },
+              "arguments": []
+            }
+          },
+          {
+            "$type": "Group",
+            "elements": [
+              {
+                "$type": "Keyword",
+                "value": "by"
+              },
+              {
+                "$type": "Assignment",
+                "feature": "reviewers",
+                "operator": "+=",
+                "terminal": {
+                  "$type": "CrossReference",
+                  "type": {
+                    "$ref": "#/rules@65"
+                  },
+                  "terminal": {
+                    "$type": "RuleCall",
+                    "rule": {
+                      "$ref": "#/rules@79"
+                    },
+                    "arguments": []
+                  },
+                  "deprecatedSyntax": false,
+                  "isMulti": false
+                }
+              },
+              {
+                "$type": "Group",
+                "elements": [
+                  {
+                    "$type": "Keyword",
+                    "value": ","
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "reviewers",
+                    "operator": "+=",
+                    "terminal": {
+                      "$type": "CrossReference",
+                      "type": {
+                        "$ref": "#/rules@65"
+                      },
+                      "terminal": {
+                        "$type": "RuleCall",
+                        "rule": {
+                          "$ref": "#/rules@79"
+                        },
+                        "arguments": []
+                      },
+                      "deprecatedSyntax": false,
+                      "isMulti": false
+                    }
+                  }
+                ],
+                "cardinality": "*"
+              }
+            ],
+            "cardinality": "?"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "ExternalBody",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "externalBody"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "name",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@79"
+              },
+              "arguments": []
+            }
+          },
+          {
+            "$type": "Assignment",
+            "feature": "title",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@80"
+              },
+              "arguments": []
+            }
+          },
+          {
+            "$type": "Keyword",
+            "value": "{"
+          },
+          {
+            "$type": "Alternatives",
+            "elements": [
+              {
+                "$type": "Group",
+                "elements": [
+                  {
+                    "$type": "Keyword",
+                    "value": "accreditedTo"
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "accreditations",
+                    "operator": "+=",
+                    "terminal": {
+                      "$type": "RuleCall",
+                      "rule": {
+                        "$ref": "#/rules@55"
+                      },
+                      "arguments": []
+                    }
+                  },
+                  {
+                    "$type": "Group",
+                    "elements": [
+                      {
+                        "$type": "Keyword",
+                        "value": ","
+                      },
+                      {
+                        "$type": "Assignment",
+                        "feature": "accreditations",
+                        "operator": "+=",
+                        "terminal": {
+                          "$type": "RuleCall",
+                          "rule": {
+                            "$ref": "#/rules@55"
+                          },
+                          "arguments": []
+                        }
+                      }
+                    ],
+                    "cardinality": "*"
+                  }
+                ]
+              },
+              {
+                "$type": "Group",
+                "elements": [
+                  {
+                    "$type": "Keyword",
+                    "value": "performs"
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "activities",
+                    "operator": "+=",
+                    "terminal": {
+                      "$type": "CrossReference",
+                      "type": {
+                        "$ref": "#/rules@32"
+                      },
+                      "terminal": {
+                        "$type": "RuleCall",
+                        "rule": {
+                          "$ref": "#/rules@69"
+                        },
+                        "arguments": []
+                      },
+                      "deprecatedSyntax": false,
+                      "isMulti": false
+                    }
+                  },
+                  {
+                    "$type": "Group",
+                    "elements": [
+                      {
+                        "$type": "Keyword",
+                        "value": ","
+                      },
+                      {
+                        "$type": "Assignment",
+                        "feature": "activities",
+                        "operator": "+=",
+                        "terminal": {
+                          "$type": "CrossReference",
+                          "type": {
+                            "$ref": "#/rules@32"
+                          },
+                          "terminal": {
+                            "$type": "RuleCall",
+                            "rule": {
+                              "$ref": "#/rules@69"
+                            },
+                            "arguments": []
+                          },
+                          "deprecatedSyntax": false,
+                          "isMulti": false
+                        }
+                      }
+                    ],
+                    "cardinality": "*"
+                  }
+                ]
+              },
+              {
+                "$type": "Group",
+                "elements": [
+                  {
+                    "$type": "Keyword",
+                    "value": "agreement"
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "agreement",
+                    "operator": "+=",
+                    "terminal": {
+                      "$type": "RuleCall",
+                      "rule": {
+                        "$ref": "#/rules@57"
+                      },
+                      "arguments": []
+                    }
+                  },
+                  {
+                    "$type": "Group",
+                    "elements": [
+                      {
+                        "$type": "Keyword",
+                        "value": ","
+                      },
+                      {
+                        "$type": "Assignment",
+                        "feature": "agreement",
+                        "operator": "+=",
+                        "terminal": {
+                          "$type": "RuleCall",
+                          "rule": {
+                            "$ref": "#/rules@57"
+                          },
+                          "arguments": []
+                        }
+                      }
+                    ],
+                    "cardinality": "*"
+                  }
+                ]
+              }
+            ],
+            "cardinality": "*"
+          },
+          {
+            "$type": "Keyword",
+            "value": "}"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "Accreditation",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Assignment",
+            "feature": "standard",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@56"
+              },
+              "arguments": []
+            }
+          },
+          {
+            "$type": "Assignment",
+            "feature": "reference",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@80"
+              },
+              "arguments": []
+            },
+            "cardinality": "?"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "AccreditationStandard",
+      "dataType": "string",
+      "definition": {
+        "$type": "Alternatives",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "ISO_IEC_17025"
+          },
+          {
+            "$type": "Keyword",
+            "value": "ISO_IEC_17020"
+          },
+          {
+            "$type": "Keyword",
+            "value": "ISO_IEC_17065"
+          },
+          {
+            "$type": "Keyword",
+            "value": "ISO_IEC_17021_1"
+          },
+          {
+            "$type": "Keyword",
+            "value": "ISO_IEC_17024"
+          },
+          {
+            "$type": "Keyword",
+            "value": "ISO_15189"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "AgreementTopic",
+      "dataType": "string",
+      "definition": {
+        "$type": "Alternatives",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "confidentiality"
+          },
+          {
+            "$type": "Keyword",
+            "value": "impartiality"
+          },
+          {
+            "$type": "Keyword",
+            "value": "competence"
+          },
+          {
+            "$type": "Keyword",
+            "value": "records"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "Complaints",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "complaints"
+          },
+          {
+            "$type": "Alternatives",
+            "elements": [
+              {
+                "$type": "Group",
+                "elements": [
+                  {
+                    "$type": "Keyword",
+                    "value": "handledBy"
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "handlers",
+                    "operator": "+=",
+                    "terminal": {
+                      "$type": "CrossReference",
+                      "type": {
+                        "$ref": "#/rules@65"
+                      },
+                      "terminal": {
+                        "$type": "RuleCall",
+                        "rule": {
+                          "$ref": "#/rules@79"
+                        },
+                        "arguments": []
+                      },
+                      "deprecatedSyntax": false,
+                      "isMulti": false
+                    }
+                  },
+                  {
+                    "$type": "Group",
+                    "elements": [
+                      {
+                        "$type": "Keyword",
+                        "value": ","
+                      },
+                      {
+                        "$type": "Assignment",
+                        "feature": "handlers",
+                        "operator": "+=",
+                        "terminal": {
+                          "$type": "CrossReference",
+                          "type": {
+                            "$ref": "#/rules@65"
+                          },
+                          "terminal": {
+                            "$type": "RuleCall",
+                            "rule": {
+                              "$ref": "#/rules@79"
+                            },
+                            "arguments": []
+                          },
+                          "deprecatedSyntax": false,
+                          "isMulti": false
+                        }
+                      }
+                    ],
+                    "cardinality": "*"
+                  }
+                ]
+              },
+              {
+                "$type": "Group",
+                "elements": [
+                  {
+                    "$type": "Keyword",
+                    "value": "aboutCertifiedClients"
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "aboutCertifiedClients",
+                    "operator": "=",
+                    "terminal": {
+                      "$type": "RuleCall",
+                      "rule": {
+                        "$ref": "#/rules@80"
+                      },
+                      "arguments": []
+                    }
+                  }
+                ]
+              }
+            ],
+            "cardinality": "*"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "Appeals",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "appeals"
+          },
+          {
+            "$type": "Group",
+            "elements": [
+              {
+                "$type": "Keyword",
+                "value": "decidedBy"
+              },
+              {
+                "$type": "Assignment",
+                "feature": "deciders",
+                "operator": "+=",
+                "terminal": {
+                  "$type": "CrossReference",
+                  "type": {
+                    "$ref": "#/rules@65"
+                  },
+                  "terminal": {
+                    "$type": "RuleCall",
+                    "rule": {
+                      "$ref": "#/rules@79"
+                    },
+                    "arguments": []
+                  },
+                  "deprecatedSyntax": false,
+                  "isMulti": false
+                }
+              },
+              {
+                "$type": "Group",
+                "elements": [
+                  {
+                    "$type": "Keyword",
+                    "value": ","
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "deciders",
+                    "operator": "+=",
+                    "terminal": {
+                      "$type": "CrossReference",
+                      "type": {
+                        "$ref": "#/rules@65"
+                      },
+                      "terminal": {
+                        "$type": "RuleCall",
+                        "rule": {
+                          "$ref": "#/rules@79"
+                        },
+                        "arguments": []
+                      },
+                      "deprecatedSyntax": false,
+                      "isMulti": false
+                    }
+                  }
+                ],
+                "cardinality": "*"
+              }
+            ],
+            "cardinality": "*"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "CertificateDecl",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "certificate"
+          },
+          {
+            "$type": "Keyword",
+            "value": "{"
+          },
+          {
+            "$type": "Alternatives",
+            "elements": [
+              {
+                "$type": "Group",
+                "elements": [
+                  {
+                    "$type": "Keyword",
+                    "value": "validFor"
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "validity",
+                    "operator": "=",
+                    "terminal": {
+                      "$type": "RuleCall",
+                      "rule": {
+                        "$ref": "#/rules@26"
+                      },
+                      "arguments": []
+                    }
+                  }
+                ]
+              },
+              {
+                "$type": "Group",
+                "elements": [
+                  {
+                    "$type": "Keyword",
+                    "value": "states"
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "contents",
+                    "operator": "+=",
+                    "terminal": {
+                      "$type": "RuleCall",
+                      "rule": {
+                        "$ref": "#/rules@61"
+                      },
+                      "arguments": []
+                    }
+                  },
+                  {
+                    "$type": "Group",
+                    "elements": [
+                      {
+                        "$type": "Keyword",
+                        "value": ","
+                      },
+                      {
+                        "$type": "Assignment",
+                        "feature": "contents",
+                        "operator": "+=",
+                        "terminal": {
+                          "$type": "RuleCall",
+                          "rule": {
+                            "$ref": "#/rules@61"
+                          },
+                          "arguments": []
+                        }
+                      }
+                    ],
+                    "cardinality": "*"
+                  }
+                ]
+              }
+            ],
+            "cardinality": "*"
+          },
+          {
+            "$type": "Keyword",
+            "value": "}"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "CertificateContent",
+      "dataType": "string",
+      "definition": {
+        "$type": "Alternatives",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "certificationBody"
+          },
+          {
+            "$type": "Keyword",
+            "value": "client"
+          },
+          {
+            "$type": "Keyword",
+            "value": "scope"
+          },
+          {
+            "$type": "Keyword",
+            "value": "criteria"
+          },
+          {
+            "$type": "Keyword",
+            "value": "grantDate"
+          },
+          {
+            "$type": "Keyword",
+            "value": "expiryDate"
+          },
+          {
+            "$type": "Keyword",
+            "value": "identification"
           }
         ]
       },
@@ -2867,7 +4250,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@50"
+                "$ref": "#/rules@69"
               },
               "arguments": []
             }
@@ -2879,7 +4262,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@60"
+                "$ref": "#/rules@80"
               },
               "arguments": []
             }
@@ -2901,7 +4284,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@44"
+                        "$ref": "#/rules@63"
                       },
                       "arguments": []
                     }
@@ -2922,7 +4305,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@43"
+                        "$ref": "#/rules@62"
                       },
                       "arguments": []
                     }
@@ -2941,13 +4324,55 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@43"
+                            "$ref": "#/rules@62"
                           },
                           "arguments": []
                         }
                       }
                     ],
                     "cardinality": "*"
+                  }
+                ]
+              },
+              {
+                "$type": "Group",
+                "elements": [
+                  {
+                    "$type": "Keyword",
+                    "value": "conditions"
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "conditions",
+                    "operator": "=",
+                    "terminal": {
+                      "$type": "RuleCall",
+                      "rule": {
+                        "$ref": "#/rules@80"
+                      },
+                      "arguments": []
+                    }
+                  }
+                ]
+              },
+              {
+                "$type": "Group",
+                "elements": [
+                  {
+                    "$type": "Keyword",
+                    "value": "misuse"
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "misuse",
+                    "operator": "=",
+                    "terminal": {
+                      "$type": "RuleCall",
+                      "rule": {
+                        "$ref": "#/rules@80"
+                      },
+                      "arguments": []
+                    }
                   }
                 ]
               }
@@ -2977,7 +4402,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@59"
+                "$ref": "#/rules@79"
               },
               "arguments": []
             }
@@ -2989,7 +4414,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@60"
+                "$ref": "#/rules@80"
               },
               "arguments": []
             }
@@ -3018,12 +4443,12 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                         "terminal": {
                           "$type": "CrossReference",
                           "type": {
-                            "$ref": "#/rules@47"
+                            "$ref": "#/rules@66"
                           },
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@59"
+                              "$ref": "#/rules@79"
                             },
                             "arguments": []
                           },
@@ -3045,12 +4470,12 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                             "terminal": {
                               "$type": "CrossReference",
                               "type": {
-                                "$ref": "#/rules@47"
+                                "$ref": "#/rules@66"
                               },
                               "terminal": {
                                 "$type": "RuleCall",
                                 "rule": {
-                                  "$ref": "#/rules@59"
+                                  "$ref": "#/rules@79"
                                 },
                                 "arguments": []
                               },
@@ -3077,7 +4502,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@60"
+                            "$ref": "#/rules@80"
                           },
                           "arguments": []
                         }
@@ -3117,7 +4542,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@59"
+                "$ref": "#/rules@79"
               },
               "arguments": []
             }
@@ -3129,7 +4554,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@60"
+                "$ref": "#/rules@80"
               },
               "arguments": []
             }
@@ -3237,7 +4662,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@60"
+                        "$ref": "#/rules@80"
                       },
                       "arguments": []
                     }
@@ -3270,7 +4695,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@59"
+                "$ref": "#/rules@79"
               },
               "arguments": []
             }
@@ -3282,7 +4707,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@60"
+                "$ref": "#/rules@80"
               },
               "arguments": []
             }
@@ -3311,7 +4736,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@49"
+                            "$ref": "#/rules@68"
                           },
                           "arguments": []
                         }
@@ -3330,7 +4755,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                             "terminal": {
                               "$type": "RuleCall",
                               "rule": {
-                                "$ref": "#/rules@49"
+                                "$ref": "#/rules@68"
                               },
                               "arguments": []
                             }
@@ -3354,12 +4779,12 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                         "terminal": {
                           "$type": "CrossReference",
                           "type": {
-                            "$ref": "#/rules@47"
+                            "$ref": "#/rules@66"
                           },
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@59"
+                              "$ref": "#/rules@79"
                             },
                             "arguments": []
                           },
@@ -3381,12 +4806,12 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                             "terminal": {
                               "$type": "CrossReference",
                               "type": {
-                                "$ref": "#/rules@47"
+                                "$ref": "#/rules@66"
                               },
                               "terminal": {
                                 "$type": "RuleCall",
                                 "rule": {
-                                  "$ref": "#/rules@59"
+                                  "$ref": "#/rules@79"
                                 },
                                 "arguments": []
                               },
@@ -3456,7 +4881,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@60"
+                            "$ref": "#/rules@80"
                           },
                           "arguments": []
                         }
@@ -3492,12 +4917,12 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "CrossReference",
               "type": {
-                "$ref": "#/rules@46"
+                "$ref": "#/rules@65"
               },
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@59"
+                  "$ref": "#/rules@79"
                 },
                 "arguments": []
               },
@@ -3519,7 +4944,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@54"
+                    "$ref": "#/rules@74"
                   },
                   "arguments": []
                 }
@@ -3543,7 +4968,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@59"
+              "$ref": "#/rules@79"
             },
             "arguments": []
           },
@@ -3585,7 +5010,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@44"
+              "$ref": "#/rules@63"
             },
             "arguments": []
           },
@@ -3596,6 +5021,128 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
           {
             "$type": "Keyword",
             "value": "criteria"
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@70"
+            },
+            "arguments": []
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "OperationKeyword",
+      "dataType": "string",
+      "definition": {
+        "$type": "Alternatives",
+        "elements": [
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@57"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@48"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "Keyword",
+            "value": "samplingPlan"
+          },
+          {
+            "$type": "Keyword",
+            "value": "count"
+          },
+          {
+            "$type": "Keyword",
+            "value": "rule"
+          },
+          {
+            "$type": "Keyword",
+            "value": "lifecycle"
+          },
+          {
+            "$type": "Keyword",
+            "value": "suspension"
+          },
+          {
+            "$type": "Keyword",
+            "value": "withdrawal"
+          },
+          {
+            "$type": "Keyword",
+            "value": "scopeReduction"
+          },
+          {
+            "$type": "Keyword",
+            "value": "changes"
+          },
+          {
+            "$type": "Keyword",
+            "value": "transfer"
+          },
+          {
+            "$type": "Keyword",
+            "value": "complaints"
+          },
+          {
+            "$type": "Keyword",
+            "value": "appeals"
+          },
+          {
+            "$type": "Keyword",
+            "value": "conditions"
+          },
+          {
+            "$type": "Keyword",
+            "value": "misuse"
+          },
+          {
+            "$type": "Keyword",
+            "value": "certificationBody"
+          },
+          {
+            "$type": "Keyword",
+            "value": "client"
+          },
+          {
+            "$type": "Keyword",
+            "value": "grantDate"
+          },
+          {
+            "$type": "Keyword",
+            "value": "expiryDate"
+          },
+          {
+            "$type": "Keyword",
+            "value": "identification"
+          },
+          {
+            "$type": "Keyword",
+            "value": "when"
+          },
+          {
+            "$type": "Keyword",
+            "value": "maximum"
+          },
+          {
+            "$type": "Keyword",
+            "value": "states"
+          },
+          {
+            "$type": "Keyword",
+            "value": "validFor"
           }
         ]
       },
