@@ -10,6 +10,7 @@ import {
 } from '../generated/ast.js';
 import { catalogOf, refTextOf, subClausesOf, targetNameOf } from '../helpers/node-properties.js';
 import { clauseIndexOf, clauseRefText, expandClauseRef } from '../scoping/clause-index.js';
+import { addOperation, markConditions, samplingPlanModel } from './operation-model.js';
 import type {
     ActivityModel, ActivityPhase, CatalogClause, CatalogModel, CertaModel, CheckModel, ClauseReference, CompetenceModel,
     Duration as DurationModel, ExclusionModel, MarkModel, PersonModel, QualificationModel, ResolvedClause, RoleModel, SchemeModel
@@ -135,6 +136,7 @@ function schemeModel(scheme: Scheme, source: string): SchemeModel {
         }
     }
     result.activities = [...phases.initial, ...phases.surveillance, ...phases.recertification];
+    addOperation(scheme, result);
     return result;
 }
 
@@ -154,7 +156,8 @@ function activityModel(activity: Activity, phase: ActivityPhase): ActivityModel 
         method: activity.method as ActivityModel['method'],
         source: activity.source as ActivityModel['source'],
         sample: activity.members.find(isSampleDecl)?.value,
-        criteria: activity.members.find(isCriteriaDecl)?.value
+        criteria: activity.members.find(isCriteriaDecl)?.value,
+        samplingPlan: samplingPlanModel(activity)
     });
 }
 
@@ -166,10 +169,10 @@ function checkModel(check: Check): CheckModel {
 }
 
 function markModel(mark: Mark): MarkModel {
-    return withOptional<MarkModel>(
+    return markConditions(mark, withOptional<MarkModel>(
         { name: mark.name ?? '', description: mark.description ?? '', uses: [...mark.uses] as MarkModel['uses'] },
         { shape: mark.shape }
-    );
+    ));
 }
 
 function roleModel(role: Role): RoleModel {
