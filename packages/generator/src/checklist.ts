@@ -71,6 +71,7 @@ function checklistActivity(activity: ActivityModel, context: ItemContext): Check
     if (activity.method) result.method = activity.method;
     if (activity.sample !== undefined) result.sample = activity.sample;
     if (activity.criteria !== undefined) result.criteria = activity.criteria;
+    if (activity.samplingPlan !== undefined) result.samplingPlan = activity.samplingPlan;
     return result;
 }
 

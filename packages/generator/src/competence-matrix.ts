@@ -25,6 +25,12 @@ export function buildCompetenceMatrix(model: CertaModel, options: CompetenceMatr
             }
         }
     }
+    // Complaints, appeals, special audits and transfers are work of roles too (and appeals must stay apart from decisions).
+    for (const scheme of options.schemes ?? model.schemes) {
+        for (const [task, roleIds] of operationTasks(scheme)) {
+            for (const role of roleIds) performs.set(role, [...(performs.get(role) ?? []), `${scheme.id}.${task}`]);
+        }
+    }
     const roles = options.schemes ? model.roles.filter(role => performs.has(role.id)) : model.roles;
     const neededIds = new Set(roles.flatMap(role => role.needs));
     const competences = options.schemes ? model.competences.filter(c => neededIds.has(c.id)) : model.competences;
@@ -86,10 +92,24 @@ export function buildCompetenceMatrix(model: CertaModel, options: CompetenceMatr
             kind: 'qualification-expired' as const, subject: p.id, detail: `${p.name}: qualification as ${q.role} expired after ${q.until}.`
         })))
     ];
-    return {
+    const externalBodies = (options.schemes ?? model.schemes).flatMap(scheme =>
+        (scheme.externalBodies ?? []).map(body => ({ scheme: scheme.id, ...body, accreditedTo: body.accreditedTo.map(a => ({ ...a })) })));
+    const document: CompetenceMatrixDocument = {
         kind: 'competence-matrix', schemes: schemes.map(schemeSummary), today: options.today,
         roles: roleRows, competences: competenceRows, people: personRows, areas, gaps
     };
+    if (externalBodies.length > 0) document.externalBodies = externalBodies;
+    return document;
+}
+
+/** `[task, role ids]` for the scheme's complaints, appeals, special audits and transfer review. */
+function operationTasks(scheme: SchemeModel): Array<[string, string[]]> {
+    const tasks: Array<[string, string[]]> = [];
+    if (scheme.complaints) tasks.push(['complaints', scheme.complaints.handledBy]);
+    if (scheme.appeals) tasks.push(['appeals', scheme.appeals.decidedBy]);
+    for (const audit of scheme.lifecycle?.specialAudits ?? []) tasks.push([`specialAudit:${audit.purpose}`, audit.performers]);
+    if (scheme.lifecycle?.transfer) tasks.push(['transfer', scheme.lifecycle.transfer.reviewers]);
+    return tasks;
 }
 
 /** The clause each reference names (not its expanded subtree): `ISO17021_1 A` stands for Annex A. */

@@ -55,6 +55,7 @@ export interface ChecklistActivity {
     performers: string[];
     sample?: string;
     criteria?: string;
+    samplingPlan?: CertaModelTypes.SamplingPlanModel;
     items: ChecklistItem[];
 }
 
@@ -71,7 +72,7 @@ export interface RoleRow {
     id: string;
     title: string;
     needs: string[];
-    /** `<scheme>.<activity>` the role performs. */
+    /** `<scheme>.<activity>` the role performs; also `<scheme>.complaints`, `.appeals`, `.specialAudit:<purpose>`, `.transfer`. */
     performs: string[];
     /** People with a current qualification for the role. */
     qualified: string[];
@@ -119,8 +120,16 @@ export interface CompetenceGap {
     detail: string;
 }
 
+/** A body the scheme outsources evaluation to, as the competence matrix lists it. */
+export interface ExternalBodyRow extends CertaModelTypes.ExternalBodyModel {
+    /** The scheme id. */
+    scheme: string;
+}
+
 export interface CompetenceMatrixDocument {
     kind: 'competence-matrix';
+    /** External bodies of the schemes shown, with their accreditation and what they perform; absent when there are none. */
+    externalBodies?: ExternalBodyRow[];
     /** The schemes whose roles are shown; empty when the whole workspace is. */
     schemes: SchemeSummary[];
     /** The day expiry was checked against, `YYYY-MM-DD`. */

@@ -76,3 +76,63 @@ scheme IMS "Integrated" {
         expect(model.catalogs.find(c => c.id === 'ISO9001')).toMatchObject({ builtin: true, designation: 'ISO 9001:2015' });
     });
 });
+
+describe('resolved model: operating a scheme', () => {
+    const operated = `scheme PROC "Process certification" {
+    certifies process
+    operatedUnder ISO17065
+    mark PM "process mark" on documents conditions "certified plants only" misuse "licence suspended"
+    activity sampling: selection by Assessor {
+        samplingPlan "articles from current production" count 5 every 12 months rule "random" from site
+    }
+    activity tests: determination testing by Assessor
+    activity decision: decision by Manager
+    externalBody Lab "Test laboratory" { accreditedTo ISO_IEC_17025 "lab 0421" performs tests agreement confidentiality, impartiality }
+    lifecycle {
+        specialAudit shortNotice by Assessor conditions "complaints"
+        suspension when "major nonconformity", "refused visit" maximum 6 months restoredWhen "verified"
+        withdrawal when "not resolved"
+        changes "notified within 30 days"
+        transfer "pre-transfer review" by Manager
+    }
+    complaints handledBy Manager aboutCertifiedClients "passed on"
+    appeals decidedBy Panel
+    certificate { validFor 3 years states certificationBody, client, scope }
+}
+role Assessor "Assessor"
+role Manager "Manager"
+role Panel "Appeals panel"
+`;
+
+    it('carries sampling plans, mark conditions, lifecycle, external bodies, complaints, appeals and the certificate', async () => {
+        const { model } = await modelFrom(operated);
+        const scheme = model.schemes[0];
+        expect(scheme.activities[0].samplingPlan).toEqual({
+            what: 'articles from current production', count: 5, every: { value: 12, unit: 'months', months: 12 }, rule: 'random', source: 'site'
+        });
+        expect(scheme.marks[0]).toMatchObject({ conditions: 'certified plants only', misuse: 'licence suspended' });
+        expect(scheme.externalBodies).toEqual([{
+            id: 'Lab', title: 'Test laboratory', accreditedTo: [{ standard: 'ISO_IEC_17025', reference: 'lab 0421' }],
+            performs: ['tests'], agreement: ['confidentiality', 'impartiality']
+        }]);
+        expect(scheme.lifecycle).toEqual({
+            specialAudits: [{ purpose: 'shortNotice', performers: ['Assessor'], conditions: 'complaints' }],
+            suspension: { triggers: ['major nonconformity', 'refused visit'], maximum: { value: 6, unit: 'months', months: 6 }, restoredWhen: 'verified' },
+            withdrawal: { triggers: ['not resolved'] },
+            changes: 'notified within 30 days',
+            transfer: { review: 'pre-transfer review', reviewers: ['Manager'] }
+        });
+        expect(scheme.complaints).toEqual({ handledBy: ['Manager'], aboutCertifiedClients: 'passed on' });
+        expect(scheme.appeals).toEqual({ decidedBy: ['Panel'] });
+        expect(scheme.certificate).toEqual({ validFor: { value: 3, unit: 'years', months: 36 }, states: ['certificationBody', 'client', 'scope'] });
+        expect(JSON.parse(JSON.stringify(model))).toEqual(model);
+    });
+
+    it('leaves a scheme that says nothing about its operation without those parts', async () => {
+        const { model } = await modelFrom(QMS_SOURCE, PEOPLE_SOURCE);
+        const qms = model.schemes[0];
+        for (const part of ['lifecycle', 'externalBodies', 'complaints', 'appeals', 'certificate'] as const) {
+            expect(qms[part]).toBeUndefined();
+        }
+    });
+});

@@ -28,11 +28,12 @@ function schemes(): Scheme[] {
 }
 
 describe('examples', () => {
-    it('has the four example schemes and the shared files', () => {
+    it('has the five example schemes and the shared files', () => {
         expect(files.map(relative)).toEqual(expect.arrayContaining([
             'shared/roles.certa', 'shared/people.certa',
             expect.stringMatching(/^lv-cables\//), expect.stringMatching(/^iso9001-qms\//),
-            expect.stringMatching(/^batch-1b\//), expect.stringMatching(/^electrical-installation\//)
+            expect.stringMatching(/^batch-1b\//), expect.stringMatching(/^electrical-installation\//),
+            expect.stringMatching(/^galvanizing-process\//)
         ]));
     });
 
@@ -56,14 +57,15 @@ describe('examples', () => {
             expect.objectContaining({ certifies: 'product', operatedUnder: 'ISO17065', type: '5', usesQms: true, surveillance: true, marks: ['circle'] }),
             expect.objectContaining({ certifies: 'managementSystem', operatedUnder: 'ISO17021_1', surveillance: true, marks: ['rectangle'] }),
             expect.objectContaining({ certifies: 'batch', operatedUnder: 'ISO17065', type: '1b', surveillance: false }),
-            expect.objectContaining({ certifies: 'service', operatedUnder: 'ISO17065', type: '6', surveillance: true })
+            expect.objectContaining({ certifies: 'service', operatedUnder: 'ISO17065', type: '6', surveillance: true }),
+            expect.objectContaining({ certifies: 'process', operatedUnder: 'ISO17065', type: '6', surveillance: true, marks: ['oval'] })
         ]));
     });
 
     it('give every activity a performer and every role at least two qualified people', () => {
         for (const scheme of schemes()) {
             const activities = [...scheme.members.filter(isActivity),
-                ...scheme.members.flatMap(m => ('activities' in m ? m.activities : []))];
+                ...scheme.members.flatMap(m => (isSurveillance(m) || isRecertification(m) ? m.activities : []))];
             for (const activity of activities) {
                 expect(activity.performers.length, `${scheme.name}.${activity.name}`).toBeGreaterThan(0);
             }

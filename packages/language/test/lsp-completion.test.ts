@@ -117,5 +117,33 @@ scheme Other "o" { activity elsewhere: review }`);
         expect(labels(await completionsAt(`scheme S "s" { grade critical "Critical" as <|> }`))).toEqual(expect.arrayContaining(['major', 'minor', 'observation']));
         expect(labels(await completionsAt(`scheme S "s" { scope "Cables" areas IAF <|> }`))).toContain('19');
     });
-});
 
+
+    it('offers the keywords of operating a scheme, each with what it means', async () => {
+        const inScheme = await completionsAt(`scheme S "s" { <|> }`);
+        expect(labels(inScheme)).toEqual(expect.arrayContaining(['lifecycle', 'externalBody', 'complaints', 'appeals', 'certificate']));
+        const lifecycle = inScheme.items.find(i => i.label === 'lifecycle');
+        expect(JSON.stringify(lifecycle?.documentation)).toContain('ISO/IEC 17021-1 9.6.4, 9.6.5');
+
+        const inLifecycle = labels(await completionsAt(`scheme S "s" { lifecycle { <|> } }`));
+        expect(inLifecycle).toEqual(expect.arrayContaining(['specialAudit', 'suspension', 'withdrawal', 'scopeReduction', 'changes', 'transfer']));
+        expect(inLifecycle).not.toContain('activity');
+
+        const accreditations = labels(await completionsAt(`scheme S "s" { externalBody Lab "lab" { accreditedTo <|> } }`));
+        expect(accreditations).toEqual(expect.arrayContaining(['ISO_IEC_17025', 'ISO_IEC_17020', 'ISO_IEC_17021_1']));
+
+        const sources = labels(await completionsAt(`scheme S "s" { activity a: selection { samplingPlan "drums" from <|> } }`));
+        expect(sources).toEqual(expect.arrayContaining(['market', 'factory', 'operator', 'site', 'field', 'installation']));
+    });
+
+    it('offers every activity of the scheme after `performs`, surveillance ones included, and no other scheme\'s', async () => {
+        const list = await completionsAt(`scheme S "s" {
+    activity typeTest: determination testing
+    surveillance every 12 months { activity marketSamples: determination testing from market }
+    externalBody Lab "lab" { performs <|> }
+}
+scheme Other "o" { activity elsewhere: determination testing }`);
+        expect(labels(list)).toEqual(expect.arrayContaining(['typeTest', 'marketSamples']));
+        expect(labels(list)).not.toContain('elsewhere');
+    });
+});

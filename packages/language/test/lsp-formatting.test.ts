@@ -32,6 +32,33 @@ activity stage1 :stage1 audit by LeadAuditor ,Auditor{covers ISO9001 4 .. 6 chec
         });
     });
 
+    it('formats the lifecycle, external body and certificate blocks one member per line', async () => {
+        await format({
+            before: `scheme P "p" { lifecycle { suspension maximum 6 months withdrawal changes "c" }
+externalBody Lab "lab" { accreditedTo ISO_IEC_17025 performs t agreement confidentiality ,impartiality }
+certificate { validFor 3 years states client }
+complaints handledBy Q appeals decidedBy Panel }`,
+            after: `scheme P "p" {
+    lifecycle {
+        suspension maximum 6 months
+        withdrawal
+        changes "c"
+    }
+    externalBody Lab "lab" {
+        accreditedTo ISO_IEC_17025
+        performs t
+        agreement confidentiality, impartiality
+    }
+    certificate {
+        validFor 3 years
+        states client
+    }
+    complaints handledBy Q
+    appeals decidedBy Panel
+}`
+        });
+    });
+
     it('formats roles, people and catalogs, keeping blank lines between declarations', async () => {
         await format({
             before: `role LeadAuditor "Lead auditor" { needs A, B summary "leads" }

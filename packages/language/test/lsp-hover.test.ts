@@ -101,5 +101,35 @@ describe('hover', () => {
         await hover({ text: `scheme S "s" { comb<|>ine ISO9001 9.2 with ISO9001 }`, index: 0, hover: /harmonized structure/ });
         await hover({ text: `scheme S "s" { grade major "M" { verified onSite before<|>Decision } }`, index: 0, hover: /before certification is granted or renewed/ });
     });
-});
 
+
+    it('on a keyword of operating a scheme says what it means and the clause behind it', async () => {
+        await hover({
+            text: `scheme S "s" { lifecycle { suspen<|>sion when "x" maximum 6 months } }`,
+            index: 0,
+            hover: /\*\*suspension\*\*: .*maximum.*ISO\/IEC 17021-1 9\.6\.5/
+        });
+        await hover({
+            text: `scheme S "s" { externalBody Lab "lab" { accreditedTo ISO_IEC_170<|>25 } }`,
+            index: 0,
+            hover: /\*\*ISO_IEC_17025\*\*: ISO\/IEC 17025: testing and calibration laboratories/
+        });
+    });
+
+    it('on an external body shows its accreditation, what it performs and the agreement; on an activity, the body it is outsourced to', async () => {
+        const scheme = (cursor: string, body: string) => `scheme S "s" {
+    activity ${cursor}: determination testing { samplingPlan "drum ends" count 3 rule "random" from site }
+    externalBody ${body} "Cable test laboratory" { accreditedTo ISO_IEC_17025 "lab 0421" performs typeTest agreement confidentiality, impartiality }
+}`;
+        await hover({
+            text: scheme('typeTest', 'L<|>ab'),
+            index: 0,
+            hover: /\*\*External body Lab\*\*: Cable test laboratory[\s\S]*Accredited to: ISO_IEC_17025 \(lab 0421\)[\s\S]*Performs: typeTest[\s\S]*Agreement covers: confidentiality, impartiality/
+        });
+        await hover({
+            text: scheme('type<|>Test', 'Lab'),
+            index: 0,
+            hover: /Samples from the site[\s\S]*Sampling plan: drum ends, 3 items, random[\s\S]*Outsourced to: Lab/
+        });
+    });
+});

@@ -173,3 +173,77 @@ describe('quick fixes', () => {
         expect(actions).toEqual([]);
     });
 });
+
+/** A process scheme that describes its whole operation and validates clean; each test breaks one part. */
+const operatedScheme = `scheme PROC "Process certification" {
+    certifies process
+    operatedUnder ISO17065
+    type ISO17067 6
+    mark PM "process mark" on documents
+        conditions "certified plants only, with the certificate number"
+        misuse "suspension of the licence, publication"
+    activity application: applicationReview by Reviewer
+    activity sampling: selection by Assessor
+    activity assessment: determination productionAssessment by Assessor
+    activity tests: determination testing by Assessor from site
+    activity review: review by Reviewer
+    activity decision: decision by Manager
+    activity licence: attestation by Manager issues certificate, markLicence licenses PM
+    surveillance every 12 months {
+        activity annual: determination productionAssessment by Assessor
+        activity audit: determination audit by Assessor
+    }
+    externalBody Lab "Test laboratory" {
+        accreditedTo ISO_IEC_17025 "lab 0421"
+        performs tests
+        agreement confidentiality, impartiality
+    }
+    lifecycle {
+        specialAudit shortNotice conditions "to investigate complaints; 48 hours ahead"
+        suspension when "major nonconformity not corrected" maximum 6 months restoredWhen "correction verified"
+        withdrawal when "suspension not resolved in time"
+        changes "clients notify changes within 30 days"
+    }
+    complaints handledBy Quality aboutCertifiedClients "passed to the certified client"
+    appeals decidedBy Panel
+    certificate {
+        validFor 3 years
+        states certificationBody, client, scope, grantDate, expiryDate
+    }
+}
+role Assessor "Process assessor" { needs ProcessKnowledge }
+role Reviewer "Reviewer" { needs Decisions }
+role Manager "Certification manager" { needs Decisions }
+role Quality "Quality manager" { needs Decisions }
+role Panel "Appeals panel" { needs Decisions }
+competence ProcessKnowledge "Galvanizing process" areas IAF 17
+competence Decisions "Certification decisions" basis ISO17065 7.6
+`;
+
+function breaking(from: string, to: string): string {
+    expect(operatedScheme).toContain(from);
+    return operatedScheme.replace(from, to);
+}
+
+describe('quick fixes for operating a scheme', () => {
+    it('the unbroken scheme validates clean, so each fix below must give a clean file', async () => {
+        const [document] = await validateSources(services, operatedScheme);
+        expect(document.diagnostics?.map(d => d.code)).toEqual([]);
+    });
+
+    it.each([
+        ['certa.lifecycle.suspension-without-maximum', ' maximum 6 months', ''],
+        ['certa.lifecycle.restoration-undefined', ' restoredWhen "correction verified"', ''],
+        ['certa.lifecycle.special-audit-conditions', ' conditions "to investigate complaints; 48 hours ahead"', ''],
+        ['certa.external-body.missing-agreement', 'agreement confidentiality, impartiality', 'agreement impartiality'],
+        ['certa.external-body.missing-agreement', '        agreement confidentiality, impartiality\n', ''],
+        ['certa.complaints-appeals.complaints-not-passed-on', ' aboutCertifiedClients "passed to the certified client"', ''],
+        ['certa.certificates.missing-content', 'grantDate, expiryDate', 'grantDate'],
+        ['certa.certificates.missing-content', '        states certificationBody, client, scope, grantDate, expiryDate\n', ''],
+        ['certa.marks.missing-conditions', '        conditions "certified plants only, with the certificate number"\n        misuse "suspension of the licence, publication"\n', ''],
+        ['certa.marks.missing-misuse-handling', '        misuse "suspension of the licence, publication"\n', '']
+    ])('%s: inserting what is missing gives a clean file', async (code, from, to) => {
+        const { codes } = await fixAndRevalidate(breaking(from, to), code, /./);
+        expect(codes).toEqual([]);
+    });
+});

@@ -25,10 +25,20 @@ export type CertaKeywordNames =
     | ","
     | ".."
     | ":"
+    | "ISO_15189"
+    | "ISO_IEC_17020"
+    | "ISO_IEC_17021_1"
+    | "ISO_IEC_17024"
+    | "ISO_IEC_17025"
+    | "ISO_IEC_17065"
+    | "aboutCertifiedClients"
     | "accept"
+    | "accreditedTo"
     | "activity"
     | "advertising"
+    | "agreement"
     | "allows"
+    | "appeals"
     | "applicationReview"
     | "areas"
     | "as"
@@ -48,20 +58,28 @@ export type CertaKeywordNames =
     | "catalog"
     | "certificate"
     | "certificates"
+    | "certificationBody"
     | "certifies"
+    | "changes"
     | "check"
     | "circle"
     | "clause"
+    | "client"
     | "combine"
     | "competence"
     | "competent"
+    | "complaints"
+    | "conditions"
+    | "confidentiality"
     | "correction"
     | "correctiveAction"
+    | "count"
     | "covers"
     | "criteria"
     | "cycle"
     | "day"
     | "days"
+    | "decidedBy"
     | "decision"
     | "designAppraisal"
     | "designation"
@@ -72,29 +90,40 @@ export type CertaKeywordNames =
     | "evidence"
     | "exclude"
     | "expectedOutcome"
+    | "expiryDate"
+    | "externalBody"
     | "factory"
+    | "field"
     | "findings"
     | "firstWithin"
     | "from"
     | "governs"
     | "grade"
     | "graded"
+    | "grantDate"
+    | "handledBy"
+    | "identification"
+    | "impartiality"
     | "initial"
     | "initialAuditWhenSurveillanceAudits"
     | "inspection"
+    | "installation"
     | "issues"
     | "leadingTheAuditTeam"
     | "licenses"
+    | "lifecycle"
     | "major"
     | "managementSystem"
     | "managementSystemCertification"
     | "mark"
     | "markLicence"
     | "market"
+    | "maximum"
     | "mayBeNotApplicable"
     | "means"
     | "measurement"
     | "minor"
+    | "misuse"
     | "month"
     | "months"
     | "neededFor"
@@ -105,11 +134,13 @@ export type CertaKeywordNames =
     | "on"
     | "onSite"
     | "operatedUnder"
+    | "operator"
     | "other"
     | "oval"
     | "owner"
     | "packaging"
     | "passFail"
+    | "performs"
     | "person"
     | "phase"
     | "process"
@@ -121,43 +152,59 @@ export type CertaKeywordNames =
     | "realisedBy"
     | "recertification"
     | "recertificationAudit"
+    | "records"
     | "rectangle"
     | "refs"
     | "reportReviewAndDecision"
     | "required"
     | "requirement"
     | "requires"
+    | "restoredWhen"
     | "review"
     | "rightToUseCertificate"
     | "role"
+    | "rule"
     | "sample"
+    | "samplingPlan"
     | "scheme"
     | "schemeType"
     | "scope"
+    | "scopeExtension"
+    | "scopeReduction"
     | "selection"
     | "service"
     | "serviceAssessment"
     | "shape"
+    | "shortNotice"
+    | "site"
     | "source"
+    | "specialAudit"
     | "square"
     | "stage1"
     | "stage2"
+    | "states"
     | "stationery"
     | "summary"
     | "surveillance"
     | "surveillanceAudit"
     | "surveillanceRequires"
+    | "suspension"
     | "testing"
+    | "transfer"
     | "triangle"
     | "type"
+    | "unannounced"
     | "until"
     | "usesQms"
+    | "validFor"
     | "vehicles"
     | "verified"
     | "version"
     | "week"
     | "weeks"
+    | "when"
     | "with"
+    | "withdrawal"
     | "within"
     | "year"
     | "years"
@@ -184,6 +231,29 @@ export const Acceptance = {
 
 export function isAcceptance(item: unknown): item is Acceptance {
     return reflection.isInstance(item, Acceptance.$type);
+}
+
+export interface Accreditation extends langium.AstNode {
+    readonly $container: ExternalBody;
+    readonly $type: 'Accreditation';
+    reference?: string;
+    standard: AccreditationStandard;
+}
+
+export const Accreditation = {
+    $type: 'Accreditation',
+    reference: 'reference',
+    standard: 'standard'
+} as const;
+
+export function isAccreditation(item: unknown): item is Accreditation {
+    return reflection.isInstance(item, Accreditation.$type);
+}
+
+export type AccreditationStandard = 'ISO_15189' | 'ISO_IEC_17020' | 'ISO_IEC_17021_1' | 'ISO_IEC_17024' | 'ISO_IEC_17025' | 'ISO_IEC_17065';
+
+export function isAccreditationStandard(item: unknown): item is AccreditationStandard {
+    return item === 'ISO_IEC_17025' || item === 'ISO_IEC_17020' || item === 'ISO_IEC_17065' || item === 'ISO_IEC_17021_1' || item === 'ISO_IEC_17024' || item === 'ISO_15189';
 }
 
 export interface Activity extends langium.AstNode {
@@ -221,7 +291,7 @@ export function isActivityKind(item: unknown): item is ActivityKind {
     return item === 'selection' || item === 'determination' || item === 'review' || item === 'decision' || item === 'attestation' || item === 'applicationReview' || item === 'stage1' || item === 'stage2' || item === 'surveillanceAudit' || item === 'recertificationAudit';
 }
 
-export type ActivityMember = Check | Coverage | CriteriaDecl | SampleDecl;
+export type ActivityMember = Check | Coverage | CriteriaDecl | SampleDecl | SamplingPlan;
 
 export const ActivityMember = {
     $type: 'ActivityMember'
@@ -248,6 +318,27 @@ export const ActivityPattern = {
 
 export function isActivityPattern(item: unknown): item is ActivityPattern {
     return reflection.isInstance(item, ActivityPattern.$type);
+}
+
+export type AgreementTopic = 'competence' | 'confidentiality' | 'impartiality' | 'records';
+
+export function isAgreementTopic(item: unknown): item is AgreementTopic {
+    return item === 'confidentiality' || item === 'impartiality' || item === 'competence' || item === 'records';
+}
+
+export interface Appeals extends langium.AstNode {
+    readonly $container: Scheme;
+    readonly $type: 'Appeals';
+    deciders: Array<langium.Reference<Role>>;
+}
+
+export const Appeals = {
+    $type: 'Appeals',
+    deciders: 'deciders'
+} as const;
+
+export function isAppeals(item: unknown): item is Appeals {
+    return reflection.isInstance(item, Appeals.$type);
 }
 
 export type AttestationKind = 'batchCertificate' | 'certificate' | 'markLicence' | 'rightToUseCertificate';
@@ -285,6 +376,29 @@ export function isCatalog(item: unknown): item is Catalog {
     return reflection.isInstance(item, Catalog.$type);
 }
 
+export type CertificateContent = 'certificationBody' | 'client' | 'criteria' | 'expiryDate' | 'grantDate' | 'identification' | 'scope';
+
+export function isCertificateContent(item: unknown): item is CertificateContent {
+    return item === 'certificationBody' || item === 'client' || item === 'scope' || item === 'criteria' || item === 'grantDate' || item === 'expiryDate' || item === 'identification';
+}
+
+export interface CertificateDecl extends langium.AstNode {
+    readonly $container: Scheme;
+    readonly $type: 'CertificateDecl';
+    contents: Array<CertificateContent>;
+    validity?: Duration;
+}
+
+export const CertificateDecl = {
+    $type: 'CertificateDecl',
+    contents: 'contents',
+    validity: 'validity'
+} as const;
+
+export function isCertificateDecl(item: unknown): item is CertificateDecl {
+    return reflection.isInstance(item, CertificateDecl.$type);
+}
+
 export type CertificationField = 'managementSystemCertification' | 'productCertification';
 
 export function isCertificationField(item: unknown): item is CertificationField {
@@ -312,6 +426,21 @@ export const CertifiesDecl = {
 
 export function isCertifiesDecl(item: unknown): item is CertifiesDecl {
     return reflection.isInstance(item, CertifiesDecl.$type);
+}
+
+export interface ChangeHandling extends langium.AstNode {
+    readonly $container: Lifecycle;
+    readonly $type: 'ChangeHandling';
+    description: string;
+}
+
+export const ChangeHandling = {
+    $type: 'ChangeHandling',
+    description: 'description'
+} as const;
+
+export function isChangeHandling(item: unknown): item is ChangeHandling {
+    return reflection.isInstance(item, ChangeHandling.$type);
 }
 
 export interface Check extends langium.AstNode {
@@ -433,6 +562,23 @@ export function isCompetence(item: unknown): item is Competence {
     return reflection.isInstance(item, Competence.$type);
 }
 
+export interface Complaints extends langium.AstNode {
+    readonly $container: Scheme;
+    readonly $type: 'Complaints';
+    aboutCertifiedClients?: string;
+    handlers: Array<langium.Reference<Role>>;
+}
+
+export const Complaints = {
+    $type: 'Complaints',
+    aboutCertifiedClients: 'aboutCertifiedClients',
+    handlers: 'handlers'
+} as const;
+
+export function isComplaints(item: unknown): item is Complaints {
+    return reflection.isInstance(item, Complaints.$type);
+}
+
 export interface Coverage extends langium.AstNode {
     readonly $container: Activity;
     readonly $type: 'Coverage';
@@ -493,7 +639,7 @@ export function isDocument(item: unknown): item is Document {
 }
 
 export interface Duration extends langium.AstNode {
-    readonly $container: CycleDecl | Grade | Recertification | Surveillance;
+    readonly $container: CertificateDecl | CycleDecl | Grade | Recertification | SamplingPlan | Surveillance | Suspension;
     readonly $type: 'Duration';
     unit: TimeUnit;
     value: string;
@@ -541,6 +687,29 @@ export function isExclusion(item: unknown): item is Exclusion {
     return reflection.isInstance(item, Exclusion.$type);
 }
 
+export interface ExternalBody extends langium.AstNode {
+    readonly $container: Scheme;
+    readonly $type: 'ExternalBody';
+    accreditations: Array<Accreditation>;
+    activities: Array<langium.Reference<Activity>>;
+    agreement: Array<AgreementTopic>;
+    name: string;
+    title: string;
+}
+
+export const ExternalBody = {
+    $type: 'ExternalBody',
+    accreditations: 'accreditations',
+    activities: 'activities',
+    agreement: 'agreement',
+    name: 'name',
+    title: 'title'
+} as const;
+
+export function isExternalBody(item: unknown): item is ExternalBody {
+    return reflection.isInstance(item, ExternalBody.$type);
+}
+
 export interface Grade extends langium.AstNode {
     readonly $container: Scheme;
     readonly $type: 'Grade';
@@ -582,10 +751,37 @@ export function isGrading(item: unknown): item is Grading {
     return item === 'findings' || item === 'passFail' || item === 'measurement';
 }
 
+export interface Lifecycle extends langium.AstNode {
+    readonly $container: Scheme;
+    readonly $type: 'Lifecycle';
+    members: Array<LifecycleMember>;
+}
+
+export const Lifecycle = {
+    $type: 'Lifecycle',
+    members: 'members'
+} as const;
+
+export function isLifecycle(item: unknown): item is Lifecycle {
+    return reflection.isInstance(item, Lifecycle.$type);
+}
+
+export type LifecycleMember = ChangeHandling | ScopeReduction | SpecialAudit | Suspension | Transfer | Withdrawal;
+
+export const LifecycleMember = {
+    $type: 'LifecycleMember'
+} as const;
+
+export function isLifecycleMember(item: unknown): item is LifecycleMember {
+    return reflection.isInstance(item, LifecycleMember.$type);
+}
+
 export interface Mark extends langium.AstNode {
     readonly $container: Document | Scheme;
     readonly $type: 'Mark';
+    conditions?: string;
     description: string;
+    misuse?: string;
     name: Name;
     shape?: MarkShape;
     uses: Array<MarkUse>;
@@ -593,7 +789,9 @@ export interface Mark extends langium.AstNode {
 
 export const Mark = {
     $type: 'Mark',
+    conditions: 'conditions',
     description: 'description',
+    misuse: 'misuse',
     name: 'name',
     shape: 'shape',
     uses: 'uses'
@@ -621,10 +819,10 @@ export function isMethod(item: unknown): item is Method {
     return item === 'testing' || item === 'inspection' || item === 'designAppraisal' || item === 'serviceAssessment' || item === 'productionAssessment' || item === 'audit';
 }
 
-export type Name = 'criteria' | 'sample' | ActivityKind | AttestationKind | GradeLevel | Grading | MarkShape | Method | SampleSource | string;
+export type Name = 'criteria' | 'sample' | ActivityKind | AttestationKind | GradeLevel | Grading | MarkShape | Method | OperationKeyword | SampleSource | string;
 
 export function isName(item: unknown): item is Name {
-    return isActivityKind(item) || isMethod(item) || isSampleSource(item) || isAttestationKind(item) || isGrading(item) || isMarkShape(item) || isGradeLevel(item) || item === 'sample' || item === 'criteria' || (typeof item === 'string' && (/[_a-zA-Z][\w]*/.test(item)));
+    return isActivityKind(item) || isMethod(item) || isSampleSource(item) || isAttestationKind(item) || isGrading(item) || isMarkShape(item) || isGradeLevel(item) || isOperationKeyword(item) || item === 'sample' || item === 'criteria' || (typeof item === 'string' && (/[_a-zA-Z][\w]*/.test(item)));
 }
 
 export interface OperatedUnderDecl extends langium.AstNode {
@@ -640,6 +838,22 @@ export const OperatedUnderDecl = {
 
 export function isOperatedUnderDecl(item: unknown): item is OperatedUnderDecl {
     return reflection.isInstance(item, OperatedUnderDecl.$type);
+}
+
+export type OperationKeyword = 'appeals' | 'certificationBody' | 'changes' | 'client' | 'complaints' | 'conditions' | 'count' | 'expiryDate' | 'grantDate' | 'identification' | 'lifecycle' | 'maximum' | 'misuse' | 'rule' | 'samplingPlan' | 'scopeReduction' | 'states' | 'suspension' | 'transfer' | 'validFor' | 'when' | 'withdrawal' | AgreementTopic | SpecialAuditPurpose;
+
+export function isOperationKeyword(item: unknown): item is OperationKeyword {
+    return isAgreementTopic(item) || isSpecialAuditPurpose(item) || item === 'samplingPlan' || item === 'count' || item === 'rule' || item === 'lifecycle' || item === 'suspension' || item === 'withdrawal' || item === 'scopeReduction' || item === 'changes' || item === 'transfer' || item === 'complaints' || item === 'appeals' || item === 'conditions' || item === 'misuse' || item === 'certificationBody' || item === 'client' || item === 'grantDate' || item === 'expiryDate' || item === 'identification' || item === 'when' || item === 'maximum' || item === 'states' || item === 'validFor';
+}
+
+export type OperationMember = Appeals | CertificateDecl | Complaints | ExternalBody | Lifecycle;
+
+export const OperationMember = {
+    $type: 'OperationMember'
+} as const;
+
+export function isOperationMember(item: unknown): item is OperationMember {
+    return reflection.isInstance(item, OperationMember.$type);
 }
 
 export interface OwnerDecl extends langium.AstNode {
@@ -773,10 +987,33 @@ export function isSampleDecl(item: unknown): item is SampleDecl {
     return reflection.isInstance(item, SampleDecl.$type);
 }
 
-export type SampleSource = 'factory' | 'market';
+export type SampleSource = 'factory' | 'field' | 'installation' | 'market' | 'operator' | 'site';
 
 export function isSampleSource(item: unknown): item is SampleSource {
-    return item === 'market' || item === 'factory';
+    return item === 'market' || item === 'factory' || item === 'operator' || item === 'site' || item === 'field' || item === 'installation';
+}
+
+export interface SamplingPlan extends langium.AstNode {
+    readonly $container: Activity;
+    readonly $type: 'SamplingPlan';
+    count?: string;
+    interval?: Duration;
+    rule?: string;
+    source?: SampleSource;
+    what: string;
+}
+
+export const SamplingPlan = {
+    $type: 'SamplingPlan',
+    count: 'count',
+    interval: 'interval',
+    rule: 'rule',
+    source: 'source',
+    what: 'what'
+} as const;
+
+export function isSamplingPlan(item: unknown): item is SamplingPlan {
+    return reflection.isInstance(item, SamplingPlan.$type);
 }
 
 export interface Scheme extends langium.AstNode {
@@ -798,7 +1035,7 @@ export function isScheme(item: unknown): item is Scheme {
     return reflection.isInstance(item, Scheme.$type);
 }
 
-export type SchemeMember = Acceptance | Activity | CertifiesDecl | CombineDecl | CycleDecl | Exclusion | Grade | Mark | OperatedUnderDecl | OwnerDecl | Recertification | RequirementDecl | SchemeTypeDecl | ScopeDecl | Surveillance | UsesQmsDecl | VersionDecl;
+export type SchemeMember = Acceptance | Activity | CertifiesDecl | CombineDecl | CycleDecl | Exclusion | Grade | Mark | OperatedUnderDecl | OperationMember | OwnerDecl | Recertification | RequirementDecl | SchemeTypeDecl | ScopeDecl | Surveillance | UsesQmsDecl | VersionDecl;
 
 export const SchemeMember = {
     $type: 'SchemeMember'
@@ -881,6 +1118,46 @@ export function isScopeDecl(item: unknown): item is ScopeDecl {
     return reflection.isInstance(item, ScopeDecl.$type);
 }
 
+export interface ScopeReduction extends langium.AstNode {
+    readonly $container: Lifecycle;
+    readonly $type: 'ScopeReduction';
+    triggers: Array<string>;
+}
+
+export const ScopeReduction = {
+    $type: 'ScopeReduction',
+    triggers: 'triggers'
+} as const;
+
+export function isScopeReduction(item: unknown): item is ScopeReduction {
+    return reflection.isInstance(item, ScopeReduction.$type);
+}
+
+export interface SpecialAudit extends langium.AstNode {
+    readonly $container: Lifecycle;
+    readonly $type: 'SpecialAudit';
+    conditions?: string;
+    performers: Array<langium.Reference<Role>>;
+    purpose: SpecialAuditPurpose;
+}
+
+export const SpecialAudit = {
+    $type: 'SpecialAudit',
+    conditions: 'conditions',
+    performers: 'performers',
+    purpose: 'purpose'
+} as const;
+
+export function isSpecialAudit(item: unknown): item is SpecialAudit {
+    return reflection.isInstance(item, SpecialAudit.$type);
+}
+
+export type SpecialAuditPurpose = 'scopeExtension' | 'shortNotice' | 'unannounced';
+
+export function isSpecialAuditPurpose(item: unknown): item is SpecialAuditPurpose {
+    return item === 'scopeExtension' || item === 'shortNotice' || item === 'unannounced';
+}
+
 export type Subject = 'batch' | 'managementSystem' | 'process' | 'product' | 'service';
 
 export function isSubject(item: unknown): item is Subject {
@@ -912,6 +1189,25 @@ export function isSurveillanceNeed(item: unknown): item is SurveillanceNeed {
     return item === 'none' || item === 'required';
 }
 
+export interface Suspension extends langium.AstNode {
+    readonly $container: Lifecycle;
+    readonly $type: 'Suspension';
+    maximum?: Duration;
+    restoration?: string;
+    triggers: Array<string>;
+}
+
+export const Suspension = {
+    $type: 'Suspension',
+    maximum: 'maximum',
+    restoration: 'restoration',
+    triggers: 'triggers'
+} as const;
+
+export function isSuspension(item: unknown): item is Suspension {
+    return reflection.isInstance(item, Suspension.$type);
+}
+
 export type TimeUnit = 'day' | 'days' | 'month' | 'months' | 'week' | 'weeks' | 'year' | 'years';
 
 export function isTimeUnit(item: unknown): item is TimeUnit {
@@ -926,6 +1222,23 @@ export const TopLevelElement = {
 
 export function isTopLevelElement(item: unknown): item is TopLevelElement {
     return reflection.isInstance(item, TopLevelElement.$type);
+}
+
+export interface Transfer extends langium.AstNode {
+    readonly $container: Lifecycle;
+    readonly $type: 'Transfer';
+    description: string;
+    reviewers: Array<langium.Reference<Role>>;
+}
+
+export const Transfer = {
+    $type: 'Transfer',
+    description: 'description',
+    reviewers: 'reviewers'
+} as const;
+
+export function isTransfer(item: unknown): item is Transfer {
+    return reflection.isInstance(item, Transfer.$type);
 }
 
 export interface UsesQmsDecl extends langium.AstNode {
@@ -964,18 +1277,38 @@ export function isVersionDecl(item: unknown): item is VersionDecl {
     return reflection.isInstance(item, VersionDecl.$type);
 }
 
+export interface Withdrawal extends langium.AstNode {
+    readonly $container: Lifecycle;
+    readonly $type: 'Withdrawal';
+    triggers: Array<string>;
+}
+
+export const Withdrawal = {
+    $type: 'Withdrawal',
+    triggers: 'triggers'
+} as const;
+
+export function isWithdrawal(item: unknown): item is Withdrawal {
+    return reflection.isInstance(item, Withdrawal.$type);
+}
+
 export type CertaAstType = {
     Acceptance: Acceptance
+    Accreditation: Accreditation
     Activity: Activity
     ActivityMember: ActivityMember
     ActivityPattern: ActivityPattern
+    Appeals: Appeals
     Catalog: Catalog
+    CertificateDecl: CertificateDecl
     CertifiesDecl: CertifiesDecl
+    ChangeHandling: ChangeHandling
     Check: Check
     Clause: Clause
     ClauseRef: ClauseRef
     CombineDecl: CombineDecl
     Competence: Competence
+    Complaints: Complaints
     Coverage: Coverage
     CriteriaDecl: CriteriaDecl
     CycleDecl: CycleDecl
@@ -983,9 +1316,13 @@ export type CertaAstType = {
     Duration: Duration
     ElementChoice: ElementChoice
     Exclusion: Exclusion
+    ExternalBody: ExternalBody
     Grade: Grade
+    Lifecycle: Lifecycle
+    LifecycleMember: LifecycleMember
     Mark: Mark
     OperatedUnderDecl: OperatedUnderDecl
+    OperationMember: OperationMember
     OwnerDecl: OwnerDecl
     Person: Person
     Qualification: Qualification
@@ -993,15 +1330,21 @@ export type CertaAstType = {
     RequirementDecl: RequirementDecl
     Role: Role
     SampleDecl: SampleDecl
+    SamplingPlan: SamplingPlan
     Scheme: Scheme
     SchemeMember: SchemeMember
     SchemeType: SchemeType
     SchemeTypeDecl: SchemeTypeDecl
     ScopeDecl: ScopeDecl
+    ScopeReduction: ScopeReduction
+    SpecialAudit: SpecialAudit
     Surveillance: Surveillance
+    Suspension: Suspension
     TopLevelElement: TopLevelElement
+    Transfer: Transfer
     UsesQmsDecl: UsesQmsDecl
     VersionDecl: VersionDecl
+    Withdrawal: Withdrawal
 }
 
 export class CertaAstReflection extends langium.AbstractAstReflection {
@@ -1022,6 +1365,19 @@ export class CertaAstReflection extends langium.AbstractAstReflection {
                 }
             },
             superTypes: [SchemeMember.$type, TopLevelElement.$type]
+        },
+        Accreditation: {
+            name: Accreditation.$type,
+            properties: {
+                reference: {
+                    name: Accreditation.reference,
+                    optional: true
+                },
+                standard: {
+                    name: Accreditation.standard
+                }
+            },
+            superTypes: []
         },
         Activity: {
             name: Activity.$type,
@@ -1088,6 +1444,18 @@ export class CertaAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: []
         },
+        Appeals: {
+            name: Appeals.$type,
+            properties: {
+                deciders: {
+                    name: Appeals.deciders,
+                    defaultValue: [],
+                    referenceType: Role.$type,
+                    optional: true
+                }
+            },
+            superTypes: [OperationMember.$type]
+        },
         Catalog: {
             name: Catalog.$type,
             properties: {
@@ -1127,6 +1495,21 @@ export class CertaAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: [TopLevelElement.$type]
         },
+        CertificateDecl: {
+            name: CertificateDecl.$type,
+            properties: {
+                contents: {
+                    name: CertificateDecl.contents,
+                    defaultValue: [],
+                    optional: true
+                },
+                validity: {
+                    name: CertificateDecl.validity,
+                    optional: true
+                }
+            },
+            superTypes: [OperationMember.$type]
+        },
         CertifiesDecl: {
             name: CertifiesDecl.$type,
             properties: {
@@ -1140,6 +1523,15 @@ export class CertaAstReflection extends langium.AbstractAstReflection {
                 }
             },
             superTypes: [SchemeMember.$type]
+        },
+        ChangeHandling: {
+            name: ChangeHandling.$type,
+            properties: {
+                description: {
+                    name: ChangeHandling.description
+                }
+            },
+            superTypes: [LifecycleMember.$type]
         },
         Check: {
             name: Check.$type,
@@ -1272,6 +1664,22 @@ export class CertaAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: [TopLevelElement.$type]
         },
+        Complaints: {
+            name: Complaints.$type,
+            properties: {
+                aboutCertifiedClients: {
+                    name: Complaints.aboutCertifiedClients,
+                    optional: true
+                },
+                handlers: {
+                    name: Complaints.handlers,
+                    defaultValue: [],
+                    referenceType: Role.$type,
+                    optional: true
+                }
+            },
+            superTypes: [OperationMember.$type]
+        },
         Coverage: {
             name: Coverage.$type,
             properties: {
@@ -1347,6 +1755,34 @@ export class CertaAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: [SchemeMember.$type]
         },
+        ExternalBody: {
+            name: ExternalBody.$type,
+            properties: {
+                accreditations: {
+                    name: ExternalBody.accreditations,
+                    defaultValue: [],
+                    optional: true
+                },
+                activities: {
+                    name: ExternalBody.activities,
+                    defaultValue: [],
+                    referenceType: Activity.$type,
+                    optional: true
+                },
+                agreement: {
+                    name: ExternalBody.agreement,
+                    defaultValue: [],
+                    optional: true
+                },
+                name: {
+                    name: ExternalBody.name
+                },
+                title: {
+                    name: ExternalBody.title
+                }
+            },
+            superTypes: [OperationMember.$type]
+        },
         Grade: {
             name: Grade.$type,
             properties: {
@@ -1384,11 +1820,36 @@ export class CertaAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: [SchemeMember.$type]
         },
+        Lifecycle: {
+            name: Lifecycle.$type,
+            properties: {
+                members: {
+                    name: Lifecycle.members,
+                    defaultValue: [],
+                    optional: true
+                }
+            },
+            superTypes: [OperationMember.$type]
+        },
+        LifecycleMember: {
+            name: LifecycleMember.$type,
+            properties: {
+            },
+            superTypes: []
+        },
         Mark: {
             name: Mark.$type,
             properties: {
+                conditions: {
+                    name: Mark.conditions,
+                    optional: true
+                },
                 description: {
                     name: Mark.description
+                },
+                misuse: {
+                    name: Mark.misuse,
+                    optional: true
                 },
                 name: {
                     name: Mark.name
@@ -1412,6 +1873,12 @@ export class CertaAstReflection extends langium.AbstractAstReflection {
                     name: OperatedUnderDecl.standard,
                     referenceType: Catalog.$type
                 }
+            },
+            superTypes: [SchemeMember.$type]
+        },
+        OperationMember: {
+            name: OperationMember.$type,
+            properties: {
             },
             superTypes: [SchemeMember.$type]
         },
@@ -1526,6 +1993,31 @@ export class CertaAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: [ActivityMember.$type]
         },
+        SamplingPlan: {
+            name: SamplingPlan.$type,
+            properties: {
+                count: {
+                    name: SamplingPlan.count,
+                    optional: true
+                },
+                interval: {
+                    name: SamplingPlan.interval,
+                    optional: true
+                },
+                rule: {
+                    name: SamplingPlan.rule,
+                    optional: true
+                },
+                source: {
+                    name: SamplingPlan.source,
+                    optional: true
+                },
+                what: {
+                    name: SamplingPlan.what
+                }
+            },
+            superTypes: [ActivityMember.$type]
+        },
         Scheme: {
             name: Scheme.$type,
             properties: {
@@ -1628,6 +2120,36 @@ export class CertaAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: [SchemeMember.$type]
         },
+        ScopeReduction: {
+            name: ScopeReduction.$type,
+            properties: {
+                triggers: {
+                    name: ScopeReduction.triggers,
+                    defaultValue: [],
+                    optional: true
+                }
+            },
+            superTypes: [LifecycleMember.$type]
+        },
+        SpecialAudit: {
+            name: SpecialAudit.$type,
+            properties: {
+                conditions: {
+                    name: SpecialAudit.conditions,
+                    optional: true
+                },
+                performers: {
+                    name: SpecialAudit.performers,
+                    defaultValue: [],
+                    referenceType: Role.$type,
+                    optional: true
+                },
+                purpose: {
+                    name: SpecialAudit.purpose
+                }
+            },
+            superTypes: [LifecycleMember.$type]
+        },
         Surveillance: {
             name: Surveillance.$type,
             properties: {
@@ -1646,11 +2168,45 @@ export class CertaAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: [SchemeMember.$type]
         },
+        Suspension: {
+            name: Suspension.$type,
+            properties: {
+                maximum: {
+                    name: Suspension.maximum,
+                    optional: true
+                },
+                restoration: {
+                    name: Suspension.restoration,
+                    optional: true
+                },
+                triggers: {
+                    name: Suspension.triggers,
+                    defaultValue: [],
+                    optional: true
+                }
+            },
+            superTypes: [LifecycleMember.$type]
+        },
         TopLevelElement: {
             name: TopLevelElement.$type,
             properties: {
             },
             superTypes: []
+        },
+        Transfer: {
+            name: Transfer.$type,
+            properties: {
+                description: {
+                    name: Transfer.description
+                },
+                reviewers: {
+                    name: Transfer.reviewers,
+                    defaultValue: [],
+                    referenceType: Role.$type,
+                    optional: true
+                }
+            },
+            superTypes: [LifecycleMember.$type]
         },
         UsesQmsDecl: {
             name: UsesQmsDecl.$type,
@@ -1670,6 +2226,17 @@ export class CertaAstReflection extends langium.AbstractAstReflection {
                 }
             },
             superTypes: [SchemeMember.$type]
+        },
+        Withdrawal: {
+            name: Withdrawal.$type,
+            properties: {
+                triggers: {
+                    name: Withdrawal.triggers,
+                    defaultValue: [],
+                    optional: true
+                }
+            },
+            superTypes: [LifecycleMember.$type]
         }
     } as const satisfies langium.AstMetaData
 }

@@ -16,6 +16,18 @@ import { SchemeStructureRules } from '../validation/scheme-structure.js';
 import { SchemeTypeRules } from '../validation/scheme-type.js';
 import { StandardFitRules } from '../validation/standard-fit.js';
 import { SyntaxCodes } from '../validation/syntax-rules.js';
+import { CertificateRules } from '../validation/certificates.js';
+import { ComplaintsAppealsRules } from '../validation/complaints-appeals.js';
+import { ExternalBodyRules } from '../validation/external-bodies.js';
+import { LifecycleRules } from '../validation/lifecycle.js';
+import { MarkConditionRules } from '../validation/mark-conditions.js';
+
+/** Rules whose check stores the text to insert and where (`insertAt`, `insertText`, `fixTitle`). */
+const operationFixCodes = [
+    LifecycleRules.suspensionWithoutMaximum, LifecycleRules.restorationUndefined, LifecycleRules.specialAuditConditions,
+    ExternalBodyRules.missingAgreement, ComplaintsAppealsRules.complaintsNotPassedOn, CertificateRules.missingContent,
+    MarkConditionRules.missingConditions, MarkConditionRules.missingMisuseHandling
+];
 
 /** What a quick fix gets: the diagnostic (with the `data` its check stored) and the document. */
 interface FixContext {
@@ -44,7 +56,8 @@ export class CertaCodeActionProvider implements CodeActionProvider {
         [AcceptanceRules.stale, removeAcceptance],
         [AcceptanceRules.missingReason, addReasonPlaceholder],
         [AcceptanceRules.deprecatedCode, context => replaceWith(context, context.data.replacement, 'Use the current code')],
-        [CompetenceRules.missingPerformer, context => addPerformer(context, this.roleNames())]
+        [CompetenceRules.missingPerformer, context => addPerformer(context, this.roleNames())],
+        ...operationFixCodes.map(code => [code, insertFromData] as [string, QuickFix])
     ]);
 
     private readonly index: IndexManager;
@@ -180,6 +193,13 @@ function namedElementBelow(node: AstNode, scheme: Scheme | undefined): string | 
 function insertAfter(context: FixContext, position: unknown, text: string, title: string): CodeAction[] {
     if (!isPosition(position)) return [];
     return [quickFix(context, title, [{ range: { start: position, end: position }, newText: text }], true)];
+}
+
+/** Inserts the text a check stored in the diagnostic's data, where it said. */
+function insertFromData(context: FixContext): CodeAction[] {
+    const text = typeof context.data.insertText === 'string' ? context.data.insertText : undefined;
+    const title = typeof context.data.fixTitle === 'string' ? context.data.fixTitle : 'Add the missing part';
+    return text ? insertAfter(context, context.data.insertAt, text, title) : [];
 }
 
 function addJustificationPlaceholder(context: FixContext): CodeAction[] {

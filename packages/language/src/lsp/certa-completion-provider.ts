@@ -2,6 +2,7 @@ import type { AstNode, AstNodeDescription, LangiumDocument, MaybePromise, Refere
 import type { CompletionAcceptor, CompletionContext, CompletionValueItem, NextFeature } from 'langium/lsp';
 import { DefaultCompletionProvider } from 'langium/lsp';
 import { AstUtils } from 'langium';
+import type { GrammarAST } from 'langium';
 import type { CancellationToken, CompletionParams } from 'vscode-languageserver';
 import { CompletionItemKind, CompletionList } from 'vscode-languageserver';
 import type { CutParseResult } from '../parser/certa-parser.js';
@@ -10,6 +11,7 @@ import { clauseIndexOf } from '../scoping/clause-index.js';
 import { isAcceptable } from '../validation/acceptance.js';
 import { allRules } from '../validation/rule-catalog.js';
 import { declarationTitle, unquote } from './declaration-text.js';
+import { operationKeywords } from './operation-keywords.js';
 
 /**
  * Completion that reads like the standard: clause numbers come in document order with their
@@ -42,6 +44,13 @@ export class CertaCompletionProvider extends DefaultCompletionProvider {
             return this.acceptanceTargets(context, context.node, acceptor);
         }
         return super.completionFor(context, next, acceptor);
+    }
+
+    /** Keywords of sampling plans and of operating a scheme come with what they mean. */
+    protected override completionForKeyword(context: CompletionContext, keyword: GrammarAST.Keyword, acceptor: CompletionAcceptor): MaybePromise<void> {
+        const documentation = Object.hasOwn(operationKeywords, keyword.value) ? operationKeywords[keyword.value] : undefined;
+        if (!documentation || !this.filterKeyword(context, keyword)) return super.completionForKeyword(context, keyword, acceptor);
+        acceptor(context, { label: keyword.value, kind: CompletionItemKind.Keyword, detail: 'Keyword', documentation: { kind: 'markdown', value: documentation }, sortText: '1' });
     }
 
     /** Codes of the rules a designer may accept, quoted, with what each rule says. */

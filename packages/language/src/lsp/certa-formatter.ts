@@ -38,6 +38,12 @@ export class CertaFormatter extends AbstractFormatter {
             this.block(f, f.properties('members'));
         } else if (ast.isSurveillance(node) || ast.isRecertification(node)) {
             this.block(f, f.properties('activities'));
+        } else if (ast.isLifecycle(node)) {
+            this.block(f, f.properties('members'));
+        } else if (ast.isExternalBody(node)) {
+            this.block(f, f.keywords('accreditedTo', 'performs', 'agreement'));
+        } else if (ast.isCertificateDecl(node)) {
+            this.block(f, f.keywords('validFor', 'states'));
         } else if (ast.isRole(node)) {
             this.block(f, f.keywords('needs', 'summary'));
         } else if (ast.isPerson(node)) {

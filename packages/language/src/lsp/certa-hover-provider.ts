@@ -1,11 +1,13 @@
 import type { AstNode, AstNodeLocator, IndexManager, LangiumDocument, LangiumDocuments, MaybePromise, URI } from 'langium';
 import { AstUtils, CstUtils, GrammarAST, GrammarUtils, UriUtils } from 'langium';
 import { AstNodeHoverProvider } from 'langium/lsp';
+import { operationKeywords } from './operation-keywords.js';
 import type { Hover, HoverParams } from 'vscode-languageserver';
 import type { CertaServices } from '../certa-module.js';
-import type { Activity, Catalog, Clause, Competence, Grade, Mark, Person, Role, Scheme } from '../generated/ast.js';
+import type { Activity, Catalog, Clause, Competence, ExternalBody, Grade, Mark, Person, Role, Scheme } from '../generated/ast.js';
+import { sampleSourceOf, samplingPlanOf } from '../validation/scheme-facts.js';
 import {
-    isActivity, isCatalog, isClause, isCompetence, isGrade, isMark, isPerson, isRole, isScheme, isSchemeType
+    isActivity, isCatalog, isClause, isCompetence, isExternalBody, isGrade, isMark, isPerson, isRole, isScheme, isSchemeType
 } from '../generated/ast.js';
 import { certifiedStandards } from '../validation/integrated-coverage.js';
 import { gradeLevel } from '../validation/nonconformity.js';
@@ -40,11 +42,13 @@ export class CertaHoverProvider extends AstNodeHoverProvider {
         return await super.getHoverContent(document, params) ?? this.activityKindHover(document, params) ?? this.keywordHover(document, params);
     }
 
-    /** On a keyword of integrated schemes or grades: what it means (keywordHovers). */
+    /** On a keyword of integrated schemes, grades, sampling plans or operating the scheme: what it means. */
     private keywordHover(document: LangiumDocument, params: HoverParams): Hover | undefined {
         const root = document.parseResult.value.$cstNode;
         const leaf = root && CstUtils.findLeafNodeAtOffset(root, document.textDocument.offsetAt(params.position));
-        const value = leaf && GrammarAST.isKeyword(leaf.grammarSource) ? keywordHovers[leaf.text] : undefined;
+        if (!leaf || !GrammarAST.isKeyword(leaf.grammarSource)) return undefined;
+        const value = Object.hasOwn(keywordHovers, leaf.text) ? keywordHovers[leaf.text]
+            : Object.hasOwn(operationKeywords, leaf.text) ? `**${leaf.text}**: ${operationKeywords[leaf.text]}` : undefined;
         return value ? { contents: { kind: 'markdown', value } } : undefined;
     }
 
@@ -78,6 +82,7 @@ export class CertaHoverProvider extends AstNodeHoverProvider {
         if (isPerson(node)) return this.person(node);
         if (isScheme(node)) return this.scheme(node);
         if (isGrade(node)) return this.grade(node);
+        if (isExternalBody(node)) return this.externalBody(node);
         if (isSchemeType(node)) return `**Scheme type ${node.name}**: ${unquote(node.title)}`;
         return undefined;
     }
@@ -123,7 +128,13 @@ export class CertaHoverProvider extends AstNodeHoverProvider {
         const what = [activity.kind, activity.method].filter(Boolean).join(' ');
         const lines = [`**Activity ${activity.name}**: ${what}`];
         if (activity.performers.length > 0) lines.push(`By: ${activity.performers.map(p => p.$refText).join(', ')}`);
-        if (activity.source) lines.push(`Samples from the ${activity.source}`);
+        const source = sampleSourceOf(activity);
+        if (source) lines.push(`Samples from the ${source}`);
+        const plan = samplingPlanOf(activity);
+        if (plan) lines.push(`Sampling plan: ${unquote(plan.what ?? '')}${plan.count !== undefined ? `, ${plan.count} items` : ''}${plan.interval ? `, every ${plan.interval.value} ${plan.interval.unit}` : ''}${plan.rule ? `, ${unquote(plan.rule)}` : ''}`);
+        const scheme = AstUtils.getContainerOfType(activity, isScheme);
+        const outsourced = (scheme?.members ?? []).filter(isExternalBody).filter(body => (body.activities ?? []).some(ref => ref.ref === activity));
+        if (outsourced.length > 0) lines.push(`Outsourced to: ${outsourced.map(body => body.name).join(', ')}`);
         if (activity.issues.length > 0) lines.push(`Issues: ${activity.issues.join(', ')}`);
         if (activity.licenses.length > 0) lines.push(`Licenses: ${activity.licenses.map(m => m.$refText).join(', ')}`);
         const covered = activity.members.flatMap(m => m.$type === 'Coverage' ? m.refs.map(clauseRefText) : []);
@@ -142,6 +153,15 @@ export class CertaHoverProvider extends AstNodeHoverProvider {
         if (mark.shape) lines.push(`Shape: ${mark.shape}`);
         if (mark.uses.length > 0) lines.push(`On: ${mark.uses.join(', ')}`);
         lines.push(this.uses(mark));
+        return lines.join('\n\n');
+    }
+
+    private externalBody(body: ExternalBody): string {
+        const lines = [`**External body ${body.name}**: ${unquote(body.title ?? '')}`];
+        const accreditations = (body.accreditations ?? []).map(a => a.reference ? `${a.standard} (${unquote(a.reference)})` : a.standard);
+        if (accreditations.length > 0) lines.push(`Accredited to: ${accreditations.join(', ')}`);
+        if ((body.activities ?? []).length > 0) lines.push(`Performs: ${body.activities.map(a => a.$refText).join(', ')}`);
+        if ((body.agreement ?? []).length > 0) lines.push(`Agreement covers: ${body.agreement.join(', ')}`);
         return lines.join('\n\n');
     }
 

@@ -3,6 +3,7 @@ import { AstUtils } from 'langium';
 import type { Activity, ActivityPattern, Clause } from '../generated/ast.js';
 import { isCatalog, isDocument, isSurveillance } from '../generated/ast.js';
 import { clauseIndexOf } from '../scoping/clause-index.js';
+import { sampleSourceOf } from '../validation/scheme-facts.js';
 
 /** A catalog clause (a functional element or principle) and its catalog id. */
 export interface RealisedElement {
@@ -36,5 +37,5 @@ export function realisedElements(activity: Activity, documents: LangiumDocuments
 function matches(pattern: ActivityPattern, activity: Activity): boolean {
     return pattern.kind === activity.kind
         && (!pattern.method || pattern.method === activity.method)
-        && (!pattern.source || pattern.source === activity.source);
+        && (!pattern.source || pattern.source === sampleSourceOf(activity));
 }

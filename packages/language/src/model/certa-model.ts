@@ -48,7 +48,16 @@ export type ActivityMethod =
 /** When an activity happens in the certification cycle. */
 export type ActivityPhase = 'initial' | 'surveillance' | 'recertification';
 
-export type SampleSource = 'market' | 'factory';
+export type SampleSource = 'market' | 'factory' | 'operator' | 'site' | 'field' | 'installation';
+
+/** What is sampled, how many, how often, by which rule, from where. */
+export interface SamplingPlanModel {
+    what: string;
+    count?: number;
+    every?: Duration;
+    rule?: string;
+    source?: SampleSource;
+}
 
 export type AttestationKind = 'certificate' | 'batchCertificate' | 'rightToUseCertificate' | 'markLicence';
 
@@ -89,6 +98,7 @@ export interface ActivityModel {
     checks: CheckModel[];
     sample?: string;
     criteria?: string;
+    samplingPlan?: SamplingPlanModel;
 }
 
 export interface ExclusionModel {
@@ -103,6 +113,36 @@ export interface MarkModel {
     description: string;
     shape?: string;
     uses: MarkUse[];
+    /** Conditions of use and what the body does about misuse. */
+    conditions?: string;
+    misuse?: string;
+}
+
+/** The certification lifecycle after the decision (ISO/IEC 17065 7.9 to 7.11; ISO/IEC 17021-1 9.6.4, 9.6.5). */
+export interface LifecycleModel {
+    specialAudits: Array<{ purpose: 'scopeExtension' | 'shortNotice' | 'unannounced'; performers: string[]; conditions?: string }>;
+    suspension?: { triggers: string[]; maximum?: Duration; restoredWhen?: string };
+    withdrawal?: { triggers: string[] };
+    scopeReduction?: { triggers: string[] };
+    changes?: string;
+    /** Transfer of certification from another body (IAF MD 2): the pre-transfer review and its roles. */
+    transfer?: { review: string; reviewers: string[] };
+}
+
+/** A body the certification body outsources evaluation to. */
+export interface ExternalBodyModel {
+    id: string;
+    title: string;
+    accreditedTo: Array<{ standard: string; reference?: string }>;
+    /** Names of the scheme's activities it performs. */
+    performs: string[];
+    /** What the agreement covers: confidentiality, impartiality, competence, records. */
+    agreement: string[];
+}
+
+export interface CertificateModel {
+    validFor?: Duration;
+    states: string[];
 }
 
 /** Level of an audit finding (ISO/IEC 17021-1 3.12, 3.13). */
@@ -160,6 +200,14 @@ export interface SchemeModel {
     /** Initial activities first, then surveillance, then recertification, each in source order. */
     activities: ActivityModel[];
     exclusions: ExclusionModel[];
+    /** How the scheme is operated; present only where the source describes it. */
+    lifecycle?: LifecycleModel;
+    externalBodies?: ExternalBodyModel[];
+    /** Role ids handling complaints, and how complaints about certified clients reach them. */
+    complaints?: { handledBy: string[]; aboutCertifiedClients?: string };
+    /** Role ids deciding appeals. */
+    appeals?: { decidedBy: string[] };
+    certificate?: CertificateModel;
     /** URI of the document that declares the scheme. */
     source?: string;
 }

@@ -12,6 +12,7 @@ import { catalogOf, refTextOf, subClausesOf, targetNameOf } from '../helpers/nod
 import { clauseIndexOf, clauseRefText, expandClauseRef } from '../scoping/clause-index.js';
 import { gradeLevel } from '../validation/nonconformity.js';
 import { months } from '../validation/scheme-facts.js';
+import { addOperation, markConditions, samplingPlanModel } from './operation-model.js';
 import type {
     ActivityModel, ActivityPhase, CatalogClause, CatalogModel, CertaModel, CheckModel, ClauseReference, CompetenceModel,
     Duration as DurationModel, ExclusionModel, GradeModel, MarkModel, PersonModel, QualificationModel, ResolvedClause, RoleModel, SchemeModel
@@ -160,6 +161,7 @@ function schemeModel(scheme: Scheme, source: string): SchemeModel {
         }
     }
     result.activities = [...phases.initial, ...phases.surveillance, ...phases.recertification];
+    addOperation(scheme, result);
     return result;
 }
 
@@ -179,7 +181,8 @@ function activityModel(activity: Activity, phase: ActivityPhase): ActivityModel 
         method: activity.method as ActivityModel['method'],
         source: activity.source as ActivityModel['source'],
         sample: activity.members.find(isSampleDecl)?.value,
-        criteria: activity.members.find(isCriteriaDecl)?.value
+        criteria: activity.members.find(isCriteriaDecl)?.value,
+        samplingPlan: samplingPlanModel(activity)
     });
 }
 
@@ -191,10 +194,10 @@ function checkModel(check: Check): CheckModel {
 }
 
 function markModel(mark: Mark): MarkModel {
-    return withOptional<MarkModel>(
+    return markConditions(mark, withOptional<MarkModel>(
         { name: mark.name ?? '', description: mark.description ?? '', uses: [...mark.uses] as MarkModel['uses'] },
         { shape: mark.shape }
-    );
+    ));
 }
 
 function roleModel(role: Role): RoleModel {

@@ -1,8 +1,9 @@
 import type { AstNodeDescription, AstNodeDescriptionProvider, ReferenceInfo, Scope, Stream } from 'langium';
 import { AstUtils, DefaultScopeProvider, EMPTY_SCOPE, stream } from 'langium';
-import type { Catalog, Clause, SchemeType } from '../generated/ast.js';
+import type { Activity, Catalog, Clause, Scheme, SchemeType } from '../generated/ast.js';
 import {
-    isCatalog, isClauseRef, isElementChoice, isSchemeType, isSchemeTypeDecl, ClauseRef, SchemeTypeDecl
+    isActivity, isCatalog, isClauseRef, isElementChoice, isExternalBody, isRecertification, isScheme, isSchemeType,
+    isSchemeTypeDecl, isSurveillance, ClauseRef, ExternalBody, SchemeTypeDecl
 } from '../generated/ast.js';
 import type { CertaServices } from '../certa-module.js';
 import { catalogOf, refOf } from '../helpers/node-properties.js';
@@ -32,6 +33,10 @@ export class CertaScopeProvider extends DefaultScopeProvider {
             const catalog = refOf(container.catalog);
             return catalog ? this.schemeTypeScope(catalog.schemeTypes) : EMPTY_SCOPE;
         }
+        if (isExternalBody(container) && property === ExternalBody.activities) {
+            const scheme = AstUtils.getContainerOfType(container, isScheme);
+            return scheme ? this.activityScope(scheme) : EMPTY_SCOPE;
+        }
         if (isElementChoice(container) || isSchemeType(container)) {
             const catalog = AstUtils.getContainerOfType(container, isCatalog);
             return catalog ? this.clauseScope(catalog) : EMPTY_SCOPE;
@@ -55,6 +60,16 @@ export class CertaScopeProvider extends DefaultScopeProvider {
             this.clauseScopes.set(catalog, scope);
         }
         return scope;
+    }
+
+    /** `performs typeTest` names any activity of the scheme: initial, surveillance or recertification. */
+    private activityScope(scheme: Scheme): Scope {
+        const activities: Activity[] = [];
+        for (const member of scheme.members ?? []) {
+            if (isActivity(member)) activities.push(member);
+            else if (isSurveillance(member) || isRecertification(member)) activities.push(...(member.activities ?? []));
+        }
+        return this.createScope(activities.filter(a => a.name).map(a => this.descriptionProvider.createDescription(a, a.name)));
     }
 
     private schemeTypeScope(types: SchemeType[]): Scope {

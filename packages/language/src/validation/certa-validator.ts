@@ -3,14 +3,20 @@ import type { CertaAstType } from '../generated/ast.js';
 import type { CertaServices } from '../certa-module.js';
 import { acceptanceChecks } from './acceptance.js';
 import { catalogStructureChecks } from './catalog-structure.js';
+import { certificateChecks } from './certificates.js';
+import { complaintsAppealsChecks } from './complaints-appeals.js';
 import { competenceChecks } from './competence.js';
+import { externalBodyChecks } from './external-bodies.js';
 import { guide53Checks } from './guide-53.js';
 import { impartialityChecks } from './impartiality.js';
 import { msScopeChecks } from './ms-scope.js';
+import { lifecycleChecks } from './lifecycle.js';
+import { markConditionChecks } from './mark-conditions.js';
 import { markChecks } from './marks.js';
 import { nonconformityChecks } from './nonconformity.js';
 import { referenceChecks } from './references.js';
 import { schemeStructureChecks } from './scheme-structure.js';
+import { samplingChecks } from './sampling.js';
 import { schemeTypeChecks } from './scheme-type.js';
 import { standardFitChecks } from './standard-fit.js';
 
@@ -32,6 +38,13 @@ export const ruleFamilies: RuleFamily[] = [
     markChecks,
     msScopeChecks,
     nonconformityChecks,
+    // Operating the scheme: sampling plans, lifecycle, external bodies, complaints and appeals, certificates, mark conditions.
+    samplingChecks,
+    lifecycleChecks,
+    externalBodyChecks,
+    complaintsAppealsChecks,
+    certificateChecks,
+    markConditionChecks,
     acceptanceChecks
 ];
 

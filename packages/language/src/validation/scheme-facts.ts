@@ -2,11 +2,11 @@ import type { AstNode } from 'langium';
 import { AstUtils, GrammarUtils } from 'langium';
 import type { Range } from 'vscode-languageserver-types';
 import type {
-    Activity, ActivityPattern, Catalog, CertificationField, Clause, ClauseRef, Duration, Exclusion, Mark, Role, Scheme,
-    SchemeMember, SchemeType, Subject
+    Activity, ActivityPattern, Catalog, CertificationField, Clause, ClauseRef, Duration, Exclusion, Mark, Role, SampleSource,
+    SamplingPlan, Scheme, SchemeMember, SchemeType, Subject
 } from '../generated/ast.js';
 import {
-    isActivity, isCertifiesDecl, isExclusion, isMark, isOperatedUnderDecl, isRecertification, isScheme,
+    isActivity, isCertifiesDecl, isExclusion, isMark, isOperatedUnderDecl, isRecertification, isSamplingPlan, isScheme,
     isSchemeTypeDecl, isSurveillance
 } from '../generated/ast.js';
 import { expandClauseRef } from '../scoping/clause-index.js';
@@ -153,13 +153,46 @@ export function isAudit(activity: Activity): boolean {
 
 /** `determination testing`, `stage2 audit`: an activity's function as a designer writes it. */
 export function functionText(activity: Pick<Activity, 'kind' | 'method' | 'source'>): string {
-    return [activity.kind, activity.method, activity.source ? `from ${activity.source}` : undefined].filter(Boolean).join(' ');
+    const source = isActivity(activity) ? sampleSourceOf(activity) : activity.source;
+    return [activity.kind, activity.method, source ? `from ${source}` : undefined].filter(Boolean).join(' ');
+}
+
+/** The activity's sampling plan (`samplingPlan "…" count 3 from market`), if it declares one. */
+export function samplingPlanOf(activity: Activity): SamplingPlan | undefined {
+    return (activity.members ?? []).find(isSamplingPlan);
+}
+
+/** Where the activity's samples come from: its own `from`, else its sampling plan's. */
+export function sampleSourceOf(activity: Activity): SampleSource | undefined {
+    return activity.source ?? samplingPlanOf(activity)?.source;
 }
 
 export function patternMatches(pattern: ActivityPattern, activity: Activity): boolean {
     return pattern.kind === activity.kind
         && (pattern.method === undefined || pattern.method === activity.method)
-        && (pattern.source === undefined || pattern.source === activity.source);
+        && (pattern.source === undefined || pattern.source === sampleSourceOf(activity));
+}
+
+/** What a process or service scheme certifies: the assessment of the process or service is its evaluation. */
+export function certifiesProcessOrService(scheme: Scheme | undefined): boolean {
+    const subject = scheme ? certifiedSubject(scheme) : undefined;
+    return subject === 'process' || subject === 'service';
+}
+
+/**
+ * ISO/IEC 17067 lists the assessment of services or processes among the ways of determining
+ * characteristics: for a process or service scheme, an assessment of the production (process
+ * operation) or of the service delivery is the evaluation itself.
+ */
+export function assessesProcessOrService(activity: Activity): boolean {
+    return activity.kind === 'determination'
+        && (activity.method === 'productionAssessment' || activity.method === 'serviceAssessment')
+        && certifiesProcessOrService(schemeOf(activity));
+}
+
+/** The initial element that determines characteristics (element II): initial, realised by determinations. */
+export function isDeterminationElement(clause: Clause): boolean {
+    return clause.phase === 'initial' && clause.patterns.some(pattern => pattern.kind === 'determination');
 }
 
 /**
@@ -170,7 +203,8 @@ export function realises(item: PhasedActivity, clause: Clause, anyPhase = false)
     if (!anyPhase && clause.phase && clause.phase !== (item.phase === 'surveillance' ? 'surveillance' : 'initial')) {
         return false;
     }
-    return clause.patterns.some(pattern => patternMatches(pattern, item.activity));
+    return clause.patterns.some(pattern => patternMatches(pattern, item.activity))
+        || (isDeterminationElement(clause) && item.phase !== 'surveillance' && assessesProcessOrService(item.activity));
 }
 
 /** `II (Determination of characteristics)`. */

@@ -6,7 +6,7 @@ import {
 import { defineRule } from './rule-catalog.js';
 import { reportsAbsence } from './syntax-damage.js';
 import {
-    activitiesOf, certificationFieldOf, durationText, firstMember, functionText,
+    activitiesOf, assessesProcessOrService, certificationFieldOf, certifiedSubject, certifiesProcessOrService, durationText, firstMember, functionText,
     isManagementSystemScheme, isProductScheme, months, operatingStandard, patternMatches, placeOn, schemeTypeOf
 } from './scheme-facts.js';
 import { nameOf } from '../helpers/node-properties.js';
@@ -168,10 +168,19 @@ function productSchemeMustEvaluateProduct(scheme: Scheme, accept: ValidationAcce
     const initial = activitiesOf(scheme).filter(a => a.phase === 'initial').map(a => a.activity);
     const evaluatesProduct = initial.some(activity =>
         (activity.kind === 'determination' && productMethods.includes(activity.method ?? ''))
+        || assessesProcessOrService(activity)
         || (patterns ?? []).some(p => patternMatches(p, activity)));
     if (!evaluatesProduct) {
         const audits = initial.some(a => a.method === 'audit' || a.kind === 'stage1' || a.kind === 'stage2');
-        accept('error', `Scheme '${nameOf(scheme)}' is operated under ${standardName(scheme)} but ${audits ? 'only audits' : 'has no evaluation'}: no activity evaluates the product itself. Add a determination by testing, inspection, design appraisal or service assessment (ISO/IEC 17065:2012 7.4).`, {
+        const subject = certifiedSubject(scheme);
+        const processOrService = certifiesProcessOrService(scheme);
+        const what = processOrService ? `the ${subject} itself` : 'the product itself';
+        const how = processOrService
+            ? `Add a determination that assesses the ${subject} (productionAssessment for a process, serviceAssessment for a service), or by testing or inspection`
+            : 'Add a determination by testing, inspection, design appraisal or service assessment';
+        const assessesProduction = initial.some(a => a.kind === 'determination' && a.method === 'productionAssessment');
+        const found = audits ? 'only audits' : assessesProduction ? 'only assesses production' : 'has no evaluation';
+        accept('error', `Scheme '${nameOf(scheme)}' is operated under ${standardName(scheme)} but ${found}: no activity evaluates ${what}. ${how} (ISO/IEC 17065:2012 7.4).`, {
             ...onStandard(scheme), data: { code: StandardFitRules.productNotEvaluated }
         });
     }

@@ -1,0 +1,41 @@
+/**
+ * What the keywords of sampling plans and of operating a scheme mean, in our own words, with the
+ * clause they rest on: shown on hover and with keyword completion.
+ */
+export const operationKeywords: Readonly<Record<string, string>> = {
+    samplingPlan: 'A sampling plan: what is sampled, `count` how many, `every` how often, `rule` by which rule, `from` where (ISO/IEC 17067 element I).',
+    operator: 'Samples taken at the operator of the process or service.',
+    site: 'Samples taken at the client\'s site (the plant, the premises).',
+    field: 'Samples taken in the field, where the product or service is in use.',
+    installation: 'Samples taken at an installation the client made or serviced.',
+    lifecycle: 'The certification lifecycle after the decision: special audits, suspension, withdrawal, reduction of scope, changes, transfer (ISO/IEC 17065 7.9 to 7.11; ISO/IEC 17021-1 9.6.4, 9.6.5).',
+    specialAudit: 'An audit outside the programme: `scopeExtension`, `shortNotice` or `unannounced` (ISO/IEC 17021-1 9.6.4; ISO/IEC 17065 7.9).',
+    scopeExtension: 'Review of an application to extend the scope and the audit it needs (ISO/IEC 17021-1 9.6.4.1).',
+    shortNotice: 'An audit at short notice, e.g. to investigate a complaint; its `conditions` are made known to clients in advance (ISO/IEC 17021-1 9.6.4.2).',
+    unannounced: 'An audit without notice; its `conditions` are made known to clients in advance (ISO/IEC 17021-1 9.6.4.2; ISO/IEC 17065 7.9).',
+    suspension: 'When certification is suspended (`when`), for how long at most (`maximum`, usually not beyond 6 months for management systems) and when it is restored (`restoredWhen`) (ISO/IEC 17021-1 9.6.5; ISO/IEC 17065 7.11).',
+    restoredWhen: 'When a suspended certification is restored (ISO/IEC 17021-1 9.6.5.4; ISO/IEC 17065 7.11).',
+    withdrawal: 'When certification is withdrawn, e.g. when a suspension is not resolved in time (ISO/IEC 17021-1 9.6.5; ISO/IEC 17065 7.11).',
+    scopeReduction: 'When the scope of certification is reduced to exclude the parts that fail (ISO/IEC 17021-1 9.6.5; ISO/IEC 17065 7.11).',
+    changes: 'How changes affecting certification are handled: the client\'s, and the scheme\'s own (ISO/IEC 17065 7.10; ISO/IEC 17021-1 8.5.3).',
+    transfer: 'Acceptance of certification transferred from another body, after a pre-transfer review `by` a role (IAF MD 2).',
+    externalBody: 'A body the certification body outsources evaluation to: `accreditedTo`, `performs`, `agreement` (ISO/IEC 17065 6.2.2; ISO/IEC 17021-1 7.5).',
+    accreditedTo: 'What the external body is accredited to: ISO_IEC_17025 (testing), ISO_IEC_17020 (inspection), ISO_IEC_17021_1 (audits), ...',
+    performs: 'The activities of the scheme the external body performs (evaluation only, never review or decision).',
+    agreement: 'What the legally enforceable agreement with the external body covers; confidentiality and impartiality at least (ISO/IEC 17065 6.2.2).',
+    ISO_IEC_17025: 'ISO/IEC 17025: testing and calibration laboratories.',
+    ISO_IEC_17020: 'ISO/IEC 17020: inspection bodies.',
+    ISO_IEC_17065: 'ISO/IEC 17065: bodies certifying products, processes and services.',
+    ISO_IEC_17021_1: 'ISO/IEC 17021-1: bodies auditing and certifying management systems.',
+    ISO_IEC_17024: 'ISO/IEC 17024: bodies certifying persons.',
+    ISO_15189: 'ISO 15189: medical laboratories.',
+    complaints: 'The complaints process: `handledBy` a role, and `aboutCertifiedClients` how complaints about a certified client reach it (ISO/IEC 17065 7.13; ISO/IEC 17021-1 9.8).',
+    aboutCertifiedClients: 'How a complaint about a certified client reaches that client and how its handling is checked (ISO/IEC 17065 7.13; ISO/IEC 17021-1 9.8).',
+    appeals: 'The appeals process: `decidedBy` a role not involved in the decision appealed (ISO/IEC 17065 7.13; ISO/IEC 17021-1 9.7).',
+    decidedBy: 'Who decides appeals: not a role that evaluates, reviews or decides in the scheme.',
+    certificate: 'What the certificate states (`states`) and for how long it is valid (`validFor`, never longer than the cycle) (ISO/IEC 17065 7.7; ISO/IEC 17021-1 8.2).',
+    validFor: 'How long a certificate is valid: at most the certification cycle, at least until recertification is due.',
+    states: 'What the certificate states: certificationBody, client, scope, criteria, grantDate, expiryDate, identification (ISO/IEC 17065 7.7.1; ISO/IEC 17021-1 8.2.2).',
+    conditions: 'Conditions: of a mark\'s use (who, on what, how it is shown), or under which special audits are made.',
+    misuse: 'What the body does about incorrect use of the mark or certificate (ISO/IEC 17065 4.1.3; ISO/IEC 17021-1 8.3).'
+};
