@@ -1,6 +1,7 @@
 import type { AstNode, AstNodeDescription, LangiumDocument, ReferenceDescription, Stream, URI } from 'langium';
 import { AstUtils, DefaultIndexManager, stream } from 'langium';
 import type { CancellationToken } from 'vscode-languageserver';
+import { topLevelPath } from './declaration-shapes.js';
 
 /**
  * Langium's index answers "who refers to X" and "which documents does an edit affect" by scanning
@@ -15,8 +16,14 @@ export class CertaIndexManager extends DefaultIndexManager {
     private readonly byTarget = new Map<string, Map<string, ReferenceDescription[]>>();
     /** Target document → the documents with non-local references into it. */
     private readonly referrers = new Map<string, Set<string>>();
+    /**
+     * `targetUri#topLevelPath` → the documents with non-local references into that top-level
+     * declaration (or anything inside it), each with the top-level declarations of theirs that hold
+     * them: who depends on which declaration, for the incremental build.
+     */
+    private readonly byDeclaration = new Map<string, Map<string, Set<string>>>();
     /** Source document → the keys it contributed to the maps above (for removal). */
-    private readonly contributed = new Map<string, { targets: Set<string>; documents: Set<string> }>();
+    private readonly contributed = new Map<string, { targets: Set<string>; documents: Set<string>; declarations: Set<string> }>();
     private namedCache?: Map<string, AstNodeDescription[]>;
     private generation = 0;
 
@@ -40,6 +47,19 @@ export class CertaIndexManager extends DefaultIndexManager {
         const result = new Set<string>();
         for (const target of targets) this.referrers.get(target)?.forEach(uri => result.add(uri));
         return result;
+    }
+
+    /**
+     * The documents (other than the declaration's own) that refer into a top-level declaration, each
+     * with the paths of its own top-level declarations that hold those references.
+     */
+    referrersOfDeclaration(uri: string, topPath: string): ReadonlyMap<string, ReadonlySet<string>> {
+        return this.byDeclaration.get(targetKey(uri, topPath)) ?? new Map();
+    }
+
+    /** Marks the index as changed for the caches derived from it (references were rebound to new nodes). */
+    touch(): void {
+        this.changed();
     }
 
     /** The exported declarations of a type with a name, across the workspace. */
@@ -69,7 +89,7 @@ export class CertaIndexManager extends DefaultIndexManager {
         await super.updateReferences(document, cancelToken);
         const source = document.uri.toString();
         this.forgetReferencesOf(source);
-        const mine = { targets: new Set<string>(), documents: new Set<string>() };
+        const mine = { targets: new Set<string>(), documents: new Set<string>(), declarations: new Set<string>() };
         for (const description of this.referenceIndex.get(source) ?? []) {
             const targetUri = description.targetUri.toString();
             const key = targetKey(targetUri, description.targetPath);
@@ -83,6 +103,13 @@ export class CertaIndexManager extends DefaultIndexManager {
                 if (!documents) this.referrers.set(targetUri, documents = new Set());
                 documents.add(source);
                 mine.documents.add(targetUri);
+                const declaration = targetKey(targetUri, topLevelPath(description.targetPath));
+                let holders = this.byDeclaration.get(declaration);
+                if (!holders) this.byDeclaration.set(declaration, holders = new Map());
+                let paths = holders.get(source);
+                if (!paths) holders.set(source, paths = new Set());
+                paths.add(topLevelPath(description.sourcePath));
+                mine.declarations.add(declaration);
             }
         }
         this.contributed.set(source, mine);
@@ -107,6 +134,11 @@ export class CertaIndexManager extends DefaultIndexManager {
             const documents = this.referrers.get(target);
             documents?.delete(source);
             if (documents?.size === 0) this.referrers.delete(target);
+        }
+        for (const declaration of mine.declarations) {
+            const holders = this.byDeclaration.get(declaration);
+            holders?.delete(source);
+            if (holders?.size === 0) this.byDeclaration.delete(declaration);
         }
         this.contributed.delete(source);
     }
