@@ -70,10 +70,18 @@ export class CertaDocumentBuilder extends DefaultDocumentBuilder {
      */
     private readonly boundTo = new Map<string, { root: AstNode; shapes: Map<string, string> }>();
     private buildOptions: BuildOptions = {};
+    private lastDeleted?: { changed: Set<string>; deleted: Set<string> };
+    private allCategories?: string[];
+    /** Documents by URI string: the index answers in strings, and parsing each back into a URI costs. */
+    private readonly byUri = new Map<string, LangiumDocument>();
 
     constructor(services: LangiumSharedServices) {
         super(services);
-        this.onUpdate((_changed, deleted) => this.forgetDeleted(deleted));
+        this.onUpdate((changed, deleted) => {
+            // A changed URI may be a document new to the workspace, a deleted one may come back as another.
+            [...changed, ...deleted].forEach(uri => this.byUri.delete(uri.toString()));
+            this.forgetDeleted(deleted);
+        });
     }
 
     private forgetDeleted(deleted: URI[]): void {
@@ -105,8 +113,32 @@ export class CertaDocumentBuilder extends DefaultDocumentBuilder {
      */
     protected override shouldRelink(document: LangiumDocument, changedUris: Set<string>): boolean {
         if (document.references.some(reference => reference.error !== undefined)) return true;
-        const deleted = new Set([...changedUris].filter(uri => !this.langiumDocuments.hasDocument(Uri.parse(uri))));
+        const deleted = this.deletedAmong(changedUris);
         return deleted.size > 0 && this.indexManager.isAffected(document, deleted);
+    }
+
+    /** The deleted documents among an update's changed URIs (asked once per document: computed once per update). */
+    private deletedAmong(changedUris: Set<string>): Set<string> {
+        if (this.lastDeleted?.changed !== changedUris) {
+            this.lastDeleted = { changed: changedUris, deleted: new Set([...changedUris].filter(uri => !this.langiumDocuments.hasDocument(Uri.parse(uri)))) };
+        }
+        return this.lastDeleted.deleted;
+    }
+
+    /**
+     * Langium asks every document of the workspace on every update whether its last build ran the
+     * validation categories requested; the same answer as Langium's, without building the set of
+     * all categories once per document and keystroke.
+     */
+    protected override resultsAreIncomplete(document: LangiumDocument, options: BuildOptions | undefined): boolean {
+        const state = this.buildState.get(document.uri.toString());
+        const executed = state?.result?.validationChecks;
+        if (!state?.completed || !executed) return super.resultsAreIncomplete(document, options);
+        const validation = options?.validation ?? true;
+        if (validation === false) return false;
+        this.allCategories ??= [...this.serviceRegistry.getServices(document.uri).validation.ValidationRegistry.getAllValidationCategories(document)];
+        const requested = validation === true ? this.allCategories : validation.categories ?? this.allCategories;
+        return requested.some(category => !executed.includes(category));
     }
 
     /**
@@ -129,9 +161,8 @@ export class CertaDocumentBuilder extends DefaultDocumentBuilder {
             index: this.index,
             locator: this.locator(reparsed[0].document.uri),
             descriptions: this.serviceRegistry.getServices(reparsed[0].document.uri).workspace.AstNodeDescriptionProvider,
-            documentOf: uri => this.langiumDocuments.getDocument(Uri.parse(uri))
+            documentOf: uri => this.documentAt(uri)
         });
-        this.index.touch();
         const inBuild = new Set(documents.map(d => d.uri.toString()));
         const joining: LangiumDocument[] = [];
         const join = (uris: Set<string>, state: DocumentState) => {
@@ -149,6 +180,15 @@ export class CertaDocumentBuilder extends DefaultDocumentBuilder {
         join(revalidate, DocumentState.IndexedReferences);
         this.prepareBuild(joining, this.buildOptions);
         documents.push(...joining);
+    }
+
+    private documentAt(uri: string): LangiumDocument | undefined {
+        let document = this.byUri.get(uri);
+        if (!document) {
+            document = this.langiumDocuments.getDocument(Uri.parse(uri));
+            if (document) this.byUri.set(uri, document); else this.byUri.delete(uri);
+        }
+        return document;
     }
 
     private locator(uri: URI) {

@@ -24,7 +24,11 @@ export class CertaIndexManager extends DefaultIndexManager {
     private readonly byDeclaration = new Map<string, Map<string, Set<string>>>();
     /** Source document → the keys it contributed to the maps above (for removal). */
     private readonly contributed = new Map<string, { targets: Set<string>; documents: Set<string>; declarations: Set<string> }>();
-    private namedCache?: Map<string, AstNodeDescription[]>;
+    /** `type:name` → the exported declarations so named; `namedBy` the keys each document added. */
+    private readonly named = new Map<string, AstNodeDescription[]>();
+    private readonly namedBy = new Map<string, string[]>();
+    private readonly typeGenerations = new Map<string, number>();
+    private readonly documentGenerations = new Map<string, number>();
     private generation = 0;
 
     /** Changes whenever the index changes; caches derived from the index key on it. */
@@ -57,32 +61,60 @@ export class CertaIndexManager extends DefaultIndexManager {
         return this.byDeclaration.get(targetKey(uri, topPath)) ?? new Map();
     }
 
-    /** Marks the index as changed for the caches derived from it (references were rebound to new nodes). */
-    touch(): void {
-        this.changed();
+    /** The references of a document were pointed at new nodes (see referrer-reconnection.ts). */
+    rebound(uri: string): void {
+        this.changed(uri);
     }
 
-    /** The exported declarations of a type with a name, across the workspace. */
+    /** Changes whenever a document exporting declarations of the type changes (its content or its references). */
+    typeVersion(type: string): number {
+        return this.typeGenerations.get(type) ?? 0;
+    }
+
+    /** Changes whenever the document's content or references change in the index. */
+    documentVersion(uri: string): number {
+        return this.documentGenerations.get(uri) ?? 0;
+    }
+
+    /** The exported declarations of a type with a name, across the workspace, in document order. */
     elementsNamed(type: string, name: string): AstNodeDescription[] {
-        if (!this.namedCache) {
-            this.namedCache = new Map();
-            for (const description of this.allElements()) {
-                const key = `${description.type}:${description.name}`;
-                const list = this.namedCache.get(key);
-                if (list) list.push(description); else this.namedCache.set(key, [description]);
-            }
-        }
-        return this.namedCache.get(`${type}:${name}`) ?? [];
+        return this.named.get(`${type}:${name}`) ?? [];
     }
 
     override async updateContent(document: LangiumDocument, cancelToken?: CancellationToken): Promise<void> {
         await super.updateContent(document, cancelToken);
-        this.changed();
+        const uri = document.uri.toString();
+        this.changed(uri);
+        this.forgetNamesOf(uri);
+        const keys: string[] = [];
+        for (const description of this.symbolIndex.get(uri) ?? []) {
+            const key = `${description.type}:${description.name}`;
+            const list = this.named.get(key);
+            if (!list) this.named.set(key, [description]);
+            else {
+                // In URI order, whatever the order documents were indexed in: messages that list the
+                // other copies of a name read the same after any edit as in a fresh build.
+                const at = list.findIndex(d => d.documentUri.toString() > uri);
+                list.splice(at < 0 ? list.length : at, 0, description);
+            }
+            keys.push(key);
+        }
+        this.namedBy.set(uri, keys);
+        this.changed(uri);
     }
 
     override removeContent(uri: URI): void {
         super.removeContent(uri);
-        this.changed();
+        this.changed(uri.toString());
+        this.forgetNamesOf(uri.toString());
+    }
+
+    private forgetNamesOf(uri: string): void {
+        for (const key of this.namedBy.get(uri) ?? []) {
+            const list = this.named.get(key)?.filter(d => d.documentUri.toString() !== uri) ?? [];
+            if (list.length > 0) this.named.set(key, list); else this.named.delete(key);
+        }
+        this.namedBy.delete(uri);
     }
 
     override async updateReferences(document: LangiumDocument, cancelToken?: CancellationToken): Promise<void> {
@@ -113,13 +145,13 @@ export class CertaIndexManager extends DefaultIndexManager {
             }
         }
         this.contributed.set(source, mine);
-        this.changed();
+        this.changed(source);
     }
 
     override removeReferences(uri: URI): void {
         super.removeReferences(uri);
         this.forgetReferencesOf(uri.toString());
-        this.changed();
+        this.changed(uri.toString());
     }
 
     private forgetReferencesOf(source: string): void {
@@ -143,9 +175,13 @@ export class CertaIndexManager extends DefaultIndexManager {
         this.contributed.delete(source);
     }
 
-    private changed(): void {
+    /** Before and after a document's exports change, and when its references do. */
+    private changed(uri: string): void {
         this.generation++;
-        this.namedCache = undefined;
+        this.documentGenerations.set(uri, this.generation);
+        for (const key of this.namedBy.get(uri) ?? []) {
+            this.typeGenerations.set(key.slice(0, key.indexOf(':')), this.generation);
+        }
     }
 }
 

@@ -1,5 +1,5 @@
-import type { AstNode, AstNodeLocator, LangiumDocument } from 'langium';
-import { GrammarUtils } from 'langium';
+import type { AstNode, AstNodeLocator, CstNode, LangiumDocument } from 'langium';
+import { AstUtils, GrammarAST, isCompositeCstNode } from 'langium';
 import type { Document } from '../generated/ast.js';
 
 /**
@@ -30,13 +30,23 @@ export function declarationShapes(document: LangiumDocument, locator: AstNodeLoc
 function shapeText(element: AstNode): string {
     const cst = element.$cstNode;
     if (!cst) return '';
-    let text = cst.text;
-    const cuts = (unreadAcrossFiles[element.$type] ?? [])
-        .flatMap(property => GrammarUtils.findNodesForProperty(cst, property))
-        .map(node => ({ start: node.offset - cst.offset, end: node.end - cst.offset }))
-        .sort((a, b) => b.start - a.start);
-    for (const cut of cuts) text = text.slice(0, cut.start) + text.slice(cut.end);
-    return text.replace(/\s+/g, ' ');
+    const unread = unreadAcrossFiles[element.$type];
+    if (!unread) return cst.text.replace(/\s+/g, ' ');
+    const kept: string[] = [];
+    collect(cst, element, unread, kept);
+    return kept.join(' ').replace(/\s+/g, ' ');
+}
+
+/** The text of the element's tokens, less its unread properties (their CST nodes belong to the element itself). */
+function collect(node: CstNode, element: AstNode, unread: readonly string[], kept: string[]): void {
+    if (isUnread(node, unread)) return;
+    if (isCompositeCstNode(node) && node.astNode === element) node.content.forEach(child => collect(child, element, unread, kept));
+    else kept.push(node.text);
+}
+
+function isUnread(node: CstNode, unread: readonly string[]): boolean {
+    const assignment = AstUtils.getContainerOfType(node.grammarSource, GrammarAST.isAssignment);
+    return assignment !== undefined && unread.includes(assignment.feature);
 }
 
 /** The top-level declaration a path lies in (`/elements@3/clauses@1` → `/elements@3`). */

@@ -1,4 +1,4 @@
-import type { AstNode, AstNodeDescriptionProvider, AstNodeLocator, LangiumDocument, Reference } from 'langium';
+import type { AstNode, AstNodeDescription, AstNodeDescriptionProvider, AstNodeLocator, LangiumDocument, Reference } from 'langium';
 import { AstUtils, isAstNode } from 'langium';
 import type { CertaIndexManager } from './certa-index-manager.js';
 import { declarationShapes } from './declaration-shapes.js';
@@ -46,10 +46,12 @@ export function reconnectReferrers(reparsed: ReparsedDocument[], services: Recon
         for (const [path] of changed.filter(([u]) => u === uri)) {
             for (const source of services.index.referrersOfDeclaration(uri, path).keys()) relink.add(source);
         }
+        const nodes = new Map<string, { node?: AstNode; description?: AstNodeDescription }>();
         for (const source of services.index.referringDocuments([uri])) {
             if (relink.has(source) || rebuilt.has(source)) continue;
             const referrer = services.documentOf(source);
-            if (referrer && !rebind(referrer, document, services)) relink.add(source);
+            if (referrer && !rebind(referrer, document, services, nodes)) relink.add(source);
+            else services.index.rebound(source);
         }
     }
     // Readers through chains of references (scheme → role → competence): validated again.
@@ -80,7 +82,7 @@ interface ResolvedReference extends Reference {
  * Points the references of `referrer` into old nodes of `target` at the nodes now at the same paths.
  * False when a path no longer leads to a node of the same type and name (the caller relinks).
  */
-function rebind(referrer: LangiumDocument, target: LangiumDocument, services: ReconnectionServices): boolean {
+function rebind(referrer: LangiumDocument, target: LangiumDocument, services: ReconnectionServices, nodes: Map<string, { node?: AstNode; description?: AstNodeDescription }>): boolean {
     const root = target.parseResult.value;
     for (const reference of referrer.references as ResolvedReference[]) {
         if (!('_ref' in reference)) continue;
@@ -89,11 +91,14 @@ function rebind(referrer: LangiumDocument, target: LangiumDocument, services: Re
         const oldRoot = AstUtils.findRootNode(old);
         if (oldRoot === root || oldRoot.$document !== target) continue;
         const path = services.locator.getAstNodePath(old);
-        const now: AstNode | undefined = services.locator.getAstNode(root, path);
+        let found = nodes.get(path);
+        if (!found) nodes.set(path, found = { node: services.locator.getAstNode(root, path) });
+        const now = found.node;
         const name = (old as { name?: unknown }).name;
         if (!now || now.$type !== old.$type || (now as { name?: unknown }).name !== name) return false;
         reference._ref = now;
-        reference._nodeDescription = services.descriptions.createDescription(now, typeof name === 'string' && name ? name : reference.$refText, target);
+        found.description ??= services.descriptions.createDescription(now, typeof name === 'string' && name ? name : reference.$refText, target);
+        reference._nodeDescription = found.description;
     }
     return true;
 }
