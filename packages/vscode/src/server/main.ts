@@ -14,6 +14,7 @@ import { guardConnection } from './guarded-connection.js';
 import { KnownDocuments } from './known-documents.js';
 import { didChangeWatchedFilesProblem, textDocumentProblem } from './message-checks.js';
 import { ServerLog } from './server-log.js';
+import { reportWorkspaceProgress } from './workspace-progress.js';
 
 const log = new ServerLog();
 surviveUncaughtFailures(log);
@@ -41,4 +42,5 @@ const { shared, Certa } = createCertaServices({ connection, ...NodeFileSystem },
 known.attach(shared);
 logFailedBuilds(shared.workspace.WorkspaceLock, log);
 registerCertaRequests(connection, Certa);
+reportWorkspaceProgress(connection, shared);
 startLanguageServer(shared);
