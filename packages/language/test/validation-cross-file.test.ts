@@ -282,7 +282,7 @@ describe('cross-file rules after edits', () => {
         };
         const texts = { scheme: schemeText, roles: rolesText, people: peopleWithAuditor };
         await edit(texts);
-        for (let step = 1; step <= 30; step++) {
+        for (let step = 1; step <= 24; step++) {
             const name = random(3) === 0 ? 'people' : 'roles';
             texts[name] = name === 'roles' ? roleVariants[random(roleVariants.length)] : peopleVariants[random(peopleVariants.length)];
             if (random(3) === 0) {
@@ -299,7 +299,7 @@ describe('cross-file rules after edits', () => {
                 expect(codesOf(file), `step ${step} (${name} changed), ${file}`).toEqual(codesOf(file, fresh));
             }
         }
-    });
+    }, 180_000);
 });
 
 /** The names of the documents validated from now until `dispose()`, sorted. */
