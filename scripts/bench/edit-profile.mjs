@@ -25,7 +25,7 @@ const documents = workspace.files.map(f => {
     shared.workspace.LangiumDocuments.addDocument(document);
     return document;
 });
-let start = threadCpuMs(process.pid);
+const start = threadCpuMs(process.pid);
 await builder.build(documents, { validation: true });
 console.log(`build ${size} files: ${(threadCpuMs(process.pid) - start).toFixed(0)} ms CPU`);
 
@@ -42,7 +42,6 @@ for (const [label, file, pattern] of [['leaf', workspace.leaf, /(scheme \w+ "[^"
     for (let i = 1; i <= edits; i++) {
         const text = i % 2 ? original.replace(pattern, '$1 x"') : original;
         textDocuments.set(TextDocument.create(uri, 'certa', i, text));
-        start = threadCpuMs(process.pid);
         const wall = performance.now();
         const used = process.cpuUsage();
         await builder.update([URI.parse(uri)], []);

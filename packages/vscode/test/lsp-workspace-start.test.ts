@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WorkDoneProgressBegin, WorkDoneProgressEnd, WorkDoneProgressReport } from 'vscode-languageserver-protocol';
-import { DidOpenTextDocumentNotification } from 'vscode-languageserver-protocol';
+import { DidChangeTextDocumentNotification, DidCloseTextDocumentNotification, DidOpenTextDocumentNotification } from 'vscode-languageserver-protocol';
 import { bundledServer } from './bundled-server.js';
 import { LspClient } from './lsp-client.js';
 
@@ -54,5 +54,21 @@ describe('the language server starting on a workspace', () => {
         expect(progress.at(-1)?.kind).toBe('end');
         const percentages = progress.filter((p): p is WorkDoneProgressReport => p.kind === 'report').map(p => p.percentage ?? 0);
         expect(percentages).toEqual([...percentages].sort((a, b) => a - b));
+    });
+
+    it('goes back to the text on disk when a file is closed without saving', async () => {
+        const file = path.join(workspace, 'drafts', 'clean.certa');
+        fs.writeFileSync(file, 'competence Audit "Auditing" basis ISO17021_1 A\n');
+        const uri = pathToFileURL(file).toString();
+        await client.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+            textDocument: { uri, languageId: 'certa', version: 1, text: fs.readFileSync(file, 'utf8') }
+        });
+        await client.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+            textDocument: { uri, version: 2 }, contentChanges: [{ text: 'competence Audit "Auditing" basis NoSuchCatalog A\n' }]
+        });
+        await client.diagnosticsFor(uri, found => found.some(d => d.code === 'certa.reference.unknown-catalog'));
+        await client.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+        const after = await client.diagnosticsFor(uri, found => !found.some(d => d.code === 'certa.reference.unknown-catalog'));
+        expect(after.filter(d => d.severity === 1)).toEqual([]);
     });
 });
