@@ -1,4 +1,4 @@
-import { DocumentState, isOperationCancelled, URI } from 'langium';
+import { AstUtils, DocumentState, isOperationCancelled, URI } from 'langium';
 import type { CancellationToken } from 'vscode-languageserver';
 import { CancellationTokenSource } from 'vscode-languageserver';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -235,4 +235,80 @@ describe('cross-file rules after edits', () => {
         await edit({ people: peopleWithAuditor });
         expect(codesOf('roles')).toEqual([]);
     });
+
+    it('revalidates no other file when an edit changes no declaration others read, and rebinds their references', async () => {
+        await edit({ scheme: schemeText, roles: rolesText, people: peopleWithAuditor });
+        const validated = validatedDuring();
+        const retitled = rolesText.replace('role Auditor "Auditor"', 'role Auditor "Auditor (field)"').replace('// x', '') + '// a note\n';
+        await edit({ roles: retitled });
+        expect(validated.dispose()).toEqual(['roles']);
+        // The scheme's references lead to the new declarations (hover shows the new title).
+        const roles = services.shared.workspace.LangiumDocuments.getDocument(uris.roles)!;
+        const scheme = services.shared.workspace.LangiumDocuments.getDocument(uris.scheme)!;
+        const targets = scheme.references.map(reference => ('ref' in reference ? reference.ref : undefined)).filter(node => node?.$type === 'Role');
+        expect(targets.length).toBeGreaterThan(0);
+        for (const node of targets) expect(AstUtils.findRootNode(node!)).toBe(roles.parseResult.value);
+        const fresh = await freshBuild({ scheme: schemeText, roles: retitled, people: peopleWithAuditor });
+        for (const name of ['scheme', 'roles', 'people'] as Name[]) expect(codesOf(name)).toEqual(codesOf(name, fresh));
+    });
+
+    it('revalidates only the files that refer to the role an edit changed', async () => {
+        const otherScheme = schemeText.replace('scheme QMS', 'scheme Other').replaceAll('Decider', 'LeadAuditor');
+        await edit({ scheme: schemeText, notes: otherScheme, roles: rolesText + 'competence Qms "ISO 9001" basis ISO9001\n', people: peopleWithAuditor });
+        const validated = validatedDuring();
+        const deciderChanged = rolesText.replace('role Decider "Decision maker" { needs AnnexA }', 'role Decider "Decision maker" { needs Qms }') + 'competence Qms "ISO 9001" basis ISO9001\n';
+        await edit({ roles: deciderChanged });
+        // The register refers to Decider too (bkhan); the other scheme does not.
+        expect(validated.dispose()).toEqual(['people', 'roles', 'scheme']);
+        const fresh = await freshBuild({ scheme: schemeText, notes: otherScheme, roles: deciderChanged, people: peopleWithAuditor });
+        for (const name of Object.keys(uris) as Name[]) expect(codesOf(name), name).toEqual(codesOf(name, fresh));
+    });
+
+    it('matches a fresh build after shifted, renamed and retitled declarations, with builds cancelled midway (seeded)', async () => {
+        const roleVariants = [
+            rolesText,
+            rolesText.replace('role Auditor "Auditor"', 'role Auditor "Auditor (field)"'),
+            'role Observer "Observer" { needs AnnexA }\n' + rolesText,
+            rolesText.replace('role Auditor "Auditor" { needs AnnexA }', 'role Auditors "Auditor" { needs AnnexA }'),
+            rolesText.replace('role LeadAuditor "Lead auditor" { needs AnnexA }', ''),
+            rolesText.replace('basis ISO17021_1 A', 'basis ISO9001'),
+            rolesText.replace('{ needs AnnexA }', '{ needs AnnexA summary "leads" }'),
+            rolesText.replace('role Decider "Decision maker" {', 'role Decider "Decision maker {')
+        ];
+        const peopleVariants = [peopleWithAuditor, peopleWithoutAuditor, peopleWithAuditor.replace('"A. Smith"', '"A. Smith-Jones"'), '// nobody\n' + peopleWithAuditor];
+        let seed = 20261202;
+        const random = (n: number) => {
+            seed = (seed * 1103515245 + 12345) % 2147483648;
+            return seed % n;
+        };
+        const texts = { scheme: schemeText, roles: rolesText, people: peopleWithAuditor };
+        await edit(texts);
+        for (let step = 1; step <= 24; step++) {
+            const name = random(3) === 0 ? 'people' : 'roles';
+            texts[name] = name === 'roles' ? roleVariants[random(roleVariants.length)] : peopleVariants[random(peopleVariants.length)];
+            if (random(3) === 0) {
+                // The next keystroke cancels this build after some document was validated.
+                const source = new CancellationTokenSource();
+                const listener = services.shared.workspace.DocumentBuilder.onDocumentPhase(DocumentState.Validated, () => source.cancel());
+                await edit({ [name]: texts[name] }, source.token).catch((error: unknown) => { if (!isOperationCancelled(error)) throw error; });
+                listener.dispose();
+                continue;
+            }
+            await edit({ [name]: texts[name] });
+            const fresh = await freshBuild(texts);
+            for (const file of Object.keys(texts) as Name[]) {
+                expect(codesOf(file), `step ${step} (${name} changed), ${file}`).toEqual(codesOf(file, fresh));
+            }
+        }
+    }, 180_000);
 });
+
+/** The names of the documents validated from now until `dispose()`, sorted. */
+function validatedDuring(): { dispose(): string[] } {
+    const seen = new Set<string>();
+    const listener = services.shared.workspace.DocumentBuilder.onDocumentPhase(DocumentState.Validated, document => {
+        const name = (Object.keys(uris) as Name[]).find(n => uris[n].toString() === document.uri.toString());
+        if (name) seen.add(name);
+    });
+    return { dispose: () => { listener.dispose(); return [...seen].sort(); } };
+}

@@ -75,12 +75,14 @@ export class LspClient {
         return new LspClient(child);
     }
 
-    async initialize(rootUri: string): Promise<Awaited<ReturnType<ProtocolConnection['sendRequest']>>> {
+    /** `window` adds window capabilities (e.g. `{ workDoneProgress: true }`, as VS Code sends). */
+    async initialize(rootUri: string, window?: { workDoneProgress?: boolean }): Promise<Awaited<ReturnType<ProtocolConnection['sendRequest']>>> {
         const result = await this.connection.sendRequest(InitializeRequest.type, {
             processId: process.pid,
             rootUri,
             workspaceFolders: [{ uri: rootUri, name: 'workspace' }],
             capabilities: {
+                ...(window ? { window } : {}),
                 workspace: { workspaceFolders: true, configuration: true, workspaceEdit: { documentChanges: false } },
                 textDocument: {
                     publishDiagnostics: { relatedInformation: true },

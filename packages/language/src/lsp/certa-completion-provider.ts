@@ -6,6 +6,7 @@ import type { GrammarAST } from 'langium';
 import type { CancellationToken, CompletionParams } from 'vscode-languageserver';
 import { CompletionItemKind, CompletionList } from 'vscode-languageserver';
 import type { CutParseResult } from '../parser/certa-parser.js';
+import type { Clause } from '../generated/ast.js';
 import { isAcceptance, isActivity, isCatalog, isCheck, isClause, isDocument, isMark, isScheme } from '../generated/ast.js';
 import { clauseIndexOf } from '../scoping/clause-index.js';
 import { isAcceptable } from '../validation/acceptance.js';
@@ -87,30 +88,44 @@ export class CertaCompletionProvider extends DefaultCompletionProvider {
     protected override createReferenceCompletionItem(
         description: AstNodeDescription, refInfo: ReferenceInfo, context: CompletionContext
     ): CompletionValueItem {
-        const item = super.createReferenceCompletionItem(description, refInfo, context);
         const node = description.node;
+        const cached = node && isClause(node) ? this.clauseItems.get(node) : undefined;
+        if (cached) return { ...cached, nodeDescription: description };
+        const item = super.createReferenceCompletionItem(description, refInfo, context);
         if (!node) {
             return item;
         }
         const title = declarationTitle(node);
         if (isClause(node)) {
-            const catalog = AstUtils.getContainerOfType(node, isCatalog);
-            const position = catalog ? clauseIndexOf(catalog).clauses.indexOf(node) : 0;
-            return {
-                ...item,
-                detail: title ?? '(no heading)',
-                labelDetails: title ? { description: title } : undefined,
-                // Numbers sort like text ("10" before "4"); document order is what readers expect.
-                sortText: `0${String(position).padStart(5, '0')}`,
-                // Typing part of a heading finds the clause too.
-                filterText: title ? `${node.name} ${title}` : node.name,
-                documentation: node.summary ? unquote(node.summary) : undefined
-            };
+            const clauseItem = this.clauseItem(item, node, title);
+            this.clauseItems.set(node, clauseItem);
+            return { ...clauseItem };
         }
         return {
             ...item,
             detail: title ? `${description.type}: ${title}` : description.type,
             labelDetails: title ? { description: title } : undefined
+        };
+    }
+
+    /**
+     * A clause's item depends on the clause node alone (a node is never changed, only replaced when its
+     * catalog is parsed again): completing in a catalog of hundreds of clauses builds each item once.
+     */
+    private readonly clauseItems = new WeakMap<Clause, CompletionValueItem>();
+
+    private clauseItem(item: CompletionValueItem, node: Clause, title: string | undefined): CompletionValueItem {
+        const catalog = AstUtils.getContainerOfType(node, isCatalog);
+        const position = catalog ? clauseIndexOf(catalog).clauses.indexOf(node) : 0;
+        return {
+            ...item,
+            detail: title ?? '(no heading)',
+            labelDetails: title ? { description: title } : undefined,
+            // Numbers sort like text ("10" before "4"); document order is what readers expect.
+            sortText: `0${String(position).padStart(5, '0')}`,
+            // Typing part of a heading finds the clause too.
+            filterText: title ? `${node.name} ${title}` : node.name,
+            documentation: node.summary ? unquote(node.summary) : undefined
         };
     }
 }

@@ -113,7 +113,8 @@ function systemMarksShouldDifferFromProductMarks(scheme: Scheme, facts: Workspac
     if (!isManagementSystemScheme(scheme)) return;
     const own = marksOf(scheme).filter(m => m.shape && m.shape !== 'other');
     if (own.length === 0) return;
-    const productMarks = facts.derived('productMarks', () => facts.schemes().filter(isProductScheme).flatMap(marksUsedBy));
+    // Per scheme, kept until its document changes: a keystroke in one scheme does not re-read the others.
+    const productMarks = facts.derived('productMarks', () => facts.schemes().flatMap(s => facts.ofNode('productMarks', s, () => (isProductScheme(s) ? marksUsedBy(s) : []))));
     for (const mark of own) {
         const twin = productMarks.find(p => p.shape === mark.shape && p !== mark);
         if (twin) {

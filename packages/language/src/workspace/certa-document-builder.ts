@@ -1,14 +1,17 @@
-import type { BuildOptions, LangiumDocument, MaybePromise, URI } from 'langium';
+import type { AstNode, BuildOptions, LangiumDocument, MaybePromise, URI } from 'langium';
 import { AstUtils, DefaultDocumentBuilder, DocumentState, isOperationCancelled, URI as Uri } from 'langium';
 import type { CancellationToken } from 'vscode-languageserver';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { CertaServices } from '../certa-module.js';
 import type { Document } from '../generated/ast.js';
-import { isCatalog, isCompetence, isMark, isPerson, isRole, isScheme } from '../generated/ast.js';
+import { isMark, isPerson, isScheme } from '../generated/ast.js';
 import { refTextOf } from '../helpers/node-properties.js';
 import { internalErrorDiagnostic } from '../validation/internal-errors.js';
 import type { CertaIndexManager } from './certa-index-manager.js';
+import { declarationShapes } from './declaration-shapes.js';
+import type { ReparsedDocument } from './referrer-reconnection.js';
+import { reconnectReferrers } from './referrer-reconnection.js';
 
 const phaseNames: Partial<Record<DocumentState, string>> = {
     [DocumentState.Parsed]: 'reading this file',
@@ -33,17 +36,17 @@ interface CrossFileFacts {
     targets: Set<string>;
     register: string;
     marks: string;
-    /** Roles, competences, marks and user catalogs as written: scheme and register rules read them through other files. */
-    declarations: string;
 }
 
-const emptyFacts: CrossFileFacts = { names: new Set(), targets: new Set(), register: '', marks: '', declarations: '' };
+const emptyFacts: CrossFileFacts = { names: new Set(), targets: new Set(), register: '', marks: '' };
 
 /** Rule families whose "unused" checks only start once the workspace has declarations of these types. */
 const gatingTypes = ['Scheme', 'Role'];
 
 /**
- * Langium relinks and revalidates only the documents that reference a changed document. Some Certa
+ * Langium relinks and revalidates every document that references a changed document; this builder
+ * does it per declaration instead (see referrer-reconnection.ts): only the referrers of a
+ * declaration whose shape changed are relinked and revalidated. Some Certa
  * rules read across files without a reference in that direction: a person register covering the
  * roles of a scheme, duplicate names, roles or competences no scheme uses any more. After each
  * build this builder compares what the built documents offer other files with what they offered
@@ -61,10 +64,24 @@ export class CertaDocumentBuilder extends DefaultDocumentBuilder {
     private readonly uncompared = new Set<string>();
     /** Internal errors of the last build of each document, by phase (see runCancelable). */
     private readonly faults = new Map<string, Map<DocumentState, Diagnostic>>();
+    /**
+     * Changed documents whose referrers are still bound to their previous syntax tree: that tree and
+     * the shapes of its declarations, taken before the re-parse (kept across cancelled builds).
+     */
+    private readonly boundTo = new Map<string, { root: AstNode; shapes: Map<string, string> }>();
+    private buildOptions: BuildOptions = {};
+    private lastDeleted?: { changed: Set<string>; deleted: Set<string> };
+    private allCategories?: string[];
+    /** Documents by URI string: the index answers in strings, and parsing each back into a URI costs. */
+    private readonly byUri = new Map<string, LangiumDocument>();
 
     constructor(services: LangiumSharedServices) {
         super(services);
-        this.onUpdate((_changed, deleted) => this.forgetDeleted(deleted));
+        this.onUpdate((changed, deleted) => {
+            // A changed URI may be a document new to the workspace, a deleted one may come back as another.
+            [...changed, ...deleted].forEach(uri => this.byUri.delete(uri.toString()));
+            this.forgetDeleted(deleted);
+        });
     }
 
     private forgetDeleted(deleted: URI[]): void {
@@ -74,7 +91,108 @@ export class CertaDocumentBuilder extends DefaultDocumentBuilder {
             this.facts.delete(uri.toString());
             this.faults.delete(uri.toString());
             this.uncompared.delete(uri.toString());
+            this.boundTo.delete(uri.toString());
         }
+    }
+
+    override async update(changed: URI[], deleted: URI[], cancelToken?: CancellationToken): Promise<void> {
+        for (const uri of changed) {
+            const key = uri.toString();
+            const document = this.langiumDocuments.getDocument(uri);
+            if (!document || this.boundTo.has(key) || document.state < DocumentState.IndexedContent) continue;
+            this.boundTo.set(key, { root: document.parseResult.value, shapes: safely(() => declarationShapes(document, this.locator(uri)), new Map()) });
+        }
+        return super.update(changed, deleted, cancelToken);
+    }
+
+    /**
+     * Langium relinks every referrer of a changed document here, before it is parsed again; Certa
+     * relinks the referrers of deleted documents and those with unresolved references (a new
+     * declaration may resolve them), and leaves the others to `reconnect`, once the new syntax tree
+     * can be compared with the old one.
+     */
+    protected override shouldRelink(document: LangiumDocument, changedUris: Set<string>): boolean {
+        if (document.references.some(reference => reference.error !== undefined)) return true;
+        const deleted = this.deletedAmong(changedUris);
+        return deleted.size > 0 && this.indexManager.isAffected(document, deleted);
+    }
+
+    /** The deleted documents among an update's changed URIs (asked once per document: computed once per update). */
+    private deletedAmong(changedUris: Set<string>): Set<string> {
+        if (this.lastDeleted?.changed !== changedUris) {
+            this.lastDeleted = { changed: changedUris, deleted: new Set([...changedUris].filter(uri => !this.langiumDocuments.hasDocument(Uri.parse(uri)))) };
+        }
+        return this.lastDeleted.deleted;
+    }
+
+    /**
+     * Langium asks every document of the workspace on every update whether its last build ran the
+     * validation categories requested; the same answer as Langium's, without building the set of
+     * all categories once per document and keystroke.
+     */
+    protected override resultsAreIncomplete(document: LangiumDocument, options: BuildOptions | undefined): boolean {
+        const state = this.buildState.get(document.uri.toString());
+        const executed = state?.result?.validationChecks;
+        if (!state?.completed || !executed) return super.resultsAreIncomplete(document, options);
+        const validation = options?.validation ?? true;
+        if (validation === false) return false;
+        this.allCategories ??= [...this.serviceRegistry.getServices(document.uri).validation.ValidationRegistry.getAllValidationCategories(document)];
+        const requested = validation === true ? this.allCategories : validation.categories ?? this.allCategories;
+        return requested.some(category => !executed.includes(category));
+    }
+
+    /**
+     * Between indexing the declarations and linking: the referrers of re-parsed documents are
+     * rebound, or relinked and revalidated, and join this build.
+     */
+    private reconnect(documents: LangiumDocument[]): void {
+        const reparsed: ReparsedDocument[] = [];
+        for (const [key, bound] of this.boundTo) {
+            const document = this.langiumDocuments.getDocument(Uri.parse(key));
+            if (!document) { this.boundTo.delete(key); continue; }
+            if (document.state < DocumentState.IndexedContent) continue;
+            this.boundTo.delete(key);
+            if (document.parseResult.value !== bound.root) reparsed.push({ document, before: bound.shapes });
+        }
+        if (reparsed.length === 0) return;
+        // A document linked in a cancelled build but not indexed yet: its index entries are gone, link it again.
+        documents.filter(d => d.state === DocumentState.Linked).forEach(d => this.resetToState(d, DocumentState.ComputedScopes));
+        const { relink, revalidate } = reconnectReferrers(reparsed, {
+            index: this.index,
+            locator: this.locator(reparsed[0].document.uri),
+            descriptions: this.serviceRegistry.getServices(reparsed[0].document.uri).workspace.AstNodeDescriptionProvider,
+            documentOf: uri => this.documentAt(uri)
+        });
+        const inBuild = new Set(documents.map(d => d.uri.toString()));
+        const joining: LangiumDocument[] = [];
+        const join = (uris: Set<string>, state: DocumentState) => {
+            for (const uri of uris) {
+                const document = this.langiumDocuments.getDocument(Uri.parse(uri));
+                if (!document || this.isBuiltin(document.uri)) continue;
+                this.resetToState(document, state);
+                if (!inBuild.has(uri)) {
+                    inBuild.add(uri);
+                    joining.push(document);
+                }
+            }
+        };
+        join(relink, DocumentState.ComputedScopes);
+        join(revalidate, DocumentState.IndexedReferences);
+        this.prepareBuild(joining, this.buildOptions);
+        documents.push(...joining);
+    }
+
+    private documentAt(uri: string): LangiumDocument | undefined {
+        let document = this.byUri.get(uri);
+        if (!document) {
+            document = this.langiumDocuments.getDocument(Uri.parse(uri));
+            if (document) this.byUri.set(uri, document); else this.byUri.delete(uri);
+        }
+        return document;
+    }
+
+    private locator(uri: URI) {
+        return this.serviceRegistry.getServices(uri).workspace.AstNodeLocator;
     }
 
     /**
@@ -86,6 +204,7 @@ export class CertaDocumentBuilder extends DefaultDocumentBuilder {
         documents: LangiumDocument[], targetState: DocumentState, cancelToken: CancellationToken,
         callback: (document: LangiumDocument) => MaybePromise<unknown>
     ): Promise<void> {
+        if (targetState === DocumentState.ComputedScopes) this.reconnect(documents);
         await super.runCancelable(documents, targetState, cancelToken, async document => {
             const key = document.uri.toString();
             this.faults.get(key)?.delete(targetState);
@@ -108,6 +227,7 @@ export class CertaDocumentBuilder extends DefaultDocumentBuilder {
     }
 
     protected override async buildDocuments(documents: LangiumDocument[], options: BuildOptions, cancelToken: CancellationToken): Promise<void> {
+        this.buildOptions = options;
         await super.buildDocuments(documents, options, cancelToken);
         if (!options.validation) return;
         // Every document validated since the last comparison, including those of builds the next
@@ -136,13 +256,11 @@ export class CertaDocumentBuilder extends DefaultDocumentBuilder {
         const changedTargets = new Set<string>();
         let registerChanged = false;
         let marksChanged = false;
-        let declarationsChanged = false;
         const compare = (before: CrossFileFacts, after: CrossFileFacts) => {
             symmetricDifference(before.names, after.names).forEach(n => changedNames.add(n));
             symmetricDifference(before.targets, after.targets).forEach(t => changedTargets.add(t));
             registerChanged ||= before.register !== after.register;
             marksChanged ||= before.marks !== after.marks;
-            declarationsChanged ||= before.declarations !== after.declarations;
         };
         for (const document of validated) {
             if (this.isBuiltin(document.uri)) continue;
@@ -166,11 +284,6 @@ export class CertaDocumentBuilder extends DefaultDocumentBuilder {
         if (registerChanged || marksChanged) {
             addUris(this.indexManager.allElements('Scheme').map(d => d.documentUri.toString()));
         }
-        if (declarationsChanged) {
-            // Rules read through chains of references (scheme → role → competence → catalog): whoever
-            // refers, directly or through others, to a rebuilt document is validated again.
-            addUris(this.referrersOf(new Set(validated.map(d => d.uri.toString()))));
-        }
         for (const type of gatingTypes) {
             const now = this.indexManager.allElements(type).head() !== undefined;
             if (this.present.has(type) && this.present.get(type) !== now) {
@@ -181,22 +294,6 @@ export class CertaDocumentBuilder extends DefaultDocumentBuilder {
         return [...dependentUris]
             .map(uri => this.langiumDocuments.getDocument(Uri.parse(uri)))
             .filter((d): d is LangiumDocument => d !== undefined && d.state >= DocumentState.IndexedReferences && !this.isBuiltin(d.uri));
-    }
-
-    /** Documents that refer to `uris`, directly or through other documents (the index's referrers). */
-    private referrersOf(uris: Set<string>): Set<string> {
-        const reached = new Set(uris);
-        let frontier: Set<string> = uris;
-        while (frontier.size > 0) {
-            const next = new Set<string>();
-            for (const uri of this.index.referringDocuments(frontier)) {
-                if (!reached.has(uri)) next.add(uri);
-            }
-            next.forEach(uri => reached.add(uri));
-            frontier = next;
-        }
-        uris.forEach(uri => reached.delete(uri));
-        return reached;
     }
 
     private get index(): CertaIndexManager {
@@ -211,11 +308,15 @@ export class CertaDocumentBuilder extends DefaultDocumentBuilder {
 
 /** A document whose facts cannot be read (a bug) offers nothing; its own build reports the failure. */
 function safeFactsOf(document: LangiumDocument): CrossFileFacts {
+    return safely(() => factsOf(document), emptyFacts, `Reading the cross-file facts of ${document.uri.toString()} failed:`);
+}
+
+function safely<T>(read: () => T, fallback: T, message = 'Reading the declarations of a document failed:'): T {
     try {
-        return factsOf(document);
+        return read();
     } catch (error) {
-        console.error(`Reading the cross-file facts of ${document.uri.toString()} failed:`, error);
-        return emptyFacts;
+        console.error(message, error);
+        return fallback;
     }
 }
 
@@ -224,11 +325,10 @@ function factsOf(document: LangiumDocument): CrossFileFacts {
     const names = new Set<string>();
     const people: string[] = [];
     const marks: string[] = [];
-    const declarations: string[] = [];
     for (const element of root.elements ?? []) {
         if (element.$type !== 'Acceptance') names.add(`${element.$type}:${element.name}`);
         if (isPerson(element)) {
-            people.push(`${element.name}=${element.qualifications.map(q => `${refTextOf(q?.role)}@${q?.expires ?? ''}`).join(',')}`);
+            people.push(`${element.name}(${element.fullName})=${element.qualifications.map(q => `${refTextOf(q?.role)}@${q?.expires ?? ''}`).join(',')}`);
         }
         if (isScheme(element)) {
             const field = element.members.map(m => m.$type === 'CertifiesDecl' ? m.subject : m.$type === 'OperatedUnderDecl' ? refTextOf(m.standard) : '').join('');
@@ -236,9 +336,6 @@ function factsOf(document: LangiumDocument): CrossFileFacts {
             marks.push(`${element.name}(${field})[${schemeMarks.join(',')}]`);
         }
         if (isMark(element)) marks.push(`${element.name}:${element.shape ?? ''}`);
-        if (isRole(element) || isCompetence(element) || isMark(element) || isCatalog(element)) {
-            declarations.push((element.$cstNode?.text ?? '').replace(/\s+/g, ' '));
-        }
     }
     const targets = new Set<string>();
     for (const reference of document.references) {
@@ -249,7 +346,7 @@ function factsOf(document: LangiumDocument): CrossFileFacts {
             targets.add(`${targetDocument.uri.toString()}#${target.$type}:${(target as { name?: string }).name ?? ''}`);
         }
     }
-    return { names, targets, register: people.join(';'), marks: marks.join(';'), declarations: declarations.join('\n') };
+    return { names, targets, register: people.join(';'), marks: marks.join(';') };
 }
 
 function symmetricDifference(a: Set<string>, b: Set<string>): string[] {

@@ -1,6 +1,7 @@
 import type { AstNode, AstNodeDescription, LangiumDocument, ReferenceDescription, Stream, URI } from 'langium';
 import { AstUtils, DefaultIndexManager, stream } from 'langium';
 import type { CancellationToken } from 'vscode-languageserver';
+import { topLevelPath } from './declaration-shapes.js';
 
 /**
  * Langium's index answers "who refers to X" and "which documents does an edit affect" by scanning
@@ -15,9 +16,19 @@ export class CertaIndexManager extends DefaultIndexManager {
     private readonly byTarget = new Map<string, Map<string, ReferenceDescription[]>>();
     /** Target document → the documents with non-local references into it. */
     private readonly referrers = new Map<string, Set<string>>();
+    /**
+     * `targetUri#topLevelPath` → the documents with non-local references into that top-level
+     * declaration (or anything inside it), each with the top-level declarations of theirs that hold
+     * them: who depends on which declaration, for the incremental build.
+     */
+    private readonly byDeclaration = new Map<string, Map<string, Set<string>>>();
     /** Source document → the keys it contributed to the maps above (for removal). */
-    private readonly contributed = new Map<string, { targets: Set<string>; documents: Set<string> }>();
-    private namedCache?: Map<string, AstNodeDescription[]>;
+    private readonly contributed = new Map<string, { targets: Set<string>; documents: Set<string>; declarations: Set<string> }>();
+    /** `type:name` → the exported declarations so named; `namedBy` the keys each document added. */
+    private readonly named = new Map<string, AstNodeDescription[]>();
+    private readonly namedBy = new Map<string, string[]>();
+    private readonly typeGenerations = new Map<string, number>();
+    private readonly documentGenerations = new Map<string, number>();
     private generation = 0;
 
     /** Changes whenever the index changes; caches derived from the index key on it. */
@@ -42,34 +53,75 @@ export class CertaIndexManager extends DefaultIndexManager {
         return result;
     }
 
-    /** The exported declarations of a type with a name, across the workspace. */
+    /**
+     * The documents (other than the declaration's own) that refer into a top-level declaration, each
+     * with the paths of its own top-level declarations that hold those references.
+     */
+    referrersOfDeclaration(uri: string, topPath: string): ReadonlyMap<string, ReadonlySet<string>> {
+        return this.byDeclaration.get(targetKey(uri, topPath)) ?? new Map();
+    }
+
+    /** The references of a document were pointed at new nodes (see referrer-reconnection.ts). */
+    rebound(uri: string): void {
+        this.changed(uri);
+    }
+
+    /** Changes whenever a document exporting declarations of the type changes (its content or its references). */
+    typeVersion(type: string): number {
+        return this.typeGenerations.get(type) ?? 0;
+    }
+
+    /** Changes whenever the document's content or references change in the index. */
+    documentVersion(uri: string): number {
+        return this.documentGenerations.get(uri) ?? 0;
+    }
+
+    /** The exported declarations of a type with a name, across the workspace, in document order. */
     elementsNamed(type: string, name: string): AstNodeDescription[] {
-        if (!this.namedCache) {
-            this.namedCache = new Map();
-            for (const description of this.allElements()) {
-                const key = `${description.type}:${description.name}`;
-                const list = this.namedCache.get(key);
-                if (list) list.push(description); else this.namedCache.set(key, [description]);
-            }
-        }
-        return this.namedCache.get(`${type}:${name}`) ?? [];
+        return this.named.get(`${type}:${name}`) ?? [];
     }
 
     override async updateContent(document: LangiumDocument, cancelToken?: CancellationToken): Promise<void> {
         await super.updateContent(document, cancelToken);
-        this.changed();
+        const uri = document.uri.toString();
+        this.changed(uri);
+        this.forgetNamesOf(uri);
+        const keys: string[] = [];
+        for (const description of this.symbolIndex.get(uri) ?? []) {
+            const key = `${description.type}:${description.name}`;
+            const list = this.named.get(key);
+            if (!list) this.named.set(key, [description]);
+            else {
+                // In URI order, whatever the order documents were indexed in: messages that list the
+                // other copies of a name read the same after any edit as in a fresh build.
+                const at = list.findIndex(d => d.documentUri.toString() > uri);
+                list.splice(at < 0 ? list.length : at, 0, description);
+            }
+            keys.push(key);
+        }
+        this.namedBy.set(uri, keys);
+        this.changed(uri);
     }
 
     override removeContent(uri: URI): void {
         super.removeContent(uri);
-        this.changed();
+        this.changed(uri.toString());
+        this.forgetNamesOf(uri.toString());
+    }
+
+    private forgetNamesOf(uri: string): void {
+        for (const key of this.namedBy.get(uri) ?? []) {
+            const list = this.named.get(key)?.filter(d => d.documentUri.toString() !== uri) ?? [];
+            if (list.length > 0) this.named.set(key, list); else this.named.delete(key);
+        }
+        this.namedBy.delete(uri);
     }
 
     override async updateReferences(document: LangiumDocument, cancelToken?: CancellationToken): Promise<void> {
         await super.updateReferences(document, cancelToken);
         const source = document.uri.toString();
         this.forgetReferencesOf(source);
-        const mine = { targets: new Set<string>(), documents: new Set<string>() };
+        const mine = { targets: new Set<string>(), documents: new Set<string>(), declarations: new Set<string>() };
         for (const description of this.referenceIndex.get(source) ?? []) {
             const targetUri = description.targetUri.toString();
             const key = targetKey(targetUri, description.targetPath);
@@ -83,16 +135,23 @@ export class CertaIndexManager extends DefaultIndexManager {
                 if (!documents) this.referrers.set(targetUri, documents = new Set());
                 documents.add(source);
                 mine.documents.add(targetUri);
+                const declaration = targetKey(targetUri, topLevelPath(description.targetPath));
+                let holders = this.byDeclaration.get(declaration);
+                if (!holders) this.byDeclaration.set(declaration, holders = new Map());
+                let paths = holders.get(source);
+                if (!paths) holders.set(source, paths = new Set());
+                paths.add(topLevelPath(description.sourcePath));
+                mine.declarations.add(declaration);
             }
         }
         this.contributed.set(source, mine);
-        this.changed();
+        this.changed(source);
     }
 
     override removeReferences(uri: URI): void {
         super.removeReferences(uri);
         this.forgetReferencesOf(uri.toString());
-        this.changed();
+        this.changed(uri.toString());
     }
 
     private forgetReferencesOf(source: string): void {
@@ -108,12 +167,21 @@ export class CertaIndexManager extends DefaultIndexManager {
             documents?.delete(source);
             if (documents?.size === 0) this.referrers.delete(target);
         }
+        for (const declaration of mine.declarations) {
+            const holders = this.byDeclaration.get(declaration);
+            holders?.delete(source);
+            if (holders?.size === 0) this.byDeclaration.delete(declaration);
+        }
         this.contributed.delete(source);
     }
 
-    private changed(): void {
+    /** Before and after a document's exports change, and when its references do. */
+    private changed(uri: string): void {
         this.generation++;
-        this.namedCache = undefined;
+        this.documentGenerations.set(uri, this.generation);
+        for (const key of this.namedBy.get(uri) ?? []) {
+            this.typeGenerations.set(key.slice(0, key.indexOf(':')), this.generation);
+        }
     }
 }
 

@@ -1,25 +1,30 @@
 import type { AstNode } from 'langium';
+import { AstUtils } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { Person, Role, Scheme } from '../generated/ast.js';
 import { isPerson, isScheme } from '../generated/ast.js';
 import { refOf } from '../helpers/node-properties.js';
 import type { CertaIndexManager } from './certa-index-manager.js';
 
-interface Facts {
+interface Register {
     version: number;
     people: Person[];
     qualified: Map<Role, Person[]>;
-    schemes: Scheme[];
-    derived: Map<string, unknown>;
 }
 
 /**
- * What rules read across files, derived from the index once per index version (so once per build,
- * however many elements ask): the person register by role and the schemes of the workspace.
+ * What rules read across files, derived from the index and kept while what it derives from is
+ * unchanged: the person register by role (until a document with people changes), the schemes (until
+ * a document with schemes changes), values over the whole workspace (until the index changes) and
+ * values per node (until the node's document changes), so an edit of one scheme recomputes that
+ * scheme's part, not the workspace's.
  */
 export class WorkspaceFacts {
     private readonly index: CertaIndexManager;
-    private facts?: Facts;
+    private register?: Register;
+    private schemeList?: { version: number; schemes: Scheme[] };
+    private workspaceValues?: { version: number; values: Map<string, unknown> };
+    private readonly nodeValues = new WeakMap<AstNode, { version: number; values: Map<string, unknown> }>();
 
     constructor(shared: LangiumSharedServices) {
         this.index = shared.workspace.IndexManager as CertaIndexManager;
@@ -27,16 +32,20 @@ export class WorkspaceFacts {
 
     /** Every person of the workspace (a register may live in its own files). */
     people(): Person[] {
-        return this.current().people;
+        return this.currentRegister().people;
     }
 
     /** The people with a qualification for the role, expired or not. */
     qualifiedFor(role: Role): Person[] {
-        return this.current().qualified.get(role) ?? [];
+        return this.currentRegister().qualified.get(role) ?? [];
     }
 
     schemes(): Scheme[] {
-        return this.current().schemes;
+        const version = this.index.typeVersion('Scheme');
+        if (this.schemeList?.version !== version) {
+            this.schemeList = { version, schemes: this.index.allElements('Scheme').map(d => d.node).filter(isScheme).toArray() };
+        }
+        return this.schemeList.schemes;
     }
 
     /** Exported declarations of a type and name (duplicates show up as several). */
@@ -47,13 +56,28 @@ export class WorkspaceFacts {
 
     /** A value rules derive from the whole workspace, computed once per index version. */
     derived<T>(key: string, compute: () => T): T {
-        const facts = this.current();
-        if (!facts.derived.has(key)) facts.derived.set(key, compute());
-        return facts.derived.get(key) as T;
+        const version = this.index.version;
+        if (this.workspaceValues?.version !== version) this.workspaceValues = { version, values: new Map() };
+        const values = this.workspaceValues.values;
+        if (!values.has(key)) values.set(key, compute());
+        return values.get(key) as T;
     }
 
-    private current(): Facts {
-        if (this.facts?.version === this.index.version) return this.facts;
+    /**
+     * A value derived from one node and what its document refers to (e.g. the marks a scheme uses),
+     * computed again only after that document is parsed, linked or rebound again.
+     */
+    ofNode<T>(key: string, node: AstNode, compute: () => T): T {
+        const version = this.index.documentVersion(AstUtils.getDocument(node).uri.toString());
+        let entry = this.nodeValues.get(node);
+        if (entry?.version !== version) this.nodeValues.set(node, entry = { version, values: new Map() });
+        if (!entry.values.has(key)) entry.values.set(key, compute());
+        return entry.values.get(key) as T;
+    }
+
+    private currentRegister(): Register {
+        const version = this.index.typeVersion('Person');
+        if (this.register?.version === version) return this.register;
         const people = this.index.allElements('Person').map(d => d.node).filter(isPerson).toArray();
         const qualified = new Map<Role, Person[]>();
         for (const person of people) {
@@ -65,8 +89,7 @@ export class WorkspaceFacts {
                 else if (!list.includes(person)) list.push(person);
             }
         }
-        const schemes = this.index.allElements('Scheme').map(d => d.node).filter(isScheme).toArray();
-        this.facts = { version: this.index.version, people, qualified, schemes, derived: new Map() };
-        return this.facts;
+        this.register = { version, people, qualified };
+        return this.register;
     }
 }

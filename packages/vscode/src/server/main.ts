@@ -9,11 +9,13 @@ import { startLanguageServer } from 'langium/lsp';
 import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { registerCertaRequests } from './certa-requests.js';
+import { rereadClosedDocuments } from './closed-documents.js';
 import { logFailedBuilds, surviveUncaughtFailures } from './failure-guards.js';
 import { guardConnection } from './guarded-connection.js';
 import { KnownDocuments } from './known-documents.js';
 import { didChangeWatchedFilesProblem, textDocumentProblem } from './message-checks.js';
 import { ServerLog } from './server-log.js';
+import { reportWorkspaceProgress } from './workspace-progress.js';
 
 const log = new ServerLog();
 surviveUncaughtFailures(log);
@@ -41,4 +43,6 @@ const { shared, Certa } = createCertaServices({ connection, ...NodeFileSystem },
 known.attach(shared);
 logFailedBuilds(shared.workspace.WorkspaceLock, log);
 registerCertaRequests(connection, Certa);
+reportWorkspaceProgress(connection, shared);
+rereadClosedDocuments(shared);
 startLanguageServer(shared);
