@@ -67,8 +67,9 @@ export function cycleProblems(decision: string | undefined, expires: string | un
     const decisionYear = Number(decision.slice(0, 4));
     const todayYear = Number(today.slice(0, 4));
     for (let year = decisionYear + 1; year < endYear; year++) {
-        const audited = after.some(a => (a.kind === 'surveillance' || a.kind === 'recertification') && Number(a.from.slice(0, 4)) === year);
-        if (!audited && (year < todayYear || surveillances.some(a => Number(a.from.slice(0, 4)) > year))) {
+        const cycleAudits = after.filter(a => a.kind === 'surveillance' || a.kind === 'recertification');
+        const audited = cycleAudits.some(a => Number(a.from.slice(0, 4)) === year);
+        if (!audited && (year < todayYear || cycleAudits.some(a => Number(a.from.slice(0, 4)) > year))) {
             problems.push({ kind: 'calendar-year-without-surveillance', year });
         }
     }
