@@ -526,7 +526,7 @@ export interface ClientAudit extends langium.AstNode {
     days?: Decimal;
     from: string;
     kind: ClientAuditKind;
-    name: string;
+    name: Name;
     onSite?: Decimal;
     remoteReason?: string;
     sites: Array<langium.Reference<Site>>;

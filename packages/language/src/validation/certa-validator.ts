@@ -8,6 +8,7 @@ import { guide53Checks } from './guide-53.js';
 import { impartialityChecks } from './impartiality.js';
 import { iso9001ScopeChecks } from './iso-9001-scope.js';
 import { markChecks } from './marks.js';
+import { programmeChecks } from './programme.js';
 import { referenceChecks } from './references.js';
 import { schemeTypeChecks } from './scheme-type.js';
 import { standardFitChecks } from './standard-fit.js';
@@ -28,6 +29,7 @@ export const ruleFamilies: RuleFamily[] = [
     guide53Checks,
     markChecks,
     iso9001ScopeChecks,
+    programmeChecks,
     acceptanceChecks
 ];
 
