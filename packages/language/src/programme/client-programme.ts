@@ -149,7 +149,9 @@ export function buildClientProgramme(client: Client, context: ProgrammeContext):
     const scope = members.find(isClientScope);
     const decision = members.find(isDecisionDecl);
     const keyDate = (kind: string) => members.filter(isKeyDate).find(k => k.kind === kind)?.date;
-    const audits = clientAudits(client).map(audit => programmeAudit(audit, time, scheme, programmeSites, sampledSiteCount, sampleIncrease));
+    const surveillanceOrder = clientAudits(client).filter(a => a.kind === 'surveillance');
+    const audits = clientAudits(client).map(audit =>
+        programmeAudit(audit, surveillanceOrder.indexOf(audit), time, scheme, programmeSites, sampledSiteCount, sampleIncrease));
     shareInitialTime(audits, time);
     return {
         client: client.name ?? '',
@@ -177,11 +179,15 @@ const SAMPLED: Partial<Record<CycleAuditKind, SampledAuditKind>> = {
     stage2: 'initial', surveillance: 'surveillance', recertification: 'recertification'
 };
 
-function programmeAudit(audit: ClientAudit, time: ProgrammeTime | undefined, scheme: Scheme | undefined, sites: ProgrammeSite[],
-    sampledSiteCount: number, sampleIncrease: number): ProgrammeAudit {
+function programmeAudit(audit: ClientAudit, surveillanceIndex: number, time: ProgrammeTime | undefined, scheme: Scheme | undefined,
+    sites: ProgrammeSite[], sampledSiteCount: number, sampleIncrease: number): ProgrammeAudit {
     const kind = (audit.kind ?? 'special') as CycleAuditKind;
     const sampled = SAMPLED[kind];
-    const activities = scheme ? schemeActivitiesFor(scheme, kind) : [];
+    let activities = scheme ? schemeActivitiesFor(scheme, kind) : [];
+    // A scheme with one surveillance activity per year: the n-th surveillance audit takes the n-th.
+    if (kind === 'surveillance' && activities.length > 1 && surveillanceIndex >= 0) {
+        activities = [activities[surveillanceIndex % activities.length]];
+    }
     return {
         name: audit.name ?? '',
         kind,
@@ -245,4 +251,45 @@ export function daysText(days: number | undefined): string {
 
 export function conflictsOf(client: Client) {
     return (client.members ?? []).filter(isConflictDecl);
+}
+
+/**
+ * The header of each audit's checklist, as plain data: client, sites, audit type, dates, team and
+ * roles, duration, scope and criteria (the scheme and the standards). Generators that fill in a
+ * checklist header take these objects.
+ */
+export interface AuditHeader {
+    client: string;
+    clientName: string;
+    audit: string;
+    auditType: CycleAuditKind;
+    from: string;
+    to?: string;
+    sites: Array<{ id: string; label: string }>;
+    team: TeamEntry[];
+    auditDays?: number;
+    onSiteDays?: number;
+    scope?: string;
+    areas: string[];
+    criteria: string[];
+}
+
+export function auditHeaders(programme: ClientProgramme): AuditHeader[] {
+    const criteria = [...(programme.scheme ? [programme.scheme] : []), ...programme.standards.map(s => s.standard),
+        ...programme.unresolvedStandards.map(s => s.standard)];
+    return programme.audits.map(audit => ({
+        client: programme.client,
+        clientName: programme.title,
+        audit: audit.name,
+        auditType: audit.kind,
+        from: audit.from,
+        ...(audit.to ? { to: audit.to } : {}),
+        sites: audit.sites.map(id => ({ id, label: programme.sites.find(s => s.id === id)?.label ?? id })),
+        team: audit.team,
+        auditDays: audit.auditDays ?? audit.requiredDays,
+        onSiteDays: audit.onSiteDays,
+        scope: programme.scope,
+        areas: programme.areas,
+        criteria
+    }));
 }

@@ -2,13 +2,14 @@ import type { AstNode, ValidationAcceptor, ValidationChecks } from 'langium';
 import type { CertaServices } from '../certa-module.js';
 import type { AuditTimeTable, CertaAstType, Client, ClientAudit, Competence, Person } from '../generated/ast.js';
 import {
-    isAuditTimeTable, isClientScope, isClientStandard, isDecisionDecl, isIntegrationDecl, isPersonnelAdjustment, isTimeAdjustment
+    isClientScope, isClientStandard, isDecisionDecl, isIntegrationDecl, isPersonnelAdjustment, isTimeAdjustment
 } from '../generated/ast.js';
 import { catalogOf, nameOf, refOf, refTextOf } from '../helpers/node-properties.js';
 import { auditTimeTableData } from '../programme/audit-time-tables.js';
 import { MD11_MAX_INTEGRATION_REDUCTION_PERCENT, columnOf, roundToHalfDay } from '../programme/audit-time.js';
 import { cycleProblems, isValidDate } from '../programme/certification-cycle.js';
 import type { ClientProgramme } from '../programme/client-programme.js';
+import { workspaceAuditTimeTables } from '../programme/workspace-programmes.js';
 import { buildClientProgramme, clientAudits, clientSites, conflictsOf, num, tableFor } from '../programme/client-programme.js';
 import { MD1_MAX_SITE_REDUCTION_PERCENT } from '../programme/multi-site-sampling.js';
 import { defineRule } from './rule-catalog.js';
@@ -83,10 +84,7 @@ export const ProgrammeRules = {
 } as const;
 
 export function programmeChecks(services: CertaServices): ValidationChecks<CertaAstType> {
-    const facts = services.crossFile.WorkspaceFacts;
-    const index = services.shared.workspace.IndexManager;
-    const tables = () => facts.derived('programme.auditTimeTables',
-        () => index.allElements('AuditTimeTable').map(d => d.node).filter(isAuditTimeTable).toArray());
+    const tables = () => workspaceAuditTimeTables(services);
     return {
         Client: (client, accept) => {
             const programme = buildClientProgramme(client, { tables: tables() });
