@@ -5,8 +5,10 @@ import type { Hover, HoverParams } from 'vscode-languageserver';
 import type { CertaServices } from '../certa-module.js';
 import type { Activity, Catalog, Clause, Competence, Mark, Person, Role, Scheme } from '../generated/ast.js';
 import {
-    isActivity, isCatalog, isClause, isCompetence, isMark, isPerson, isRole, isScheme, isSchemeType
+    isActivity, isAuditTimeTable, isCatalog, isClause, isClient, isCompetence, isMark, isPerson, isRole, isScheme, isSchemeType
 } from '../generated/ast.js';
+import { programmeHoverLines } from '../programme/programme-summary.js';
+import { programmeOfClient } from '../programme/workspace-programmes.js';
 import { refTextOf } from '../helpers/node-properties.js';
 import { clauseRefText } from '../scoping/clause-index.js';
 import { clauseLabel, parentClauses, unquote } from './declaration-text.js';
@@ -24,9 +26,11 @@ export class CertaHoverProvider extends AstNodeHoverProvider {
     private readonly indexManager: IndexManager;
     private readonly documents: LangiumDocuments;
     private readonly astNodeLocator: AstNodeLocator;
+    private readonly services: CertaServices;
 
     constructor(services: CertaServices) {
         super(services);
+        this.services = services;
         this.indexManager = services.shared.workspace.IndexManager;
         this.documents = services.shared.workspace.LangiumDocuments;
         this.astNodeLocator = services.workspace.AstNodeLocator;
@@ -66,6 +70,11 @@ export class CertaHoverProvider extends AstNodeHoverProvider {
         if (isPerson(node)) return this.person(node);
         if (isScheme(node)) return this.scheme(node);
         if (isSchemeType(node)) return `**Scheme type ${node.name}**: ${unquote(node.title)}`;
+        if (isClient(node)) return programmeHoverLines(programmeOfClient(this.services, node)).join('\n\n');
+        if (isAuditTimeTable(node)) {
+            const source = node.source ? `\n\nSource: ${unquote(node.source)}${node.confidence ? ` (${node.confidence})` : ''}` : '';
+            return `**Audit-time table ${node.name ?? ''}**: ${unquote(node.title)}${source}`;
+        }
         return undefined;
     }
 
