@@ -1,7 +1,6 @@
 import * as path from 'node:path';
 import type { Command } from 'commander';
-import type { Client } from '@certa/language';
-import { isClient, programmeOfClient } from '@certa/language';
+import { isClient, isDocument, programmeOfClient } from '@certa/language';
 import type { ProgrammeFormat } from '@certa/generator';
 import { PROGRAMME_FORMATS, buildProgrammeDocument, generateProgramme } from '@certa/generator';
 import { ExitCode, UsageError } from '../cli-error.js';
@@ -43,9 +42,10 @@ async function writeProgramme(paths: string[], options: ProgrammeOptions): Promi
     await checkOutputFolder(options.out);
 
     const workspace = await openWorkspace(paths);
-    const clients = workspace.documents.flatMap(d => d.parseResult.value.$type === 'Document'
-        ? (d.parseResult.value as { elements?: unknown[] }).elements?.filter(isClient).map(client => ({ client: client as Client, document: d })) ?? []
-        : []);
+    const clients = workspace.documents.flatMap(document => {
+        const root = document.parseResult.value;
+        return isDocument(root) ? (root.elements ?? []).filter(isClient).map(client => ({ client, document })) : [];
+    });
     const found = clients.filter(c => c.client.name === options.client);
     if (found.length === 0) {
         const known = clients.map(c => c.client.name).filter(Boolean).sort();

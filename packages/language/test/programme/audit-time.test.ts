@@ -1,6 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { AuditTimeTable } from '../../src/generated/ast.js';
-import { isAuditTimeTable } from '../../src/generated/ast.js';
+import { isAuditTimeTable, isDocument } from '../../src/generated/ast.js';
 import type { AuditTimeTableData } from '../../src/programme/audit-time.js';
 import {
     adjustTime, bandOf, columnOf, effectivePersonnel, integrate, programmeTime, roundToHalfDay, tableDays
@@ -13,8 +12,9 @@ const tables = new Map<string, AuditTimeTableData>();
 beforeAll(async () => {
     const services = await createTestServices();
     for (const document of services.shared.workspace.LangiumDocuments.all) {
-        for (const element of document.parseResult.value.$type === 'Document' ? (document.parseResult.value as { elements: unknown[] }).elements : []) {
-            if (isAuditTimeTable(element)) tables.set((element as AuditTimeTable).name, auditTimeTableData(element as AuditTimeTable));
+        const root = document.parseResult.value;
+        for (const element of isDocument(root) ? root.elements : []) {
+            if (isAuditTimeTable(element)) tables.set(element.name, auditTimeTableData(element));
         }
     }
 });
