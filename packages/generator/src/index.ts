@@ -11,3 +11,4 @@ export { renderCsv } from './render/csv.js';
 export { renderXlsx } from './render/xlsx.js';
 export { renderJson } from './render/json.js';
 export type { Report, Section, Cell, Column, Tone } from './report.js';
+export { buildProgrammeDocument, generateProgramme, programmeReport, PROGRAMME_FORMATS, type ProgrammeDocument, type ProgrammeDiagnostic, type ProgrammeFormat } from './programme.js';

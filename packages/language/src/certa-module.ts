@@ -67,7 +67,7 @@ export function createCertaModule(options: CertaModuleOptions = {}): Module<Cert
         lsp: {
             CompletionProvider: services => new CertaCompletionProvider(services),
             HoverProvider: services => new CertaHoverProvider(services),
-            InlayHintProvider: () => new CertaInlayHintProvider(),
+            InlayHintProvider: services => new CertaInlayHintProvider(services),
             Formatter: () => new CertaFormatter(),
             SemanticTokenProvider: services => new CertaSemanticTokenProvider(services),
             RenameProvider: services => new CertaRenameProvider(services),

@@ -10,3 +10,7 @@ export { loadWorkspace, type LoadedWorkspace } from './workspace/workspace-loade
 export { buildCertaModel } from './model/model-builder.js';
 export type * as CertaModelTypes from './model/certa-model.js';
 export type { CertaModel } from './model/certa-model.js';
+export { buildClientProgramme, clientAudits, clientSites, type ClientProgramme, type ProgrammeAudit } from './programme/client-programme.js';
+export { calculationText } from './validation/programme.js';
+export { programmeOfClient, workspaceAuditTimeTables } from './programme/workspace-programmes.js';
+export { auditHeaders, type AuditHeader } from './programme/client-programme.js';

@@ -3,7 +3,7 @@ import type { LangiumDocument } from 'langium';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CertaServices } from '../src/certa-module.js';
 import type { Catalog, Clause, Document, SchemeType } from '../src/generated/ast.js';
-import { isCatalog } from '../src/generated/ast.js';
+import { isAuditTimeTable, isCatalog } from '../src/generated/ast.js';
 import { clauseIndexOf } from '../src/scoping/clause-index.js';
 import { createTestServices } from './test-services.js';
 
@@ -16,7 +16,7 @@ beforeAll(async () => {
 });
 
 const expectedFiles = [
-    'iaf-id-1.certa', 'iso-9001.certa', 'iso-iec-17021-1.certa', 'iso-iec-17065.certa', 'iso-iec-17067.certa',
+    'iaf-id-1.certa', 'iaf-md-5.certa', 'iso-9001.certa', 'iso-iec-17021-1.certa', 'iso-iec-17065.certa', 'iso-iec-17067.certa',
     'iso-iec-guide-53.certa', 'iso-iec-guide-67.certa'
 ];
 
@@ -59,6 +59,8 @@ describe('builtin catalogs', () => {
         for (const document of documents) {
             const file = path.basename(document.uri.fsPath);
             const catalogs = document.parseResult.value.elements.filter(isCatalog);
+            // Files of audit-time tables hold no catalog; their own test checks them.
+            if (document.parseResult.value.elements.every(isAuditTimeTable)) continue;
             expect(catalogs.length, file).toBe(1);
             const [c] = catalogs;
             expect(c.title, file).not.toBe('');
@@ -67,6 +69,24 @@ describe('builtin catalogs', () => {
             const comment = document.textDocument.getText().match(/^(\/\/[^\n]*\n)+/)?.[0].toLowerCase() ?? '';
             expect(comment, file).toMatch(/headings only|short names only/);
             expect(comment, file).toContain('copyright');
+        }
+    });
+
+    it('every builtin audit-time table names its source and how sure we are, in a copyright-safe file', () => {
+        const tableFiles = documents.filter(d => d.parseResult.value.elements.some(isAuditTimeTable));
+        expect(tableFiles.map(d => path.basename(d.uri.fsPath))).toEqual(['iaf-md-5.certa']);
+        for (const document of tableFiles) {
+            const comment = document.textDocument.getText().match(/^(\/\/[^\n]*\n)+/)?.[0].toLowerCase() ?? '';
+            expect(comment).toContain('table values are facts');
+            for (const table of document.parseResult.value.elements.filter(isAuditTimeTable)) {
+                expect(table.source, table.name).toMatch(/IAF MD 5:2019/);
+                expect(table.confidence, table.name).toBeDefined();
+                expect(table.notes.length, table.name).toBeGreaterThan(0);
+                // 23 closed bands from 1 to 10700, then one open row that follows the progression.
+                expect(table.rows.map(r => [r.from, r.to ?? null])).toHaveLength(24);
+                expect(table.rows.at(-1)?.progression, table.name).toBe(true);
+                for (const row of table.rows.slice(0, -1)) expect(row.days, `${table.name} ${row.from}`).toHaveLength(Math.max(1, table.categories.length));
+            }
         }
     });
 

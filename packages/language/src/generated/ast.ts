@@ -23,6 +23,7 @@ export type CertaTerminalNames = keyof typeof CertaTerminals;
 
 export type CertaKeywordNames =
     | ","
+    | "-"
     | ".."
     | ":"
     | "ISO_15189"
@@ -35,17 +36,20 @@ export type CertaKeywordNames =
     | "accept"
     | "accreditedTo"
     | "activity"
+    | "adjust"
     | "advertising"
     | "agreement"
     | "allows"
     | "appeals"
     | "applicationReview"
+    | "applied"
     | "areas"
     | "as"
     | "atNextAudit"
     | "attestation"
     | "attests"
     | "audit"
+    | "auditTime"
     | "auditing"
     | "basis"
     | "batch"
@@ -56,9 +60,11 @@ export type CertaKeywordNames =
     | "by"
     | "byDocuments"
     | "catalog"
+    | "central"
     | "certificate"
     | "certificates"
     | "certificationBody"
+    | "certifiedUnder"
     | "certifies"
     | "changes"
     | "check"
@@ -69,8 +75,14 @@ export type CertaKeywordNames =
     | "competence"
     | "competent"
     | "complaints"
+    | "complexity"
     | "conditions"
+    | "confidence"
     | "confidentiality"
+    | "confirmed"
+    | "conflict"
+    | "consultancy"
+    | "continuum"
     | "correction"
     | "correctiveAction"
     | "count"
@@ -79,23 +91,28 @@ export type CertaKeywordNames =
     | "cycle"
     | "day"
     | "days"
+    | "decided"
     | "decidedBy"
     | "decision"
     | "designAppraisal"
     | "designation"
+    | "designations"
     | "determination"
     | "documents"
     | "edition"
+    | "employment"
     | "every"
     | "evidence"
     | "exclude"
     | "expectedOutcome"
+    | "expires"
     | "expiryDate"
     | "externalBody"
     | "factory"
     | "field"
     | "findings"
     | "firstWithin"
+    | "followProgression"
     | "from"
     | "governs"
     | "grade"
@@ -104,10 +121,13 @@ export type CertaKeywordNames =
     | "handledBy"
     | "identification"
     | "impartiality"
+    | "increase"
     | "initial"
     | "initialAuditWhenSurveillanceAudits"
     | "inspection"
     | "installation"
+    | "integration"
+    | "internalAudit"
     | "issues"
     | "leadingTheAuditTeam"
     | "licenses"
@@ -118,10 +138,12 @@ export type CertaKeywordNames =
     | "mark"
     | "markLicence"
     | "market"
+    | "maxReduction"
     | "maximum"
     | "mayBeNotApplicable"
     | "means"
     | "measurement"
+    | "minOnSite"
     | "minor"
     | "misuse"
     | "month"
@@ -131,6 +153,7 @@ export type CertaKeywordNames =
     | "none"
     | "note"
     | "observation"
+    | "of"
     | "on"
     | "onSite"
     | "operatedUnder"
@@ -139,22 +162,31 @@ export type CertaKeywordNames =
     | "oval"
     | "owner"
     | "packaging"
+    | "partTime"
     | "passFail"
     | "performs"
     | "person"
+    | "personnel"
     | "phase"
+    | "probable"
     | "process"
+    | "processes"
     | "product"
     | "productCertification"
     | "productionAssessment"
     | "products"
     | "qualified"
+    | "reading"
     | "realisedBy"
     | "recertification"
     | "recertificationAudit"
+    | "recertificationShare"
     | "records"
     | "rectangle"
+    | "reduce"
     | "refs"
+    | "remote"
+    | "repetitive"
     | "reportReviewAndDecision"
     | "required"
     | "requirement"
@@ -165,35 +197,50 @@ export type CertaKeywordNames =
     | "role"
     | "rule"
     | "sample"
+    | "sampleIncrease"
     | "samplingPlan"
     | "scheme"
     | "schemeType"
     | "scope"
     | "scopeExtension"
     | "scopeReduction"
+    | "seasonal"
     | "selection"
     | "service"
     | "serviceAssessment"
     | "shape"
+    | "shifts"
     | "shortNotice"
     | "site"
+    | "siteReduction"
+    | "sites"
     | "source"
+    | "special"
     | "specialAudit"
     | "square"
     | "stage1"
     | "stage2"
+    | "standard"
+    | "standards"
+    | "startsAt"
     | "states"
     | "stationery"
+    | "stepped"
     | "summary"
     | "surveillance"
     | "surveillanceAudit"
     | "surveillanceRequires"
+    | "surveillanceShare"
     | "suspension"
+    | "table"
+    | "team"
+    | "temporary"
     | "testing"
     | "transfer"
     | "triangle"
     | "type"
     | "unannounced"
+    | "unconfirmed"
     | "until"
     | "usesQms"
     | "validFor"
@@ -320,6 +367,18 @@ export function isActivityPattern(item: unknown): item is ActivityPattern {
     return reflection.isInstance(item, ActivityPattern.$type);
 }
 
+export type AdjustDirection = 'increase' | 'reduce';
+
+export function isAdjustDirection(item: unknown): item is AdjustDirection {
+    return item === 'increase' || item === 'reduce';
+}
+
+export type AdjustmentKind = 'other' | 'partTime' | 'repetitive' | 'seasonal' | 'shifts';
+
+export function isAdjustmentKind(item: unknown): item is AdjustmentKind {
+    return item === 'partTime' || item === 'shifts' || item === 'repetitive' || item === 'seasonal' || item === 'other';
+}
+
 export type AgreementTopic = 'competence' | 'confidentiality' | 'impartiality' | 'records';
 
 export function isAgreementTopic(item: unknown): item is AgreementTopic {
@@ -345,6 +404,70 @@ export type AttestationKind = 'batchCertificate' | 'certificate' | 'markLicence'
 
 export function isAttestationKind(item: unknown): item is AttestationKind {
     return item === 'certificate' || item === 'batchCertificate' || item === 'rightToUseCertificate' || item === 'markLicence';
+}
+
+export interface AuditTimeRow extends langium.AstNode {
+    readonly $container: AuditTimeTable;
+    readonly $type: 'AuditTimeRow';
+    days: Array<Decimal>;
+    from: string;
+    progression: boolean;
+    to?: string;
+}
+
+export const AuditTimeRow = {
+    $type: 'AuditTimeRow',
+    days: 'days',
+    from: 'from',
+    progression: 'progression',
+    to: 'to'
+} as const;
+
+export function isAuditTimeRow(item: unknown): item is AuditTimeRow {
+    return reflection.isInstance(item, AuditTimeRow.$type);
+}
+
+export interface AuditTimeTable extends langium.AstNode {
+    readonly $container: Document;
+    readonly $type: 'AuditTimeTable';
+    categories: Array<string>;
+    confidence?: Confidence;
+    designations: Array<string>;
+    maxReduction?: string;
+    minOnSite?: string;
+    name: string;
+    notes: Array<string>;
+    reading?: TableReading;
+    recertificationShare?: Fraction;
+    rows: Array<AuditTimeRow>;
+    source?: string;
+    standards: Array<langium.Reference<Catalog>>;
+    starts: Array<Decimal>;
+    surveillanceShare?: Fraction;
+    title: string;
+}
+
+export const AuditTimeTable = {
+    $type: 'AuditTimeTable',
+    categories: 'categories',
+    confidence: 'confidence',
+    designations: 'designations',
+    maxReduction: 'maxReduction',
+    minOnSite: 'minOnSite',
+    name: 'name',
+    notes: 'notes',
+    reading: 'reading',
+    recertificationShare: 'recertificationShare',
+    rows: 'rows',
+    source: 'source',
+    standards: 'standards',
+    starts: 'starts',
+    surveillanceShare: 'surveillanceShare',
+    title: 'title'
+} as const;
+
+export function isAuditTimeTable(item: unknown): item is AuditTimeTable {
+    return reflection.isInstance(item, AuditTimeTable.$type);
 }
 
 export interface Catalog extends langium.AstNode {
@@ -504,7 +627,7 @@ export function isClauseNumber(item: unknown): item is ClauseNumber {
 }
 
 export interface ClauseRef extends langium.AstNode {
-    readonly $container: Check | CombineDecl | Competence | Coverage | Exclusion | Person | RequirementDecl | ScopeDecl;
+    readonly $container: Check | ClientScope | CombineDecl | Competence | Coverage | Exclusion | Person | RequirementDecl | ScopeDecl;
     readonly $type: 'ClauseRef';
     catalog: langium.Reference<Catalog>;
     clause?: langium.Reference<Clause>;
@@ -520,6 +643,123 @@ export const ClauseRef = {
 
 export function isClauseRef(item: unknown): item is ClauseRef {
     return reflection.isInstance(item, ClauseRef.$type);
+}
+
+export interface Client extends langium.AstNode {
+    readonly $container: Document;
+    readonly $type: 'Client';
+    members: Array<ClientMember>;
+    name: string;
+    title: string;
+}
+
+export const Client = {
+    $type: 'Client',
+    members: 'members',
+    name: 'name',
+    title: 'title'
+} as const;
+
+export function isClient(item: unknown): item is Client {
+    return reflection.isInstance(item, Client.$type);
+}
+
+export interface ClientAudit extends langium.AstNode {
+    readonly $container: Client;
+    readonly $type: 'ClientAudit';
+    days?: Decimal;
+    from: string;
+    kind: ClientAuditKind;
+    name: Name;
+    onSite?: Decimal;
+    remoteReason?: string;
+    sites: Array<langium.Reference<Site>>;
+    team: Array<TeamMember>;
+    to?: string;
+}
+
+export const ClientAudit = {
+    $type: 'ClientAudit',
+    days: 'days',
+    from: 'from',
+    kind: 'kind',
+    name: 'name',
+    onSite: 'onSite',
+    remoteReason: 'remoteReason',
+    sites: 'sites',
+    team: 'team',
+    to: 'to'
+} as const;
+
+export function isClientAudit(item: unknown): item is ClientAudit {
+    return reflection.isInstance(item, ClientAudit.$type);
+}
+
+export type ClientAuditKind = 'recertification' | 'special' | 'stage1' | 'stage2' | 'surveillance';
+
+export function isClientAuditKind(item: unknown): item is ClientAuditKind {
+    return item === 'stage1' || item === 'stage2' || item === 'surveillance' || item === 'recertification' || item === 'special';
+}
+
+export type ClientMember = ClientAudit | ClientScheme | ClientScope | ClientStandard | ConflictDecl | DecisionDecl | IntegrationDecl | KeyDate | PersonnelAdjustment | SampleIncrease | Site | TimeAdjustment;
+
+export const ClientMember = {
+    $type: 'ClientMember'
+} as const;
+
+export function isClientMember(item: unknown): item is ClientMember {
+    return reflection.isInstance(item, ClientMember.$type);
+}
+
+export interface ClientScheme extends langium.AstNode {
+    readonly $container: Client;
+    readonly $type: 'ClientScheme';
+    scheme: langium.Reference<Scheme>;
+}
+
+export const ClientScheme = {
+    $type: 'ClientScheme',
+    scheme: 'scheme'
+} as const;
+
+export function isClientScheme(item: unknown): item is ClientScheme {
+    return reflection.isInstance(item, ClientScheme.$type);
+}
+
+export interface ClientScope extends langium.AstNode {
+    readonly $container: Client;
+    readonly $type: 'ClientScope';
+    areas: Array<ClauseRef>;
+    value: string;
+}
+
+export const ClientScope = {
+    $type: 'ClientScope',
+    areas: 'areas',
+    value: 'value'
+} as const;
+
+export function isClientScope(item: unknown): item is ClientScope {
+    return reflection.isInstance(item, ClientScope.$type);
+}
+
+export interface ClientStandard extends langium.AstNode {
+    readonly $container: Client;
+    readonly $type: 'ClientStandard';
+    complexity?: string;
+    standard: langium.Reference<Catalog>;
+    table?: langium.Reference<AuditTimeTable>;
+}
+
+export const ClientStandard = {
+    $type: 'ClientStandard',
+    complexity: 'complexity',
+    standard: 'standard',
+    table: 'table'
+} as const;
+
+export function isClientStandard(item: unknown): item is ClientStandard {
+    return reflection.isInstance(item, ClientStandard.$type);
 }
 
 export interface CombineDecl extends langium.AstNode {
@@ -579,6 +819,39 @@ export function isComplaints(item: unknown): item is Complaints {
     return reflection.isInstance(item, Complaints.$type);
 }
 
+export type Confidence = 'confirmed' | 'probable' | 'unconfirmed';
+
+export function isConfidence(item: unknown): item is Confidence {
+    return item === 'confirmed' || item === 'probable' || item === 'unconfirmed';
+}
+
+export interface ConflictDecl extends langium.AstNode {
+    readonly $container: Client;
+    readonly $type: 'ConflictDecl';
+    kind: ConflictKind;
+    person: langium.Reference<Person>;
+    reason?: string;
+    until?: string;
+}
+
+export const ConflictDecl = {
+    $type: 'ConflictDecl',
+    kind: 'kind',
+    person: 'person',
+    reason: 'reason',
+    until: 'until'
+} as const;
+
+export function isConflictDecl(item: unknown): item is ConflictDecl {
+    return reflection.isInstance(item, ConflictDecl.$type);
+}
+
+export type ConflictKind = 'consultancy' | 'employment' | 'other';
+
+export function isConflictKind(item: unknown): item is ConflictKind {
+    return item === 'consultancy' || item === 'employment' || item === 'other';
+}
+
 export interface Coverage extends langium.AstNode {
     readonly $container: Activity;
     readonly $type: 'Coverage';
@@ -622,6 +895,29 @@ export const CycleDecl = {
 
 export function isCycleDecl(item: unknown): item is CycleDecl {
     return reflection.isInstance(item, CycleDecl.$type);
+}
+
+export type Decimal = string;
+
+export function isDecimal(item: unknown): item is Decimal {
+    return (typeof item === 'string' && (/[0-9]+/.test(item) || /[0-9]+(\.[0-9]+)+/.test(item)));
+}
+
+export interface DecisionDecl extends langium.AstNode {
+    readonly $container: Client;
+    readonly $type: 'DecisionDecl';
+    date: string;
+    person?: langium.Reference<Person>;
+}
+
+export const DecisionDecl = {
+    $type: 'DecisionDecl',
+    date: 'date',
+    person: 'person'
+} as const;
+
+export function isDecisionDecl(item: unknown): item is DecisionDecl {
+    return reflection.isInstance(item, DecisionDecl.$type);
 }
 
 export interface Document extends langium.AstNode {
@@ -710,6 +1006,23 @@ export function isExternalBody(item: unknown): item is ExternalBody {
     return reflection.isInstance(item, ExternalBody.$type);
 }
 
+export interface Fraction extends langium.AstNode {
+    readonly $container: AuditTimeTable;
+    readonly $type: 'Fraction';
+    denominator: string;
+    numerator: string;
+}
+
+export const Fraction = {
+    $type: 'Fraction',
+    denominator: 'denominator',
+    numerator: 'numerator'
+} as const;
+
+export function isFraction(item: unknown): item is Fraction {
+    return reflection.isInstance(item, Fraction.$type);
+}
+
 export interface Grade extends langium.AstNode {
     readonly $container: Scheme;
     readonly $type: 'Grade';
@@ -749,6 +1062,48 @@ export type Grading = 'findings' | 'measurement' | 'passFail';
 
 export function isGrading(item: unknown): item is Grading {
     return item === 'findings' || item === 'passFail' || item === 'measurement';
+}
+
+export interface IntegrationDecl extends langium.AstNode {
+    readonly $container: Client;
+    readonly $type: 'IntegrationDecl';
+    level: string;
+    percent: string;
+    reason?: string;
+}
+
+export const IntegrationDecl = {
+    $type: 'IntegrationDecl',
+    level: 'level',
+    percent: 'percent',
+    reason: 'reason'
+} as const;
+
+export function isIntegrationDecl(item: unknown): item is IntegrationDecl {
+    return reflection.isInstance(item, IntegrationDecl.$type);
+}
+
+export interface KeyDate extends langium.AstNode {
+    readonly $container: Client;
+    readonly $type: 'KeyDate';
+    date: string;
+    kind: KeyDateKind;
+}
+
+export const KeyDate = {
+    $type: 'KeyDate',
+    date: 'date',
+    kind: 'kind'
+} as const;
+
+export function isKeyDate(item: unknown): item is KeyDate {
+    return reflection.isInstance(item, KeyDate.$type);
+}
+
+export type KeyDateKind = 'applied' | 'expires';
+
+export function isKeyDateKind(item: unknown): item is KeyDateKind {
+    return item === 'applied' || item === 'expires';
 }
 
 export interface Lifecycle extends langium.AstNode {
@@ -896,6 +1251,25 @@ export function isPerson(item: unknown): item is Person {
     return reflection.isInstance(item, Person.$type);
 }
 
+export interface PersonnelAdjustment extends langium.AstNode {
+    readonly $container: Client;
+    readonly $type: 'PersonnelAdjustment';
+    amount: SignedInt;
+    kind: AdjustmentKind;
+    reason?: string;
+}
+
+export const PersonnelAdjustment = {
+    $type: 'PersonnelAdjustment',
+    amount: 'amount',
+    kind: 'kind',
+    reason: 'reason'
+} as const;
+
+export function isPersonnelAdjustment(item: unknown): item is PersonnelAdjustment {
+    return reflection.isInstance(item, PersonnelAdjustment.$type);
+}
+
 export type Phase = 'initial' | 'surveillance';
 
 export function isPhase(item: unknown): item is Phase {
@@ -985,6 +1359,23 @@ export const SampleDecl = {
 
 export function isSampleDecl(item: unknown): item is SampleDecl {
     return reflection.isInstance(item, SampleDecl.$type);
+}
+
+export interface SampleIncrease extends langium.AstNode {
+    readonly $container: Client;
+    readonly $type: 'SampleIncrease';
+    reason?: string;
+    sites: string;
+}
+
+export const SampleIncrease = {
+    $type: 'SampleIncrease',
+    reason: 'reason',
+    sites: 'sites'
+} as const;
+
+export function isSampleIncrease(item: unknown): item is SampleIncrease {
+    return reflection.isInstance(item, SampleIncrease.$type);
 }
 
 export type SampleSource = 'factory' | 'field' | 'installation' | 'market' | 'operator' | 'site';
@@ -1133,6 +1524,45 @@ export function isScopeReduction(item: unknown): item is ScopeReduction {
     return reflection.isInstance(item, ScopeReduction.$type);
 }
 
+export type SignedInt = string;
+
+export function isSignedInt(item: unknown): item is SignedInt {
+    return typeof item === 'string';
+}
+
+export interface Site extends langium.AstNode {
+    readonly $container: Client;
+    readonly $type: 'Site';
+    central: boolean;
+    internalAudit?: string;
+    label: string;
+    name: string;
+    personnel?: string;
+    processes: Array<string>;
+    shifts?: string;
+    siteReduction?: string;
+    siteReductionReason?: string;
+    temporary: boolean;
+}
+
+export const Site = {
+    $type: 'Site',
+    central: 'central',
+    internalAudit: 'internalAudit',
+    label: 'label',
+    name: 'name',
+    personnel: 'personnel',
+    processes: 'processes',
+    shifts: 'shifts',
+    siteReduction: 'siteReduction',
+    siteReductionReason: 'siteReductionReason',
+    temporary: 'temporary'
+} as const;
+
+export function isSite(item: unknown): item is Site {
+    return reflection.isInstance(item, Site.$type);
+}
+
 export interface SpecialAudit extends langium.AstNode {
     readonly $container: Lifecycle;
     readonly $type: 'SpecialAudit';
@@ -1208,13 +1638,55 @@ export function isSuspension(item: unknown): item is Suspension {
     return reflection.isInstance(item, Suspension.$type);
 }
 
+export type TableReading = 'continuum' | 'stepped';
+
+export function isTableReading(item: unknown): item is TableReading {
+    return item === 'continuum' || item === 'stepped';
+}
+
+export interface TeamMember extends langium.AstNode {
+    readonly $container: ClientAudit;
+    readonly $type: 'TeamMember';
+    person: langium.Reference<Person>;
+    role?: langium.Reference<Role>;
+}
+
+export const TeamMember = {
+    $type: 'TeamMember',
+    person: 'person',
+    role: 'role'
+} as const;
+
+export function isTeamMember(item: unknown): item is TeamMember {
+    return reflection.isInstance(item, TeamMember.$type);
+}
+
+export interface TimeAdjustment extends langium.AstNode {
+    readonly $container: Client;
+    readonly $type: 'TimeAdjustment';
+    direction: AdjustDirection;
+    percent: string;
+    reason?: string;
+}
+
+export const TimeAdjustment = {
+    $type: 'TimeAdjustment',
+    direction: 'direction',
+    percent: 'percent',
+    reason: 'reason'
+} as const;
+
+export function isTimeAdjustment(item: unknown): item is TimeAdjustment {
+    return reflection.isInstance(item, TimeAdjustment.$type);
+}
+
 export type TimeUnit = 'day' | 'days' | 'month' | 'months' | 'week' | 'weeks' | 'year' | 'years';
 
 export function isTimeUnit(item: unknown): item is TimeUnit {
     return item === 'months' || item === 'month' || item === 'years' || item === 'year' || item === 'weeks' || item === 'week' || item === 'days' || item === 'day';
 }
 
-export type TopLevelElement = Acceptance | Catalog | Competence | Mark | Person | Role | Scheme;
+export type TopLevelElement = Acceptance | AuditTimeTable | Catalog | Client | Competence | Mark | Person | Role | Scheme;
 
 export const TopLevelElement = {
     $type: 'TopLevelElement'
@@ -1299,6 +1771,8 @@ export type CertaAstType = {
     ActivityMember: ActivityMember
     ActivityPattern: ActivityPattern
     Appeals: Appeals
+    AuditTimeRow: AuditTimeRow
+    AuditTimeTable: AuditTimeTable
     Catalog: Catalog
     CertificateDecl: CertificateDecl
     CertifiesDecl: CertifiesDecl
@@ -1306,18 +1780,29 @@ export type CertaAstType = {
     Check: Check
     Clause: Clause
     ClauseRef: ClauseRef
+    Client: Client
+    ClientAudit: ClientAudit
+    ClientMember: ClientMember
+    ClientScheme: ClientScheme
+    ClientScope: ClientScope
+    ClientStandard: ClientStandard
     CombineDecl: CombineDecl
     Competence: Competence
     Complaints: Complaints
+    ConflictDecl: ConflictDecl
     Coverage: Coverage
     CriteriaDecl: CriteriaDecl
     CycleDecl: CycleDecl
+    DecisionDecl: DecisionDecl
     Document: Document
     Duration: Duration
     ElementChoice: ElementChoice
     Exclusion: Exclusion
     ExternalBody: ExternalBody
+    Fraction: Fraction
     Grade: Grade
+    IntegrationDecl: IntegrationDecl
+    KeyDate: KeyDate
     Lifecycle: Lifecycle
     LifecycleMember: LifecycleMember
     Mark: Mark
@@ -1325,11 +1810,13 @@ export type CertaAstType = {
     OperationMember: OperationMember
     OwnerDecl: OwnerDecl
     Person: Person
+    PersonnelAdjustment: PersonnelAdjustment
     Qualification: Qualification
     Recertification: Recertification
     RequirementDecl: RequirementDecl
     Role: Role
     SampleDecl: SampleDecl
+    SampleIncrease: SampleIncrease
     SamplingPlan: SamplingPlan
     Scheme: Scheme
     SchemeMember: SchemeMember
@@ -1337,9 +1824,12 @@ export type CertaAstType = {
     SchemeTypeDecl: SchemeTypeDecl
     ScopeDecl: ScopeDecl
     ScopeReduction: ScopeReduction
+    Site: Site
     SpecialAudit: SpecialAudit
     Surveillance: Surveillance
     Suspension: Suspension
+    TeamMember: TeamMember
+    TimeAdjustment: TimeAdjustment
     TopLevelElement: TopLevelElement
     Transfer: Transfer
     UsesQmsDecl: UsesQmsDecl
@@ -1455,6 +1945,100 @@ export class CertaAstReflection extends langium.AbstractAstReflection {
                 }
             },
             superTypes: [OperationMember.$type]
+        },
+        AuditTimeRow: {
+            name: AuditTimeRow.$type,
+            properties: {
+                days: {
+                    name: AuditTimeRow.days,
+                    defaultValue: [],
+                    optional: true
+                },
+                from: {
+                    name: AuditTimeRow.from
+                },
+                progression: {
+                    name: AuditTimeRow.progression,
+                    defaultValue: false,
+                    optional: true
+                },
+                to: {
+                    name: AuditTimeRow.to,
+                    optional: true
+                }
+            },
+            superTypes: []
+        },
+        AuditTimeTable: {
+            name: AuditTimeTable.$type,
+            properties: {
+                categories: {
+                    name: AuditTimeTable.categories,
+                    defaultValue: [],
+                    optional: true
+                },
+                confidence: {
+                    name: AuditTimeTable.confidence,
+                    optional: true
+                },
+                designations: {
+                    name: AuditTimeTable.designations,
+                    defaultValue: [],
+                    optional: true
+                },
+                maxReduction: {
+                    name: AuditTimeTable.maxReduction,
+                    optional: true
+                },
+                minOnSite: {
+                    name: AuditTimeTable.minOnSite,
+                    optional: true
+                },
+                name: {
+                    name: AuditTimeTable.name
+                },
+                notes: {
+                    name: AuditTimeTable.notes,
+                    defaultValue: [],
+                    optional: true
+                },
+                reading: {
+                    name: AuditTimeTable.reading,
+                    optional: true
+                },
+                recertificationShare: {
+                    name: AuditTimeTable.recertificationShare,
+                    optional: true
+                },
+                rows: {
+                    name: AuditTimeTable.rows,
+                    defaultValue: [],
+                    optional: true
+                },
+                source: {
+                    name: AuditTimeTable.source,
+                    optional: true
+                },
+                standards: {
+                    name: AuditTimeTable.standards,
+                    defaultValue: [],
+                    referenceType: Catalog.$type,
+                    optional: true
+                },
+                starts: {
+                    name: AuditTimeTable.starts,
+                    defaultValue: [],
+                    optional: true
+                },
+                surveillanceShare: {
+                    name: AuditTimeTable.surveillanceShare,
+                    optional: true
+                },
+                title: {
+                    name: AuditTimeTable.title
+                }
+            },
+            superTypes: [TopLevelElement.$type]
         },
         Catalog: {
             name: Catalog.$type,
@@ -1623,6 +2207,114 @@ export class CertaAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: []
         },
+        Client: {
+            name: Client.$type,
+            properties: {
+                members: {
+                    name: Client.members,
+                    defaultValue: [],
+                    optional: true
+                },
+                name: {
+                    name: Client.name
+                },
+                title: {
+                    name: Client.title
+                }
+            },
+            superTypes: [TopLevelElement.$type]
+        },
+        ClientAudit: {
+            name: ClientAudit.$type,
+            properties: {
+                days: {
+                    name: ClientAudit.days,
+                    optional: true
+                },
+                from: {
+                    name: ClientAudit.from
+                },
+                kind: {
+                    name: ClientAudit.kind
+                },
+                name: {
+                    name: ClientAudit.name
+                },
+                onSite: {
+                    name: ClientAudit.onSite,
+                    optional: true
+                },
+                remoteReason: {
+                    name: ClientAudit.remoteReason,
+                    optional: true
+                },
+                sites: {
+                    name: ClientAudit.sites,
+                    defaultValue: [],
+                    referenceType: Site.$type,
+                    optional: true
+                },
+                team: {
+                    name: ClientAudit.team,
+                    defaultValue: [],
+                    optional: true
+                },
+                to: {
+                    name: ClientAudit.to,
+                    optional: true
+                }
+            },
+            superTypes: [ClientMember.$type]
+        },
+        ClientMember: {
+            name: ClientMember.$type,
+            properties: {
+            },
+            superTypes: []
+        },
+        ClientScheme: {
+            name: ClientScheme.$type,
+            properties: {
+                scheme: {
+                    name: ClientScheme.scheme,
+                    referenceType: Scheme.$type
+                }
+            },
+            superTypes: [ClientMember.$type]
+        },
+        ClientScope: {
+            name: ClientScope.$type,
+            properties: {
+                areas: {
+                    name: ClientScope.areas,
+                    defaultValue: [],
+                    optional: true
+                },
+                value: {
+                    name: ClientScope.value
+                }
+            },
+            superTypes: [ClientMember.$type]
+        },
+        ClientStandard: {
+            name: ClientStandard.$type,
+            properties: {
+                complexity: {
+                    name: ClientStandard.complexity,
+                    optional: true
+                },
+                standard: {
+                    name: ClientStandard.standard,
+                    referenceType: Catalog.$type
+                },
+                table: {
+                    name: ClientStandard.table,
+                    referenceType: AuditTimeTable.$type,
+                    optional: true
+                }
+            },
+            superTypes: [ClientMember.$type]
+        },
         CombineDecl: {
             name: CombineDecl.$type,
             properties: {
@@ -1680,6 +2372,27 @@ export class CertaAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: [OperationMember.$type]
         },
+        ConflictDecl: {
+            name: ConflictDecl.$type,
+            properties: {
+                kind: {
+                    name: ConflictDecl.kind
+                },
+                person: {
+                    name: ConflictDecl.person,
+                    referenceType: Person.$type
+                },
+                reason: {
+                    name: ConflictDecl.reason,
+                    optional: true
+                },
+                until: {
+                    name: ConflictDecl.until,
+                    optional: true
+                }
+            },
+            superTypes: [ClientMember.$type]
+        },
         Coverage: {
             name: Coverage.$type,
             properties: {
@@ -1707,6 +2420,20 @@ export class CertaAstReflection extends langium.AbstractAstReflection {
                 }
             },
             superTypes: [SchemeMember.$type]
+        },
+        DecisionDecl: {
+            name: DecisionDecl.$type,
+            properties: {
+                date: {
+                    name: DecisionDecl.date
+                },
+                person: {
+                    name: DecisionDecl.person,
+                    referenceType: Person.$type,
+                    optional: true
+                }
+            },
+            superTypes: [ClientMember.$type]
         },
         Document: {
             name: Document.$type,
@@ -1783,6 +2510,18 @@ export class CertaAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: [OperationMember.$type]
         },
+        Fraction: {
+            name: Fraction.$type,
+            properties: {
+                denominator: {
+                    name: Fraction.denominator
+                },
+                numerator: {
+                    name: Fraction.numerator
+                }
+            },
+            superTypes: []
+        },
         Grade: {
             name: Grade.$type,
             properties: {
@@ -1819,6 +2558,34 @@ export class CertaAstReflection extends langium.AbstractAstReflection {
                 }
             },
             superTypes: [SchemeMember.$type]
+        },
+        IntegrationDecl: {
+            name: IntegrationDecl.$type,
+            properties: {
+                level: {
+                    name: IntegrationDecl.level
+                },
+                percent: {
+                    name: IntegrationDecl.percent
+                },
+                reason: {
+                    name: IntegrationDecl.reason,
+                    optional: true
+                }
+            },
+            superTypes: [ClientMember.$type]
+        },
+        KeyDate: {
+            name: KeyDate.$type,
+            properties: {
+                date: {
+                    name: KeyDate.date
+                },
+                kind: {
+                    name: KeyDate.kind
+                }
+            },
+            superTypes: [ClientMember.$type]
         },
         Lifecycle: {
             name: Lifecycle.$type,
@@ -1924,6 +2691,22 @@ export class CertaAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: [TopLevelElement.$type]
         },
+        PersonnelAdjustment: {
+            name: PersonnelAdjustment.$type,
+            properties: {
+                amount: {
+                    name: PersonnelAdjustment.amount
+                },
+                kind: {
+                    name: PersonnelAdjustment.kind
+                },
+                reason: {
+                    name: PersonnelAdjustment.reason,
+                    optional: true
+                }
+            },
+            superTypes: [ClientMember.$type]
+        },
         Qualification: {
             name: Qualification.$type,
             properties: {
@@ -1992,6 +2775,19 @@ export class CertaAstReflection extends langium.AbstractAstReflection {
                 }
             },
             superTypes: [ActivityMember.$type]
+        },
+        SampleIncrease: {
+            name: SampleIncrease.$type,
+            properties: {
+                reason: {
+                    name: SampleIncrease.reason,
+                    optional: true
+                },
+                sites: {
+                    name: SampleIncrease.sites
+                }
+            },
+            superTypes: [ClientMember.$type]
         },
         SamplingPlan: {
             name: SamplingPlan.$type,
@@ -2131,6 +2927,53 @@ export class CertaAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: [LifecycleMember.$type]
         },
+        Site: {
+            name: Site.$type,
+            properties: {
+                central: {
+                    name: Site.central,
+                    defaultValue: false,
+                    optional: true
+                },
+                internalAudit: {
+                    name: Site.internalAudit,
+                    optional: true
+                },
+                label: {
+                    name: Site.label
+                },
+                name: {
+                    name: Site.name
+                },
+                personnel: {
+                    name: Site.personnel,
+                    optional: true
+                },
+                processes: {
+                    name: Site.processes,
+                    defaultValue: [],
+                    optional: true
+                },
+                shifts: {
+                    name: Site.shifts,
+                    optional: true
+                },
+                siteReduction: {
+                    name: Site.siteReduction,
+                    optional: true
+                },
+                siteReductionReason: {
+                    name: Site.siteReductionReason,
+                    optional: true
+                },
+                temporary: {
+                    name: Site.temporary,
+                    defaultValue: false,
+                    optional: true
+                }
+            },
+            superTypes: [ClientMember.$type]
+        },
         SpecialAudit: {
             name: SpecialAudit.$type,
             properties: {
@@ -2186,6 +3029,37 @@ export class CertaAstReflection extends langium.AbstractAstReflection {
                 }
             },
             superTypes: [LifecycleMember.$type]
+        },
+        TeamMember: {
+            name: TeamMember.$type,
+            properties: {
+                person: {
+                    name: TeamMember.person,
+                    referenceType: Person.$type
+                },
+                role: {
+                    name: TeamMember.role,
+                    referenceType: Role.$type,
+                    optional: true
+                }
+            },
+            superTypes: []
+        },
+        TimeAdjustment: {
+            name: TimeAdjustment.$type,
+            properties: {
+                direction: {
+                    name: TimeAdjustment.direction
+                },
+                percent: {
+                    name: TimeAdjustment.percent
+                },
+                reason: {
+                    name: TimeAdjustment.reason,
+                    optional: true
+                }
+            },
+            superTypes: [ClientMember.$type]
         },
         TopLevelElement: {
             name: TopLevelElement.$type,

@@ -7,12 +7,14 @@ import type { CertaServices } from '../certa-module.js';
 import type { Activity, Catalog, Clause, Competence, ExternalBody, Grade, Mark, Person, Role, Scheme } from '../generated/ast.js';
 import { sampleSourceOf, samplingPlanOf } from '../validation/scheme-facts.js';
 import {
-    isActivity, isCatalog, isClause, isCompetence, isExternalBody, isGrade, isMark, isPerson, isRole, isScheme, isSchemeType
+    isActivity, isAuditTimeTable, isCatalog, isClause, isClient, isCompetence, isExternalBody, isGrade, isMark, isPerson, isRole, isScheme, isSchemeType
 } from '../generated/ast.js';
 import { certifiedStandards } from '../validation/integrated-coverage.js';
 import { gradeLevel } from '../validation/nonconformity.js';
 import { durationText } from '../validation/scheme-facts.js';
 import { keywordHovers } from './keyword-hover.js';
+import { programmeHoverLines } from '../programme/programme-summary.js';
+import { programmeOfClient } from '../programme/workspace-programmes.js';
 import { refTextOf } from '../helpers/node-properties.js';
 import { clauseRefText } from '../scoping/clause-index.js';
 import { clauseLabel, parentClauses, unquote } from './declaration-text.js';
@@ -30,9 +32,11 @@ export class CertaHoverProvider extends AstNodeHoverProvider {
     private readonly indexManager: IndexManager;
     private readonly documents: LangiumDocuments;
     private readonly astNodeLocator: AstNodeLocator;
+    private readonly services: CertaServices;
 
     constructor(services: CertaServices) {
         super(services);
+        this.services = services;
         this.indexManager = services.shared.workspace.IndexManager;
         this.documents = services.shared.workspace.LangiumDocuments;
         this.astNodeLocator = services.workspace.AstNodeLocator;
@@ -84,6 +88,11 @@ export class CertaHoverProvider extends AstNodeHoverProvider {
         if (isGrade(node)) return this.grade(node);
         if (isExternalBody(node)) return this.externalBody(node);
         if (isSchemeType(node)) return `**Scheme type ${node.name}**: ${unquote(node.title)}`;
+        if (isClient(node)) return programmeHoverLines(programmeOfClient(this.services, node)).join('\n\n');
+        if (isAuditTimeTable(node)) {
+            const source = node.source ? `\n\nSource: ${unquote(node.source)}${node.confidence ? ` (${node.confidence})` : ''}` : '';
+            return `**Audit-time table ${node.name ?? ''}**: ${unquote(node.title)}${source}`;
+        }
         return undefined;
     }
 

@@ -2,8 +2,12 @@ import type { AstNode, CstNode, Reference } from 'langium';
 import type { InlayHintAcceptor } from 'langium/lsp';
 import { AbstractInlayHintProvider } from 'langium/lsp';
 import { InlayHintKind } from 'vscode-languageserver';
-import type { Clause } from '../generated/ast.js';
-import { isClauseRef } from '../generated/ast.js';
+import type { CertaServices } from '../certa-module.js';
+import type { Clause, Client } from '../generated/ast.js';
+import { isClauseRef, isClient } from '../generated/ast.js';
+import { programmeHint } from '../programme/programme-summary.js';
+import { programmeOfClient } from '../programme/workspace-programmes.js';
+import { GrammarUtils } from 'langium';
 import { unquote } from './declaration-text.js';
 
 /** Long headings are cut so that a line of references stays readable. */
@@ -11,11 +15,20 @@ const MAX_HEADING = 60;
 
 /**
  * Shows a clause's heading after its number, so a reviewer reads
- * `ISO9001 8.5.1 ‹Control of production and service provision›` without hovering.
+ * `ISO9001 8.5.1 ‹Control of production and service provision›` without hovering; and after a
+ * client's title the audit time and site sample the programme calculation gives.
  */
 export class CertaInlayHintProvider extends AbstractInlayHintProvider {
+    constructor(private readonly services?: CertaServices) {
+        super();
+    }
 
     override computeInlayHint(node: AstNode, acceptor: InlayHintAcceptor): void {
+        if (isClient(node) && this.services) {
+            const hint = this.clientHint(node);
+            if (hint) acceptor(hint);
+            return;
+        }
         if (!isClauseRef(node)) {
             return;
         }
@@ -23,6 +36,13 @@ export class CertaInlayHintProvider extends AbstractInlayHintProvider {
             const hint = reference && headingHint(reference);
             if (hint) acceptor(hint);
         }
+    }
+
+    private clientHint(client: Client): Parameters<InlayHintAcceptor>[0] | undefined {
+        const title = GrammarUtils.findNodeForProperty(client.$cstNode, 'title');
+        const label = title && programmeHint(programmeOfClient(this.services!, client));
+        if (!title || !label) return undefined;
+        return { position: title.range.end, label: `‹${label}›`, kind: InlayHintKind.Type, paddingLeft: true, tooltip: 'IAF MD 5 audit time and IAF MD 1 sample (hover the client for the calculation)' };
     }
 }
 

@@ -14,6 +14,7 @@ import { lifecycleChecks } from './lifecycle.js';
 import { markConditionChecks } from './mark-conditions.js';
 import { markChecks } from './marks.js';
 import { nonconformityChecks } from './nonconformity.js';
+import { programmeChecks } from './programme.js';
 import { referenceChecks } from './references.js';
 import { schemeStructureChecks } from './scheme-structure.js';
 import { samplingChecks } from './sampling.js';
@@ -45,6 +46,7 @@ export const ruleFamilies: RuleFamily[] = [
     complaintsAppealsChecks,
     certificateChecks,
     markConditionChecks,
+    programmeChecks,
     acceptanceChecks
 ];
 

@@ -18,13 +18,15 @@ export interface CatalogFacts {
 let catalogs: CatalogFacts[] | undefined;
 
 export function builtinCatalogFacts(): CatalogFacts[] {
-    catalogs ??= fs.readdirSync(catalogFolder).filter(name => name.endsWith('.certa')).sort().map(name => {
+    catalogs ??= fs.readdirSync(catalogFolder).filter(name => name.endsWith('.certa')).sort().flatMap(name => {
         const text = fs.readFileSync(path.join(catalogFolder, name), 'utf8').replace(/\/\/[^\n]*/g, '');
-        return {
-            id: /catalog\s+(\w+)/.exec(text)![1],
+        // Builtin files of audit-time tables declare no catalog.
+        const id = /catalog\s+(\w+)/.exec(text)?.[1];
+        return id === undefined ? [] : [{
+            id,
             clauses: [...text.matchAll(/\bclause\s+([\w.]+)/g)].map(m => m[1]),
             schemeTypes: [...text.matchAll(/\bschemeType\s+(\w+)/g)].map(m => m[1])
-        };
+        }];
     });
     return catalogs;
 }

@@ -1,0 +1,104 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { runCerta, tempWorkspace } from './run-certa.js';
+
+const schema = JSON.parse(fs.readFileSync(new URL('../../generator/schema/certa-programme.schema.json', import.meta.url), 'utf8')) as object;
+const examples = path.resolve(new URL('../../../examples', import.meta.url).pathname);
+
+const TEAM = `role LeadAuditor "Lead auditor" { needs QmsStandard }
+competence QmsStandard "ISO 9001 requirements" basis ISO9001
+person lee "L. Ee" { qualified LeadAuditor until 2030-12-31 areas IAF 19 }
+person dee "D. Ee" { qualified LeadAuditor until 2030-12-31 areas IAF 19 }
+`;
+
+/** A central function and ten depots: MD 1 samples 4 + HQ at stage 2. */
+function multiSite(stage2Sites: string): string {
+    const depots = Array.from({ length: 10 }, (_, i) => `    site P${i + 1} "Depot ${i + 1}" { personnel 6 internalAudit 2025-10-01 }`).join('\n');
+    return `client DEPOTS "Depots Ltd" {
+    standard ISO9001
+    scope "Warehousing" areas IAF 19
+    site HQ "Head office" { personnel 40 central }
+${depots}
+    audit s1: stage1 2026-02-02 { days 1.5 onSite 1.5 sites HQ team lee as LeadAuditor }
+    audit s2: stage2 2026-03-02 .. 2026-03-05 { days 5 onSite 4 sites ${stage2Sites} team lee as LeadAuditor }
+    decided 2026-03-20 by dee
+}
+`;
+}
+
+describe('certa programme', () => {
+    it('writes the ISO 9001 example client\'s programme in every format, the JSON valid against its schema', async () => {
+        const root = tempWorkspace({});
+        const run = runCerta(['programme', examples, '--client', 'NORTHWIND', '--out', 'out', '--today', '2026-06-01'], root);
+        expect(run.stderr).toBe('certa: wrote the programme of NORTHWIND to out (md, html, xlsx, json)\n');
+        expect(run.code).toBe(0);
+        const json = JSON.parse(fs.readFileSync(path.join(root, 'out/NORTHWIND/programme.json'), 'utf8'));
+        const validate = new Ajv2020({ allErrors: true, strict: true }).compile(schema);
+        expect(validate(json), JSON.stringify(validate.errors)).toBe(true);
+        // 40 people, 4 of them the full-time equivalent of 8 half-timers: 36 effective; Table QMS 1
+        // continuum between (25, 3) and (45, 4): 3.55 days → 3.5; a third 1.18 → 1; two thirds 2.37 → 2.5.
+        expect(json.client).toMatchObject({ effectivePersonnel: 36, initialDays: 3.5, surveillanceDays: 1, recertificationDays: 2.5, scheme: 'QMS_9001' });
+        expect(json.audits.map((a: { kind: string; from: string; auditDays: number; onSiteDays: number }) => [a.kind, a.from, a.auditDays, a.onSiteDays])).toEqual([
+            ['stage1', '2026-02-09', 1, 1], ['stage2', '2026-03-02', 2.5, 2], ['surveillance', '2027-02-15', 1, 1],
+            ['surveillance', '2028-02-14', 1, 1], ['recertification', '2029-01-18', 2.5, 2]
+        ]);
+        expect(json.audits[1].team).toEqual([
+            { person: 'apatel', name: 'Anika Patel', role: 'LeadAuditor' }, { person: 'dsilva', name: 'Diego Silva', role: 'Auditor' }
+        ]);
+        expect(json.audits[1].clauses).toContain('ISO9001 4 .. 10');
+        expect(json.audits[2].activities).toEqual(['surveillanceYear1']);
+        expect(json.audits[3].activities).toEqual(['surveillanceYear2']);
+        expect(json.diagnostics).toEqual([]);
+        const md = fs.readFileSync(path.join(root, 'out/NORTHWIND/programme.md'), 'utf8');
+        expect(md).toContain('| stage2 | Stage 2 | 2026-03-02 | 2026-03-04 | 2.5 | 2 | 0.5 | 2.5 | WORKS | Anika Patel (LeadAuditor); Diego Silva (Auditor) |');
+        const workbook = new ExcelJS.Workbook();
+        await workbook.xlsx.readFile(path.join(root, 'out/NORTHWIND/programme.xlsx'));
+        expect(workbook.worksheets.map(w => w.name)).toEqual(['About', 'audits', 'time', 'sites', 'diagnostics']);
+    });
+
+    it('is deterministic: the same sources give the same bytes', () => {
+        const root = tempWorkspace({});
+        runCerta(['programme', examples, '--client', 'NORTHWIND', '--out', 'a', '--today', '2026-06-01'], root);
+        runCerta(['programme', examples, '--client', 'NORTHWIND', '--out', 'b', '--today', '2026-06-01'], root);
+        for (const file of ['programme.md', 'programme.html', 'programme.xlsx', 'programme.json']) {
+            expect(fs.readFileSync(path.join(root, 'a/NORTHWIND', file)).equals(fs.readFileSync(path.join(root, 'b/NORTHWIND', file))), file).toBe(true);
+        }
+    });
+
+    it('reports a multi-site sample below IAF MD 1 in the programme\'s diagnostics (with --force) and refuses without it', () => {
+        const root = tempWorkspace({ 'team.certa': TEAM, 'depots.certa': multiSite('HQ, P1, P2') });
+        const refused = runCerta(['programme', '.', '--client', 'DEPOTS', '--out', 'out', '--format', 'json', '--today', '2026-06-01'], root);
+        expect(refused.code).toBe(1);
+        expect(refused.stderr).toMatch(/certa\.programme\.sample-below-minimum/);
+        expect(fs.existsSync(path.join(root, 'out'))).toBe(false);
+        const forced = runCerta(['programme', '.', '--client', 'DEPOTS', '--out', 'out', '--format', 'json', '--today', '2026-06-01', '--force'], root);
+        expect(forced.code).toBe(0);
+        const json = JSON.parse(fs.readFileSync(path.join(root, 'out/DEPOTS/programme.json'), 'utf8'));
+        expect(new Ajv2020({ strict: true }).compile(schema)(json)).toBe(true);
+        expect(json.client.sampledSites).toBe(10);
+        expect(json.audits[1]).toMatchObject({ kind: 'stage2', sites: ['HQ', 'P1', 'P2'], requiredSites: 4 });
+        expect(json.diagnostics.map((d: { code: string }) => d.code)).toEqual(expect.arrayContaining(['certa.programme.sample-below-minimum', 'certa.programme.site-never-visited']));
+    });
+
+    it('a clean multi-site client: 100 personnel, Table QMS 1 between (85, 6) and (125, 7): 6.375 → 6.5 days', () => {
+        const root = tempWorkspace({ 'team.certa': TEAM, 'depots.certa': multiSite('HQ, P1, P2, P3, P4, P5, P6, P7, P8, P9, P10') });
+        const run = runCerta(['programme', '.', '--client', 'DEPOTS', '--out', 'out', '--format', 'json,md', '--today', '2026-06-01'], root);
+        expect(run.stderr).toBe('certa: wrote the programme of DEPOTS to out (json, md)\n');
+        const json = JSON.parse(fs.readFileSync(path.join(root, 'out/DEPOTS/programme.json'), 'utf8'));
+        expect(json.client).toMatchObject({ effectivePersonnel: 100, initialDays: 6.5, surveillanceDays: 2, recertificationDays: 4.5 });
+        expect(json.diagnostics).toEqual([]);
+    });
+
+    it('says which clients there are when --client names none, and refuses unknown formats', () => {
+        const root = tempWorkspace({ 'team.certa': TEAM, 'depots.certa': multiSite('HQ') });
+        const run = runCerta(['programme', '.', '--client', 'NOPE', '--out', 'out'], root);
+        expect(run.code).toBe(2);
+        expect(run.stderr).toContain("no client 'NOPE' in the sources; clients: DEPOTS");
+        const format = runCerta(['programme', '.', '--client', 'DEPOTS', '--out', 'out', '--format', 'csv'], root);
+        expect(format.code).toBe(2);
+        expect(format.stderr).toContain('unknown format csv; choose from md, html, xlsx, json');
+    });
+});

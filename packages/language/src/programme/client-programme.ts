@@ -1,0 +1,295 @@
+import type {
+    AuditTimeTable, Client, ClientAudit, ClientStandard, Person, Role, Scheme, Site
+} from '../generated/ast.js';
+import {
+    isClientAudit, isClientScheme, isClientScope, isClientStandard, isConflictDecl, isDecisionDecl, isIntegrationDecl, isKeyDate,
+    isPersonnelAdjustment, isSampleIncrease, isSite, isTimeAdjustment
+} from '../generated/ast.js';
+import { refOf, refTextOf } from '../helpers/node-properties.js';
+import { unquote } from '../lsp/declaration-text.js';
+import { clauseRefText } from '../scoping/clause-index.js';
+import { activitiesOf, clauseRefsOf } from '../validation/scheme-facts.js';
+import type { AuditTimeTableData, ProgrammeTime, StandardTime } from './audit-time.js';
+import { adjustTime, columnOf, effectivePersonnel, programmeTime, roundToHalfDay, tableDays } from './audit-time.js';
+import { auditTimeTableData, tableFits } from './audit-time-tables.js';
+import type { CycleAuditKind } from './certification-cycle.js';
+import type { SampledAuditKind } from './multi-site-sampling.js';
+import { sampleSize } from './multi-site-sampling.js';
+
+/**
+ * A client's programme as plain data: what the rules check, the editor shows and the `programme`
+ * command writes. Also the header data of each audit's checklist (client, sites, audit type, dates,
+ * team and roles, duration, scope, criteria) for generators that fill one in.
+ */
+export interface ClientProgramme {
+    client: string;
+    title: string;
+    scheme?: string;
+    scope?: string;
+    areas: string[];
+    standards: StandardTime[];
+    /** Standards for which no time could be computed, with the reason. */
+    unresolvedStandards: Array<{ standard: string; reason: string }>;
+    effectivePersonnel: number;
+    time?: ProgrammeTime;
+    integrationReductionPercent: number;
+    sites: ProgrammeSite[];
+    /** Sites other than the central function and temporary sites: MD 1's n. */
+    sampledSiteCount: number;
+    sampleIncrease: number;
+    applied?: string;
+    decided?: string;
+    decisionBy?: string;
+    expires?: string;
+    audits: ProgrammeAudit[];
+}
+
+export interface ProgrammeSite {
+    id: string;
+    label: string;
+    personnel: number;
+    central: boolean;
+    temporary: boolean;
+}
+
+export interface TeamEntry {
+    person: string;
+    name: string;
+    role?: string;
+}
+
+export interface ProgrammeAudit {
+    name: string;
+    kind: CycleAuditKind;
+    from: string;
+    to?: string;
+    /** Auditor days declared for the audit. */
+    auditDays?: number;
+    onSiteDays?: number;
+    remote?: string;
+    /** Auditor days the calculation requires (stage 1 and stage 2 share the initial time). */
+    requiredDays?: number;
+    sites: string[];
+    /** MD 1's least number of sites other than the central function, where the client has several. */
+    requiredSites?: number;
+    team: TeamEntry[];
+    /** The clause references of the scheme's activities for this kind of audit. */
+    clauses: string[];
+    /** The scheme's activities for this kind of audit. */
+    activities: string[];
+}
+
+/** Audit-time tables of the workspace, found by the caller through the index. */
+export interface ProgrammeContext {
+    tables: readonly AuditTimeTable[];
+}
+
+export function clientSites(client: Client): Site[] {
+    return (client.members ?? []).filter(isSite);
+}
+
+export function clientAudits(client: Client): ClientAudit[] {
+    return (client.members ?? []).filter(isClientAudit);
+}
+
+export function clientScheme(client: Client): Scheme | undefined {
+    return refOf((client.members ?? []).find(isClientScheme)?.scheme);
+}
+
+/** The table for a client's standard: the one it names, else the one whose standards or designations fit. */
+export function tableFor(standard: ClientStandard, tables: readonly AuditTimeTable[]): AuditTimeTable | undefined {
+    const named = refOf(standard.table);
+    if (named) return named;
+    const catalog = refOf(standard.standard);
+    return catalog ? tables.find(table => tableFits(table, catalog)) : undefined;
+}
+
+export function buildClientProgramme(client: Client, context: ProgrammeContext): ClientProgramme {
+    const members = client.members ?? [];
+    const sites = clientSites(client);
+    const personnel = effectivePersonnel(
+        sites.map(site => ({ personnel: num(site.personnel) ?? 0 })),
+        members.filter(isPersonnelAdjustment).map(a => ({ amount: num(a.amount) ?? 0 })));
+    const adjustments = members.filter(isTimeAdjustment).map(a => ({
+        direction: a.direction === 'increase' ? 'increase' as const : 'reduce' as const, percent: num(a.percent) ?? 0
+    }));
+    const standards: StandardTime[] = [];
+    const unresolvedStandards: ClientProgramme['unresolvedStandards'] = [];
+    const tablesUsed: AuditTimeTableData[] = [];
+    for (const declared of members.filter(isClientStandard)) {
+        const standard = refTextOf(declared.standard);
+        const table = tableFor(declared, context.tables);
+        if (!table) {
+            unresolvedStandards.push({ standard, reason: 'no audit-time table' });
+            continue;
+        }
+        const data = auditTimeTableData(table);
+        const column = columnOf(data, declared.complexity);
+        const days = column === undefined ? undefined : tableDays(data, personnel, column);
+        if (column === undefined || days === undefined) {
+            unresolvedStandards.push({ standard, reason: column === undefined ? 'no complexity category of the table' : 'the table has no rows' });
+            continue;
+        }
+        tablesUsed.push(data);
+        standards.push({
+            standard, table: data.id, complexity: declared.complexity, personnel, tableDays: days,
+            adjusted: adjustTime(days, adjustments, data.maxReductionPercent)
+        });
+    }
+    const integration = members.find(isIntegrationDecl);
+    const integrationReductionPercent = num(integration?.percent) ?? 0;
+    const time = standards.length > 0 ? programmeTime(standards, tablesUsed, integrationReductionPercent) : undefined;
+    const programmeSites = sites.map(site => ({
+        id: site.name ?? '', label: unquote(site.label), personnel: num(site.personnel) ?? 0, central: site.central === true,
+        temporary: site.temporary === true
+    }));
+    const sampledSiteCount = programmeSites.filter(s => !s.central && !s.temporary).length;
+    const sampleIncrease = num(members.find(isSampleIncrease)?.sites) ?? 0;
+    const scheme = clientScheme(client);
+    const scope = members.find(isClientScope);
+    const decision = members.find(isDecisionDecl);
+    const keyDate = (kind: string) => members.filter(isKeyDate).find(k => k.kind === kind)?.date;
+    const surveillanceOrder = clientAudits(client).filter(a => a.kind === 'surveillance');
+    const audits = clientAudits(client).map(audit =>
+        programmeAudit(audit, surveillanceOrder.indexOf(audit), time, scheme, programmeSites, sampledSiteCount, sampleIncrease));
+    shareInitialTime(audits, time);
+    return {
+        client: client.name ?? '',
+        title: unquote(client.title),
+        scheme: scheme?.name,
+        scope: scope ? unquote(scope.value) : undefined,
+        areas: (scope?.areas ?? []).map(clauseRefText),
+        standards,
+        unresolvedStandards,
+        effectivePersonnel: personnel,
+        time,
+        integrationReductionPercent,
+        sites: programmeSites,
+        sampledSiteCount,
+        sampleIncrease,
+        applied: keyDate('applied'),
+        decided: decision?.date,
+        decisionBy: refOf(decision?.person)?.name ?? (decision?.person ? refTextOf(decision.person) : undefined),
+        expires: keyDate('expires'),
+        audits
+    };
+}
+
+const SAMPLED: Partial<Record<CycleAuditKind, SampledAuditKind>> = {
+    stage2: 'initial', surveillance: 'surveillance', recertification: 'recertification'
+};
+
+function programmeAudit(audit: ClientAudit, surveillanceIndex: number, time: ProgrammeTime | undefined, scheme: Scheme | undefined,
+    sites: ProgrammeSite[], sampledSiteCount: number, sampleIncrease: number): ProgrammeAudit {
+    const kind = (audit.kind ?? 'special') as CycleAuditKind;
+    const sampled = SAMPLED[kind];
+    let activities = scheme ? schemeActivitiesFor(scheme, kind) : [];
+    // A scheme with one surveillance activity per year: the n-th surveillance audit takes the n-th.
+    if (kind === 'surveillance' && activities.length > 1 && surveillanceIndex >= 0) {
+        activities = [activities[surveillanceIndex % activities.length]];
+    }
+    return {
+        name: audit.name ?? '',
+        kind,
+        from: audit.from ?? '',
+        to: audit.to,
+        auditDays: num(audit.days),
+        onSiteDays: num(audit.onSite),
+        remote: audit.remoteReason === undefined ? undefined : unquote(audit.remoteReason),
+        requiredDays: time === undefined ? undefined
+            : kind === 'surveillance' ? time.surveillance : kind === 'recertification' ? time.recertification : undefined,
+        sites: (audit.sites ?? []).map(ref => refOf(ref)?.name ?? refTextOf(ref)).filter(name => sites.some(s => s.id === name) || name !== ''),
+        requiredSites: sampled && sampledSiteCount > 1 ? sampleSize(sampledSiteCount, sampled, sampleIncrease) : undefined,
+        team: (audit.team ?? []).map(member => teamEntry(refOf(member?.person), refTextOf(member?.person), refOf(member?.role))),
+        clauses: [...new Set(activities.flatMap(activity => clauseRefsOf(activity).map(clauseRefText)))],
+        activities: activities.map(activity => activity.name ?? '')
+    };
+}
+
+/** Stage 1 and stage 2 together take the initial time: each is owed what the other leaves. */
+function shareInitialTime(audits: ProgrammeAudit[], time: ProgrammeTime | undefined): void {
+    if (!time) return;
+    const initial = audits.filter(a => a.kind === 'stage1' || a.kind === 'stage2');
+    const declared = initial.reduce((total, a) => total + (a.auditDays ?? 0), 0);
+    for (const audit of initial) {
+        audit.requiredDays = roundToHalfDay(Math.max(0, time.initial - (declared - (audit.auditDays ?? 0))));
+    }
+}
+
+function teamEntry(person: Person | undefined, written: string, role: Role | undefined): TeamEntry {
+    const entry: TeamEntry = { person: person?.name ?? written, name: person ? unquote(person.fullName) : written };
+    if (role?.name) entry.role = role.name;
+    return entry;
+}
+
+/** The scheme's activities for a kind of client audit (stage 1, stage 2, surveillance, recertification). */
+export function schemeActivitiesFor(scheme: Scheme, kind: CycleAuditKind): Array<ReturnType<typeof activitiesOf>[number]['activity']> {
+    return activitiesOf(scheme).filter(({ activity, phase }) => {
+        switch (kind) {
+            case 'stage1': return phase === 'initial' && activity.kind === 'stage1';
+            case 'stage2': return phase === 'initial' && activity.kind === 'stage2';
+            case 'surveillance': return phase === 'surveillance' && (activity.kind === 'surveillanceAudit' || activity.method === 'audit');
+            case 'recertification': return phase === 'recertification'
+                && (activity.kind === 'recertificationAudit' || activity.method === 'audit' || activity.kind === 'stage2');
+            default: return false;
+        }
+    }).map(item => item.activity);
+}
+
+/** A number written in the source (INT or decimal); undefined when missing or not a number. */
+export function num(value: string | undefined): number | undefined {
+    if (value === undefined) return undefined;
+    const n = Number(value);
+    return Number.isFinite(n) ? n : undefined;
+}
+
+/** Days for display: `2`, `2.5`. */
+export function daysText(days: number | undefined): string {
+    return days === undefined ? '' : String(roundToHalfDay(days));
+}
+
+
+export function conflictsOf(client: Client) {
+    return (client.members ?? []).filter(isConflictDecl);
+}
+
+/**
+ * The header of each audit's checklist, as plain data: client, sites, audit type, dates, team and
+ * roles, duration, scope and criteria (the scheme and the standards). Generators that fill in a
+ * checklist header take these objects.
+ */
+export interface AuditHeader {
+    client: string;
+    clientName: string;
+    audit: string;
+    auditType: CycleAuditKind;
+    from: string;
+    to?: string;
+    sites: Array<{ id: string; label: string }>;
+    team: TeamEntry[];
+    auditDays?: number;
+    onSiteDays?: number;
+    scope?: string;
+    areas: string[];
+    criteria: string[];
+}
+
+export function auditHeaders(programme: ClientProgramme): AuditHeader[] {
+    const criteria = [...(programme.scheme ? [programme.scheme] : []), ...programme.standards.map(s => s.standard),
+        ...programme.unresolvedStandards.map(s => s.standard)];
+    return programme.audits.map(audit => ({
+        client: programme.client,
+        clientName: programme.title,
+        audit: audit.name,
+        auditType: audit.kind,
+        from: audit.from,
+        ...(audit.to ? { to: audit.to } : {}),
+        sites: audit.sites.map(id => ({ id, label: programme.sites.find(s => s.id === id)?.label ?? id })),
+        team: audit.team,
+        auditDays: audit.auditDays ?? audit.requiredDays,
+        onSiteDays: audit.onSiteDays,
+        scope: programme.scope,
+        areas: programme.areas,
+        criteria
+    }));
+}

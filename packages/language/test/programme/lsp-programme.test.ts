@@ -1,0 +1,57 @@
+import { expectHover } from 'langium/test';
+import type { InlayHint } from 'vscode-languageserver';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { CertaServices } from '../../src/certa-module.js';
+import { clearTestDocuments, createTestServices, validateSources } from '../test-services.js';
+
+let services: CertaServices;
+
+beforeAll(async () => {
+    services = await createTestServices();
+});
+
+const depots = Array.from({ length: 10 }, (_, i) => `site P${i + 1} "Depot ${i + 1}" { personnel 6 internalAudit 2025-10-01 }`).join('\n    ');
+const client = `client DEPOTS "Depots Ltd" {
+    standard ISO9001
+    site HQ "Head office" { personnel 40 central }
+    ${depots}
+    reduce 10 because "warehousing only"
+}`;
+
+describe('the editor on a client declaration', () => {
+    it('shows the computed audit time and sample as an inlay hint after the title', async () => {
+        const [document] = await validateSources(services, client);
+        try {
+            const hints: InlayHint[] = await services.lsp.InlayHintProvider!.getInlayHints(document, {
+                textDocument: { uri: document.uri.toString() },
+                range: { start: { line: 0, character: 0 }, end: document.textDocument.positionAt(client.length) }
+            }) ?? [];
+            // 100 people: 6.375 table days, −10 % = 5.74 → 5.5; a third 1.91 → 2; two thirds 3.83 → 4.
+            // MD 1 for 10 sites: 4, 2, 3.
+            expect(hints.map(h => h.label)).toEqual([
+                '‹100 people: initial 5.5 days, surveillance 2 days, recertification 4 days · sample 4/2/3 of 10 sites + central›'
+            ]);
+            expect(hints[0].position).toEqual({ line: 0, character: 'client DEPOTS "Depots Ltd"'.length });
+        } finally {
+            await clearTestDocuments(services);
+        }
+    });
+
+    it('explains the calculation in the hover on the client', async () => {
+        await expectHover(services)({
+            text: client.replace('client DEPOTS', 'client DEP<|>OTS'),
+            index: 0,
+            hover: /\*\*Client DEPOTS\*\*: Depots Ltd[\s\S]*Effective personnel: 100[\s\S]*ISO9001: table MD5_QMS gives 6\.38 days, −10 % → 5\.74[\s\S]*initial 5\.5 days \(least allowed 4\.5 days\)[\s\S]*visit 4 at stage 2, 2 per surveillance, 3 at recertification/,
+            disposeAfterCheck: true
+        });
+    });
+
+    it('names the source and confidence of an audit-time table in its hover', async () => {
+        await expectHover(services)({
+            text: 'auditTime T<|>AB "Own table" { source "CB procedure P-12" confidence confirmed personnel 1 .. 5 days 1 }',
+            index: 0,
+            hover: /\*\*Audit-time table TAB\*\*: Own table[\s\S]*Source: CB procedure P-12 \(confirmed\)/,
+            disposeAfterCheck: true
+        });
+    });
+});
