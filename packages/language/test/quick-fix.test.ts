@@ -125,9 +125,9 @@ describe('quick fixes', () => {
     });
 
     it('rewrites an acceptance that names a rule by its former code', async () => {
-        const text = qms(`${surveillance}\n${recertification}\n    exclude ISO9001 8.5 because "outsourced"\n    accept "certa.iso-9001-scope.exclusion-affects-conformity" because "agreed"`);
+        const text = qms(`${surveillance}\n${recertification}\n    exclude ISO17065 7.4 because "no products are evaluated"\n    accept "certa.iso-9001-scope.exclusion-outside-certified-standard" because "agreed"`);
         const { fixed, codes } = await fixAndRevalidate(text, 'certa.acceptance.deprecated-code', 'Use the current code');
-        expect(fixed).toContain('accept "certa.ms-scope.exclusion-affects-conformity" because "agreed"');
+        expect(fixed).toContain('accept "certa.ms-scope.exclusion-outside-certified-standard" because "agreed"');
         expect(codes).toEqual([]);
     });
 
