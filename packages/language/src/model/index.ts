@@ -1,0 +1,2 @@
+// The bundler maps '@certa/language/model' to this folder; Node resolves it through package.json exports.
+export * from './certa-model.js';
