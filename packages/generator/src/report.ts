@@ -59,6 +59,10 @@ export function text(value: string | undefined, tone?: Tone): Cell {
 }
 
 export function cellText(cell: Cell): string {
+    // Called for every cell of every format: most cells are one plain string or empty.
+    const parts = cell.parts;
+    if (parts.length === 0) return '';
+    if (parts.length === 1 && typeof parts[0] === 'string') return parts[0];
     return cell.parts.map(part => typeof part === 'string' ? part : part.text).join('');
 }
 
