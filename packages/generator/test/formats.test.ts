@@ -85,11 +85,20 @@ describe('Markdown', () => {
 });
 
 describe('CSV', () => {
-    it('is RFC 4180: CRLF records, a header row, quoted fields where needed', () => {
+    it('starts with a UTF-8 byte order mark, so that spreadsheets read it as UTF-8; csvBom: false leaves it out', async () => {
         const csv = textOf('QMS/checklist.csv');
+        expect(csv.charCodeAt(0)).toBe(0xfeff);
+        const plain = await generateDocuments(model, { today: '2026-01-15', formats: ['csv'], csvBom: false });
+        const without = String(plain.find(f => f.path === 'QMS/checklist.csv')!.content);
+        expect(without.startsWith('Activity,')).toBe(true);
+        expect(csv.slice(1)).toBe(without);
+    });
+
+    it('is RFC 4180: CRLF records, a header row, quoted fields where needed', () => {
+        const csv = textOf('QMS/checklist.csv').replace(/^\ufeff/, '');
         expect(csv.split('\r\n')[0]).toBe('Activity,Phase,Item,Clause,Heading,Question,Expected evidence,Finding,Evidence seen,Auditor,Date');
         expect(csv).not.toMatch(/[^\r]\n/);
-        const records = parse(csv, { columns: true }) as Array<Record<string, string>>;
+        const records = parse(csv, { columns: true, bom: true }) as Array<Record<string, string>>;
         expect(records.find(r => r.Item === 'stage2.ISO9001-8.3')).toMatchObject({
             Activity: 'stage2', Phase: 'initial', Clause: 'ISO9001 8.3', Finding: 'not applicable',
             'Expected evidence': 'Excluded (not applicable): products are made to customer drawings; no design'
@@ -97,7 +106,7 @@ describe('CSV', () => {
     });
 
     it('writes each competence table to its own file', () => {
-        const roles = parse(textOf('competence-matrix.roles.csv'), { columns: true }) as Array<Record<string, string>>;
+        const roles = parse(textOf('competence-matrix.roles.csv'), { columns: true, bom: true }) as Array<Record<string, string>>;
         expect(roles.map(r => [r.Role, r.Qualified])).toEqual([['LeadAuditor', 'alee'], ['Auditor', 'alee'], ['DecisionMaker', 'GAP: nobody qualified']]);
     });
 });
