@@ -86,6 +86,7 @@ function renderSection(section: Section, index: number): string {
 
 /** A CSS string literal that cannot end the string or the `<style>` element. */
 function cssString(text: string): string {
+    // eslint-disable-next-line no-control-regex -- a control character would end or corrupt the CSS string
     return `"${text.replace(/[\\"<>\r\n\u0000-\u001f\u007f]/g, c => `\\${c.charCodeAt(0).toString(16)} `)}"`;
 }
 

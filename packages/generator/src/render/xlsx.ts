@@ -31,11 +31,13 @@ const MAX_CELL_TEXT = 32767;
 // Text
 // ---------------------------------------------------------------------------------------------
 
+// eslint-disable-next-line no-control-regex -- control characters are what XML 1.0 cannot hold
 const XML_SPECIAL = /[&<>"\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|_x[0-9A-Fa-f]{4}_/;
 
 /** Text for XML content and attributes; characters XML 1.0 cannot hold are written as OOXML `_xHHHH_`. */
 function xml(text: string): string {
     if (!XML_SPECIAL.test(text)) return text;
+    // eslint-disable-next-line no-control-regex -- as above
     return text.replace(/[&<>"\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|_(?=x[0-9A-Fa-f]{4}_)/g, c => {
         switch (c) {
             case '&': return '&amp;';
