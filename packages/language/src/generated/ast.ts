@@ -30,6 +30,7 @@ export type CertaKeywordNames =
     | "advertising"
     | "allows"
     | "applicationReview"
+    | "area"
     | "areas"
     | "attestation"
     | "attests"
@@ -59,6 +60,7 @@ export type CertaKeywordNames =
     | "determination"
     | "documents"
     | "edition"
+    | "evaluated"
     | "every"
     | "evidence"
     | "exclude"
@@ -66,6 +68,7 @@ export type CertaKeywordNames =
     | "factory"
     | "findings"
     | "firstWithin"
+    | "for"
     | "from"
     | "governs"
     | "graded"
@@ -139,6 +142,7 @@ export type CertaKeywordNames =
     | "usesQms"
     | "vehicles"
     | "version"
+    | "witnessed"
     | "year"
     | "years"
     | "{"
@@ -355,7 +359,7 @@ export function isClauseNumber(item: unknown): item is ClauseNumber {
 }
 
 export interface ClauseRef extends langium.AstNode {
-    readonly $container: Check | Competence | Coverage | Exclusion | Person | RequirementDecl;
+    readonly $container: Check | Competence | Coverage | Exclusion | Person | PersonEvidence | RequirementDecl;
     readonly $type: 'ClauseRef';
     catalog: langium.Reference<Catalog>;
     clause?: langium.Reference<Clause>;
@@ -590,7 +594,7 @@ export interface Person extends langium.AstNode {
     readonly $type: 'Person';
     areas: Array<ClauseRef>;
     competences: Array<langium.Reference<Competence>>;
-    evidence: Array<string>;
+    evidence: Array<PersonEvidence>;
     fullName: string;
     name: string;
     qualifications: Array<Qualification>;
@@ -610,6 +614,31 @@ export function isPerson(item: unknown): item is Person {
     return reflection.isInstance(item, Person.$type);
 }
 
+export interface PersonEvidence extends langium.AstNode {
+    readonly $container: Person;
+    readonly $type: 'PersonEvidence';
+    area?: ClauseRef;
+    competence?: langium.Reference<Competence>;
+    evaluated?: string;
+    role?: langium.Reference<Role>;
+    text: string;
+    witnessed?: string;
+}
+
+export const PersonEvidence = {
+    $type: 'PersonEvidence',
+    area: 'area',
+    competence: 'competence',
+    evaluated: 'evaluated',
+    role: 'role',
+    text: 'text',
+    witnessed: 'witnessed'
+} as const;
+
+export function isPersonEvidence(item: unknown): item is PersonEvidence {
+    return reflection.isInstance(item, PersonEvidence.$type);
+}
+
 export type Phase = 'initial' | 'surveillance';
 
 export function isPhase(item: unknown): item is Phase {
@@ -619,14 +648,18 @@ export function isPhase(item: unknown): item is Phase {
 export interface Qualification extends langium.AstNode {
     readonly $container: Person;
     readonly $type: 'Qualification';
+    evaluated?: string;
     expires?: string;
     role: langium.Reference<Role>;
+    witnessed?: string;
 }
 
 export const Qualification = {
     $type: 'Qualification',
+    evaluated: 'evaluated',
     expires: 'expires',
-    role: 'role'
+    role: 'role',
+    witnessed: 'witnessed'
 } as const;
 
 export function isQualification(item: unknown): item is Qualification {
@@ -906,6 +939,7 @@ export type CertaAstType = {
     OperatedUnderDecl: OperatedUnderDecl
     OwnerDecl: OwnerDecl
     Person: Person
+    PersonEvidence: PersonEvidence
     Qualification: Qualification
     Recertification: Recertification
     RequirementDecl: RequirementDecl
@@ -1323,9 +1357,44 @@ export class CertaAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: [TopLevelElement.$type]
         },
+        PersonEvidence: {
+            name: PersonEvidence.$type,
+            properties: {
+                area: {
+                    name: PersonEvidence.area,
+                    optional: true
+                },
+                competence: {
+                    name: PersonEvidence.competence,
+                    referenceType: Competence.$type,
+                    optional: true
+                },
+                evaluated: {
+                    name: PersonEvidence.evaluated,
+                    optional: true
+                },
+                role: {
+                    name: PersonEvidence.role,
+                    referenceType: Role.$type,
+                    optional: true
+                },
+                text: {
+                    name: PersonEvidence.text
+                },
+                witnessed: {
+                    name: PersonEvidence.witnessed,
+                    optional: true
+                }
+            },
+            superTypes: []
+        },
         Qualification: {
             name: Qualification.$type,
             properties: {
+                evaluated: {
+                    name: Qualification.evaluated,
+                    optional: true
+                },
                 expires: {
                     name: Qualification.expires,
                     optional: true
@@ -1333,6 +1402,10 @@ export class CertaAstReflection extends langium.AbstractAstReflection {
                 role: {
                     name: Qualification.role,
                     referenceType: Role.$type
+                },
+                witnessed: {
+                    name: Qualification.witnessed,
+                    optional: true
                 }
             },
             superTypes: []
