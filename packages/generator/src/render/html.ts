@@ -1,7 +1,7 @@
 import { escapeHtml } from '../escaping.js';
 import type { Cell, Column, Report, Section } from '../report.js';
 import { clauseAnchor } from '../report.js';
-import { columnWidths } from './layout.js';
+import { naturalWidths } from './layout.js';
 
 // One file, no external resources: the styles are inline so that a reviewer can open it from a
 // mail or a USB stick, and print it (each section starts a page, table headers repeat).
@@ -22,7 +22,7 @@ th { overflow-wrap: normal; word-break: normal; hyphens: manual; }
 table.wide { font-size: .85em; }
 thead th { background: #1f4e79; color: #fff; }
 tbody tr:nth-child(even) td { background-color: #f4f6f8; }
-td.blank { min-width: 6rem; }
+td.blank { min-width: 3.5rem; }
 td.tone-gap { background-color: #f8d0d0 !important; font-weight: 600; }
 td.tone-expired { background-color: #f8d0d0 !important; font-weight: 600; }
 td.tone-partial { background-color: #fbe8b4 !important; }
@@ -71,7 +71,8 @@ function renderSection(section: Section, index: number): string {
     } else {
         // Column proportions from the content, so that a question column is not squeezed by
         // short ones; headers wrap between words only.
-        const widths = columnWidths(section);
+        // Columns left blank for the auditor take less of the screen than of a spreadsheet.
+        const widths = naturalWidths(section).map((width, i) => section.columns[i].blank ? Math.min(width, 12) : width);
         const total = widths.reduce((sum, width) => sum + width, 0);
         const colgroup = '<colgroup>' + widths.map(width => `<col style="width: ${(100 * width / total).toFixed(1)}%">`).join('') + '</colgroup>';
         lines.push('<div class="table-scroll">', section.columns.length > 9 ? '<table class="wide">' : '<table>', colgroup, '<thead><tr>' + section.columns.map(c => `<th scope="col">${escapeHtml(c.header)}</th>`).join('') + '</tr></thead>', '<tbody>');

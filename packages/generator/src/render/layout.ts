@@ -14,7 +14,7 @@ import { cellText } from '../report.js';
 export const MIN_WIDTH = 6;
 export const MAX_WIDTH = 60;
 /** A blank column the auditor writes into gets room for a few words. */
-export const BLANK_WIDTH = 18;
+export const BLANK_WIDTH = 16;
 const LINE_POINTS = 13;
 const PADDING_POINTS = 4;
 /** Excel's limit for a row height. */
@@ -37,9 +37,9 @@ export function longestLine(text: string): number {
 
 /** Lines the text takes when wrapped at word boundaries in a column `width` wide. */
 export function wrappedLines(text: string, width: number): number {
-    // Proportional text is about as wide as digits; a character of margin on each side, and a
-    // tenth for wider fallback fonts and bold, keep the estimate on the safe (taller) side.
-    const capacity = Math.max(1, Math.floor(width * 0.9) - 1);
+    // Measured in LibreOffice (Liberation Sans 10): a line holds about 1.2 characters of average
+    // text per width unit; 1.1 and a character of margin keep the estimate on the safe (taller) side.
+    const capacity = Math.max(1, Math.floor(width * 1.1) - 1);
     if (text.length <= capacity && !text.includes('\n')) return 1;
     let lines = 0;
     for (const paragraph of text.split(/\r\n?|\n/)) {
@@ -73,6 +73,32 @@ export function rowPoints(lines: number): number {
  * than the header's longest word (bold), so that a header wraps between words, not inside one.
  */
 export function columnWidths(section: Section): number[] {
+    const floors = section.columns.map(column => Math.max(MIN_WIDTH, headerWidth(column.header)));
+    return fitToPage(naturalWidths(section), floors);
+}
+
+/**
+ * About as many characters as an A4 landscape page holds at a readable scale (≈ 75 % of 10 pt):
+ * wider sheets are shrunk by fit-to-width until the text is too small to read.
+ */
+export const PAGE_WIDTH = 200;
+/** Wrapped text columns are not narrowed below this to fit the page. */
+const WRAPPED_FLOOR = 24;
+
+/**
+ * Narrows the widest columns (the long texts, which then wrap onto more lines) until the sheet fits
+ * the page width, never below `WRAPPED_FLOOR` or a column's floor (its header's longest word).
+ */
+export function fitToPage(widths: number[], floors: number[]): number[] {
+    const total = (cap: number) => widths.reduce((sum, width, i) => sum + Math.min(width, Math.max(cap, floors[i])), 0);
+    if (total(MAX_WIDTH) <= PAGE_WIDTH) return widths;
+    let cap = MAX_WIDTH;
+    while (cap > WRAPPED_FLOOR && total(cap) > PAGE_WIDTH) cap--;
+    return widths.map((width, i) => Math.min(width, Math.max(cap, floors[i])));
+}
+
+/** Widths from the content alone (the proportions an HTML table gets). */
+export function naturalWidths(section: Section): number[] {
     return section.columns.map((column, i) => {
         let wanted = 0;
         for (const row of section.rows) {
