@@ -129,7 +129,8 @@ describe('XLSX printed from LibreOffice', () => {
     it('shows every wrapped question in full (row heights fit the text: nothing cut off or overlapping)', () => {
         const text = pdfs.get('QMS__checklist-xlsx.xlsx')!.map(page => page.text).join('\n');
         for (let i = 1; i <= 90; i++) expect(text, `question ${i}`).toContain(`end${String(i).padStart(3, '0')}`);
-        expect(text).toContain("reviewer's initials");
+        // Side-by-side wrapped cells interleave in reading order: count the last word of each.
+        expect(text.match(/\binitials\b/g)?.length).toBeGreaterThanOrEqual(90);
     });
 
     it('shows text that looks like a formula as it is, without an apostrophe', () => {

@@ -37,29 +37,44 @@ export function longestLine(text: string): number {
 
 /** Lines the text takes when wrapped at word boundaries in a column `width` wide. */
 export function wrappedLines(text: string, width: number): number {
-    // Measured in LibreOffice (Liberation Sans 10): a line holds about 1.2 characters of average
-    // text per width unit; 1.1 and a character of margin keep the estimate on the safe (taller) side.
-    const capacity = Math.max(1, Math.floor(width * 1.1) - 1);
+    // A width unit is the digit width of Arial 10 (7 px); average text is narrower, about 5.6 px a
+    // character (measured in LibreOffice with Liberation Sans: 1.23 characters per unit). 1.2 and a
+    // character of margin keep the estimate on the safe (taller) side.
+    const capacity = Math.max(1, Math.floor(width * 1.2) - 1);
     if (text.length <= capacity && !text.includes('\n')) return 1;
-    let lines = 0;
-    for (const paragraph of text.split(/\r\n?|\n/)) {
-        lines++;
-        let used = 0;
-        for (const word of paragraph.split(' ')) {
-            const length = word.length;
-            if (used > 0 && used + 1 + length > capacity) {
-                lines++;
-                used = 0;
-            }
+    // Greedy word wrap, counted in one pass without splitting (this runs for every text cell).
+    let lines = 1;
+    let used = 0;
+    let word = 0;
+    const place = (): void => {
+        if (word === 0) return;
+        if (used > 0 && used + 1 + word > capacity) {
+            lines++;
+            used = 0;
+        }
+        if (word > capacity) {
             // A word longer than the line is broken across lines.
-            if (length > capacity) {
-                lines += Math.ceil(length / capacity) - 1;
-                used = length % capacity;
-            } else {
-                used += (used > 0 ? 1 : 0) + length;
-            }
+            lines += Math.ceil(word / capacity) - 1;
+            used = word % capacity;
+        } else {
+            used += (used > 0 ? 1 : 0) + word;
+        }
+        word = 0;
+    };
+    for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 32) {
+            place();
+        } else if (c === 10 || c === 13) {
+            place();
+            if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+            lines++;
+            used = 0;
+        } else {
+            word++;
         }
     }
+    place();
     return lines;
 }
 
@@ -82,19 +97,22 @@ export function columnWidths(section: Section): number[] {
  * wider sheets are shrunk by fit-to-width until the text is too small to read.
  */
 export const PAGE_WIDTH = 200;
-/** Wrapped text columns are not narrowed below this to fit the page. */
-const WRAPPED_FLOOR = 24;
+/** Columns are not narrowed below this (or their header's longest word) to fit the page. */
+const NARROW_FLOOR = 12;
 
 /**
- * Narrows the widest columns (the long texts, which then wrap onto more lines) until the sheet fits
- * the page width, never below `WRAPPED_FLOOR` or a column's floor (its header's longest word).
+ * Narrows the columns until the sheet fits the page width: each gives up the same share of what it
+ * has above its floor (`NARROW_FLOOR` or its header's longest word), so long texts stay the widest
+ * and wrap onto more lines, short ones keep what they need.
  */
 export function fitToPage(widths: number[], floors: number[]): number[] {
-    const total = (cap: number) => widths.reduce((sum, width, i) => sum + Math.min(width, Math.max(cap, floors[i])), 0);
-    if (total(MAX_WIDTH) <= PAGE_WIDTH) return widths;
-    let cap = MAX_WIDTH;
-    while (cap > WRAPPED_FLOOR && total(cap) > PAGE_WIDTH) cap--;
-    return widths.map((width, i) => Math.min(width, Math.max(cap, floors[i])));
+    const total = widths.reduce((sum, width) => sum + width, 0);
+    if (total <= PAGE_WIDTH) return widths;
+    const lows = widths.map((width, i) => Math.min(width, Math.max(NARROW_FLOOR, floors[i])));
+    const low = lows.reduce((sum, width) => sum + width, 0);
+    if (low >= PAGE_WIDTH) return lows;
+    const share = (PAGE_WIDTH - low) / (total - low);
+    return widths.map((width, i) => Math.floor(lows[i] + (width - lows[i]) * share));
 }
 
 /** Widths from the content alone (the proportions an HTML table gets). */
