@@ -1,7 +1,10 @@
+import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import { URI } from 'langium';
+import type { RuleInfo } from '@certa/language';
 import { allRules } from '@certa/language';
 import type { DiagnosticRecord } from './diagnostic-records.js';
+import { RULE_DOCS } from './rule-docs.generated.js';
 
 const sarifLevels = { error: 'error', warning: 'warning', info: 'note', hint: 'note' } as const;
 
@@ -18,42 +21,81 @@ const SOURCE_ROOT = '%SRCROOT%';
  */
 export function sarifReport(records: DiagnosticRecord[], version: string, workingFolder = process.cwd()): object {
     const base = folderUri(workingFolder);
+    const fingerprints = new Map<string, number>();
     return {
         $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
         version: '2.1.0',
         runs: [{
-            tool: {
-                driver: {
-                    name: 'certa',
-                    version,
-                    informationUri: 'https://certa.invalid/docs/rules',
-                    rules: allRules().map(rule => ({
-                        id: rule.code,
-                        shortDescription: { text: rule.summary },
-                        properties: { basis: rule.basis },
-                        defaultConfiguration: { level: sarifLevels[rule.severity] }
-                    }))
-                }
-            },
+            // No informationUri or helpUri: Certa has no web site, and a placeholder would be a
+            // broken link on every result; the help below names the section of docs/rules.md.
+            tool: { driver: { name: 'certa', version, rules: allRules().map(sarifRule) } },
+            // The run completed; findings, even errors, are results, not a failed execution.
+            invocations: [{ executionSuccessful: true }],
             originalUriBaseIds: { [SOURCE_ROOT]: { uri: base } },
             // Langium counts columns in UTF-16 code units; SARIF's default is Unicode code points.
             columnKind: 'utf16CodeUnits',
-            results: records.map(record => ({
-                ruleId: record.code,
-                level: sarifLevels[record.severity],
-                message: { text: record.message },
-                locations: [{
-                    physicalLocation: {
-                        artifactLocation: artifactLocation(path.resolve(workingFolder, record.file), base),
-                        region: {
-                            startLine: record.line, startColumn: record.column,
-                            endLine: record.endLine, endColumn: record.endColumn
+            results: records.map(record => {
+                const location = artifactLocation(path.resolve(workingFolder, record.file), base);
+                return {
+                    ruleId: record.code,
+                    level: sarifLevels[record.severity],
+                    message: { text: record.message },
+                    locations: [{
+                        physicalLocation: {
+                            artifactLocation: location,
+                            region: {
+                                startLine: record.line, startColumn: record.column,
+                                endLine: record.endLine, endColumn: record.endColumn
+                            }
                         }
-                    }
-                }]
-            }))
+                    }],
+                    partialFingerprints: { 'certaResult/v1': fingerprint(record, location.uri, fingerprints) }
+                };
+            })
         }]
     };
+}
+
+/** A rule with its help: what it means, the clause it rests on and how to fix it, from docs/rules.md. */
+function sarifRule(rule: RuleInfo): object {
+    const doc = RULE_DOCS[rule.code];
+    const description = doc?.description || rule.summary;
+    const fix = [
+        doc?.quickFix ? `The editor offers a quick fix: ${doc.quickFix}.` : '',
+        'Each result\'s message says what to change in the source.',
+        'If the finding is acceptable, say so in the source: `accept "' + rule.code + '" because "…"`.'
+    ].filter(Boolean).join(' ');
+    const markdown = [
+        `**${rule.summary}**`,
+        description,
+        `**Basis:** ${rule.basis} · **Default severity:** ${rule.severity}`,
+        `**How to fix:** ${fix}`,
+        ...(doc?.clean ? ['Written so that it is not reported:', '```certa\n' + doc.clean.replace(/\n$/, '') + '\n```'] : []),
+        `Reference: \`docs/rules.md\`, section \`${rule.code}\`.`
+    ].join('\n\n');
+    return {
+        id: rule.code,
+        shortDescription: { text: rule.summary },
+        fullDescription: { text: `${description} Basis: ${rule.basis}.` },
+        help: {
+            text: `${description} Basis: ${rule.basis}. How to fix: ${fix} Reference: docs/rules.md, section ${rule.code}.`,
+            markdown
+        },
+        properties: { basis: rule.basis },
+        defaultConfiguration: { level: sarifLevels[rule.severity] }
+    };
+}
+
+/**
+ * A result's identity across runs, for code-scanning services to track it when lines move:
+ * the rule, the file and the message (which names the element), not the position; a repeated
+ * identical finding in one file is told apart by its occurrence number.
+ */
+function fingerprint(record: DiagnosticRecord, uri: string, seen: Map<string, number>): string {
+    const key = `${record.code}\0${uri}\0${record.message}`;
+    const occurrence = (seen.get(key) ?? 0) + 1;
+    seen.set(key, occurrence);
+    return `${createHash('sha256').update(key).digest('hex').slice(0, 32)}:${occurrence}`;
 }
 
 /** SARIF wants a base URI that ends with a slash, so that relative references resolve inside it. */

@@ -9,7 +9,7 @@ describe('certa generate', () => {
     it('writes every document in every format and says what it wrote', () => {
         const root = tempWorkspace({ 'roles.certa': ROLES, 'qms.certa': scheme('Are nonconforming outputs controlled?') });
         const run = runCerta(['generate', '.', '--out', 'out', '--today', '2026-01-15'], root);
-        expect(run.stderr).toBe('certa: wrote 22 files to out (md, html, csv, xlsx, json)\n');
+        expect(run.stderr).toBe('certa: wrote 25 files to out (md, html, csv, xlsx, json)\n');
         expect(run.code).toBe(0);
         expect(run.stdout).toBe('');
         const files = [...snapshot(path.join(root, 'out')).keys()].sort();
@@ -18,6 +18,18 @@ describe('certa generate', () => {
             'QMS/coverage-ISO9001.md', 'competence-matrix.md', 'competence-matrix.roles.csv', 'competence-matrix.xlsx'
         ]));
         expect(fs.readFileSync(path.join(root, 'out/QMS/checklist.md'), 'utf8')).toContain('| stage2.q1 | ISO9001 8.7 | Control of nonconforming outputs | Are nonconforming outputs controlled? |');
+    });
+
+    it('starts CSV files with a UTF-8 byte order mark, and leaves it out with --no-bom', () => {
+        const root = tempWorkspace({ 'roles.certa': ROLES, 'qms.certa': scheme('Évaluation — is it done?') });
+        expect(runCerta(['generate', '.', '--out', 'with', '--format', 'csv', '--today', '2026-01-15'], root).code).toBe(0);
+        expect(runCerta(['generate', '.', '--out', 'without', '--format', 'csv', '--today', '2026-01-15', '--no-bom'], root).code).toBe(0);
+        const withBom = fs.readFileSync(path.join(root, 'with/QMS/checklist.csv'));
+        const withoutBom = fs.readFileSync(path.join(root, 'without/QMS/checklist.csv'));
+        expect([...withBom.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+        expect(withoutBom.subarray(0, 8).toString('utf8')).toBe('Activity');
+        expect(withBom.subarray(3).equals(withoutBom)).toBe(true);
+        expect(withoutBom.toString('utf8')).toContain('Évaluation — is it done?');
     });
 
     it('writes only the formats and the scheme asked for', () => {

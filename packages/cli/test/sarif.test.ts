@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
@@ -23,6 +24,7 @@ const ajv = new ajvDraft04.default({ allErrors: true, strict: false, unicodeRegE
 ajvFormats.default(ajv);
 const validateSarif = ajv.compile(sarifSchema);
 
+const repositoryRoot = fileURLToPath(new URL('../../../', import.meta.url));
 const broken = 'competence X "X" basis ISO9001 4.9\n';
 
 interface SarifLog {
@@ -86,5 +88,60 @@ describe('certa validate --format sarif', () => {
         const outside = log.runs[0].results.map(r => r.locations[0].physicalLocation.artifactLocation).find(a => !a.uriBaseId);
         expect(outside?.uri).toMatch(/^file:\/\/\/.*\/outside%20dir\/o%231\.certa$/);
         expect(resolvedFiles(log)).toEqual([path.join(fs.realpathSync(root), 'outside dir/o#1.certa'), path.join(fs.realpathSync(root), 'work/inside.certa')]);
+    });
+});
+
+describe('SARIF for code scanning', () => {
+    interface Rule { id: string; shortDescription: { text: string }; fullDescription?: { text: string }; help?: { text: string; markdown: string } }
+    interface Log {
+        runs: Array<{
+            tool: { driver: { informationUri?: string; rules: Rule[] } };
+            invocations?: Array<{ executionSuccessful: boolean }>;
+            results: Array<{ ruleId: string; partialFingerprints?: Record<string, string>; locations: Array<{ physicalLocation: { region: { startLine: number } } }> }>;
+        }>;
+    }
+    const sarif = (files: Record<string, string>): Log => {
+        const root = tempWorkspace(files);
+        return JSON.parse(runCerta(['validate', '--format', 'sarif', '.'], root).stdout) as Log;
+    };
+
+    it('gives every rule a full description and markdown help with its meaning, clause basis and fix', () => {
+        const log = sarif({ 'qms.certa': broken });
+        const rules = log.runs[0].tool.driver.rules;
+        expect(rules.length).toBeGreaterThan(60);
+        for (const rule of rules) {
+            expect(rule.fullDescription?.text, rule.id).toMatch(/ Basis: .+\.$/);
+            expect(rule.fullDescription?.text.length, rule.id).toBeGreaterThan(rule.shortDescription.text.length);
+            expect(rule.help?.markdown, rule.id).toContain('**Basis:** ');
+            expect(rule.help?.markdown, rule.id).toContain('**How to fix:** ');
+            expect(rule.help?.markdown, rule.id).toContain(`section \`${rule.id}\``);
+            expect(rule.help?.text, rule.id).toContain('How to fix: ');
+        }
+        const duplicate = rules.find(rule => rule.id === 'certa.reference.duplicate-id')!;
+        expect(duplicate.help?.markdown).toContain('The editor offers a quick fix: remove the duplicate.');
+        expect(duplicate.help?.markdown).toContain('```certa\nrole Auditor "Auditor"\nrole LeadAuditor "Lead auditor"\n```');
+    });
+
+    it('has no placeholder URIs and says the run executed', () => {
+        const log = sarif({ 'qms.certa': broken });
+        expect(JSON.stringify(log)).not.toMatch(/\.invalid|example\.(com|org)/);
+        expect(log.runs[0].tool.driver.informationUri).toBeUndefined();
+        expect(log.runs[0].invocations).toEqual([{ executionSuccessful: true }]);
+    });
+
+    it('fingerprints results by rule, file and message, so that they survive lines moving', () => {
+        const before = sarif({ 'qms.certa': broken + broken.replace('X "X"', 'Y "Y"') }).runs[0].results;
+        const after = sarif({ 'qms.certa': '\n\n' + broken.replace('X "X"', 'Y "Y"') + broken }).runs[0].results;
+        const prints = (results: Log['runs'][0]['results']) => results.map(r => r.partialFingerprints?.['certaResult/v1']).sort();
+        expect(prints(before).every(p => /^[0-9a-f]{32}:\d+$/.test(p ?? ''))).toBe(true);
+        expect(new Set(prints(before)).size).toBe(before.length);
+        expect(prints(after)).toEqual(prints(before));
+        expect(after.map(r => r.locations[0].physicalLocation.region.startLine)).not.toEqual(before.map(r => r.locations[0].physicalLocation.region.startLine));
+    });
+
+    it('takes rule help from docs/rules.md: the generated module is current', () => {
+        const run = spawnSync(process.execPath, [path.join(repositoryRoot, 'scripts/rule-docs.mjs'), '--check'], { encoding: 'utf8' });
+        expect(run.stderr).toBe('');
+        expect(run.status).toBe(0);
     });
 });

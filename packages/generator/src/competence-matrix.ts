@@ -1,7 +1,7 @@
 import type { CertaModel, ResolvedClause, SchemeModel } from '@certa/language/model';
 import { schemeSummary } from './checklist.js';
 import { clauseKey, clauseOrder } from './clauses.js';
-import type { CompetenceGap, CompetenceMatrixDocument, CompetenceRow, PersonRow, RoleRow } from './documents.js';
+import type { CompetenceGap, CompetenceMatrixDocument, CompetenceRow, EvidenceRecord, PersonRow, RoleRow } from './documents.js';
 
 export interface CompetenceMatrixOptions {
     /** `YYYY-MM-DD`; a qualification is current up to and including its `until` day. */
@@ -41,12 +41,16 @@ export function buildCompetenceMatrix(model: CertaModel, options: CompetenceMatr
         : model.people;
 
     const current = (until: string | undefined): boolean => until === undefined || until >= options.today;
+    const order = clauseOrder(model.catalogs);
+    const competenceAreas = new Map(model.competences.map(c => [c.id, c.areas.flatMap(ref => ref.clauses)]));
     const roleRows: RoleRow[] = roles.map(role => {
         const qualified = people
             .filter(person => person.qualifications.some(q => q.role === role.id && current(q.until)))
             .map(person => person.id);
         return {
-            id: role.id, title: role.title, needs: [...role.needs], performs: performs.get(role.id) ?? [],
+            id: role.id, title: role.title, needs: [...role.needs],
+            areas: uniqueClauses(role.needs.flatMap(need => competenceAreas.get(need) ?? [])).sort(order),
+            performs: performs.get(role.id) ?? [],
             qualified, uncovered: qualified.length === 0
         };
     });
@@ -73,14 +77,26 @@ export function buildCompetenceMatrix(model: CertaModel, options: CompetenceMatr
         qualifications: person.qualifications.map(q => {
             const cell: PersonRow['qualifications'][number] = { role: q.role, expired: !current(q.until) };
             if (q.until !== undefined) cell.until = q.until;
+            if (q.evaluated !== undefined) cell.evaluated = q.evaluated;
+            if (q.witnessed !== undefined) cell.witnessed = q.witnessed;
             return cell;
         }),
         competences: [...person.competences],
-        areas: person.areas.flatMap(ref => ref.clauses)
+        areas: person.areas.flatMap(ref => ref.clauses),
+        evidence: (person.evidence ?? []).map(evidence => {
+            const record: EvidenceRecord = { text: evidence.text };
+            if (evidence.role !== undefined) record.role = evidence.role;
+            if (evidence.competence !== undefined) record.competence = evidence.competence;
+            if (evidence.area !== undefined) {
+                record.area = evidence.area.clause ? { text: evidence.area.text, clause: evidence.area.clause } : { text: evidence.area.text };
+            }
+            if (evidence.evaluated !== undefined) record.evaluated = evidence.evaluated;
+            if (evidence.witnessed !== undefined) record.witnessed = evidence.witnessed;
+            return record;
+        })
     }));
 
-    const areas = uniqueClauses([...competenceRows.flatMap(c => c.areas), ...personRows.flatMap(p => p.areas)])
-        .sort(clauseOrder(model.catalogs));
+    const areas = uniqueClauses([...competenceRows.flatMap(c => c.areas), ...personRows.flatMap(p => p.areas)]).sort(order);
     const gaps: CompetenceGap[] = [
         ...roleRows.filter(r => r.uncovered).map(r => ({
             kind: 'role-uncovered' as const, subject: r.id, detail: `Nobody holds a current qualification as ${r.title}.`

@@ -72,6 +72,8 @@ export interface RoleRow {
     id: string;
     title: string;
     needs: string[];
+    /** Technical areas the role needs: those of the competences it needs, in catalog order. */
+    areas: ResolvedClause[];
     /** `<scheme>.<activity>` the role performs; also `<scheme>.complaints`, `.appeals`, `.specialAudit:<purpose>`, `.transfer`. */
     performs: string[];
     /** People with a current qualification for the role. */
@@ -102,7 +104,21 @@ export interface CompetenceRow {
 export interface QualificationCell {
     role: string;
     until?: string;
+    /** Last evaluated for the role (ISO/IEC 17021-1 7.1.3). */
+    evaluated?: string;
+    /** Last witnessed performing the role (ISO/IEC 17021-1 7.2.10). */
+    witnessed?: string;
     expired: boolean;
+}
+
+/** A record of competence as written, with what it is for and its dates. */
+export interface EvidenceRecord {
+    text: string;
+    role?: string;
+    competence?: string;
+    area?: WrittenReference;
+    evaluated?: string;
+    witnessed?: string;
 }
 
 export interface PersonRow {
@@ -111,6 +127,7 @@ export interface PersonRow {
     qualifications: QualificationCell[];
     competences: string[];
     areas: ResolvedClause[];
+    evidence: EvidenceRecord[];
 }
 
 export interface CompetenceGap {

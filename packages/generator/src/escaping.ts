@@ -10,12 +10,16 @@ export function escapeHtml(text: string): string {
     return escapeHtmlText(text);
 }
 
+const MARKDOWN_SPECIAL = /[\r\n\\`*[\]<>#|~!&$_]/;
+
 /**
  * Inline text for Markdown (CommonMark / GFM), e.g. a table cell: backslash-escapes the characters
  * that start inline markup or raw HTML, pipes that would split a cell, `&` that would start an
  * entity, and folds line breaks (they would end the row).
  */
 export function escapeMarkdown(text: string): string {
+    // Most cells hold nothing to escape: test once rather than run three replacements.
+    if (!MARKDOWN_SPECIAL.test(text)) return text;
     return text
         .replace(/\r\n?|\n/g, ' ')
         .replace(/[\\`*[\]<>#|~!&$]/g, '\\$&')

@@ -26,6 +26,11 @@ export interface GenerateOptions {
     scheme?: string;
     /** Catalogs for clause coverage matrices; by default `ISO9001` and the standards each scheme certifies. */
     coverageCatalogs?: readonly string[];
+    /**
+     * Start CSV files with a UTF-8 byte order mark (the default): without it Excel and
+     * LibreOffice's default import read UTF-8 as a legacy code page ("Ã‰valuation").
+     */
+    csvBom?: boolean;
 }
 
 /** One document and the table layout the text formats render. */
@@ -77,7 +82,7 @@ export async function generateDocuments(model: CertaModel, options: GenerateOpti
     for (const { document, report } of planned) {
         if (formats.has('md')) files.push({ path: `${report.path}.md`, content: renderMarkdown(report) });
         if (formats.has('html')) files.push({ path: `${report.path}.html`, content: renderHtml(report) });
-        if (formats.has('csv')) files.push(...renderCsv(report));
+        if (formats.has('csv')) files.push(...renderCsv(report, { bom: options.csvBom ?? true }));
         if (formats.has('xlsx')) files.push({ path: `${report.path}.xlsx`, content: await renderXlsx(report) });
         if (formats.has('json')) files.push({ path: `${report.path}.json`, content: renderJson(document) });
     }

@@ -1,5 +1,5 @@
 import type { ResolvedClause } from './documents.js';
-import type { ChecklistActivity, ChecklistDocument, CompetenceMatrixDocument, CoverageMatrixDocument, SchemeSummary } from './documents.js';
+import type { ChecklistActivity, ChecklistDocument, CompetenceMatrixDocument, CoverageMatrixDocument, EvidenceRecord, SchemeSummary } from './documents.js';
 import type { Cell, Column, Report, Section } from './report.js';
 import { clauseCell, referencedClauses, text } from './report.js';
 import { safeFileName } from './file-names.js';
@@ -88,6 +88,7 @@ export function checklistReport(doc: ChecklistDocument, order: ClauseOrder): Rep
 export function competenceReport(doc: CompetenceMatrixDocument, order: ClauseOrder): Report {
     const roleColumns = doc.roles.map(role => ({ header: role.id }));
     const person = (id: string, name: string): Cell[] => [text(id), text(name)];
+    const peopleById = new Map(doc.people.map(p => [p.id, p]));
     const sections: Section[] = [
         {
             id: 'role-needs',
@@ -107,11 +108,43 @@ export function competenceReport(doc: CompetenceMatrixDocument, order: ClauseOrd
             id: 'roles',
             heading: 'Roles and who is qualified',
             notes: [`Qualifications are current up to and including their expiry day; checked against ${doc.today}.`],
-            columns: [{ header: 'Role' }, { header: 'Title' }, { header: 'Needs' }, { header: 'Performs' }, { header: 'Qualified' }],
+            columns: [{ header: 'Role' }, { header: 'Title' }, { header: 'Needs' }, { header: 'Technical areas' }, { header: 'Performs' }, { header: 'Qualified' }],
             rows: doc.roles.map(role => [
-                text(role.id), text(role.title), text(role.needs.join(', ')), text(role.performs.join(', ')),
+                text(role.id), text(role.title), text(role.needs.join(', ')), areaLinks(role.areas), text(role.performs.join(', ')),
                 role.uncovered ? text('GAP: nobody qualified', 'gap') : text(role.qualified.join(', '), 'ok')
             ])
+        },
+        {
+            id: 'role-areas',
+            heading: 'Technical areas each role needs, and who covers them',
+            notes: ['A role needs the technical areas of the competences it needs; "covered by" lists the people currently qualified for the role who hold the area (or a wider area containing it).'],
+            columns: [{ header: 'Role' }, { header: 'Technical area' }, { header: 'Heading' }, { header: 'Covered by' }],
+            rows: doc.roles.flatMap(role => role.areas.map(area => {
+                const by = role.qualified.filter(id => peopleById.get(id)?.areas.some(own => areaContains(own, area)));
+                return [
+                    text(role.id), areaLinks([area]), text(area.heading),
+                    by.length === 0 ? text('GAP: nobody qualified holds it', 'gap') : text(by.join(', '), 'ok')
+                ];
+            }))
+        },
+        {
+            id: 'qualifications',
+            heading: 'Qualifications: evaluation, witnessing and expiry',
+            notes: [`ISO/IEC 17021-1 7.1.3 (evaluation against the competence criteria) and 7.2.10 (monitoring, including on-site witnessing). Expiry checked against ${doc.today}.`],
+            columns: [{ header: 'Person' }, { header: 'Name' }, { header: 'Role' }, { header: 'Evaluated' }, { header: 'Witnessed' }, { header: 'Expires' }, { header: 'Status' }],
+            rows: doc.people.flatMap(p => p.qualifications.map(q => [
+                ...person(p.id, p.name), text(q.role), text(q.evaluated), text(q.witnessed), text(q.until),
+                q.expired ? text('EXPIRED', 'expired') : text('current', 'ok')
+            ]))
+        },
+        {
+            id: 'evidence',
+            heading: 'Evidence of competence',
+            notes: ['The records each person\'s file holds, as the scheme lists them, with what each is for and when it was evaluated or witnessed.'],
+            columns: [{ header: 'Person' }, { header: 'Name' }, { header: 'For' }, { header: 'Evidence' }, { header: 'Evaluated' }, { header: 'Witnessed' }],
+            rows: doc.people.flatMap(p => p.evidence.map(e => [
+                ...person(p.id, p.name), evidenceSubject(e), text(e.text), text(e.evaluated), text(e.witnessed)
+            ]))
         },
         {
             id: 'people-roles',
@@ -160,6 +193,22 @@ export function competenceReport(doc: CompetenceMatrixDocument, order: ClauseOrd
         clauses: referencedClauses(sections, order).concat(doc.areas).filter((c, i, all) =>
             all.findIndex(o => o.catalog === c.catalog && o.number === c.number) === i).sort(order)
     };
+}
+
+function areaLinks(areas: ResolvedClause[]): Cell {
+    return clauseCell(areas.map(area => ({ text: `${area.catalog} ${area.number}`, clause: area })));
+}
+
+/** A person's area holds an area when it is the same clause or one above it (`IAF 17` holds `IAF 17.1`). */
+function areaContains(own: ResolvedClause, area: ResolvedClause): boolean {
+    return own.catalog === area.catalog && (own.number === area.number || area.number.startsWith(`${own.number}.`));
+}
+
+function evidenceSubject(evidence: EvidenceRecord): Cell {
+    if (evidence.role !== undefined) return text(`role ${evidence.role}`);
+    if (evidence.competence !== undefined) return text(`competence ${evidence.competence}`);
+    if (evidence.area !== undefined) return clauseCell([{ text: `area ${evidence.area.text}`, clause: evidence.area.clause }]);
+    return text(undefined);
 }
 
 const STATUS_TEXT = { covered: 'covered', partial: 'partial', gap: 'GAP', excluded: 'excluded' } as const;

@@ -59,6 +59,10 @@ export function text(value: string | undefined, tone?: Tone): Cell {
 }
 
 export function cellText(cell: Cell): string {
+    // Called for every cell of every format: most cells are one plain string or empty.
+    const parts = cell.parts;
+    if (parts.length === 0) return '';
+    if (parts.length === 1 && typeof parts[0] === 'string') return parts[0];
     return cell.parts.map(part => typeof part === 'string' ? part : part.text).join('');
 }
 
@@ -75,11 +79,16 @@ export function clauseCell(entries: Array<{ text: string; clause?: ResolvedClaus
 /** The clauses referred to anywhere in the sections, once each, in the order given by `order`. */
 export function referencedClauses(sections: Section[], order: (a: ResolvedClause, b: ResolvedClause) => number): ResolvedClause[] {
     const seen = new Map<string, ResolvedClause>();
+    // The same clause objects recur in many cells: skip them before building their key.
+    const visited = new Set<ResolvedClause>();
     for (const section of sections) {
         for (const row of section.rows) {
             for (const cell of row) {
                 for (const part of cell.parts) {
-                    if (typeof part !== 'string' && !seen.has(clauseKey(part.clause))) seen.set(clauseKey(part.clause), part.clause);
+                    if (typeof part === 'string' || visited.has(part.clause)) continue;
+                    visited.add(part.clause);
+                    const key = clauseKey(part.clause);
+                    if (!seen.has(key)) seen.set(key, part.clause);
                 }
             }
         }

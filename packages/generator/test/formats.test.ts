@@ -27,8 +27,9 @@ describe('generated files', () => {
         expect(files.map(f => f.path)).toEqual([
             'QMS/checklist.csv', 'QMS/checklist.html', 'QMS/checklist.json', 'QMS/checklist.md', 'QMS/checklist.xlsx',
             'QMS/coverage-ISO9001.csv', 'QMS/coverage-ISO9001.html', 'QMS/coverage-ISO9001.json', 'QMS/coverage-ISO9001.md', 'QMS/coverage-ISO9001.xlsx',
-            'competence-matrix.gaps.csv', 'competence-matrix.html', 'competence-matrix.json', 'competence-matrix.md',
+            'competence-matrix.evidence.csv', 'competence-matrix.gaps.csv', 'competence-matrix.html', 'competence-matrix.json', 'competence-matrix.md',
             'competence-matrix.people-areas.csv', 'competence-matrix.people-competences.csv', 'competence-matrix.people-roles.csv',
+            'competence-matrix.qualifications.csv', 'competence-matrix.role-areas.csv',
             'competence-matrix.role-needs.csv', 'competence-matrix.roles.csv', 'competence-matrix.xlsx', 'index.html', 'index.md'
         ]);
     });
@@ -78,18 +79,47 @@ describe('Markdown', () => {
         const md = textOf('competence-matrix.md');
         expect(md).toContain('| AuditPrinciples | Audit principles | ISO17021_1 A.2.2 | needed | needed |  | alee (via LeadAuditor) |');
         expect(md).toContain('| bking | B. King |  | EXPIRED 2025-06-30 |  |');
-        expect(md).toContain('| DecisionMaker | Decision maker | Decisions | QMS.decision, QMS.renewal | GAP: nobody qualified |');
+        expect(md).toContain('| DecisionMaker | Decision maker | Decisions |  | QMS.decision, QMS.renewal | GAP: nobody qualified |');
+        expect(md).toContain('| Auditor | Auditor | AuditPrinciples, Sector19 | IAF 19 | QMS.stage2 | alee |');
         expect(md).toContain('| qualification-expired | bking | B. King: qualification as Auditor expired after 2025-06-30. |');
         expect(md).toContain('| Person | Name | IAF 17 | IAF 19 |');
+    });
+
+    it('shows the areas each role needs and who covers them, the dates of each qualification, and the evidence', () => {
+        const md = textOf('competence-matrix.md');
+        expect(md).toContain('| Auditor | IAF 19 | Electrical and optical equipment | alee |');
+        expect(md).toContain('| alee | A. Lee | LeadAuditor | 2025-02-01 | 2025-03-15 | 2030-12-31 | current |');
+        expect(md).toContain('| bking | B. King | Auditor |  |  | 2025-06-30 | EXPIRED |');
+        expect(md).toContain('| alee | A. Lee |  | lead auditor course 2024 |  |  |');
+        expect(md).toContain('| alee | A. Lee | role LeadAuditor | witnessed stage 2 audit | 2025-03-20 | 2025-03-15 |');
+        expect(md).toContain('| alee | A. Lee | area IAF 19 | switchgear audits | 2025-01-10 |  |');
+        const json = JSON.parse(textOf('competence-matrix.json'));
+        const alee = json.people.find((p: { id: string }) => p.id === 'alee');
+        expect(alee.qualifications[0]).toEqual({ role: 'LeadAuditor', until: '2030-12-31', evaluated: '2025-02-01', witnessed: '2025-03-15', expired: false });
+        expect(alee.evidence).toEqual([
+            { text: 'lead auditor course 2024' },
+            { text: 'witnessed stage 2 audit', role: 'LeadAuditor', evaluated: '2025-03-20', witnessed: '2025-03-15' },
+            { text: 'switchgear audits', area: { text: 'IAF 19', clause: expect.objectContaining({ catalog: 'IAF', number: '19' }) }, evaluated: '2025-01-10' }
+        ]);
+        expect(json.roles.find((r: { id: string }) => r.id === 'Auditor').areas).toEqual([expect.objectContaining({ catalog: 'IAF', number: '19' })]);
     });
 });
 
 describe('CSV', () => {
-    it('is RFC 4180: CRLF records, a header row, quoted fields where needed', () => {
+    it('starts with a UTF-8 byte order mark, so that spreadsheets read it as UTF-8; csvBom: false leaves it out', async () => {
         const csv = textOf('QMS/checklist.csv');
+        expect(csv.charCodeAt(0)).toBe(0xfeff);
+        const plain = await generateDocuments(model, { today: '2026-01-15', formats: ['csv'], csvBom: false });
+        const without = String(plain.find(f => f.path === 'QMS/checklist.csv')!.content);
+        expect(without.startsWith('Activity,')).toBe(true);
+        expect(csv.slice(1)).toBe(without);
+    });
+
+    it('is RFC 4180: CRLF records, a header row, quoted fields where needed', () => {
+        const csv = textOf('QMS/checklist.csv').replace(/^\ufeff/, '');
         expect(csv.split('\r\n')[0]).toBe('Activity,Phase,Item,Clause,Heading,Question,Expected evidence,Finding,Evidence seen,Auditor,Date');
         expect(csv).not.toMatch(/[^\r]\n/);
-        const records = parse(csv, { columns: true }) as Array<Record<string, string>>;
+        const records = parse(csv, { columns: true, bom: true }) as Array<Record<string, string>>;
         expect(records.find(r => r.Item === 'stage2.ISO9001-8.3')).toMatchObject({
             Activity: 'stage2', Phase: 'initial', Clause: 'ISO9001 8.3', Finding: 'not applicable',
             'Expected evidence': 'Excluded (not applicable): products are made to customer drawings; no design'
@@ -97,7 +127,7 @@ describe('CSV', () => {
     });
 
     it('writes each competence table to its own file', () => {
-        const roles = parse(textOf('competence-matrix.roles.csv'), { columns: true }) as Array<Record<string, string>>;
+        const roles = parse(textOf('competence-matrix.roles.csv'), { columns: true, bom: true }) as Array<Record<string, string>>;
         expect(roles.map(r => [r.Role, r.Qualified])).toEqual([['LeadAuditor', 'alee'], ['Auditor', 'alee'], ['DecisionMaker', 'GAP: nobody qualified']]);
     });
 });
@@ -125,7 +155,7 @@ describe('XLSX', () => {
         expect(gapRow.getCell(coverage.columnCount).value).toBe('GAP');
         expect(gapRow.getCell(coverage.columnCount).fill).toMatchObject({ fgColor: { argb: 'FFF8D0D0' } });
         const book = await workbook('competence-matrix.xlsx');
-        expect(book.worksheets.map(s => s.name)).toEqual(['About', 'role-needs', 'roles', 'people-roles', 'people-competences', 'people-areas', 'gaps']);
+        expect(book.worksheets.map(s => s.name)).toEqual(['About', 'role-needs', 'roles', 'role-areas', 'qualifications', 'evidence', 'people-roles', 'people-competences', 'people-areas', 'gaps']);
         expect(book.getWorksheet('gaps')!.getRow(2).values).toEqual([undefined, 'role-uncovered', 'DecisionMaker', 'Nobody holds a current qualification as Decision maker.']);
     });
 

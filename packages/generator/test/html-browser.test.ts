@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -85,8 +86,23 @@ describe('HTML in a browser', () => {
             };
         });
         expect(styles).toEqual({ first: 'auto', second: 'page', thead: 'table-header-group', nav: 'none' });
-        const pdf = await page.pdf({ format: 'A4', landscape: true });
+        // The page's own @page rules (A4 landscape, running header, page numbers in the footer).
+        const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
         expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+        const pdfFile = path.join(artifacts, 'QMS__checklist.print.pdf');
+        fs.writeFileSync(pdfFile, pdf);
+        const info = execFileSync('pdfinfo', [pdfFile], { encoding: 'utf8' });
+        const pages = Number(/^Pages:\s+(\d+)/m.exec(info)?.[1]);
+        expect(pages).toBeGreaterThan(1);
+        expect(info).toMatch(/Page size:\s+841\.\d+ x 59[45]\.\d+ pts \(A4\)/);
+        for (const n of [1, pages]) {
+            const text = execFileSync('pdftotext', ['-f', String(n), '-l', String(n), pdfFile, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+            expect(text).toContain(`Page ${n} of ${pages}`);
+            expect(text).toContain('Audit checklist: ISO 9001 certification');
+            expect(text).toContain('QMS: ISO 9001 certification, version 1.0');
+            expect(text).toContain('uncontrolled when printed');
+        }
+        execFileSync('pdftoppm', ['-r', '60', '-png', '-f', '1', '-l', '2', pdfFile, pdfFile.replace(/\.pdf$/, '')]);
         await page.close();
     });
 

@@ -38,7 +38,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         }
     };
     client = new LanguageClient('certa', 'Certa', serverOptions, clientOptions);
-    const preview = new PreviewPanel(client, uri => catalogs.toServer(uri));
+    const preview = new PreviewPanel(client, uri => catalogs.toServer(uri), context.workspaceState);
     context.subscriptions.push(
         preview,
         vscode.commands.registerCommand('certa.preview', (uri?: vscode.Uri) => {

@@ -6,35 +6,73 @@ import { PreviewRequest } from './protocol.js';
 /**
  * "Certa: Preview scheme": the HTML rendering of the schemes in a file, in a webview beside the
  * editor, refreshed on save. The page runs no scripts and loads nothing remote: the
- * Content-Security-Policy only allows its own inline styles and images from the extension.
+ * Content-Security-Policy only allows its own inline styles and images from the extension. The
+ * page follows the editor's colour theme (the server styles it with VS Code's theme variables).
+ *
+ * After a reload VS Code restores the panel through the serializer below. A script-free webview
+ * has no state of its own, so the previewed file is kept in the workspace state instead.
  */
-export class PreviewPanel implements vscode.Disposable {
-    private static readonly viewType = 'certa.preview';
+export class PreviewPanel implements vscode.Disposable, vscode.WebviewPanelSerializer {
+    static readonly viewType = 'certa.preview';
+    private static readonly sourceKey = 'certa.preview.source';
     private panel?: vscode.WebviewPanel;
     private source?: vscode.Uri;
     private readonly disposables: vscode.Disposable[] = [];
 
-    constructor(private readonly client: LanguageClient, private readonly toServer: (uri: vscode.Uri) => vscode.Uri) {
+    constructor(
+        private readonly client: LanguageClient,
+        private readonly toServer: (uri: vscode.Uri) => vscode.Uri,
+        private readonly state: vscode.Memento
+    ) {
         this.disposables.push(vscode.workspace.onDidSaveTextDocument(document => {
             if (this.panel && this.source && document.languageId === 'certa') {
                 void this.refresh();
             }
         }));
+        this.disposables.push(vscode.window.registerWebviewPanelSerializer(PreviewPanel.viewType, this));
     }
 
     async show(source: vscode.Uri): Promise<void> {
-        this.source = source;
         if (!this.panel) {
-            this.panel = vscode.window.createWebviewPanel(PreviewPanel.viewType, 'Certa preview', vscode.ViewColumn.Beside, {
-                enableScripts: false,
-                enableCommandUris: false,
-                localResourceRoots: []
-            });
-            this.panel.onDidDispose(() => { this.panel = undefined; }, undefined, this.disposables);
+            this.adopt(vscode.window.createWebviewPanel(PreviewPanel.viewType, 'Certa preview', vscode.ViewColumn.Beside, PreviewPanel.options()));
         } else {
             this.panel.reveal(vscode.ViewColumn.Beside, true);
         }
+        await this.setSource(source);
         await this.refresh();
+    }
+
+    /** Called by VS Code after a reload for a preview that was open. */
+    async deserializeWebviewPanel(panel: vscode.WebviewPanel): Promise<void> {
+        panel.webview.options = PreviewPanel.options();
+        const saved = this.state.get<string>(PreviewPanel.sourceKey);
+        if (this.panel || !saved) {
+            panel.dispose();
+            return;
+        }
+        this.adopt(panel);
+        this.source = vscode.Uri.parse(saved);
+        // The server answers once the workspace is built; until then the panel says so.
+        panel.webview.html = withContentSecurityPolicy(message('Preview', 'Loading the workspace…'), panel.webview.cspSource);
+        await this.client.start().catch(() => undefined);
+        await this.refresh();
+    }
+
+    private static options(): vscode.WebviewPanelOptions & vscode.WebviewOptions {
+        return { enableScripts: false, enableCommandUris: false, localResourceRoots: [] };
+    }
+
+    private adopt(panel: vscode.WebviewPanel): void {
+        this.panel = panel;
+        panel.onDidDispose(() => {
+            this.panel = undefined;
+            void this.state.update(PreviewPanel.sourceKey, undefined);
+        }, undefined, this.disposables);
+    }
+
+    private async setSource(source: vscode.Uri): Promise<void> {
+        this.source = source;
+        await this.state.update(PreviewPanel.sourceKey, source.toString());
     }
 
     private async refresh(): Promise<void> {
@@ -46,9 +84,7 @@ export class PreviewPanel implements vscode.Disposable {
             panel.title = `Preview: ${result.title}`;
             panel.webview.html = withContentSecurityPolicy(result.html, panel.webview.cspSource);
         } catch (error) {
-            panel.webview.html = withContentSecurityPolicy(
-                `<!DOCTYPE html><html><head></head><body><h1>No preview</h1><p>${escapeHtml(String(error))}</p></body></html>`,
-                panel.webview.cspSource);
+            panel.webview.html = withContentSecurityPolicy(message('No preview', String(error)), panel.webview.cspSource);
         }
     }
 
@@ -56,6 +92,10 @@ export class PreviewPanel implements vscode.Disposable {
         this.panel?.dispose();
         this.disposables.forEach(d => d.dispose());
     }
+}
+
+function message(title: string, text: string): string {
+    return `<!DOCTYPE html><html><head></head><body><h1>${escapeHtml(title)}</h1><p>${escapeHtml(text)}</p></body></html>`;
 }
 
 /** Puts a strict policy first in `<head>`: no scripts, no remote anything, only inline styles. */

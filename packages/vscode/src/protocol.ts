@@ -24,6 +24,8 @@ export interface PreviewResult {
     title: string;
     /** A complete HTML document without scripts or remote resources. */
     html: string;
+    /** Files of the workspace whose errors may make the preview incomplete (shown as a banner). */
+    filesWithErrors: string[];
 }
 
 export const GenerateRequest = 'certa/generate';

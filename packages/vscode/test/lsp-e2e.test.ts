@@ -184,6 +184,28 @@ describe('the requests behind the extension commands', () => {
         expect(result.html).toContain('ISO 9001 quality management system certification');
         expect(result.html).toContain('Review of the requirements for products and services');
         expect(result.html).not.toMatch(/<script|https?:\/\//i);
+        // Follows the editor's colour theme, and says nothing about errors when there are none.
+        expect(result.html).toContain('background: var(--vscode-editor-background)');
+        expect(result.filesWithErrors).toEqual([]);
+        expect(result.html).not.toContain('certa-banner" role="alert"');
+    });
+
+    it('shows a banner in the preview while the sources have errors, and drops it once they are fixed', async () => {
+        const uri = pathToFileURL(path.join(workspace, 'broken-preview.certa')).toString();
+        await client.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+            textDocument: { uri, languageId: 'certa', version: 1, text: 'role Broken "Broken" { needs Nowhere }\n' }
+        });
+        await client.diagnosticsFor(uri, d => errors(d).length > 0);
+        const broken = await client.connection.sendRequest<PreviewResult>(PreviewRequest, { uri: schemeUri });
+        expect(broken.filesWithErrors).toEqual(['broken-preview.certa']);
+        expect(broken.html).toContain('<div class="certa-banner" role="alert"><strong>The sources have errors</strong> (broken-preview.certa)');
+        expect(broken.html).toContain('Review of the requirements for products and services');
+        await client.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+            textDocument: { uri, version: 2 }, contentChanges: [{ text: '// fixed\n' }]
+        });
+        await client.diagnosticsFor(uri, d => errors(d).length === 0);
+        const fixed = await client.connection.sendRequest<PreviewResult>(PreviewRequest, { uri: schemeUri });
+        expect(fixed.filesWithErrors).toEqual([]);
     });
 
     it('generates checklists and matrices for a scheme file into the given folder', async () => {

@@ -20,6 +20,8 @@ interface GenerateOptions {
     catalog?: string;
     today: string;
     force?: boolean;
+    /** Commander's negated option: false with `--no-bom`. */
+    bom: boolean;
 }
 
 /** Progress lines only for people watching a terminal; CI logs stay clean. */
@@ -35,6 +37,7 @@ export function registerGenerate(program: Command, context: CommandContext): voi
         .option('--catalog <ids>', 'catalogs for the clause coverage matrices, comma-separated (default: ISO9001 and the standards each scheme certifies)')
         .addOption(todayOption())
         .option('--force', 'generate even when the sources have errors')
+        .option('--no-bom', 'write CSV files without the UTF-8 byte order mark (for tools that do not expect one)')
         .action(async (paths: string[], options: GenerateOptions) => {
             context.exitCode = await generate(paths, options);
         });
@@ -65,7 +68,8 @@ async function generate(paths: string[], options: GenerateOptions): Promise<numb
         today: options.today,
         formats: formats as Format[],
         scheme: options.scheme,
-        coverageCatalogs: options.catalog === undefined ? undefined : parseList(options.catalog, 'catalog')
+        coverageCatalogs: options.catalog === undefined ? undefined : parseList(options.catalog, 'catalog'),
+        csvBom: options.bom
     }).catch((error: unknown) => {
         throw new UsageError(error instanceof Error ? error.message : String(error));
     });

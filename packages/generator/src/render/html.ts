@@ -1,6 +1,7 @@
 import { escapeHtml } from '../escaping.js';
 import type { Cell, Column, Report, Section } from '../report.js';
 import { clauseAnchor } from '../report.js';
+import { naturalWidths } from './layout.js';
 
 // One file, no external resources: the styles are inline so that a reviewer can open it from a
 // mail or a USB stick, and print it (each section starts a page, table headers repeat).
@@ -14,13 +15,14 @@ dl.facts dt { font-weight: 600; }
 dl.facts dd { margin: 0; }
 nav ol { margin: .2rem 0 1rem; }
 p.note { margin: .3rem 0; color: #333; }
-table { border-collapse: collapse; width: 100%; margin: .5rem 0 1rem; }
+div.table-scroll { overflow-x: auto; margin: .5rem 0 1rem; }
+table { border-collapse: collapse; width: 100%; }
 th, td { border: 1px solid #8c8c8c; padding: .25rem .4rem; vertical-align: top; text-align: left; overflow-wrap: break-word; }
-th { overflow-wrap: anywhere; }
+th { overflow-wrap: normal; word-break: normal; hyphens: manual; }
 table.wide { font-size: .85em; }
 thead th { background: #1f4e79; color: #fff; }
 tbody tr:nth-child(even) td { background-color: #f4f6f8; }
-td.blank { min-width: 6rem; }
+td.blank { min-width: 3.5rem; }
 td.tone-gap { background-color: #f8d0d0 !important; font-weight: 600; }
 td.tone-expired { background-color: #f8d0d0 !important; font-weight: 600; }
 td.tone-partial { background-color: #fbe8b4 !important; }
@@ -29,10 +31,10 @@ td.tone-ok { background-color: #dcefdc !important; }
 a { color: #1f4e79; }
 td a { white-space: nowrap; }
 p.empty { font-style: italic; }
-@page { size: A4 landscape; margin: 12mm; }
 @media print {
   body { margin: 0; font-size: 10pt; }
   nav { display: none; }
+  div.table-scroll { overflow: visible; }
   section.sheet + section.sheet { break-before: page; page-break-before: always; }
   thead { display: table-header-group; }
   tr { break-inside: avoid; page-break-inside: avoid; }
@@ -42,16 +44,19 @@ p.empty { font-style: italic; }
 }
 `.trim();
 
-function renderCell(cell: Cell, column: Column): string {
-    const classes = [cell.tone ? `tone-${cell.tone}` : '', column.blank ? 'blank' : ''].filter(Boolean);
-    const attributes = [
-        classes.length > 0 ? ` class="${classes.join(' ')}"` : '',
-        cell.indent ? ` style="padding-left: ${0.4 + cell.indent * 1.2}rem"` : ''
-    ].join('');
-    const content = cell.parts.map(part => typeof part === 'string'
-        ? escapeHtml(part)
-        : `<a href="#${escapeHtml(clauseAnchor(part.clause))}">${escapeHtml(part.text)}</a>`).join('');
-    return `<td${attributes}>${content}</td>`;
+function renderCell(cell: Cell, column: Column | undefined): string {
+    // Written for speed: this runs for every cell of every table (hundreds of thousands).
+    let classes = cell.tone ? `tone-${cell.tone}` : '';
+    if (column?.blank) classes = classes ? `${classes} blank` : 'blank';
+    let open = classes ? `<td class="${classes}"` : '<td';
+    if (cell.indent) open += ` style="padding-left: ${0.4 + cell.indent * 1.2}rem"`;
+    let content = '';
+    for (const part of cell.parts) {
+        content += typeof part === 'string'
+            ? escapeHtml(part)
+            : `<a href="#${escapeHtml(clauseAnchor(part.clause))}">${escapeHtml(part.text)}</a>`;
+    }
+    return `${open}>${content}</td>`;
 }
 
 function sectionId(section: Section, index: number): string {
@@ -64,14 +69,46 @@ function renderSection(section: Section, index: number): string {
     if (section.rows.length === 0) {
         lines.push('<p class="empty">None.</p>');
     } else {
-        lines.push(section.columns.length > 9 ? '<table class="wide">' : '<table>', '<thead><tr>' + section.columns.map(c => `<th scope="col">${escapeHtml(c.header)}</th>`).join('') + '</tr></thead>', '<tbody>');
+        // Column proportions from the content, so that a question column is not squeezed by
+        // short ones; headers wrap between words only.
+        // Columns left blank for the auditor take less of the screen than of a spreadsheet.
+        const widths = naturalWidths(section).map((width, i) => section.columns[i].blank ? Math.min(width, 12) : width);
+        const total = widths.reduce((sum, width) => sum + width, 0);
+        const colgroup = '<colgroup>' + widths.map(width => `<col style="width: ${(100 * width / total).toFixed(1)}%">`).join('') + '</colgroup>';
+        lines.push('<div class="table-scroll">', section.columns.length > 9 ? '<table class="wide">' : '<table>', colgroup, '<thead><tr>' + section.columns.map(c => `<th scope="col">${escapeHtml(c.header)}</th>`).join('') + '</tr></thead>', '<tbody>');
         for (const row of section.rows) {
             lines.push('<tr>' + row.map((cell, column) => renderCell(cell, section.columns[column])).join('') + '</tr>');
         }
-        lines.push('</tbody>', '</table>');
+        lines.push('</tbody>', '</table>', '</div>');
     }
     lines.push('</section>');
     return lines.join('\n');
+}
+
+/** A CSS string literal that cannot end the string or the `<style>` element. */
+function cssString(text: string): string {
+    // eslint-disable-next-line no-control-regex -- a control character would end or corrupt the CSS string
+    return `"${text.replace(/[\\"<>\r\n\u0000-\u001f\u007f]/g, c => `\\${c.charCodeAt(0).toString(16)} `)}"`;
+}
+
+/**
+ * Paged media (Chromium prints it): A4 landscape, a running header naming the document, scheme
+ * and version on every page, and a footer with the page number out of the page count.
+ */
+function pageStyle(report: Report): string {
+    const fact = (key: string): string | undefined => report.facts.find(([k]) => k === key)?.[1];
+    const scheme = [fact('Scheme'), fact('Version') === undefined ? undefined : `version ${fact('Version')}`].filter(Boolean).join(', ');
+    const margin = 'font: 8pt system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", Arial, sans-serif; color: #444;';
+    return [
+        '@page {',
+        '  size: A4 landscape;',
+        '  margin: 16mm 12mm 14mm;',
+        `  @top-left { content: ${cssString(report.title)}; ${margin} }`,
+        scheme ? `  @top-right { content: ${cssString(scheme)}; ${margin} }` : '',
+        `  @bottom-left { content: ${cssString('Generated by Certa from the scheme sources; uncontrolled when printed')}; ${margin} }`,
+        `  @bottom-right { content: "Page " counter(page) " of " counter(pages); ${margin} }`,
+        '}'
+    ].filter(Boolean).join('\n');
 }
 
 /** A standalone, printable HTML page; clause references link to the clause index at its end. */
@@ -99,7 +136,7 @@ export function renderHtml(report: Report): string {
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         '<meta name="generator" content="Certa">',
         `<title>${escapeHtml(report.title)}</title>`,
-        `<style>\n${STYLE}\n</style>`,
+        `<style>\n${STYLE}\n${pageStyle(report)}\n</style>`,
         '</head>',
         '<body>',
         '<header>',

@@ -43,6 +43,7 @@ export type CertaKeywordNames =
     | "appeals"
     | "applicationReview"
     | "applied"
+    | "area"
     | "areas"
     | "as"
     | "atNextAudit"
@@ -101,6 +102,7 @@ export type CertaKeywordNames =
     | "documents"
     | "edition"
     | "employment"
+    | "evaluated"
     | "every"
     | "evidence"
     | "exclude"
@@ -113,6 +115,7 @@ export type CertaKeywordNames =
     | "findings"
     | "firstWithin"
     | "followProgression"
+    | "for"
     | "from"
     | "governs"
     | "grade"
@@ -253,6 +256,7 @@ export type CertaKeywordNames =
     | "with"
     | "withdrawal"
     | "within"
+    | "witnessed"
     | "year"
     | "years"
     | "{"
@@ -627,7 +631,7 @@ export function isClauseNumber(item: unknown): item is ClauseNumber {
 }
 
 export interface ClauseRef extends langium.AstNode {
-    readonly $container: Check | ClientScope | CombineDecl | Competence | Coverage | Exclusion | Person | RequirementDecl | ScopeDecl;
+    readonly $container: Check | ClientScope | CombineDecl | Competence | Coverage | Exclusion | Person | PersonEvidence | RequirementDecl | ScopeDecl;
     readonly $type: 'ClauseRef';
     catalog: langium.Reference<Catalog>;
     clause?: langium.Reference<Clause>;
@@ -1231,7 +1235,7 @@ export interface Person extends langium.AstNode {
     readonly $type: 'Person';
     areas: Array<ClauseRef>;
     competences: Array<langium.Reference<Competence>>;
-    evidence: Array<string>;
+    evidence: Array<PersonEvidence>;
     fullName: string;
     name: string;
     qualifications: Array<Qualification>;
@@ -1249,6 +1253,31 @@ export const Person = {
 
 export function isPerson(item: unknown): item is Person {
     return reflection.isInstance(item, Person.$type);
+}
+
+export interface PersonEvidence extends langium.AstNode {
+    readonly $container: Person;
+    readonly $type: 'PersonEvidence';
+    area?: ClauseRef;
+    competence?: langium.Reference<Competence>;
+    evaluated?: string;
+    role?: langium.Reference<Role>;
+    text: string;
+    witnessed?: string;
+}
+
+export const PersonEvidence = {
+    $type: 'PersonEvidence',
+    area: 'area',
+    competence: 'competence',
+    evaluated: 'evaluated',
+    role: 'role',
+    text: 'text',
+    witnessed: 'witnessed'
+} as const;
+
+export function isPersonEvidence(item: unknown): item is PersonEvidence {
+    return reflection.isInstance(item, PersonEvidence.$type);
 }
 
 export interface PersonnelAdjustment extends langium.AstNode {
@@ -1279,14 +1308,18 @@ export function isPhase(item: unknown): item is Phase {
 export interface Qualification extends langium.AstNode {
     readonly $container: Person;
     readonly $type: 'Qualification';
+    evaluated?: string;
     expires?: string;
     role: langium.Reference<Role>;
+    witnessed?: string;
 }
 
 export const Qualification = {
     $type: 'Qualification',
+    evaluated: 'evaluated',
     expires: 'expires',
-    role: 'role'
+    role: 'role',
+    witnessed: 'witnessed'
 } as const;
 
 export function isQualification(item: unknown): item is Qualification {
@@ -1810,6 +1843,7 @@ export type CertaAstType = {
     OperationMember: OperationMember
     OwnerDecl: OwnerDecl
     Person: Person
+    PersonEvidence: PersonEvidence
     PersonnelAdjustment: PersonnelAdjustment
     Qualification: Qualification
     Recertification: Recertification
@@ -2691,6 +2725,37 @@ export class CertaAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: [TopLevelElement.$type]
         },
+        PersonEvidence: {
+            name: PersonEvidence.$type,
+            properties: {
+                area: {
+                    name: PersonEvidence.area,
+                    optional: true
+                },
+                competence: {
+                    name: PersonEvidence.competence,
+                    referenceType: Competence.$type,
+                    optional: true
+                },
+                evaluated: {
+                    name: PersonEvidence.evaluated,
+                    optional: true
+                },
+                role: {
+                    name: PersonEvidence.role,
+                    referenceType: Role.$type,
+                    optional: true
+                },
+                text: {
+                    name: PersonEvidence.text
+                },
+                witnessed: {
+                    name: PersonEvidence.witnessed,
+                    optional: true
+                }
+            },
+            superTypes: []
+        },
         PersonnelAdjustment: {
             name: PersonnelAdjustment.$type,
             properties: {
@@ -2710,6 +2775,10 @@ export class CertaAstReflection extends langium.AbstractAstReflection {
         Qualification: {
             name: Qualification.$type,
             properties: {
+                evaluated: {
+                    name: Qualification.evaluated,
+                    optional: true
+                },
                 expires: {
                     name: Qualification.expires,
                     optional: true
@@ -2717,6 +2786,10 @@ export class CertaAstReflection extends langium.AbstractAstReflection {
                 role: {
                     name: Qualification.role,
                     referenceType: Role.$type
+                },
+                witnessed: {
+                    name: Qualification.witnessed,
+                    optional: true
                 }
             },
             superTypes: []

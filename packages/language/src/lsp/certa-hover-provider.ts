@@ -176,9 +176,11 @@ export class CertaHoverProvider extends AstNodeHoverProvider {
 
     private person(person: Person): string {
         const lines = [`**${unquote(person.fullName)}** (${person.name})`];
-        const qualified = person.qualifications.map(q => q.expires ? `${refTextOf(q.role)} until ${q.expires}` : refTextOf(q.role));
+        const qualified = person.qualifications.map(q => [refTextOf(q?.role), q?.expires ? `until ${q.expires}` : '',
+            q?.evaluated ? `evaluated ${q.evaluated}` : '', q?.witnessed ? `witnessed ${q.witnessed}` : ''].filter(Boolean).join(' '));
         if (qualified.length > 0) lines.push(`Qualified: ${qualified.join(', ')}`);
         if (person.competences.length > 0) lines.push(`Competent: ${person.competences.map(c => c.$refText).join(', ')}`);
+        if (person.evidence.length > 0) lines.push(`Evidence: ${person.evidence.length} record${person.evidence.length === 1 ? '' : 's'}`);
         return lines.join('\n\n');
     }
 

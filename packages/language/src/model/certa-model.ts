@@ -235,6 +235,23 @@ export interface QualificationModel {
     role: string;
     /** Last day of validity, `YYYY-MM-DD`. */
     until?: string;
+    /** When the person was last evaluated for the role, `YYYY-MM-DD` (ISO/IEC 17021-1 7.1.3). */
+    evaluated?: string;
+    /** When the person was last witnessed performing the role, `YYYY-MM-DD` (ISO/IEC 17021-1 7.2.10). */
+    witnessed?: string;
+}
+
+/** A record of competence (a CV, a training record, a witnessed audit), optionally dated and tied to what it shows. */
+export interface EvidenceModel {
+    text: string;
+    /** Role id the evidence is for. */
+    role?: string;
+    /** Competence id the evidence is for. */
+    competence?: string;
+    /** Technical area the evidence is for. */
+    area?: ClauseReference;
+    evaluated?: string;
+    witnessed?: string;
 }
 
 export interface PersonModel {
@@ -245,7 +262,7 @@ export interface PersonModel {
     competences: string[];
     /** Technical areas (IAF codes). */
     areas: ClauseReference[];
-    evidence: string[];
+    evidence: EvidenceModel[];
 }
 
 export interface CatalogClause {

@@ -1,7 +1,7 @@
 import type { LangiumDocument } from 'langium';
 import { AstUtils } from 'langium';
 import type {
-    Activity, Catalog, Check, Clause, ClauseRef, Competence, Document, Duration, Grade, Mark, Person, Role, Scheme
+    Activity, Catalog, Check, Clause, ClauseRef, Competence, Document, Duration, Grade, Mark, Person, PersonEvidence, Role, Scheme
 } from '../generated/ast.js';
 import {
     isActivity, isCatalog, isCertifiesDecl, isCheck, isCombineDecl, isGrade, isCompetence, isCoverage, isCriteriaDecl, isCycleDecl, isExclusion,
@@ -15,7 +15,7 @@ import { months } from '../validation/scheme-facts.js';
 import { addOperation, markConditions, samplingPlanModel } from './operation-model.js';
 import type {
     ActivityModel, ActivityPhase, CatalogClause, CatalogModel, CertaModel, CheckModel, ClauseReference, CompetenceModel,
-    Duration as DurationModel, ExclusionModel, GradeModel, MarkModel, PersonModel, QualificationModel, ResolvedClause, RoleModel, SchemeModel
+    Duration as DurationModel, EvidenceModel, ExclusionModel, GradeModel, MarkModel, PersonModel, QualificationModel, ResolvedClause, RoleModel, SchemeModel
 } from './certa-model.js';
 
 /**
@@ -213,13 +213,24 @@ function competenceModel(competence: Competence): CompetenceModel {
     }, { summary: competence.summary });
 }
 
+function evidenceModel(evidence: PersonEvidence | undefined): EvidenceModel {
+    return withOptional<EvidenceModel>({ text: evidence?.text ?? '' }, {
+        role: evidence?.role ? targetNameOf(evidence.role) : undefined,
+        competence: evidence?.competence ? targetNameOf(evidence.competence) : undefined,
+        area: evidence?.area ? clauseReference(evidence.area) : undefined,
+        evaluated: evidence?.evaluated,
+        witnessed: evidence?.witnessed
+    });
+}
+
 function personModel(person: Person): PersonModel {
     return {
         id: person.name ?? '',
         name: person.fullName ?? '',
-        qualifications: person.qualifications.map(q => withOptional<QualificationModel>({ role: targetNameOf(q.role) }, { until: q.expires })),
+        qualifications: person.qualifications.map(q => withOptional<QualificationModel>({ role: targetNameOf(q?.role) },
+            { until: q?.expires, evaluated: q?.evaluated, witnessed: q?.witnessed })),
         competences: person.competences.map(targetNameOf),
         areas: person.areas.map(clauseReference),
-        evidence: [...person.evidence]
+        evidence: person.evidence.map(evidenceModel)
     };
 }

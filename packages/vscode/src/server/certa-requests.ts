@@ -75,21 +75,25 @@ class CertaRequests {
     }
 
     async preview(params: PreviewParams): Promise<PreviewResult> {
-        const { model } = await this.model();
+        const { documents, model } = await this.model();
         const file = path.basename(URI.parse(params.uri).fsPath);
+        const filesWithErrors = documents
+            .filter(d => (d.diagnostics ?? []).some(diagnostic => diagnostic.severity === 1))
+            .map(d => path.basename(d.uri.fsPath));
+        const banner = errorBanner(filesWithErrors);
         const schemes = model.schemes.filter(s => s.source === params.uri);
         const planned = schemes.length > 0
             ? schemes.flatMap(scheme => planDocuments(model, { today: today(), scheme: scheme.id })
                 .filter(p => p.document.kind !== 'competence-matrix'))
             : planDocuments(model, { today: today() }).filter(p => p.document.kind === 'competence-matrix');
         if (planned.length === 0) {
-            return { title: file, html: page(file, '<p>Nothing to preview: this file declares no scheme, role, competence or person.</p>') };
+            return { title: file, html: page(file, banner + '<p>Nothing to preview: this file declares no scheme, role, competence or person.</p>'), filesWithErrors };
         }
         const pages = planned.map(p => renderHtml(p.report));
         const style = /<style>[\s\S]*?<\/style>/.exec(pages[0])?.[0] ?? '';
         const bodies = pages.map(html => /<body>([\s\S]*)<\/body>/.exec(html)?.[1] ?? '');
         const title = schemes.length > 0 ? schemes.map(s => s.id).join(', ') : file;
-        return { title, html: page(title, bodies.join('\n<hr>\n'), style) };
+        return { title, html: page(title, banner + bodies.join('\n<hr>\n'), style), filesWithErrors };
     }
 
     /** The model of the whole workspace, once every document is linked and validated. */
@@ -103,11 +107,43 @@ class CertaRequests {
     }
 }
 
-/** The webview paints the editor theme's colours by default; the rendering is a printable page. */
-const PAPER = '<style>html, body { background: #ffffff; color: #1b1b1b; } body { padding: 0 1.5em; }</style>';
+/**
+ * The generated page is a printable document on white paper; in the editor it follows the colour
+ * theme instead, through the variables VS Code defines in every webview (no script needed). Tinted
+ * cells keep dark text on their light tints in any theme. A narrow side pane gets tighter cells,
+ * one-column facts, and tables that scroll sideways rather than break headers inside words.
+ */
+const THEME = `<style>
+:root { color-scheme: light dark; }
+html, body { background: var(--vscode-editor-background); color: var(--vscode-editor-foreground); }
+body { font-family: var(--vscode-font-family, system-ui, sans-serif); margin: 0; padding: 0 1.2em 1.2em; }
+a { color: var(--vscode-textLink-foreground); }
+h2 { border-bottom-color: var(--vscode-textLink-foreground); }
+p.note, p.empty { color: var(--vscode-descriptionForeground); }
+th, td { border-color: var(--vscode-panel-border, #8c8c8c); }
+tbody tr:nth-child(even) td { background-color: var(--vscode-list-hoverBackground, transparent); }
+td[class*="tone-"], td[class*="tone-"] a { color: #1b1b1b; }
+div.certa-banner { margin: .8em 0; padding: .6em .8em; border-left: 4px solid var(--vscode-editorError-foreground, #c00);
+  background: var(--vscode-inputValidation-errorBackground, #fde7e9); color: var(--vscode-foreground, inherit); }
+@media (max-width: 720px) {
+  body { padding: 0 .6em .6em; font-size: 13px; }
+  dl.facts { grid-template-columns: 1fr; }
+  dl.facts dd { margin-bottom: .3em; }
+  th, td { padding: .15rem .3rem; }
+  table.wide { font-size: .8em; }
+}
+</style>`;
 
 function page(title: string, body: string, style = ''): string {
-    return `<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>${escape(title)}</title>\n${style}\n${PAPER}\n</head>\n<body>\n${body}\n</body>\n</html>\n`;
+    return `<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>${escape(title)}</title>\n${style}\n${THEME}\n</head>\n<body>\n${body}\n</body>\n</html>\n`;
+}
+
+/** Says that the preview may be incomplete: built from sources with errors (as `certa generate --force` would). */
+function errorBanner(files: string[]): string {
+    if (files.length === 0) return '';
+    const shown = files.slice(0, 5).join(', ') + (files.length > 5 ? ` and ${files.length - 5} more` : '');
+    return `<div class="certa-banner" role="alert"><strong>The sources have errors</strong> (${escape(shown)}): `
+        + 'this preview shows what could be read and may be incomplete. Fix the errors listed in the Problems panel.</div>\n';
 }
 
 function escape(text: string): string {
