@@ -1176,6 +1176,13 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
           {
             "$type": "RuleCall",
             "rule": {
+              "$ref": "#/rules@56"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
               "$ref": "#/rules@57"
             },
             "arguments": []
@@ -3652,7 +3659,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
       "name": "CLAUSE_NUMBER",
       "definition": {
         "$type": "RegexToken",
-        "regex": "/[0-9]+(\\\\.[0-9]+)+/",
+        "regex": "/[0-9]+[a-z]?([._]([0-9]+[a-z]?|[a-z]))+\\\\b/",
         "parenthesized": false
       },
       "fragment": false,
@@ -3674,7 +3681,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
       "name": "ANNEX_NUMBER",
       "definition": {
         "$type": "RegexToken",
-        "regex": "/[A-Z](\\\\.[0-9]+)+/",
+        "regex": "/([A-Z]|[IVXLC]+)(\\\\.[0-9]+[a-z]?)+\\\\b/",
         "parenthesized": false
       },
       "fragment": false,

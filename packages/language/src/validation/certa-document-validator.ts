@@ -12,6 +12,7 @@ import { MAX_NESTING, MAX_SOURCE_LENGTH } from '../parser/input-limits.js';
 import { applyAcceptances } from './acceptances.js';
 import { internalErrorDiagnostic } from './internal-errors.js';
 import { SyntaxCodes } from './syntax-rules.js';
+import { widenSyntaxMessages } from './syntax-messages.js';
 
 /** What a quick fix needs to replace an unresolved name with a suggestion. */
 export interface UnresolvedReferenceData {
@@ -121,9 +122,13 @@ export class CertaDocumentValidator extends DefaultDocumentValidator {
                 diagnostic.code = code;
                 diagnostic.data = { ...data, code };
             }
-            if ((code === SyntaxCodes.parsing || code === SyntaxCodes.lexing) && typeof diagnostic.message === 'string') {
+            if (code === SyntaxCodes.lexing && typeof diagnostic.message === 'string') {
                 diagnostic.message = readableSyntaxMessage(diagnostic.message);
             }
+        }
+        const parsing = diagnostics.filter(d => d.code === SyntaxCodes.parsing && typeof d.message === 'string');
+        if (parsing.length > 0) {
+            widenSyntaxMessages(this.services.parser.CompletionParser, this.services.Grammar, document.textDocument, parsing, cutAt ?? text.length);
         }
         const reportStale = !options?.categories || options.categories.includes('fast');
         return applyAcceptances(document, diagnostics, reportStale, (acceptance, message) => {
@@ -177,7 +182,9 @@ function readableSyntaxMessage(message: string): string {
         .replace(/unexpected character: ->(.)<- at offset: \d+, skipped \d+ characters\./,
             (_m, char: string) => char === '"'
                 ? 'Unterminated text: a " opens a text that does not close on the same line. Add the closing ".'
-                : `Unexpected character '${char}'. Remove it or put it inside a quoted text.`);
+                : char === '.' || char === '-'
+                    ? `Unexpected character '${char}'. Clause numbers are written 8.5.1, 4a, 4.1a, 9_a, A.2.2 or II.1 (digits or one letter in each part, no part empty); a range is written with ' .. ' (8.2 .. 8.5).`
+                    : `Unexpected character '${char}'. Remove it or put it inside a quoted text.`);
 }
 
 function didYouMean(suggestions: string[], catalog?: string): string {
