@@ -1,6 +1,7 @@
 import { beforeAll, describe, it } from 'vitest';
 import { expectHover } from 'langium/test';
 import type { CertaServices } from '../src/certa-module.js';
+import { keywordDescriptions } from '../src/lsp/keyword-descriptions.js';
 import { clearTestDocuments, createTestServices, validateSources } from './test-services.js';
 
 let services: CertaServices;
@@ -87,6 +88,26 @@ describe('hover', () => {
             text: `scheme S "s" { surveillance every 12 months { activity samples: determination test<|>ing from factory } }`,
             index: 0,
             hover: /\*\*determination testing\*\* realises:\n- ISO17067 VIb Surveillance: testing or inspection of samples from the factory/
+        });
+    });
+    it('on a keyword shows what it means, in the words of the keyword table', async () => {
+        await hover({
+            text: `scheme S "s" { operated<|>Under ISO17065 }`,
+            index: 0,
+            hover: `**operatedUnder**: ${keywordDescriptions.operatedUnder}`
+        });
+        await hover({
+            text: `scheme S "s" { activity a: stage1 audit by R { check c "q" evid<|>ence "e" } }`,
+            index: 0,
+            hover: `**evidence**: ${keywordDescriptions.evidence}`
+        });
+    });
+
+    it('on an activity kind shows what it realises and what the keyword means', async () => {
+        await hover({
+            text: `scheme S "s" { activity t: determi<|>nation testing }`,
+            index: 0,
+            hover: new RegExp(`realises:[\\s\\S]*\\*\\*determination\\*\\*: ${keywordDescriptions.determination.replace(/[.()]/g, '\\$&')}`)
         });
     });
 });

@@ -1,5 +1,5 @@
 import type { AstNode, AstNodeLocator, IndexManager, LangiumDocument, LangiumDocuments, MaybePromise, URI } from 'langium';
-import { AstUtils, CstUtils, GrammarUtils, UriUtils } from 'langium';
+import { AstUtils, CstUtils, GrammarAST, GrammarUtils, UriUtils } from 'langium';
 import { AstNodeHoverProvider } from 'langium/lsp';
 import type { Hover, HoverParams } from 'vscode-languageserver';
 import type { CertaServices } from '../certa-module.js';
@@ -11,6 +11,7 @@ import { refTextOf } from '../helpers/node-properties.js';
 import { clauseRefText } from '../scoping/clause-index.js';
 import { clauseLabel, parentClauses, unquote } from './declaration-text.js';
 import { realisedElements } from './functional-elements.js';
+import { keywordDescription } from './keyword-descriptions.js';
 
 /** How many places a hover lists before it only counts the rest. */
 const MAX_USES = 5;
@@ -33,7 +34,13 @@ export class CertaHoverProvider extends AstNodeHoverProvider {
     }
 
     override async getHoverContent(document: LangiumDocument, params: HoverParams): Promise<Hover | undefined> {
-        return await super.getHoverContent(document, params) ?? this.activityKindHover(document, params);
+        return this.activityKindHover(document, params) ?? await super.getHoverContent(document, params);
+    }
+
+    /** On a keyword: what it means, from the one table docs/language.md repeats. */
+    protected override getKeywordHoverContent(keyword: GrammarAST.Keyword): Hover | undefined {
+        const description = keywordDescription(keyword.value);
+        return description ? { contents: { kind: 'markdown', value: `**${keyword.value}**: ${description}` } } : undefined;
     }
 
     /** On `determination testing` of an activity: the functional elements that kind of activity realises. */
@@ -50,9 +57,13 @@ export class CertaHoverProvider extends AstNodeHoverProvider {
         if (!onKind) return undefined;
         const realised = realisedElements(activity, this.documents);
         const what = [activity.kind, activity.method].filter(Boolean).join(' ');
-        const value = realised.length > 0
-            ? [`**${what}** realises:`, ...realised.map(e => `- ${e.catalog} ${clauseLabel(e.clause)}`)].join('\n')
-            : `**${what}** realises no functional element of the loaded catalogs here.`;
+        const meaning = GrammarAST.isKeyword(leaf.grammarSource) ? keywordDescription(leaf.text) : undefined;
+        const value = [
+            realised.length > 0
+                ? [`**${what}** realises:`, ...realised.map(e => `- ${e.catalog} ${clauseLabel(e.clause)}`)].join('\n')
+                : `**${what}** realises no functional element of the loaded catalogs here.`,
+            ...(meaning ? [`**${leaf.text}**: ${meaning}`] : [])
+        ].join('\n\n');
         return { contents: { kind: 'markdown', value } };
     }
 
