@@ -7,6 +7,7 @@ import { registerCatalog } from './commands/catalog.js';
 import { registerRules } from './commands/rules.js';
 import { registerValidate } from './commands/validate.js';
 import { registerGenerate } from './commands/generate.js';
+import { registerInit } from './commands/init.js';
 
 const version = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -33,6 +34,7 @@ async function run(argv: string[]): Promise<number> {
         .showSuggestionAfterError(true)
         .exitOverride()
         .configureOutput({ writeErr: text => process.stderr.write(text.replace(/^error: /, 'certa: ')) });
+    registerInit(program, context);
     registerValidate(program, context);
     registerGenerate(program, context);
     registerCatalog(program, context);

@@ -2,7 +2,7 @@ import type { CertaModel } from '@certa/language/model';
 import { buildChecklist } from './checklist.js';
 import { clauseOrder } from './clauses.js';
 import { buildCompetenceMatrix } from './competence-matrix.js';
-import { buildCoverageMatrix, schemeUsesCatalog } from './coverage-matrix.js';
+import { buildCoverageMatrix, certifiedStandards, schemeUsesCatalog } from './coverage-matrix.js';
 import type { CertaDocument, GeneratedFile } from './documents.js';
 import { uniquePaths } from './file-names.js';
 import { indexPages } from './index-page.js';
@@ -24,7 +24,7 @@ export interface GenerateOptions {
     formats?: readonly Format[];
     /** Only this scheme (its checklist, coverage and the competence matrix of its roles). */
     scheme?: string;
-    /** Catalogs for clause coverage matrices; `ISO9001` by default. */
+    /** Catalogs for clause coverage matrices; by default, per scheme, the standards it certifies (`certifiedStandards`). */
     coverageCatalogs?: readonly string[];
 }
 
@@ -48,7 +48,7 @@ export function planDocuments(model: CertaModel, options: GenerateOptions): Plan
     for (const scheme of schemes) {
         const checklist = buildChecklist(scheme, model.catalogs);
         planned.push({ document: checklist, report: checklistReport(checklist, order) });
-        for (const catalogId of options.coverageCatalogs ?? ['ISO9001']) {
+        for (const catalogId of options.coverageCatalogs ?? certifiedStandards(scheme)) {
             const catalog = model.catalogs.find(c => c.id === catalogId);
             if (!catalog || !schemeUsesCatalog(scheme, catalogId)) continue;
             const coverage = buildCoverageMatrix(scheme, catalog);

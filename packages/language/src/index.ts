@@ -10,3 +10,5 @@ export { loadWorkspace, type LoadedWorkspace } from './workspace/workspace-loade
 export { buildCertaModel } from './model/model-builder.js';
 export type * as CertaModelTypes from './model/certa-model.js';
 export type { CertaModel } from './model/certa-model.js';
+export { CONFIG_FILE_NAME, CertaConfigError, findCertaConfig, readCertaConfig, workspaceRoots, type CertaConfig } from './workspace/certa-config.js';
+export { certaConfigSchema } from './workspace/certa-config-schema.js';

@@ -1,11 +1,17 @@
 import type { LangiumDocument, WorkspaceFolder } from 'langium';
-import { DefaultWorkspaceManager } from 'langium';
+import { DefaultWorkspaceManager, URI } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { BuiltinCatalogs } from '../catalogs/builtin-catalogs.js';
+import { configuredFolders, type WorkspaceStartup } from './configured-folders.js';
 
-/** Loads the builtin catalogs into every workspace next to the user's own files. */
+/**
+ * Loads the builtin catalogs into every workspace next to the user's own files, and reads the
+ * folders a certa.json names instead of the opened folder, so the editor sees what the CLI sees.
+ */
 export class CertaWorkspaceManager extends DefaultWorkspaceManager {
     private builtinCatalogs?: BuiltinCatalogs;
+    /** What the last startup loaded, for the server's log. */
+    startup?: WorkspaceStartup;
 
     constructor(services: LangiumSharedServices) {
         super(services);
@@ -14,6 +20,18 @@ export class CertaWorkspaceManager extends DefaultWorkspaceManager {
     /** Set by the language module: the shared services are created before the language's. */
     useBuiltinCatalogs(catalogs: BuiltinCatalogs): void {
         this.builtinCatalogs = catalogs;
+    }
+
+    protected override async performStartup(folders: WorkspaceFolder[]): Promise<LangiumDocument[]> {
+        const started = Date.now();
+        const { folders: configured, configs, problems } = configuredFolders(this.fileSystemProvider, folders);
+        const documents = await super.performStartup(configured);
+        this.startup = {
+            configs, problems, milliseconds: Date.now() - started,
+            folders: configured.map(f => URI.parse(f.uri).fsPath),
+            documents: documents.map(d => d.uri)
+        };
+        return documents;
     }
 
     protected override async loadAdditionalDocuments(
