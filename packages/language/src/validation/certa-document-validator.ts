@@ -5,7 +5,7 @@ import type { Diagnostic, Position, Range } from 'vscode-languageserver-types';
 import type { CertaServices } from '../certa-module.js';
 import { isClauseRef, ClauseRef } from '../generated/ast.js';
 import { catalogOf, nameOf, refTextOf } from '../helpers/node-properties.js';
-import { nearestNames } from '../scoping/nearest-names.js';
+import { nearestNames, sameSpellingNames } from '../scoping/nearest-names.js';
 import { AcceptanceRules } from './acceptance.js';
 import type { CutParseResult } from '../parser/certa-parser.js';
 import { MAX_NESTING, MAX_SOURCE_LENGTH } from '../parser/input-limits.js';
@@ -199,7 +199,7 @@ const LISTED_CATALOGS = 12;
  */
 function unknownCatalog(typed: string, known: Iterable<string>): { code: string; message: string; suggestions: string[] } {
     const names = [...new Set(known)].sort();
-    const suggestions = names.filter(name => sameSpelling(name, typed) && name !== typed);
+    const suggestions = sameSpellingNames(typed, names);
     if (suggestions.length > 0) {
         return { code: SyntaxCodes.unknownCatalog, suggestions, message: `Unknown catalog '${typed}'.${didYouMean(suggestions)} Catalog names are case-sensitive.` };
     }
@@ -212,11 +212,6 @@ function unknownCatalog(typed: string, known: Iterable<string>): { code: string;
             + `To use ${typed}, declare it in a .certa file (catalog ${typed} "title" { clause 4 "heading" … }) and keep that file in a shared folder `
             + `of certa.json, or name it with the scheme when running certa.`
     };
-}
-
-function sameSpelling(a: string, b: string): boolean {
-    const plain = (name: string) => name.toLowerCase().replace(/[_\s-]/g, '');
-    return plain(a) === plain(b);
 }
 
 function didYouMean(suggestions: string[], catalog?: string): string {

@@ -1,5 +1,5 @@
-import type { FileSystemProvider } from 'langium';
-import { URI, UriUtils } from 'langium';
+import type { FileSystemProvider, URI } from 'langium';
+import { UriUtils } from 'langium';
 import { Ajv } from 'ajv';
 import { certaConfigSchema } from './certa-config-schema.js';
 

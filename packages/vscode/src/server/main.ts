@@ -14,6 +14,7 @@ import { guardConnection } from './guarded-connection.js';
 import { KnownDocuments } from './known-documents.js';
 import { didChangeWatchedFilesProblem, textDocumentProblem } from './message-checks.js';
 import { ServerLog } from './server-log.js';
+import { logInternalErrors, logStartup } from './startup-log.js';
 
 const log = new ServerLog();
 surviveUncaughtFailures(log);
@@ -40,5 +41,7 @@ const { shared, Certa } = createCertaServices({ connection, ...NodeFileSystem },
 });
 known.attach(shared);
 logFailedBuilds(shared.workspace.WorkspaceLock, log);
+logStartup(shared, log);
+logInternalErrors(shared, log);
 registerCertaRequests(connection, Certa);
 startLanguageServer(shared);
