@@ -14,11 +14,11 @@ export const certaConfigSchema = {
         $schema: { type: 'string', description: 'Where this schema is, for editors.' },
         sources: {
             type: 'array', items: { type: 'string', minLength: 1 }, minItems: 1,
-            description: 'Folders or .certa files holding the schemes; certa validate and certa generate with no paths read these. Default: the folder of certa.json.'
+            description: 'Folders holding the schemes; certa validate and certa generate with no paths read these. Default: the folder of certa.json.'
         },
         shared: {
             type: 'array', items: { type: 'string', minLength: 1 },
-            description: 'Folders or .certa files loaded with every source: roles, competences, people, your own catalogs.'
+            description: 'Folders loaded with every source: roles, competences, people, your own catalogs.'
         },
         coverageCatalogs: {
             type: 'array', items: { type: 'string', pattern: '^[_a-zA-Z][\\w]*$' }, minItems: 1,

@@ -82,6 +82,9 @@ export function readCertaConfig(fileSystem: FileSystemProvider, file: URI): Cert
         if (!fileSystem.existsSync(folder)) {
             throw new CertaConfigError(`${shown}: '${folder.fsPath}' does not exist. Create it or remove it from certa.json.`);
         }
+        if (!isFolder(fileSystem, folder)) {
+            throw new CertaConfigError(`${shown}: '${folder.fsPath}' is not a folder. Name the folder that holds it.`);
+        }
     }
     return config;
 }
