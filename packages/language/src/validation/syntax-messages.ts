@@ -6,6 +6,8 @@ import { expectedMessage, foundText } from '../parser/syntax-wording.js';
 
 /** Each widening reads the file up to the error again; a file full of errors gets it for the first few. */
 const MAX_WIDENED = 10;
+/** And only while the text read again stays small: a huge broken file keeps the parser's wording. */
+const MAX_REREAD = 1_000_000;
 
 /**
  * Chevrotain names only the one token it wanted (`'}'` where a scheme member was misspelt); the
@@ -17,6 +19,7 @@ const MAX_WIDENED = 10;
 export function widenSyntaxMessages(parser: LangiumCompletionParser, grammar: Grammar, document: TextDocument,
     diagnostics: Diagnostic[], readTo: number): void {
     let widened = 0;
+    let reread = 0;
     for (const diagnostic of diagnostics) {
         if (widened >= MAX_WIDENED) return;
         if (typeof diagnostic.message !== 'string') continue;
@@ -25,7 +28,14 @@ export function widenSyntaxMessages(parser: LangiumCompletionParser, grammar: Gr
         const image = atEnd ? undefined : document.getText(diagnostic.range);
         if (!atEnd && !diagnostic.message.includes(`not ${foundText(image, false)}.`)) continue;
         widened++;
-        const words = expectedWordsAfter(parser, grammar, document.getText().slice(0, start));
+        reread += start;
+        if (reread > MAX_REREAD) return;
+        let words;
+        try {
+            words = expectedWordsAfter(parser, grammar, document.getText().slice(0, start));
+        } catch {
+            continue; // the parser's own message is still true; a better one is not worth a failure
+        }
         if (words.keywords.length + words.values.length === 0) continue;
         diagnostic.message = expectedMessage(words.keywords, words.values, image, atEnd);
     }
