@@ -5,12 +5,16 @@ import type { ServerLog } from './server-log.js';
 
 /**
  * Tells the "Certa" output channel what the server loaded: which certa.json (or folders), how many
- * files, the catalogs, how long it took; then the outcome of the first full build. A designer whose
+ * files, the catalogs, how long it took; then the outcome of the first validation. A designer whose
  * editor shows other errors than `certa validate` looks here first.
  */
 export function logStartup(shared: LangiumSharedServices, log: ServerLog): void {
     const manager = shared.workspace.WorkspaceManager as CertaWorkspaceManager;
-    void manager.ready.then(() => {
+    const builder = shared.workspace.DocumentBuilder;
+    // The workspace manager records what it loaded once its startup returns, after `ready` settles:
+    // the first build (linking) comes after both.
+    const linked = builder.onBuildPhase(DocumentState.Linked, () => {
+        linked.dispose();
         const startup = manager.startup;
         if (!startup) return;
         for (const problem of startup.problems) log.info(`ignored ${problem}`);
@@ -19,14 +23,14 @@ export function logStartup(shared: LangiumSharedServices, log: ServerLog): void 
             : startup.folders.join(', ') || 'no folder';
         const catalogs = shared.workspace.IndexManager.allElements('Catalog').map(c => c.name).distinct().toArray().sort();
         log.info(`loaded ${startup.documents.length} files from ${from} in ${startup.milliseconds} ms; catalogs: ${catalogs.join(', ') || 'none'}`);
-        const started = Date.now();
-        const listener = shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Validated, documents => {
-            listener.dispose();
-            const diagnostics = documents.flatMap(d => d.diagnostics ?? []);
-            const count = (severity: number) => diagnostics.filter(d => d.severity === severity).length;
-            log.info(`first build: ${documents.length} documents validated in ${Date.now() - started} ms, ${count(1)} errors, ${count(2)} warnings`);
-        });
-    }, (error: unknown) => log.failure('loading the workspace failed', error));
+    });
+    const started = Date.now();
+    const validated = builder.onBuildPhase(DocumentState.Validated, documents => {
+        validated.dispose();
+        const diagnostics = documents.flatMap(d => d.diagnostics ?? []);
+        const count = (severity: number) => diagnostics.filter(d => d.severity === severity).length;
+        log.info(`first validation: ${documents.length} documents in ${Date.now() - started} ms since start, ${count(1)} errors, ${count(2)} warnings`);
+    });
 }
 
 /**
