@@ -12,6 +12,7 @@ export class CertaWorkspaceManager extends DefaultWorkspaceManager {
     private builtinCatalogs?: BuiltinCatalogs;
     /** What the last startup loaded, for the server's log. */
     startup?: WorkspaceStartup;
+    private readonly builtinUris = new Set<string>();
 
     constructor(services: LangiumSharedServices) {
         super(services);
@@ -29,7 +30,8 @@ export class CertaWorkspaceManager extends DefaultWorkspaceManager {
         this.startup = {
             configs, problems, milliseconds: Date.now() - started,
             folders: configured.map(f => URI.parse(f.uri).fsPath),
-            documents: documents.map(d => d.uri)
+            documents: documents.map(d => d.uri).filter(uri => !this.builtinUris.has(uri.toString())),
+            builtinCatalogs: this.builtinUris.size
         };
         return documents;
     }
@@ -40,6 +42,7 @@ export class CertaWorkspaceManager extends DefaultWorkspaceManager {
     ): Promise<void> {
         await super.loadAdditionalDocuments(folders, collector);
         for (const document of (await this.builtinCatalogs?.load()) ?? []) {
+            this.builtinUris.add(document.uri.toString());
             collector(document);
         }
     }

@@ -9,7 +9,9 @@ export interface WorkspaceStartup {
     /** certa.json files that could not be used (their folder is then read as it is). */
     problems: string[];
     folders: string[];
+    /** The user's documents (the builtin catalogs are counted apart). */
     documents: URI[];
+    builtinCatalogs: number;
     milliseconds: number;
 }
 
