@@ -34,14 +34,8 @@ afterAll(async () => {
     if (serverPath) fs.rmSync(path.dirname(serverPath), { recursive: true, force: true });
 });
 
-async function logged(pattern: RegExp, timeoutMs = 30_000): Promise<string> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-        const line = client.logs.map(l => l.message).find(m => pattern.test(m));
-        if (line) return line;
-        if (Date.now() > deadline) throw new Error(`no log line matching ${pattern}:\n${client.logs.map(l => l.message).join('\n')}`);
-        await new Promise(resolve => setTimeout(resolve, 50));
-    }
+function logged(pattern: RegExp): Promise<string> {
+    return client.logged(pattern, 30_000);
 }
 
 describe('certa.json in the language server', () => {
