@@ -8,6 +8,7 @@ import { registerRules } from './commands/rules.js';
 import { registerValidate } from './commands/validate.js';
 import { registerGenerate } from './commands/generate.js';
 import { registerProgramme } from './commands/programme.js';
+import { registerInit } from './commands/init.js';
 
 const version = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -26,6 +27,16 @@ export async function main(argv: string[]): Promise<number> {
     return exitCode;
 }
 
+/** The exit codes CI pipelines rely on, at the end of every --help. */
+const EXIT_CODES = `
+Exit codes:
+  0  no errors (warnings allowed unless --strict)
+  1  errors found (or warnings with --strict); generate: sources have errors
+  2  usage or I/O problem: unknown flag, missing path, unreadable file, invalid certa.json
+
+Workspace: a certa.json in the folder or above it names the source and shared folders and the defaults
+(certa init writes one; see docs/language.md).`;
+
 async function run(argv: string[]): Promise<number> {
     const context: CommandContext = { version, exitCode: ExitCode.ok };
     const program = new Command('certa')
@@ -34,12 +45,15 @@ async function run(argv: string[]): Promise<number> {
         .showSuggestionAfterError(true)
         .exitOverride()
         .configureOutput({ writeErr: text => process.stderr.write(text.replace(/^error: /, 'certa: ')) });
+    registerInit(program, context);
     registerValidate(program, context);
     registerGenerate(program, context);
     registerProgramme(program, context);
     registerCatalog(program, context);
     registerRules(program, context);
+    program.addHelpText('after', EXIT_CODES);
     for (const command of program.commands) {
+        command.addHelpText('after', EXIT_CODES);
         command.exitOverride();
         if (!command.options.some(option => option.long === '--version')) command.version(version);
     }

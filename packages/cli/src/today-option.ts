@@ -1,5 +1,5 @@
 import { Option } from 'commander';
-import { setToday, today } from '@certa/language';
+import { setToday } from '@certa/language';
 import { UsageError } from './cli-error.js';
 
 /**
@@ -7,7 +7,7 @@ import { UsageError } from './cli-error.js';
  * alike, so a CI run can pin it and get the same result every day.
  */
 export function todayOption(): Option {
-    return new Option('--today <date>', 'the day qualification expiry is checked against (YYYY-MM-DD)').default(today());
+    return new Option('--today <date>', 'the day qualification expiry is checked against (YYYY-MM-DD; default: certa.json\'s today, or today)');
 }
 
 /** Checks the date and makes the rules use it; returns it for the generators. */

@@ -41,10 +41,14 @@ describe('certa catalog', () => {
         expect(run.stdout).toMatch(/^ {6}8\.5\.1 {2}Control of production and service provision$/m);
     });
 
-    it('exits 2 and suggests the nearest id for an unknown catalog', () => {
+    it('exits 2 for an unknown catalog, listing the catalogs rather than guessing another standard', () => {
+        // was: Unknown catalog 'ISO9002'. Did you mean ISO9001? (another standard, by spelling)
         const run = runCerta(['catalog', 'show', 'ISO9002'], tempWorkspace({}));
         expect(run.code).toBe(2);
-        expect(run.stderr.trim()).toMatch(/^certa: Unknown catalog 'ISO9002'\. Did you mean ISO9001/);
+        expect(run.stderr.trim()).toMatch(/^certa: Unknown catalog 'ISO9002'\. The catalogs are GUIDE53, .*ISO9001\. A catalog of your own is a \.certa file/);
+        expect(run.stderr).not.toMatch(/Did you mean/);
+        const cased = runCerta(['catalog', 'show', 'iso9001'], tempWorkspace({}));
+        expect(cased.stderr.trim()).toMatch(/^certa: Unknown catalog 'iso9001'\. Did you mean ISO9001\?/);
     });
 });
 

@@ -14,6 +14,16 @@ export function schemeUsesCatalog(scheme: SchemeModel, catalogId: string): boole
 }
 
 /**
+ * The standards a scheme is certified against, for its coverage matrices when none are asked for:
+ * the management-system standards it certifies (each of an integrated scheme), the QMS standard it relies on (Guide 53) and the
+ * catalogs of its specified requirements, in that order.
+ */
+export function certifiedStandards(scheme: SchemeModel): string[] {
+    const ids = [scheme.certifies?.standard, ...(scheme.certifiedStandards ?? []), scheme.usesQms, ...scheme.requirements.map(ref => ref.catalog)];
+    return [...new Set(ids.filter((id): id is string => Boolean(id)))];
+}
+
+/**
  * Every clause of the catalog × the scheme's activities that cover it (through `covers` or a check
  * referring to it). A clause with sub-clauses counts as covered when all its sub-clauses are
  * (covered or excluded), and as partial when only some are or only the clause itself is;

@@ -2,7 +2,7 @@ import type { CertaModel } from '@certa/language/model';
 import { buildChecklist } from './checklist.js';
 import { clauseOrder } from './clauses.js';
 import { buildCompetenceMatrix } from './competence-matrix.js';
-import { buildCoverageMatrix, schemeUsesCatalog } from './coverage-matrix.js';
+import { buildCoverageMatrix, certifiedStandards, schemeUsesCatalog } from './coverage-matrix.js';
 import type { CertaDocument, GeneratedFile } from './documents.js';
 import { uniquePaths } from './file-names.js';
 import { indexPages } from './index-page.js';
@@ -24,7 +24,7 @@ export interface GenerateOptions {
     formats?: readonly Format[];
     /** Only this scheme (its checklist, coverage and the competence matrix of its roles). */
     scheme?: string;
-    /** Catalogs for clause coverage matrices; by default `ISO9001` and the standards each scheme certifies. */
+    /** Catalogs for clause coverage matrices; by default, per scheme, the standards it certifies (`certifiedStandards`). */
     coverageCatalogs?: readonly string[];
     /**
      * Start CSV files with a UTF-8 byte order mark (the default): without it Excel and
@@ -53,9 +53,7 @@ export function planDocuments(model: CertaModel, options: GenerateOptions): Plan
     for (const scheme of schemes) {
         const checklist = buildChecklist(scheme, model.catalogs);
         planned.push({ document: checklist, report: checklistReport(checklist, order) });
-        // By default ISO 9001 and every standard the scheme certifies (each standard of an integrated scheme).
-        const catalogIds = options.coverageCatalogs ?? [...new Set(['ISO9001', ...(scheme.certifiedStandards ?? [])])];
-        for (const catalogId of catalogIds) {
+        for (const catalogId of options.coverageCatalogs ?? certifiedStandards(scheme)) {
             const catalog = model.catalogs.find(c => c.id === catalogId);
             if (!catalog || !schemeUsesCatalog(scheme, catalogId)) continue;
             const coverage = buildCoverageMatrix(scheme, catalog);

@@ -14,6 +14,7 @@ import { CertaNodeKindProvider } from './lsp/certa-node-kind-provider.js';
 import { CertaRenameProvider } from './lsp/certa-rename-provider.js';
 import { CertaSemanticTokenProvider } from './lsp/certa-semantic-token-provider.js';
 import { createCertaParser } from './parser/certa-parser.js';
+import { CertaParserErrorMessageProvider } from './parser/certa-parser-error-messages.js';
 import { CertaScopeComputation } from './scoping/certa-scope-computation.js';
 import { CertaScopeProvider } from './scoping/certa-scope-provider.js';
 import { CertaDocumentValidator } from './validation/certa-document-validator.js';
@@ -54,7 +55,8 @@ export function createCertaModule(options: CertaModuleOptions = {}): Module<Cert
             WorkspaceFacts: services => new WorkspaceFacts(services.shared)
         },
         parser: {
-            LangiumParser: services => createCertaParser(services)
+            LangiumParser: services => createCertaParser(services),
+            ParserErrorMessageProvider: () => new CertaParserErrorMessageProvider()
         },
         references: {
             ScopeProvider: services => new CertaScopeProvider(services),

@@ -3,10 +3,11 @@ export * from './generated/ast.js';
 export { CertaLanguageMetaData } from './generated/module.js';
 export { BuiltinCatalogs } from './catalogs/builtin-catalogs.js';
 export { clauseIndexOf, expandClauseRef, clauseRefText, ClauseIndex } from './scoping/clause-index.js';
-export { nearestNames, compareNatural } from './scoping/nearest-names.js';
+export { nearestNames, compareNatural, sameSpellingNames } from './scoping/nearest-names.js';
 export { allRules, ruleInfo, type RuleInfo, type RuleSeverity } from './validation/rule-catalog.js';
 export { setToday, today } from './validation/validation-clock.js';
 export { loadWorkspace, type LoadedWorkspace } from './workspace/workspace-loader.js';
+export { CertaWorkspaceManager } from './workspace/certa-workspace-manager.js';
 export { buildCertaModel } from './model/model-builder.js';
 export type * as CertaModelTypes from './model/certa-model.js';
 export type { CertaModel } from './model/certa-model.js';
@@ -14,3 +15,5 @@ export { buildClientProgramme, clientAudits, clientSites, type ClientProgramme, 
 export { calculationText } from './validation/programme.js';
 export { programmeOfClient, workspaceAuditTimeTables } from './programme/workspace-programmes.js';
 export { auditHeaders, type AuditHeader } from './programme/client-programme.js';
+export { CONFIG_FILE_NAME, CertaConfigError, findCertaConfig, readCertaConfig, workspaceRoots, type CertaConfig } from './workspace/certa-config.js';
+export { certaConfigSchema } from './workspace/certa-config-schema.js';

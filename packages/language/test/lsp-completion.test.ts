@@ -1,8 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { expectCompletion } from 'langium/test';
 import type { CompletionItem, CompletionList } from 'vscode-languageserver';
+import { CompletionTriggerKind } from 'vscode-languageserver';
+import { keywordDescriptions } from '../src/lsp/keyword-descriptions.js';
 import type { CertaServices } from '../src/certa-module.js';
-import { createTestServices } from './test-services.js';
+import { clearTestDocuments, createTestServices, validateSources } from './test-services.js';
 
 let services: CertaServices;
 let complete: ReturnType<typeof expectCompletion>;
@@ -117,6 +119,33 @@ scheme Other "o" { activity elsewhere: review }`);
         expect(labels(await completionsAt(`scheme S "s" { grade critical "Critical" as <|> }`))).toEqual(expect.arrayContaining(['major', 'minor', 'observation']));
         expect(labels(await completionsAt(`scheme S "s" { scope "Cables" areas IAF <|> }`))).toContain('19');
     });
+
+    it('offers the keywords at the start of a member with what each one means', async () => {
+        const list = await completionsAt(`scheme S "s" { <|> }`);
+        const item = list.items.find(i => i.label === 'operatedUnder') as CompletionItem;
+        expect(item.detail).toBe(keywordDescriptions.operatedUnder);
+        expect(item.documentation).toEqual({ kind: 'markdown', value: keywordDescriptions.operatedUnder });
+        expect(labels(list)).toEqual(expect.arrayContaining(['activity', 'certifies', 'surveillance', 'version']));
+    });
+
+    it('opens the clause list when a space is typed after a catalog name, and stays quiet after other spaces', async () => {
+        const triggered = async (text: string) => {
+            const document = (await validateSources(services, text.replace('<|>', '')))[0];
+            const offset = text.indexOf('<|>');
+            const list = await services.lsp.CompletionProvider!.getCompletion(document, {
+                textDocument: { uri: document.uri.toString() }, position: document.textDocument.positionAt(offset),
+                context: { triggerKind: CompletionTriggerKind.TriggerCharacter, triggerCharacter: ' ' }
+            });
+            await clearTestDocuments(services);
+            return labels(list!);
+        };
+        expect(services.lsp.CompletionProvider!.completionOptions?.triggerCharacters).toContain(' ');
+        expect(await triggered(`scheme S "s" { requirement ISO9001 <|>\n}`)).toContain('8.5.1');
+        expect(await triggered(`scheme S "s" { requirement ISO9001 8.5, ISO17065 <|>\n}`)).toContain('7.4');
+        expect(await triggered(`scheme S "s" { version <|>\n}`)).toEqual([]);
+        expect(await triggered(`scheme S "s" { activity a: stage1 <|>\n}`)).toEqual([]);
+    });
+});
 
 
     it('offers the keywords of operating a scheme, each with what it means', async () => {

@@ -1,6 +1,7 @@
 import { beforeAll, describe, it } from 'vitest';
 import { expectHover } from 'langium/test';
 import type { CertaServices } from '../src/certa-module.js';
+import { keywordDescriptions } from '../src/lsp/keyword-descriptions.js';
 import { clearTestDocuments, createTestServices, validateSources } from './test-services.js';
 
 let services: CertaServices;
@@ -96,6 +97,28 @@ describe('hover', () => {
             hover: /\*\*Grade systemic\*\*: Systemic failure \(major\)[\s\S]*several minors[\s\S]*correction within 30 days, corrective action within 3 months[\s\S]*Verified onSite, before the decision/
         });
     });
+
+    it('on a keyword shows what it means, in the words of the keyword table', async () => {
+        await hover({
+            text: `scheme S "s" { operated<|>Under ISO17065 }`,
+            index: 0,
+            hover: `**operatedUnder**: ${keywordDescriptions.operatedUnder}`
+        });
+        await hover({
+            text: `scheme S "s" { activity a: stage1 audit by R { check c "q" evid<|>ence "e" } }`,
+            index: 0,
+            hover: `**evidence**: ${keywordDescriptions.evidence}`
+        });
+    });
+
+    it('on an activity kind shows what it realises and what the keyword means', async () => {
+        await hover({
+            text: `scheme S "s" { activity t: determi<|>nation testing }`,
+            index: 0,
+            hover: new RegExp(`realises:[\\s\\S]*\\*\\*determination\\*\\*: ${keywordDescriptions.determination.replace(/[.()]/g, '\\$&')}`)
+        });
+    });
+});
 
     it('on the keywords of integrated schemes and grades says what they commit to', async () => {
         await hover({ text: `scheme S "s" { comb<|>ine ISO9001 9.2 with ISO9001 }`, index: 0, hover: /harmonized structure/ });

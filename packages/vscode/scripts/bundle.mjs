@@ -58,6 +58,8 @@ export async function bundle() {
     for (const name of fs.readdirSync(catalogSource).filter(n => n.endsWith('.certa'))) {
         fs.copyFileSync(path.join(catalogSource, name), path.join(catalogTarget, name));
     }
+    // certa.json's schema, for the editor's JSON validation (contributes.jsonValidation)
+    fs.copyFileSync(path.join(repositoryRoot, 'packages', 'language', 'schemas', 'certa.schema.json'), path.join(dist, 'certa.schema.json'));
     writeRefinedGrammar(path.join(extensionRoot, 'syntaxes', 'certa.tmLanguage.json'));
 }
 

@@ -98,6 +98,17 @@ export class LspClient {
         return result;
     }
 
+    /** Waits for a log line of the server's (window/logMessage) that matches. */
+    async logged(pattern: RegExp, timeoutMs = 10_000): Promise<string> {
+        const deadline = Date.now() + timeoutMs;
+        for (;;) {
+            const line = this.logs.map(l => l.message).find(m => pattern.test(m));
+            if (line) return line;
+            if (Date.now() > deadline) throw new Error(`no log line matching ${pattern}:\n${this.logs.map(l => l.message).join('\n')}`);
+            await new Promise(resolve => setTimeout(resolve, 20));
+        }
+    }
+
     /** Waits until the server has published diagnostics for `uri` that satisfy `accept`. */
     async diagnosticsFor(uri: string, accept: (diagnostics: Diagnostic[]) => boolean, timeoutMs = 30_000): Promise<Diagnostic[]> {
         const deadline = Date.now() + timeoutMs;

@@ -58,14 +58,8 @@ async function symbolNames(uri: string): Promise<string[]> {
 }
 
 /** Waits for a log line of the server's (window/logMessage) that matches. */
-async function logged(pattern: RegExp, timeoutMs = 10_000): Promise<string> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-        const line = client.logs.map(l => l.message).find(m => pattern.test(m));
-        if (line) return line;
-        if (Date.now() > deadline) throw new Error(`no log line matching ${pattern}:\n${client.logs.map(l => l.message).join('\n')}`);
-        await new Promise(resolve => setTimeout(resolve, 20));
-    }
+function logged(pattern: RegExp, timeoutMs = 10_000): Promise<string> {
+    return client.logged(pattern, timeoutMs);
 }
 
 describe('malformed notifications are ignored with a log line', () => {

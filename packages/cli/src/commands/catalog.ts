@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import type { Catalog, Clause } from '@certa/language';
-import { clauseIndexOf, isCatalog, nearestNames } from '@certa/language';
+import { clauseIndexOf, isCatalog, sameSpellingNames } from '@certa/language';
 import { UsageError } from '../cli-error.js';
 import type { CliWorkspace } from '../certa-workspace.js';
 import { openWorkspace } from '../certa-workspace.js';
@@ -55,18 +55,24 @@ export function registerCatalog(program: Command, context: CommandContext): void
             const catalogs = catalogsOf(await openWorkspace(paths));
             const found = catalogs.find(c => c.name === id);
             if (!found) {
-                const suggestions = nearestNames(id, catalogs.map(c => c.name));
-                const hint = suggestions.length > 0 ? ` Did you mean ${suggestions.join(' or ')}?` : '';
-                throw new UsageError(`Unknown catalog '${id}'.${hint} Run 'certa catalog list' to see them all.`);
+                const suggestions = sameSpellingNames(id, catalogs.map(c => c.name));
+                const hint = suggestions.length > 0 ? ` Did you mean ${suggestions.join(' or ')}?` : ` The catalogs are ${catalogs.map(c => c.name).join(', ')}.`;
+                throw new UsageError(`Unknown catalog '${id}'.${hint} A catalog of your own is a .certa file declaring 'catalog ${id} "title" { … }': give its path after the id (certa catalog show ${id} FILE), or keep it in a shared folder of certa.json.`);
             }
             const clauses = found.clauses.map(toEntry);
             if (options.format === 'json') {
                 writeJson({ id: found.name, title: found.title, edition: found.edition ?? null, clauses });
                 return;
             }
-            writeLine(colours.bold(`${found.name}  ${found.title}${found.edition ? `:${found.edition}` : ''}`));
+            writeLine(titleLine(found));
             printTree(clauses, 1);
         });
+}
+
+/** `ISO9001  ISO 9001:2015  Quality management systems - Requirements`: id, designation as printed, title. */
+function titleLine(catalog: Catalog): string {
+    const designation = catalog.designation ?? (catalog.edition ? `${catalog.name}, edition ${catalog.edition}` : undefined);
+    return [colours.bold(catalog.name), designation, catalog.title].filter(Boolean).join('  ');
 }
 
 /** Builtin catalogs first, then the user's, each group by id. */

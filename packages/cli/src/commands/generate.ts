@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import type { Command } from 'commander';
-import { buildCertaModel } from '@certa/language';
+import { buildCertaModel, CONFIG_FILE_NAME, today } from '@certa/language';
 import type { Format } from '@certa/generator';
 import { FORMATS, generateDocuments } from '@certa/generator';
 import { ExitCode, UsageError } from '../cli-error.js';
@@ -9,16 +9,17 @@ import { diagnosticRecords } from '../diagnostic-records.js';
 import { MANIFEST_NAME } from '../output-manifest.js';
 import { checkOutputFolder, prepareOutputFolder } from '../output-folder.js';
 import { todayOption, useToday } from '../today-option.js';
+import { workspaceConfig } from '../workspace-config.js';
 import type { OutputUpdate } from '../update-output-folder.js';
 import { updateOutputFolder } from '../update-output-folder.js';
 import type { CommandContext } from './command-context.js';
 
 interface GenerateOptions {
-    out: string;
-    format: string;
+    out?: string;
+    format?: string;
     scheme?: string;
     catalog?: string;
-    today: string;
+    today?: string;
     force?: boolean;
     /** Commander's negated option: false with `--no-bom`. */
     bom: boolean;
@@ -30,11 +31,11 @@ const LARGE_WORKSPACE = 20;
 export function registerGenerate(program: Command, context: CommandContext): void {
     program.command('generate')
         .description('Write audit checklists, competence matrices and clause coverage matrices for the schemes.')
-        .argument('[paths...]', '.certa files or folders (searched recursively)', ['.'])
-        .requiredOption('--out <dir>', 'folder to write the documents to (created if missing)')
-        .option('--format <formats>', `comma-separated formats: ${FORMATS.join(',')}`, FORMATS.join(','))
+        .argument('[paths...]', '.certa files or folders (searched recursively); default: the sources of certa.json, or the current folder')
+        .option('--out <dir>', 'folder to write the documents to (created if missing); default: output.folder of certa.json')
+        .option('--format <formats>', `comma-separated formats: ${FORMATS.join(',')} (default: output.formats of certa.json, or all)`)
         .option('--scheme <id>', 'only this scheme')
-        .option('--catalog <ids>', 'catalogs for the clause coverage matrices, comma-separated (default: ISO9001 and the standards each scheme certifies)')
+        .option('--catalog <ids>', 'catalogs for the clause coverage matrices, comma-separated (default: coverageCatalogs of certa.json, or the standards each scheme certifies)')
         .addOption(todayOption())
         .option('--force', 'generate even when the sources have errors')
         .option('--no-bom', 'write CSV files without the UTF-8 byte order mark (for tools that do not expect one)')
@@ -43,16 +44,20 @@ export function registerGenerate(program: Command, context: CommandContext): voi
         });
 }
 
-async function generate(paths: string[], options: GenerateOptions): Promise<number> {
-    const formats = parseList(options.format, 'format');
+async function generate(paths: string[], given: GenerateOptions): Promise<number> {
+    const config = workspaceConfig(paths);
+    const out = given.out ?? config?.output?.folder?.fsPath;
+    if (out === undefined) throw new UsageError(`generate needs --out DIR (or output.folder in ${CONFIG_FILE_NAME}): the folder to write the documents to`);
+    const options = { ...given, out: given.out ?? path.relative(process.cwd(), out) };
+    const formats = options.format !== undefined ? parseList(options.format, 'format') : [...config?.output?.formats ?? FORMATS];
     const unknown = formats.filter(format => !(FORMATS as readonly string[]).includes(format));
     if (unknown.length > 0) throw new UsageError(`unknown format ${unknown.join(', ')}; choose from ${FORMATS.join(', ')}`);
-    useToday(options.today);
+    const day = useToday(options.today ?? config?.today ?? today());
     await checkOutputFolder(options.out);
 
     const progress = progressLine();
     progress.show('certa: loading sources…');
-    const workspace = await openWorkspace(paths);
+    const workspace = await openWorkspace(paths, { config, defaultToCurrentFolder: true });
     if (hasErrors(workspace.documents) && !options.force) {
         progress.clear();
         const errors = diagnosticRecords(workspace.documents).filter(r => r.severity === 'error');
@@ -65,10 +70,10 @@ async function generate(paths: string[], options: GenerateOptions): Promise<numb
     progress.show('certa: generating documents…', workspace.files.length);
     const model = buildCertaModel(workspace.documents, workspace.builtins);
     const files = await generateDocuments(model, {
-        today: options.today,
+        today: day,
         formats: formats as Format[],
         scheme: options.scheme,
-        coverageCatalogs: options.catalog === undefined ? undefined : parseList(options.catalog, 'catalog'),
+        coverageCatalogs: options.catalog !== undefined ? parseList(options.catalog, 'catalog') : config?.coverageCatalogs,
         csvBom: options.bom
     }).catch((error: unknown) => {
         throw new UsageError(error instanceof Error ? error.message : String(error));
@@ -94,7 +99,7 @@ async function generate(paths: string[], options: GenerateOptions): Promise<numb
 }
 
 /** What changed in --out, one line each, on stderr (stdout stays free for pipelines). */
-function report(options: GenerateOptions, formats: string[], written: number, update: OutputUpdate): number {
+function report(options: { out: string }, formats: string[], written: number, update: OutputUpdate): number {
     const inOut = (file: string) => path.join(options.out, file).split(path.sep).join('/');
     const say = (line: string) => process.stderr.write(`certa: ${line}\n`);
     if (update.manifestProblem) say(`ignored ${inOut(MANIFEST_NAME)}: it ${update.manifestProblem}; files of earlier runs were not removed this time`);

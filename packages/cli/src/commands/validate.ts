@@ -2,24 +2,26 @@ import type { Command } from 'commander';
 import { Option } from 'commander';
 import { ExitCode } from '../cli-error.js';
 import { openWorkspace } from '../certa-workspace.js';
+import { workspaceConfig } from '../workspace-config.js';
 import type { DiagnosticRecord } from '../diagnostic-records.js';
 import { diagnosticRecords } from '../diagnostic-records.js';
 import { sarifReport } from '../sarif-report.js';
 import { relativeName } from '../source-files.js';
 import { colours, writeJson, writeLine } from '../terminal.js';
+import { today } from '@certa/language';
 import { todayOption, useToday } from '../today-option.js';
 import type { CommandContext } from './command-context.js';
 
 interface ValidateOptions {
     format: 'text' | 'json' | 'sarif';
     strict?: boolean;
-    today: string;
+    today?: string;
 }
 
 export function registerValidate(program: Command, context: CommandContext): void {
     program.command('validate')
         .description('Check .certa files and folders: syntax, references to clauses, and the rules of the standards.')
-        .argument('[paths...]', '.certa files or folders (searched recursively)', ['.'])
+        .argument('[paths...]', '.certa files or folders (searched recursively); default: the sources of certa.json, or the current folder')
         .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'sarif']).default('text'))
         .option('--strict', 'treat warnings as errors (exit 1 when there is any warning)')
         .addOption(todayOption())
@@ -29,9 +31,10 @@ export function registerValidate(program: Command, context: CommandContext): voi
 }
 
 async function validate(paths: string[], options: ValidateOptions, version: string): Promise<number> {
-    useToday(options.today);
-    const workspace = await openWorkspace(paths);
-    const records = diagnosticRecords(workspace.documents);
+    const config = workspaceConfig(paths);
+    useToday(options.today ?? config?.today ?? today());
+    const workspace = await openWorkspace(paths, { config, defaultToCurrentFolder: true });
+    const records = diagnosticRecords(workspace.reported);
     const files = workspace.files.map(relativeName);
     if (options.format === 'json') {
         writeJson({ files, diagnostics: records });
@@ -40,7 +43,8 @@ async function validate(paths: string[], options: ValidateOptions, version: stri
     } else {
         printText(records, files.length);
     }
-    const failing = records.some(r => r.severity === 'error' || (options.strict && r.severity === 'warning'));
+    const strict = options.strict ?? workspace.config?.strict ?? false;
+    const failing = records.some(r => r.severity === 'error' || (strict && r.severity === 'warning'));
     return failing ? ExitCode.findings : ExitCode.ok;
 }
 

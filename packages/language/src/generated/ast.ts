@@ -11,9 +11,9 @@ export const CertaTerminals = {
     ML_COMMENT: /\/\*[\s\S]*?\*\//,
     SL_COMMENT: /\/\/[^\n\r]*/,
     DATE: /[0-9]{4}-[0-9]{2}-[0-9]{2}/,
-    CLAUSE_NUMBER: /[0-9]+(\.[0-9]+)+/,
+    CLAUSE_NUMBER: /[0-9]+[a-z]?([._]([0-9]+[a-z]?|[a-z]))+\b/,
     TYPE_ID: /[0-9]+[a-z]\b/,
-    ANNEX_NUMBER: /[A-Z](\.[0-9]+)+/,
+    ANNEX_NUMBER: /([A-Z]|[IVXLC]+)(\.[0-9]+[a-z]?)+\b/,
     INT: /[0-9]+/,
     ID: /[_a-zA-Z][\w]*/,
     STRING: /"(\\.|[^"\\\r\n])*"/,
@@ -627,7 +627,7 @@ export function isClause(item: unknown): item is Clause {
 export type ClauseNumber = string;
 
 export function isClauseNumber(item: unknown): item is ClauseNumber {
-    return (typeof item === 'string' && (/[0-9]+/.test(item) || /[0-9]+(\.[0-9]+)+/.test(item) || /[A-Z](\.[0-9]+)+/.test(item) || /[_a-zA-Z][\w]*/.test(item)));
+    return (typeof item === 'string' && (/[0-9]+/.test(item) || /[0-9]+[a-z]?([._]([0-9]+[a-z]?|[a-z]))+\b/.test(item) || /[0-9]+[a-z]\b/.test(item) || /([A-Z]|[IVXLC]+)(\.[0-9]+[a-z]?)+\b/.test(item) || /[_a-zA-Z][\w]*/.test(item)));
 }
 
 export interface ClauseRef extends langium.AstNode {
@@ -904,7 +904,7 @@ export function isCycleDecl(item: unknown): item is CycleDecl {
 export type Decimal = string;
 
 export function isDecimal(item: unknown): item is Decimal {
-    return (typeof item === 'string' && (/[0-9]+/.test(item) || /[0-9]+(\.[0-9]+)+/.test(item)));
+    return (typeof item === 'string' && (/[0-9]+/.test(item) || /[0-9]+[a-z]?([._]([0-9]+[a-z]?|[a-z]))+\b/.test(item)));
 }
 
 export interface DecisionDecl extends langium.AstNode {

@@ -1190,6 +1190,13 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
           {
             "$type": "RuleCall",
             "rule": {
+              "$ref": "#/rules@108"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
               "$ref": "#/rules@109"
             },
             "arguments": []
@@ -7970,7 +7977,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
       "name": "CLAUSE_NUMBER",
       "definition": {
         "$type": "RegexToken",
-        "regex": "/[0-9]+(\\\\.[0-9]+)+/",
+        "regex": "/[0-9]+[a-z]?([._]([0-9]+[a-z]?|[a-z]))+\\\\b/",
         "parenthesized": false
       },
       "fragment": false,
@@ -7992,7 +7999,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
       "name": "ANNEX_NUMBER",
       "definition": {
         "$type": "RegexToken",
-        "regex": "/[A-Z](\\\\.[0-9]+)+/",
+        "regex": "/([A-Z]|[IVXLC]+)(\\\\.[0-9]+[a-z]?)+\\\\b/",
         "parenthesized": false
       },
       "fragment": false,

@@ -1,18 +1,19 @@
 import type { AstNode, AstNodeDescription, LangiumDocument, MaybePromise, ReferenceInfo } from 'langium';
-import type { CompletionAcceptor, CompletionContext, CompletionValueItem, NextFeature } from 'langium/lsp';
+import type { CompletionAcceptor, CompletionContext, CompletionProviderOptions, CompletionValueItem, LangiumServices, NextFeature } from 'langium/lsp';
 import { DefaultCompletionProvider } from 'langium/lsp';
+import type { GrammarAST, IndexManager } from 'langium';
 import { AstUtils } from 'langium';
 import type { GrammarAST } from 'langium';
 import type { CancellationToken, CompletionParams } from 'vscode-languageserver';
-import { CompletionItemKind, CompletionList } from 'vscode-languageserver';
+import { CompletionItemKind, CompletionList, CompletionTriggerKind } from 'vscode-languageserver';
 import type { CutParseResult } from '../parser/certa-parser.js';
 import type { Clause } from '../generated/ast.js';
-import { isAcceptance, isActivity, isCatalog, isCheck, isClause, isDocument, isMark, isScheme } from '../generated/ast.js';
+import { Catalog, isAcceptance, isActivity, isCatalog, isCheck, isClause, isDocument, isMark, isScheme } from '../generated/ast.js';
 import { clauseIndexOf } from '../scoping/clause-index.js';
 import { isAcceptable } from '../validation/acceptance.js';
 import { allRules } from '../validation/rule-catalog.js';
 import { declarationTitle, unquote } from './declaration-text.js';
-import { operationKeywords } from './operation-keywords.js';
+import { keywordDescription } from './keyword-descriptions.js';
 
 /**
  * Completion that reads like the standard: clause numbers come in document order with their
@@ -22,6 +23,15 @@ import { operationKeywords } from './operation-keywords.js';
  * grammar, in context, as Langium computes them.
  */
 export class CertaCompletionProvider extends DefaultCompletionProvider {
+
+    /** A space after a catalog name opens its clause list as one types (`ISO9001 `), without Ctrl+Space. */
+    override readonly completionOptions: CompletionProviderOptions = { triggerCharacters: [' '] };
+    private readonly indexManager: IndexManager;
+
+    constructor(services: LangiumServices) {
+        super(services);
+        this.indexManager = services.shared.workspace.IndexManager;
+    }
 
     /**
      * Past the point where Certa stopped reading (input-limits.ts) there is nothing to complete,
@@ -33,7 +43,32 @@ export class CertaCompletionProvider extends DefaultCompletionProvider {
         if (tooLong !== undefined || (cutAt !== undefined && document.textDocument.offsetAt(params.position) > cutAt)) {
             return CompletionList.create([], false);
         }
+        if (params.context?.triggerKind === CompletionTriggerKind.TriggerCharacter && !this.afterCatalogName(document, params)) {
+            return CompletionList.create([], false); // a space elsewhere is just a space
+        }
         return super.getCompletion(document, params, cancelToken);
+    }
+
+    /** Whether the word before the space that triggered completion names a catalog. */
+    private afterCatalogName(document: LangiumDocument, params: CompletionParams): boolean {
+        const offset = document.textDocument.offsetAt(params.position);
+        const before = document.textDocument.getText().slice(Math.max(0, offset - 200), offset);
+        const word = /([A-Za-z_]\w*) $/.exec(before)?.[1];
+        return word !== undefined && this.indexManager.allElements(Catalog.$type).some(catalog => catalog.name === word);
+    }
+
+    /** Keywords with what they mean (keyword-descriptions.ts), so the start of a member teaches the language. */
+    protected override completionForKeyword(context: CompletionContext, keyword: GrammarAST.Keyword, acceptor: CompletionAcceptor): MaybePromise<void> {
+        if (!this.filterKeyword(context, keyword)) return;
+        const description = keywordDescription(keyword.value);
+        acceptor(context, {
+            label: keyword.value,
+            kind: CompletionItemKind.Keyword,
+            detail: description ?? 'Keyword',
+            labelDetails: description ? { description: firstSentence(description) } : undefined,
+            documentation: description ? { kind: 'markdown', value: description } : undefined,
+            sortText: '1'
+        });
     }
 
     protected override completionFor(context: CompletionContext, next: NextFeature, acceptor: CompletionAcceptor): MaybePromise<void> {
@@ -47,12 +82,6 @@ export class CertaCompletionProvider extends DefaultCompletionProvider {
         return super.completionFor(context, next, acceptor);
     }
 
-    /** Keywords of sampling plans and of operating a scheme come with what they mean. */
-    protected override completionForKeyword(context: CompletionContext, keyword: GrammarAST.Keyword, acceptor: CompletionAcceptor): MaybePromise<void> {
-        const documentation = Object.hasOwn(operationKeywords, keyword.value) ? operationKeywords[keyword.value] : undefined;
-        if (!documentation || !this.filterKeyword(context, keyword)) return super.completionForKeyword(context, keyword, acceptor);
-        acceptor(context, { label: keyword.value, kind: CompletionItemKind.Keyword, detail: 'Keyword', documentation: { kind: 'markdown', value: documentation }, sortText: '1' });
-    }
 
     /** Codes of the rules a designer may accept, quoted, with what each rule says. */
     private ruleCodes(context: CompletionContext, acceptor: CompletionAcceptor): void {
@@ -128,4 +157,10 @@ export class CertaCompletionProvider extends DefaultCompletionProvider {
             documentation: node.summary ? unquote(node.summary) : undefined
         };
     }
+}
+
+/** The short form shown beside the keyword: up to the first colon or full stop. */
+function firstSentence(text: string): string {
+    const cut = text.search(/[:.](\s|$)/);
+    return cut > 0 ? text.slice(0, cut) : text;
 }

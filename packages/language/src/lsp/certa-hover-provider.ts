@@ -1,7 +1,6 @@
 import type { AstNode, AstNodeLocator, IndexManager, LangiumDocument, LangiumDocuments, MaybePromise, URI } from 'langium';
 import { AstUtils, CstUtils, GrammarAST, GrammarUtils, UriUtils } from 'langium';
 import { AstNodeHoverProvider } from 'langium/lsp';
-import { operationKeywords } from './operation-keywords.js';
 import type { Hover, HoverParams } from 'vscode-languageserver';
 import type { CertaServices } from '../certa-module.js';
 import type { Activity, Catalog, Clause, Competence, ExternalBody, Grade, Mark, Person, Role, Scheme } from '../generated/ast.js';
@@ -12,13 +11,13 @@ import {
 import { certifiedStandards } from '../validation/integrated-coverage.js';
 import { gradeLevel } from '../validation/nonconformity.js';
 import { durationText } from '../validation/scheme-facts.js';
-import { keywordHovers } from './keyword-hover.js';
 import { programmeHoverLines } from '../programme/programme-summary.js';
 import { programmeOfClient } from '../programme/workspace-programmes.js';
 import { refTextOf } from '../helpers/node-properties.js';
 import { clauseRefText } from '../scoping/clause-index.js';
 import { clauseLabel, parentClauses, unquote } from './declaration-text.js';
 import { realisedElements } from './functional-elements.js';
+import { keywordDescription } from './keyword-descriptions.js';
 
 /** How many places a hover lists before it only counts the rest. */
 const MAX_USES = 5;
@@ -43,17 +42,13 @@ export class CertaHoverProvider extends AstNodeHoverProvider {
     }
 
     override async getHoverContent(document: LangiumDocument, params: HoverParams): Promise<Hover | undefined> {
-        return await super.getHoverContent(document, params) ?? this.activityKindHover(document, params) ?? this.keywordHover(document, params);
+        return this.activityKindHover(document, params) ?? await super.getHoverContent(document, params);
     }
 
-    /** On a keyword of integrated schemes, grades, sampling plans or operating the scheme: what it means. */
-    private keywordHover(document: LangiumDocument, params: HoverParams): Hover | undefined {
-        const root = document.parseResult.value.$cstNode;
-        const leaf = root && CstUtils.findLeafNodeAtOffset(root, document.textDocument.offsetAt(params.position));
-        if (!leaf || !GrammarAST.isKeyword(leaf.grammarSource)) return undefined;
-        const value = Object.hasOwn(keywordHovers, leaf.text) ? keywordHovers[leaf.text]
-            : Object.hasOwn(operationKeywords, leaf.text) ? `**${leaf.text}**: ${operationKeywords[leaf.text]}` : undefined;
-        return value ? { contents: { kind: 'markdown', value } } : undefined;
+    /** On a keyword: what it means, from the one table docs/language.md repeats. */
+    protected override getKeywordHoverContent(keyword: GrammarAST.Keyword): Hover | undefined {
+        const description = keywordDescription(keyword.value);
+        return description ? { contents: { kind: 'markdown', value: `**${keyword.value}**: ${description}` } } : undefined;
     }
 
     /** On `determination testing` of an activity: the functional elements that kind of activity realises. */
@@ -70,9 +65,13 @@ export class CertaHoverProvider extends AstNodeHoverProvider {
         if (!onKind) return undefined;
         const realised = realisedElements(activity, this.documents);
         const what = [activity.kind, activity.method].filter(Boolean).join(' ');
-        const value = realised.length > 0
-            ? [`**${what}** realises:`, ...realised.map(e => `- ${e.catalog} ${clauseLabel(e.clause)}`)].join('\n')
-            : `**${what}** realises no functional element of the loaded catalogs here.`;
+        const meaning = GrammarAST.isKeyword(leaf.grammarSource) ? keywordDescription(leaf.text) : undefined;
+        const value = [
+            realised.length > 0
+                ? [`**${what}** realises:`, ...realised.map(e => `- ${e.catalog} ${clauseLabel(e.clause)}`)].join('\n')
+                : `**${what}** realises no functional element of the loaded catalogs here.`,
+            ...(meaning ? [`**${leaf.text}**: ${meaning}`] : [])
+        ].join('\n\n');
         return { contents: { kind: 'markdown', value } };
     }
 

@@ -18,6 +18,16 @@ export function nearestNames(typed: string, candidates: Iterable<string>, limit 
     return scored.filter(entry => entry.distance === best).slice(0, limit).map(entry => entry.name);
 }
 
+/**
+ * Candidates spelt like `typed` but for case and separators (`iso_9001` → `ISO9001`). For names of
+ * standards, where a near spelling is another standard (ISO14001 is no typo of ISO9001), this is
+ * the only "did you mean" worth giving.
+ */
+export function sameSpellingNames(typed: string, candidates: Iterable<string>): string[] {
+    const plain = (name: string) => name.toLowerCase().replace(/[_\s:/-]/g, '');
+    return [...new Set(candidates)].filter(name => name !== typed && plain(name) === plain(typed)).sort();
+}
+
 export function editDistance(a: string, b: string): number {
     let beforePrevious: number[] = [];
     let previous = Array.from({ length: b.length + 1 }, (_, i) => i);

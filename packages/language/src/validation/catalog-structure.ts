@@ -40,10 +40,21 @@ function clauseNumbersMustBeUnique(catalog: Catalog, accept: ValidationAcceptor)
 
 function nestedClauseMustExtendParentNumber(clause: Clause, accept: ValidationAcceptor): void {
     const parent = clause.$container;
-    if (isClause(parent) && clause.name && parent.name && !clause.name.startsWith(parent.name + '.')) {
-        accept('error', `Clause ${nameOf(clause)} is nested in clause ${nameOf(parent)}, so its number must start with '${nameOf(parent)}.'.`,
+    if (isClause(parent) && clause.name && parent.name && !extendsNumber(clause.name, parent.name)) {
+        accept('error', `Clause ${nameOf(clause)} is nested in clause ${nameOf(parent)}, so its number must extend '${nameOf(parent)}' (${nameOf(parent)}.1, ${nameOf(parent)}_a${takesLetterSuffix(parent.name) ? `, ${nameOf(parent)}a` : ''}). Move it out of ${nameOf(parent)} or renumber it.`,
             { node: clause, property: 'name', data: { code: CatalogCodes.misplacedClause } });
     }
+}
+
+/** `8.5.1` in `8.5`, `9_a` in `9`, `4.1a` in `4.1`, `VIa` in `VI` (letter suffixes of amended clauses and elements). */
+function extendsNumber(child: string, parent: string): boolean {
+    if (!child.startsWith(parent) || child.length === parent.length) return false;
+    const next = child.charAt(parent.length);
+    return next === '.' || next === '_' || (takesLetterSuffix(parent) && /^[a-z]$/.test(child.slice(parent.length)));
+}
+
+function takesLetterSuffix(number: string): boolean {
+    return /[0-9]$/.test(number) || /^[IVXLC]+$/.test(number);
 }
 
 function clauseRangeMustRunForwards(ref: ClauseRef, accept: ValidationAcceptor): void {

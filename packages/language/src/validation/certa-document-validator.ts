@@ -5,7 +5,7 @@ import type { Diagnostic, Position, Range } from 'vscode-languageserver-types';
 import type { CertaServices } from '../certa-module.js';
 import { isClauseRef, ClauseRef } from '../generated/ast.js';
 import { catalogOf, nameOf, refTextOf } from '../helpers/node-properties.js';
-import { nearestClauseNumbers, nearestNames } from '../scoping/nearest-names.js';
+import { nearestClauseNumbers, nearestNames, sameSpellingNames } from '../scoping/nearest-names.js';
 import { AcceptanceRules } from './acceptance.js';
 import type { CutParseResult } from '../parser/certa-parser.js';
 import { MAX_NESTING, MAX_SOURCE_LENGTH } from '../parser/input-limits.js';
@@ -13,6 +13,7 @@ import { applyAcceptances } from './acceptances.js';
 import { internalErrorDiagnostic } from './internal-errors.js';
 import { SyntaxCodes } from './syntax-rules.js';
 import { withoutAbsenceInDamage } from './syntax-damage.js';
+import { widenSyntaxMessages } from './syntax-messages.js';
 
 /** What a quick fix needs to replace an unresolved name with a suggestion. */
 export interface UnresolvedReferenceData {
@@ -69,12 +70,8 @@ export class CertaDocumentValidator extends DefaultDocumentValidator {
         const typed = refTextOf(info.reference);
         const container = info.container;
         const candidates = () => this.services.references.ScopeProvider.getScope(info).getAllElements().map(d => d.name);
-        if (isClauseRef(container) && info.property === ClauseRef.catalog) {
-            const suggestions = nearestNames(typed, candidates());
-            return {
-                code: SyntaxCodes.unknownCatalog, suggestions,
-                message: `Unknown catalog '${typed}'.${didYouMean(suggestions)} Declare it with 'catalog ${typed} "…" { … }' or use a builtin one (certa catalog list).`
-            };
+        if (this.services.shared.AstReflection.getReferenceType(info) === 'Catalog') {
+            return unknownCatalog(typed, candidates());
         }
         if (isClauseRef(container)) {
             const catalog = catalogOf(container);
@@ -122,12 +119,22 @@ export class CertaDocumentValidator extends DefaultDocumentValidator {
                 diagnostic.code = code;
                 diagnostic.data = { ...data, code };
             }
-            if ((code === SyntaxCodes.parsing || code === SyntaxCodes.lexing) && typeof diagnostic.message === 'string') {
+            if (code === SyntaxCodes.lexing && typeof diagnostic.message === 'string') {
                 diagnostic.message = readableSyntaxMessage(diagnostic.message);
             }
         }
+        const parsing = diagnostics.filter(d => d.code === SyntaxCodes.parsing && typeof d.message === 'string');
+        if (parsing.length > 0) {
+            widenSyntaxMessages(this.services.parser.CompletionParser, this.services.Grammar, document.textDocument, parsing, cutAt ?? text.length);
+        }
         const reportStale = !options?.categories || options.categories.includes('fast');
-        const accepted = applyAcceptances(document, diagnostics, reportStale, (acceptance, message) => {
+        const accepted = applyAcceptances(document, diagnostics, reportStale, (acceptance, message, unknownTarget) => {
+            if (unknownTarget) {
+                const data: UnresolvedReferenceData = { code: SyntaxCodes.unknownName, refText: acceptance.target ?? '', suggestions: unknownTarget };
+                const diagnostic = this.toDiagnostic('error', message, { node: acceptance, property: 'target', data });
+                diagnostic.code = SyntaxCodes.unknownName;
+                return diagnostic;
+            }
             const diagnostic = this.toDiagnostic('warning', message, { node: acceptance, property: 'code', data: { code: AcceptanceRules.stale } });
             diagnostic.code = AcceptanceRules.stale;
             return diagnostic;
@@ -179,7 +186,34 @@ function readableSyntaxMessage(message: string): string {
         .replace(/unexpected character: ->(.)<- at offset: \d+, skipped \d+ characters\./,
             (_m, char: string) => char === '"'
                 ? 'Unterminated text: a " opens a text that does not close on the same line. Add the closing ".'
-                : `Unexpected character '${char}'. Remove it or put it inside a quoted text.`);
+                : char === '.' || char === '-'
+                    ? `Unexpected character '${char}'. Clause numbers are written 8.5.1, 4a, 4.1a, 9_a, A.2.2 or II.1 (digits or one letter in each part, no part empty); a range is written with ' .. ' (8.2 .. 8.5).`
+                    : `Unexpected character '${char}'. Remove it or put it inside a quoted text.`);
+}
+
+/** How many catalogs an unknown-catalog message names before it points to `certa catalog list`. */
+const LISTED_CATALOGS = 12;
+
+/**
+ * One message and one code for a catalog nobody declares, wherever it is named. A standard is never
+ * suggested for another by spelling (ISO14001 is not a typo of ISO9001): only names that differ in
+ * case or separators are. Otherwise the message lists the catalogs there are and how to add one.
+ */
+function unknownCatalog(typed: string, known: Iterable<string>): { code: string; message: string; suggestions: string[] } {
+    const names = [...new Set(known)].sort();
+    const suggestions = sameSpellingNames(typed, names);
+    if (suggestions.length > 0) {
+        return { code: SyntaxCodes.unknownCatalog, suggestions, message: `Unknown catalog '${typed}'.${didYouMean(suggestions)} Catalog names are case-sensitive.` };
+    }
+    const listed = names.length > LISTED_CATALOGS
+        ? `${names.slice(0, LISTED_CATALOGS).join(', ')} and ${names.length - LISTED_CATALOGS} more (certa catalog list)`
+        : names.join(', ');
+    return {
+        code: SyntaxCodes.unknownCatalog, suggestions,
+        message: `Unknown catalog '${typed}': no file of this workspace declares it. The catalogs here are ${listed || 'none'}. `
+            + `To use ${typed}, declare it in a .certa file (catalog ${typed} "title" { clause 4 "heading" … }) and keep that file in a shared folder `
+            + `of certa.json, or name it with the scheme when running certa.`
+    };
 }
 
 function didYouMean(suggestions: string[], catalog?: string): string {

@@ -29,7 +29,7 @@ export const SyntaxCodes = {
     }),
     unknownCatalog: defineRule({
         code: 'certa.reference.unknown-catalog', severity: 'error', basis: 'Certa language',
-        summary: 'A clause reference names a catalog (standard) that no file in the workspace declares.'
+        summary: 'A clause reference or a scheme names a catalog (standard) that no file in the workspace declares.'
     }),
     unknownClause: defineRule({
         code: 'certa.reference.unknown-clause', severity: 'error', basis: 'Certa language',
@@ -37,6 +37,6 @@ export const SyntaxCodes = {
     }),
     unknownName: defineRule({
         code: 'certa.reference.unknown-name', severity: 'error', basis: 'Certa language',
-        summary: 'A role, competence, mark, scheme type or functional element is used but not declared.'
+        summary: 'A role, competence, mark, scheme type or functional element is used but not declared, or `accept … on NAME` names nothing in its scheme.'
     })
 } as const;

@@ -1,11 +1,18 @@
 import type { LangiumDocument, WorkspaceFolder } from 'langium';
-import { DefaultWorkspaceManager } from 'langium';
+import { DefaultWorkspaceManager, URI } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { BuiltinCatalogs } from '../catalogs/builtin-catalogs.js';
+import { configuredFolders, type WorkspaceStartup } from './configured-folders.js';
 
-/** Loads the builtin catalogs into every workspace next to the user's own files. */
+/**
+ * Loads the builtin catalogs into every workspace next to the user's own files, and reads the
+ * folders a certa.json names instead of the opened folder, so the editor sees what the CLI sees.
+ */
 export class CertaWorkspaceManager extends DefaultWorkspaceManager {
     private builtinCatalogs?: BuiltinCatalogs;
+    /** What the last startup loaded, for the server's log. */
+    startup?: WorkspaceStartup;
+    private readonly builtinUris = new Set<string>();
 
     constructor(services: LangiumSharedServices) {
         super(services);
@@ -16,12 +23,26 @@ export class CertaWorkspaceManager extends DefaultWorkspaceManager {
         this.builtinCatalogs = catalogs;
     }
 
+    protected override async performStartup(folders: WorkspaceFolder[]): Promise<LangiumDocument[]> {
+        const started = Date.now();
+        const { folders: configured, configs, problems } = configuredFolders(this.fileSystemProvider, folders);
+        const documents = await super.performStartup(configured);
+        this.startup = {
+            configs, problems, milliseconds: Date.now() - started,
+            folders: configured.map(f => URI.parse(f.uri).fsPath),
+            documents: documents.map(d => d.uri).filter(uri => !this.builtinUris.has(uri.toString())),
+            builtinCatalogs: this.builtinUris.size
+        };
+        return documents;
+    }
+
     protected override async loadAdditionalDocuments(
         folders: WorkspaceFolder[],
         collector: (document: LangiumDocument) => void
     ): Promise<void> {
         await super.loadAdditionalDocuments(folders, collector);
         for (const document of (await this.builtinCatalogs?.load()) ?? []) {
+            this.builtinUris.add(document.uri.toString());
             collector(document);
         }
     }

@@ -16,6 +16,7 @@ import { KnownDocuments } from './known-documents.js';
 import { didChangeWatchedFilesProblem, textDocumentProblem } from './message-checks.js';
 import { ServerLog } from './server-log.js';
 import { reportWorkspaceProgress } from './workspace-progress.js';
+import { logInternalErrors, logStartup } from './startup-log.js';
 
 const log = new ServerLog();
 surviveUncaughtFailures(log);
@@ -42,6 +43,8 @@ const { shared, Certa } = createCertaServices({ connection, ...NodeFileSystem },
 });
 known.attach(shared);
 logFailedBuilds(shared.workspace.WorkspaceLock, log);
+logStartup(shared, log);
+logInternalErrors(shared, log);
 registerCertaRequests(connection, Certa);
 reportWorkspaceProgress(connection, shared);
 rereadClosedDocuments(shared);

@@ -147,20 +147,23 @@ describe('Certa in a real VS Code (code-server)', () => {
         await token('8.3').waitFor();
     });
 
-    it('completes clause numbers with their headings', async () => {
+    it('completes clause numbers with their headings as soon as a space follows the catalog name', async () => {
         await token('cycle').click();
         await page.keyboard.press('End');
         await page.keyboard.press('Enter');
-        await page.keyboard.type('requirement ISO9001 8.5', { delay: 20 });
-        await page.keyboard.press('Control+Space');
+        // No Ctrl+Space: the space after the catalog name is a trigger character of the server's completion.
+        await page.keyboard.type('requirement ISO9001 ', { delay: 20 });
         const rows = page.locator('.suggest-widget .monaco-list-row');
+        await rows.filter({ hasText: 'Context of the organization' }).first().waitFor({ timeout: 30_000 });
+        await shot('06-completion-after-space');
+        await page.keyboard.type('8.5', { delay: 20 });
         await rows.filter({ hasText: '8.5.1' }).first().waitFor({ timeout: 30_000 });
         await shot('06-completion-clause-numbers');
         const labels = await rows.allInnerTexts();
         expect(labels.some(label => label.includes('8.5.1') && label.includes('Control of production and service provision')), labels.join(' | ')).toBe(true);
         await page.keyboard.press('Escape');
-        // Undo the typing, so that the file is as it was.
-        for (let i = 0; i < 5; i++) await page.keyboard.press('Control+Z');
+        // Delete the typed line (Delete Line), so that the file is as it was.
+        await page.keyboard.press('Control+Shift+K');
     });
 
     it('opens the builtin catalog read-only on go to definition', async () => {

@@ -1,0 +1,56 @@
+// The server reads the same certa.json as the CLI: opened on a scheme folder, it finds the file
+// above it and loads its shared folders, and the "Certa" output channel says what it loaded.
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DidOpenTextDocumentNotification } from 'vscode-languageserver-protocol';
+import { bundledServer } from './bundled-server.js';
+import { LspClient } from './lsp-client.js';
+
+let serverPath: string;
+let client: LspClient;
+let root: string;
+
+const scheme = 'scheme S "s" { operatedUnder ISO17065 certifies product activity a: determination testing by Tester }\n';
+const roles = 'role Tester "Tester" { needs Testing }\ncompetence Testing "Testing" basis ISO17065 6\n';
+
+beforeAll(async () => {
+    serverPath = await bundledServer();
+    root = fs.mkdtempSync(path.join(os.tmpdir(), 'certa-lsp-config-'));
+    fs.mkdirSync(path.join(root, 'schemes'));
+    fs.mkdirSync(path.join(root, 'shared'));
+    fs.writeFileSync(path.join(root, 'certa.json'), JSON.stringify({ sources: ['schemes'], shared: ['shared'] }));
+    fs.writeFileSync(path.join(root, 'schemes', 's.certa'), scheme);
+    fs.writeFileSync(path.join(root, 'shared', 'roles.certa'), roles);
+    client = LspClient.start(serverPath);
+    await client.initialize(pathToFileURL(path.join(root, 'schemes')).toString());
+});
+
+afterAll(async () => {
+    await client?.stop();
+    if (root) fs.rmSync(root, { recursive: true, force: true });
+    if (serverPath) fs.rmSync(path.dirname(serverPath), { recursive: true, force: true });
+});
+
+function logged(pattern: RegExp): Promise<string> {
+    return client.logged(pattern, 30_000);
+}
+
+describe('certa.json in the language server', () => {
+    it('loads the shared folders of the certa.json above the opened folder', async () => {
+        const uri = pathToFileURL(path.join(root, 'schemes', 's.certa')).toString();
+        await client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'certa', version: 1, text: scheme } });
+        const diagnostics = await client.diagnosticsFor(uri, () => true);
+        // Tester is declared in shared/, outside the opened folder: it resolves
+        expect(diagnostics.map(d => d.code)).not.toContain('certa.reference.unknown-name');
+        expect(diagnostics.length).toBeGreaterThan(0); // the sketch still lacks review and decision
+    });
+
+    it('tells the output channel what it loaded and how the first validation went', async () => {
+        const loaded = await logged(/^\[certa\] loaded \d+ files \(and \d+ builtin catalogs\) from the folders of .*certa\.json in \d+ ms; catalogs: .*ISO9001/);
+        expect(loaded).toMatch(/loaded 2 files \(and 7 builtin catalogs\)/);
+        expect(await logged(/^\[certa\] first validation: \d+ documents in \d+ ms since start, \d+ errors, \d+ warnings$/)).toBeTruthy();
+    });
+});
