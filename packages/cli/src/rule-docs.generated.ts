@@ -40,7 +40,7 @@ export const RULE_DOCS: Readonly<Record<string, RuleDoc>> = {
         "clean": "competence Support \"Support processes\" basis ISO9001 7.1 .. 7.5\n"
     },
     "certa.reference.unknown-catalog": {
-        "description": "A clause reference names a catalog (standard) that no file in the workspace declares. A clause reference starts with a catalog id that no file in the workspace declares. The message suggests the nearest catalog id.",
+        "description": "A clause reference or a scheme names a catalog (standard) that no file in the workspace declares. Reported under this one code wherever a catalog is named (`certifies managementSystem X`, `operatedUnder X`, `usesQms X`, `type X …`, clause references). The message never suggests another standard by a near spelling (ISO14001 is no typo of ISO9001): it suggests only a catalog spelt the same but for case or separators (`iso_9001` → `ISO9001`); otherwise it lists the catalogs there are and says how to add one (a `.certa` file declaring it, kept in a shared folder of `certa.json`).",
         "quickFix": "replace with the suggested catalog",
         "clean": "competence Qms \"ISO 9001\" basis ISO9001 4\n"
     },
@@ -50,7 +50,7 @@ export const RULE_DOCS: Readonly<Record<string, RuleDoc>> = {
         "clean": "competence Design \"Design control\" basis ISO9001 8.3.5\n"
     },
     "certa.reference.unknown-name": {
-        "description": "A role, competence, mark, scheme type or functional element is used but not declared. A role, competence, mark, person or scheme type is named but not declared anywhere in the workspace.",
+        "description": "A role, competence, mark, scheme type or functional element is used but not declared, or `accept … on NAME` names nothing in its scheme. A role, competence, mark, person or scheme type is named but not declared anywhere in the workspace; an acceptance narrowed to a name that no activity, check or mark has applies to nothing, and is reported here (with the nearest names) rather than as a stale acceptance.",
         "quickFix": "replace with the suggestion; create the missing role, competence or mark",
         "clean": "role Auditor \"Auditor\" { needs AuditKnowledge }\ncompetence AuditKnowledge \"Audit knowledge\"\n"
     },
@@ -58,6 +58,10 @@ export const RULE_DOCS: Readonly<Record<string, RuleDoc>> = {
         "description": "A role no activity is performed by and nobody is qualified for, a competence no role or person names, or a top-level mark no activity licenses (reported once the workspace has schemes, or roles for competences). Marks declared inside a scheme are that scheme's marks and count as used; uses in other files count. Roles and marks are judged once the workspace has a scheme, competences once it has a role.",
         "quickFix": "remove the declaration",
         "clean": "role Inspector \"Inspector\" { needs Inspection }\ncompetence Inspection \"Inspection of widgets\"\nperson kim \"K. Im\" { qualified Inspector }\n"
+    },
+    "certa.scheme-structure.repeated-member": {
+        "description": "A scheme states a single-valued property twice (`version`, `owner`, `certifies`, `operatedUnder`, `type`, `usesQms`, `scope`, `cycle`, `surveillance`, `recertification`); every rule and output would use the first and ignore the second. Which members are single-valued is one table in `validation/scheme-structure.ts`; a new member joins it by adding a row. `certifies managementSystem <standard>` may be repeated once per standard (an integrated scheme), but not with the same standard twice nor mixed with another subject. The diagnostic sits on the repeated keyword and points to the first one (related information); the quick fix removes the repeated line.",
+        "clean": "scheme IMS \"Integrated certification\" {\n    certifies managementSystem ISO9001\n    certifies managementSystem ISO14001\n    operatedUnder ISO17021_1\n    cycle 3 years\n}\ncatalog ISO14001 \"Environmental management systems\" { clause 4 \"Context of the organization\" }\n"
     },
     "certa.catalog.duplicate-clause": {
         "description": "Two clauses of one catalog have the same number, so references to it are ambiguous. Clause numbers identify clauses; a catalog that numbers two clauses alike makes references ambiguous.",
@@ -76,7 +80,7 @@ export const RULE_DOCS: Readonly<Record<string, RuleDoc>> = {
         "clean": "scheme WIDGETS \"Widget certification\" {\n    certifies product\n    operatedUnder ISO17065\n    type ISO17067 5\n    activity sampling: selection by Tester\n    activity test: determination testing by Tester\n    activity review: review by Reviewer\n    activity decision: decision by Manager\n    activity licence: attestation issues certificate\n    activity initialAudit: determination audit by Tester\n    surveillance every 12 months {\n        activity market: determination testing from market by Tester\n        activity qmsAudit: surveillanceAudit audit by Tester\n    }\n}\nrole Tester \"Tester\"\nrole Reviewer \"Reviewer\"\nrole Manager \"Manager\"\n"
     },
     "certa.scheme-type.mark-licence-not-allowed": {
-        "description": "An activity licenses a mark of conformity under a scheme type without surveillance (1a, 1b), where no mark licence is provided. A mark licence (`issues markLicence` or `licenses <Mark>`) needs a type whose `attests` includes `markLicence`: not 1a or 1b, which have no surveillance.",
+        "description": "An activity licenses a mark of conformity under a scheme type whose table provides no mark licence (type 1a: no surveillance, and no batch to license the mark for). A mark licence (`issues markLicence` or `licenses <Mark>`) needs a type whose `attests` includes `markLicence`. Certa reads ISO/IEC 17067 Table 1 as ticking the mark licence for types 2 to 6 (based on surveillance) and for type 1b (for the certified batch), not for type 1a.",
         "clean": "scheme WIDGETS \"Widget certification\" {\n    certifies product\n    operatedUnder ISO17065\n    type ISO17067 2\n    mark TICK \"approval mark\" on products\n    activity sampling: selection by Tester\n    activity test: determination testing by Tester\n    activity review: review by Reviewer\n    activity decision: decision by Manager\n    activity licence: attestation issues certificate licenses TICK\n    surveillance every 12 months {\n        activity market: determination testing from market by Tester\n    }\n}\nrole Tester \"Tester\"\nrole Reviewer \"Reviewer\"\nrole Manager \"Manager\"\n"
     },
     "certa.scheme-type.missing-element": {
@@ -92,7 +96,7 @@ export const RULE_DOCS: Readonly<Record<string, RuleDoc>> = {
         "clean": "scheme WIDGETS \"Widget certification\" {\n    certifies service\n    operatedUnder ISO17065\n    type ISO17067 6\n    activity sampling: selection by Tester\n    activity test: determination testing by Tester\n    activity review: review by Reviewer\n    activity decision: decision by Manager\n    activity licence: attestation issues certificate\n}\nrole Tester \"Tester\"\nrole Reviewer \"Reviewer\"\nrole Manager \"Manager\"\n"
     },
     "certa.scheme-type.surveillance-element-not-allowed": {
-        "description": "A surveillance activity realises an element the scheme type does not include (e.g. factory samples in a type 2 scheme). A surveillance activity realises an element outside the type's `allows` list, e.g. factory samples in a type 2 scheme. A warning: a scheme may add surveillance, but it is then probably of another type.",
+        "description": "A surveillance activity realises an element the scheme type does not include (e.g. factory samples in a type 2 scheme). A surveillance activity realises an element outside the type's `allows` list, e.g. factory samples in a type 2 scheme. The scheme type is defined by the elements its table ticks (ISO/IEC 17067 5.3), so a scheme that adds another surveillance element is of another type: choose that type. An error that cannot be accepted away.",
         "clean": "scheme WIDGETS \"Widget certification\" {\n    certifies product\n    operatedUnder ISO17065\n    type ISO17067 2\n    activity sampling: selection by Tester\n    activity test: determination testing by Tester\n    activity review: review by Reviewer\n    activity decision: decision by Manager\n    activity licence: attestation issues certificate\n    surveillance every 12 months {\n        activity market: determination testing from market by Tester\n    }\n}\nrole Tester \"Tester\"\nrole Reviewer \"Reviewer\"\nrole Manager \"Manager\"\n"
     },
     "certa.scheme-type.surveillance-not-expected": {
@@ -150,12 +154,16 @@ export const RULE_DOCS: Readonly<Record<string, RuleDoc>> = {
         "clean": "scheme QMS \"ISO 9001 certification\" {\n    certifies managementSystem ISO9001\n    operatedUnder ISO17021_1\n    activity stage1: stage1 audit by Auditor\n    activity stage2: stage2 audit by Auditor\n    activity decision: decision by Decider\n    surveillance every 12 months {\n        activity annual: surveillanceAudit audit by Auditor\n    }\n    recertification before 36 months {\n        activity recert: recertificationAudit audit by Auditor\n    }\n}\nrole Auditor \"Auditor\"\nrole Decider \"Decision maker\"\n"
     },
     "certa.standard-fit.product-not-evaluated": {
-        "description": "A product scheme must evaluate the product itself (testing, inspection, design appraisal or service assessment), not only audit. Under ISO/IEC 17065 the product itself is evaluated. A scheme whose evaluation is only an audit of the maker (`determination audit`, stage audits) is rejected by accreditation bodies. The methods are testing, inspection, design appraisal and service assessment, plus whatever the scheme type's determination element (II) accepts.",
+        "description": "A product scheme must evaluate the product itself (testing, inspection, design appraisal or service assessment), not only audit. Under ISO/IEC 17065 the product itself is evaluated. A scheme whose evaluation is only an audit of the maker (`determination audit`, stage audits) is rejected by accreditation bodies. The methods are testing, inspection, design appraisal and service assessment, plus whatever the scheme type's determination element (II) accepts. For a scheme that `certifies process` or `certifies service`, the assessment of the process or service is the evaluation (ISO/IEC 17067 lists the assessment of services or processes among the ways of determining characteristics): `determination productionAssessment` (the operation of the process) or `determination serviceAssessment` evaluates it and realises element II; for a product it does not.",
         "clean": "scheme WIDGETS \"Widget certification\" {\n    certifies product\n    operatedUnder ISO17065\n    activity factoryAudit: determination audit by Tester\n    activity test: determination testing by Tester\n    activity review: review by Reviewer\n    activity decision: decision by Manager\n}\nrole Tester \"Tester\"\nrole Reviewer \"Reviewer\"\nrole Manager \"Manager\"\n"
     },
     "certa.standard-fit.product-type-in-management-system-scheme": {
         "description": "Product scheme types (ISO/IEC 17067, Guide 67) belong to product certification, not to a management-system scheme. Product scheme types (ISO/IEC 17067, Guide 67) describe product certification; a management-system scheme has none.",
         "clean": "scheme QMS \"ISO 9001 certification\" {\n    certifies managementSystem ISO9001\n    operatedUnder ISO17021_1\n    activity stage1: stage1 audit by Auditor\n    activity stage2: stage2 audit by Auditor\n    activity decision: decision by Decider\n}\nrole Auditor \"Auditor\"\nrole Decider \"Decision maker\"\n"
+    },
+    "certa.standard-fit.recertification-without-decision": {
+        "description": "A recertification audits but has no decision activity: renewing a certificate needs the review of the recertification audit report and a decision, as initial certification does. A `recertification { … }` block with audits needs a `decision` activity of its own (a `review` as well where the scheme reviews reports separately). A decision inside recertification does not count as the initial certification decision.",
+        "clean": "scheme QMS \"ISO 9001 certification\" {\n    certifies managementSystem ISO9001\n    operatedUnder ISO17021_1\n    activity stage1: stage1 audit by Auditor { covers ISO9001 4 .. 6 }\n    activity stage2: stage2 audit by Auditor { covers ISO9001 }\n    activity decision: decision by Decider\n    surveillance every 12 months { activity annual: surveillanceAudit audit by Auditor { covers ISO9001 9, ISO9001 10 } }\n    recertification before 36 months {\n        activity recert: recertificationAudit audit by Auditor { covers ISO9001 }\n        activity recertDecision: decision by Decider\n    }\n}\nrole Auditor \"Auditor\" { needs AnnexA }\nrole Decider \"Decision maker\" { needs AnnexA }\ncompetence AnnexA \"Annex A knowledge\" basis ISO17021_1 A\n"
     },
     "certa.standard-fit.subject-mismatch": {
         "description": "Management systems are certified under ISO/IEC 17021-1, products, processes and services under ISO/IEC 17065. The operating standard's `governs` says what it is for: ISO/IEC 17065 product certification, ISO/IEC 17021-1 management-system certification.",
@@ -198,9 +206,21 @@ export const RULE_DOCS: Readonly<Record<string, RuleDoc>> = {
         "clean": "scheme QMS \"ISO 9001 certification\" {\n    certifies managementSystem ISO9001\n    operatedUnder ISO17021_1\n    activity decision: decision by Decider\n}\nrole Decider \"Decision maker\" { needs AnnexA }\ncompetence AnnexA \"Annex A knowledge\" basis ISO17021_1 A\n"
     },
     "certa.competence.missing-performer": {
-        "description": "An activity (other than attestation) does not say which role performs it. Every activity except attestation (issued by the body itself) names the roles that perform it, so that competence and impartiality can be checked.",
+        "description": "An activity (other than attestation), product evaluations included, does not say which role performs it, so nobody can be shown competent and impartial for it. Every activity except attestation (issued by the body itself) names the roles that perform it, so that competence and impartiality can be checked. The standards require the body to determine the competence for each function it performs (\"shall\"), so this is an error that cannot be accepted away.",
         "quickFix": "name a declared role as performer",
         "clean": "scheme WIDGETS \"Widget certification\" {\n    certifies product\n    operatedUnder ISO17065\n    activity test: determination testing by Tester\n}\nrole Tester \"Tester\"\nrole Reviewer \"Reviewer\"\nrole Manager \"Manager\"\n"
+    },
+    "certa.competence.missing-standard-knowledge": {
+        "description": "An audit of a certified management-system standard is performed by roles whose competences rest on other standards only (e.g. ISO 9001 knowledge auditing ISO 14001). The standards a team knows are the catalogs its competences rest on (`basis ISO9001`), apart from accreditation standards (catalogs that `governs` certification, such as ISO17021_1). A team whose competences name no standard at all is not judged. An audit that covers clauses of some certified standards is judged for those; one that covers nothing in particular, for every standard the scheme certifies. In an integrated scheme, put a quality and an environmental auditor in the team.",
+        "clean": "scheme EMS_CERT \"Environmental certification\" {\n    certifies managementSystem EMS\n    operatedUnder ISO17021_1\n    activity stage2: stage2 audit by QmsAuditor, EmsAuditor { covers EMS }\n}\ncatalog EMS \"Environmental management systems\" { clause 4 \"Context of the organization\" clause 9 \"Performance evaluation\" }\nrole QmsAuditor \"Quality auditor\" { needs QmsStandard }\nrole EmsAuditor \"Environmental auditor\" { needs EmsStandard }\ncompetence QmsStandard \"ISO 9001 requirements\" basis ISO17021_1 A.2.3, ISO9001\ncompetence EmsStandard \"Environmental standard\" basis ISO17021_1 A.2.3, EMS\n"
+    },
+    "certa.competence.scope-area-not-covered": {
+        "description": "A technical area of the scheme's scope (`scope \"…\" areas IAF 19`) is in none of the competences of the roles that evaluate (audit, test, inspect) in the scheme. The scope's areas are data: `scope \"…\" areas IAF 19, IAF 28` (IAF ID 1 codes from the builtin `IAF` catalog, or the product categories of a user's catalog). The evaluating roles are those of audits, stage 1 and 2, surveillance and recertification audits and determinations; a competence is held in an area when its `areas` include it.",
+        "clean": "scheme QMS \"ISO 9001 certification\" {\n    certifies managementSystem ISO9001\n    operatedUnder ISO17021_1\n    scope \"Cable manufacture and installation\" areas IAF 19, IAF 28\n    activity stage2: stage2 audit by Auditor { covers ISO9001 }\n}\nrole Auditor \"Auditor\" { needs Sector }\ncompetence Sector \"Sector knowledge\" basis ISO17021_1 A.2.5 areas IAF 19, IAF 28\n"
+    },
+    "certa.competence.scope-area-not-staffed": {
+        "description": "Nobody in the person register who is currently qualified for an evaluating role of the scheme lists a technical area of the scheme's scope. Judged only when the workspace has a person register, and only for areas some evaluating role's competence holds (the other rule reports the rest). People who list no areas do not hold any.",
+        "clean": "// today 2026-06-01\nscheme QMS \"ISO 9001 certification\" {\n    certifies managementSystem ISO9001\n    operatedUnder ISO17021_1\n    scope \"Cable manufacture\" areas IAF 19\n    activity stage2: stage2 audit by Auditor { covers ISO9001 }\n}\nrole Auditor \"Auditor\" { needs Sector }\ncompetence Sector \"Sector knowledge\" basis ISO17021_1 A.2.5 areas IAF 19, IAF 17\nperson jdoe \"J. Doe\" { qualified Auditor  areas IAF 19 }\n"
     },
     "certa.competence.missing-technical-competence": {
         "description": "A product evaluation (testing, inspection, …) is performed by roles without technical competence in the product (technical areas or the product requirements). A product evaluation (testing, inspection, design appraisal, service assessment) needs a performer with technical competence: a competence with technical `areas`, or with a `basis` in a catalog the scheme names as `requirement`.",
@@ -223,8 +243,8 @@ export const RULE_DOCS: Readonly<Record<string, RuleDoc>> = {
         "clean": "role Tester \"Tester\" { needs WidgetTesting }\ncompetence WidgetTesting \"Testing widgets\" areas IAF 19\n"
     },
     "certa.guide-53.missing-principle": {
-        "description": "A scheme that uses the organisation's QMS does not realise one of the four principles (QMS assessment, product verification, surveillance, mark control). A product scheme that uses the organisation's QMS (`usesQms`) realises the four principles: the clauses of the GUIDE53 catalog with `realisedBy` patterns (a QMS assessment, b product verification, c surveillance, d control of marks). The message names the missing principle.",
-        "clean": "scheme WIDGETS \"Widget certification\" {\n    certifies product\n    operatedUnder ISO17065\n    usesQms ISO9001\n    activity test: determination testing by Tester\n    activity qmsAudit: determination audit by Tester\n    activity licence: attestation issues certificate\n    surveillance every 12 months {\n        activity market: determination testing from market by Tester\n    }\n}\nrole Tester \"Tester\"\nrole Reviewer \"Reviewer\"\nrole Manager \"Manager\"\n"
+        "description": "A scheme that uses the organisation's QMS does not realise one of the four principles (QMS assessment, product verification, surveillance, mark control). Mark control needs an attestation that licenses a declared mark with its conditions of use (`on …`), not merely an attestation. A product scheme that uses the organisation's QMS (`usesQms`) realises the four principles: the clauses of the GUIDE53 catalog with `realisedBy` patterns (a QMS assessment, b product verification, c surveillance, d control of marks). The message names the missing principle.",
+        "clean": "scheme WIDGETS \"Widget certification\" {\n    certifies product\n    operatedUnder ISO17065\n    usesQms ISO9001\n    activity test: determination testing by Tester\n    activity qmsAudit: determination audit by Tester\n    mark WM \"Widget mark\" on products\n    activity licence: attestation issues certificate, markLicence licenses WM\n    surveillance every 12 months {\n        activity market: determination testing from market by Tester\n    }\n}\nrole Tester \"Tester\"\nrole Reviewer \"Reviewer\"\nrole Manager \"Manager\"\n"
     },
     "certa.guide-53.product-scheme-expected": {
         "description": "`usesQms` belongs to product certification schemes; a management-system scheme certifies the QMS itself. Guide 53 is about product certification that relies on the QMS; in a management-system scheme `usesQms` adds nothing.",
@@ -254,34 +274,250 @@ export const RULE_DOCS: Readonly<Record<string, RuleDoc>> = {
         "description": "A management-system scheme declares or licenses a mark for use on products or packaging, which would suggest the product is certified. A management-system certificate does not certify products: its marks must not be used on products or packaging, and it must not license a product mark.",
         "clean": "scheme QMS \"ISO 9001 certification\" {\n    certifies managementSystem ISO9001\n    operatedUnder ISO17021_1\n    mark QMSMARK \"system-certification logo\" shape rectangle on certificates, documents, advertising\n}\n"
     },
-    "certa.iso-9001-scope.coverage-gap": {
-        "description": "The audit programme (stage 1, stage 2, surveillance and recertification audits) never audits some clauses of the certified standard over the cycle. Over the cycle, the audits (stage 1, stage 2, surveillance, recertification, `determination audit`) cover every clause of the certified standard that is not excluded, through `covers` and check `refs`. The message names the missing clauses, as high up the clause tree as possible.",
+    "certa.programme.no-audit-time-table": {
+        "description": "A client's standard has no audit-time table, or its complexity category is missing or not one of the table's. The table is the one named with `table`, else one whose `standards` name the catalog or whose `designations` match the catalog's designation without its edition.",
+        "clean": "client C \"C Ltd\" { standard ISO9001 site S \"Main site\" { personnel 10 } }\n"
+    },
+    "certa.programme.audit-time-below-minimum": {
+        "description": "An audit is planned with fewer auditor days than the calculation gives after the declared increases and reductions. Stage 1 and stage 2 together must reach the initial time; each surveillance audit its share (a third in MD 5), the recertification audit its share (two thirds).",
+        "clean": "client C \"C Ltd\" {\n    standard ISO9001\n    site S \"Main site\" { personnel 40 }\n    audit s2: stage2 2026-03-02 { days 4 }\n}\n"
+    },
+    "certa.programme.reduction-beyond-limit": {
+        "description": "The declared reductions exceed the table's limit (30 % in MD 5), an integration reduction exceeds 20 % (MD 11), or a site's reduction exceeds 50 % (MD 1). The table's limit is data (`maxReduction`); MD 11's and MD 1's are those documents' figures.",
+        "clean": "client C \"C Ltd\" { standard ISO9001 reduce 30 because \"simple processes\" }\n"
+    },
+    "certa.programme.unjustified-adjustment": {
+        "description": "An adjustment of effective personnel or of audit time, an integration or a site reduction has no justification. Every departure from the table needs its reason on record.",
+        "clean": "client C \"C Ltd\" { standard ISO9001 adjust partTime -4 because \"8 half-time packers\" }\n"
+    },
+    "certa.programme.on-site-share": {
+        "description": "Less of an audit's time is on site than the table's minimum share (80 % in MD 5), and no remote auditing is justified. Declare `remote because \"…\"` when part of the audit is done remotely under IAF MD 4.",
+        "clean": "client C \"C Ltd\" { standard ISO9001 audit s2: stage2 2026-03-02 { days 3 onSite 2.5 } }\n"
+    },
+    "certa.programme.multi-site-not-eligible": {
+        "description": "A client with several permanent sites has no single central function, or a site has no internal audit date, so sampling per IAF MD 1 does not apply. Mark the central function `central` and give every other permanent site its `internalAudit` date.",
+        "clean": "client C \"C Ltd\" { site A \"Plant A\" { personnel 20 central } site B \"Plant B\" { personnel 20 internalAudit 2025-10-01 } }\n"
+    },
+    "certa.programme.sample-below-minimum": {
+        "description": "An audit of a multi-site client visits fewer sites than IAF MD 1 requires, or leaves out the central function. With n sites besides the central function: stage 2 √n, surveillance 0.6 √n, recertification 0.8 √n, each rounded up, plus `sampleIncrease` for the risks found.",
+        "clean": "client C \"C Ltd\" {\n    site HQ \"Head office\" { personnel 10 central }\n    site A \"Depot A\" { personnel 3 internalAudit 2025-10-01 }\n    site B \"Depot B\" { personnel 3 internalAudit 2025-10-01 }\n    audit s2: stage2 2026-03-02 { sites HQ, A, B }\n    audit v1: surveillance 2027-03-01 { sites HQ, B }\n}\n"
+    },
+    "certa.programme.site-never-visited": {
+        "description": "A site of the client is visited by no audit of the programme. Reported once audits list their sites.",
+        "clean": "client C \"C Ltd\" {\n    site HQ \"Head office\" { personnel 10 }\n    site A \"Store\" { personnel 3 temporary }\n    audit s2: stage2 2026-03-02 { sites HQ, A }\n}\n"
+    },
+    "certa.programme.surveillance-window-missed": {
+        "description": "The first surveillance audit is more than 12 months after the certification decision, or a calendar year of the cycle has no surveillance audit. A year still ahead of today with no audit planned yet is not reported.",
+        "clean": "client C \"C Ltd\" { decided 2026-03-20 audit v1: surveillance 2027-03-20 }\n"
+    },
+    "certa.programme.recertification-after-expiry": {
+        "description": "A recertification audit ends after the certificate expires. Without `expires`, the certificate expires three years after the decision, less a day.",
+        "clean": "client C \"C Ltd\" {\n    decided 2026-03-20\n    audit v1: surveillance 2027-03-01\n    audit v2: surveillance 2028-03-01\n    audit rc: recertification 2029-01-20\n}\n"
+    },
+    "certa.programme.team-lacks-area": {
+        "description": "No member of an audit team works in one of the client's technical areas. The areas are those of the client's `scope`, matched with the people's `areas`.",
+        "clean": "role LeadAuditor \"Lead auditor\"\nperson kay \"K. Ay\" { qualified LeadAuditor areas IAF 19 }\nclient C \"C Ltd\" { scope \"Cables\" areas IAF 19 audit s1: stage1 2026-02-02 { team kay as LeadAuditor } }\n"
+    },
+    "certa.programme.team-lacks-standard": {
+        "description": "No member of an audit team has a competence resting on one of the client's standards. That is a competence with a `basis` in the standard's catalog, held directly (`competent`) or through a role the person is qualified for.",
+        "clean": "competence QmsStandard \"ISO 9001 requirements\" basis ISO9001\nrole Expert \"Technical expert\" { needs QmsStandard }\nperson tex \"T. Ex\" { qualified Expert }\nclient C \"C Ltd\" { standard ISO9001 audit s1: stage1 2026-02-02 { team tex as Expert } }\n"
+    },
+    "certa.programme.qualification-expired-on-audit": {
+        "description": "A team member's qualification for their role in the audit has expired by the day the audit starts. Without `as <Role>`, every qualification of the person must have expired.",
+        "clean": "role LeadAuditor \"Lead auditor\"\nperson kay \"K. Ay\" { qualified LeadAuditor until 2030-01-31 }\nclient C \"C Ltd\" { audit v2: surveillance 2028-03-01 { team kay as LeadAuditor } }\n"
+    },
+    "certa.programme.conflicted-auditor": {
+        "description": "A team member provided consultancy to, or was employed by, the client within two years before the audit. A `conflict` without `until` is taken as current.",
+        "clean": "role LeadAuditor \"Lead auditor\"\nperson kay \"K. Ay\" { qualified LeadAuditor }\nclient C \"C Ltd\" { conflict kay consultancy until 2023-12-31 audit s1: stage1 2026-02-02 { team kay } }\n"
+    },
+    "certa.programme.decision-maker-on-team": {
+        "description": "The person who took the certification decision was on the team of an audit it rests on. Those audits are stage 1, stage 2 and recertification.",
+        "clean": "role LeadAuditor \"Lead auditor\"\nperson lee \"L. Ee\" { qualified LeadAuditor }\nperson dee \"D. Ee\" { qualified LeadAuditor }\nclient C \"C Ltd\" { audit s2: stage2 2026-03-02 { team lee } decided 2026-03-20 by dee }\n"
+    },
+    "certa.marks.missing-conditions": {
+        "description": "A scheme that describes its operation declares or licenses a mark without conditions of use (`conditions \"…\"`). A mark carries `conditions \"…\"` (who may use it, on what, how it is shown) and `misuse \"…\"` (what the body does about incorrect use). Reported in schemes that describe their operation (see `certa.lifecycle.missing-lifecycle`). Quick fix: add both placeholders.",
+        "clean": "scheme P \"Process certification\" {\n    certifies process\n    operatedUnder ISO17065\n    mark PM \"process mark\" on documents\n        conditions \"certified plants only, with the certificate number\"\n        misuse \"suspension of the licence, publication\"\n    activity licence: attestation issues certificate, markLicence licenses PM\n    appeals decidedBy Panel\n}\nrole Assessor \"Assessor\"\nrole Manager \"Manager\"\nrole Panel \"Appeals panel\"\n"
+    },
+    "certa.marks.missing-misuse-handling": {
+        "description": "A mark states conditions of use but not how misuse is dealt with (`misuse \"…\"`). Quick fix: add a misuse placeholder.",
+        "clean": "mark PM \"process mark\" on documents conditions \"certified plants only\" misuse \"suspension of the licence, publication\"\n"
+    },
+    "certa.lifecycle.missing-changes": {
+        "description": "The lifecycle does not say how changes affecting certification (of the scheme, of the client) are handled (`changes \"…\"`). `changes \"…\"` says how the client reports changes that may affect certification, how changes to the scheme's requirements reach certified clients and what is evaluated again.",
+        "clean": "scheme P \"Process certification\" {\n    certifies process\n    operatedUnder ISO17065\n    lifecycle {\n        suspension when \"major nonconformity not corrected\" maximum 6 months restoredWhen \"correction verified\"\n        withdrawal when \"suspension not resolved in time\"\n        changes \"clients notify changes within 30 days\"\n    }\n}\n"
+    },
+    "certa.lifecycle.missing-lifecycle": {
+        "description": "A scheme that describes its operation (complaints, appeals, external bodies, certificate) must also say how certification is suspended and withdrawn (a lifecycle block). Operation rules apply to a scheme that describes how it is operated: as soon as it has a `lifecycle`, `externalBody`, `complaints`, `appeals` or `certificate` member, Certa asks for the others (a scheme that describes none of them is not reported, so that older schemes keep validating).",
+        "clean": "scheme P \"Process certification\" {\n    certifies process\n    operatedUnder ISO17065\n    lifecycle {\n        suspension when \"major nonconformity not corrected\" maximum 6 months restoredWhen \"correction verified\"\n        withdrawal when \"suspension not resolved in time\"\n        changes \"clients notify changes within 30 days\"\n    }\n    appeals decidedBy Panel\n}\nrole Assessor \"Assessor\"\nrole Manager \"Manager\"\nrole Panel \"Appeals panel\"\n"
+    },
+    "certa.lifecycle.missing-scope-extension": {
+        "description": "A management-system lifecycle should say how an application to extend the scope is reviewed and audited (`specialAudit scopeExtension`). `specialAudit scopeExtension by <Role>` says who reviews an application to extend the scope and audits what is needed (possibly with a surveillance audit).",
+        "clean": "scheme QMS \"ISO 9001 certification\" {\n    certifies managementSystem ISO9001\n    operatedUnder ISO17021_1\n    lifecycle {\n        specialAudit scopeExtension by Assessor\n        suspension when \"major nonconformity not corrected\" maximum 6 months restoredWhen \"correction verified\"\n        withdrawal when \"suspension not resolved in time\"\n        changes \"clients notify changes within 30 days\"\n    }\n}\nrole Assessor \"Assessor\"\nrole Manager \"Manager\"\nrole Panel \"Appeals panel\"\n"
+    },
+    "certa.lifecycle.missing-suspension": {
+        "description": "The lifecycle does not say when and how certification is suspended. The lifecycle says when certification is suspended.",
+        "clean": "scheme P \"Process certification\" {\n    certifies process\n    operatedUnder ISO17065\n    lifecycle {\n        suspension when \"major nonconformity not corrected\" maximum 6 months restoredWhen \"correction verified\"\n        withdrawal when \"suspension not resolved in time\"\n        changes \"clients notify changes within 30 days\"\n    }\n}\n"
+    },
+    "certa.lifecycle.missing-triggers": {
+        "description": "A suspension, withdrawal or reduction of scope should say when it applies (`when \"…\"`). `when` lists the cases, e.g. persistent or serious failure to meet certification requirements, refused surveillance, the client's request.",
+        "clean": "scheme P \"Process certification\" {\n    certifies process\n    operatedUnder ISO17065\n    lifecycle {\n        suspension when \"major nonconformity not corrected\" maximum 6 months restoredWhen \"correction verified\"\n        withdrawal when \"suspension not resolved in time\"\n        changes \"clients notify changes within 30 days\"\n    }\n}\n"
+    },
+    "certa.lifecycle.missing-withdrawal": {
+        "description": "The lifecycle does not say when certification is withdrawn (what happens when a suspension is not resolved in time). An unresolved suspension leads to withdrawal (or reduction of scope): the lifecycle says when certification is withdrawn.",
+        "clean": "scheme P \"Process certification\" {\n    certifies process\n    operatedUnder ISO17065\n    lifecycle {\n        suspension when \"major nonconformity not corrected\" maximum 6 months restoredWhen \"correction verified\"\n        withdrawal when \"suspension not resolved in time\"\n        changes \"clients notify changes within 30 days\"\n    }\n}\n"
+    },
+    "certa.lifecycle.restoration-undefined": {
+        "description": "A suspension must say when certification is restored (`restoredWhen \"…\"`). Quick fix: add a `restoredWhen` placeholder.",
+        "clean": "scheme P \"Process certification\" {\n    certifies process\n    operatedUnder ISO17065\n    lifecycle {\n        suspension when \"major nonconformity not corrected\" maximum 6 months restoredWhen \"correction verified\"\n        withdrawal when \"suspension not resolved in time\"\n        changes \"clients notify changes within 30 days\"\n    }\n}\n"
+    },
+    "certa.lifecycle.special-audit-conditions": {
+        "description": "Short-notice and unannounced audits need conditions, described and made known to clients in advance (`conditions \"…\"`). `specialAudit shortNotice` and `specialAudit unannounced` need `conditions \"…\"`: the body describes and makes known in advance when such audits are made. Quick fix: add a conditions placeholder.",
+        "clean": "scheme P \"Process certification\" {\n    certifies process\n    operatedUnder ISO17065\n    lifecycle {\n        specialAudit unannounced by Assessor conditions \"to investigate complaints; told to clients in the certification agreement\"\n    }\n}\nrole Assessor \"Assessor\"\nrole Manager \"Manager\"\nrole Panel \"Appeals panel\"\n"
+    },
+    "certa.lifecycle.suspension-too-long": {
+        "description": "A management-system suspension longer than 6 months: in most cases a suspension would not exceed 6 months. ISO/IEC 17021-1:2015 9.6.5.4 leaves the period to the body; its note says that in most cases a suspension would not exceed 6 months. Certa reads that as the usual limit for management-system schemes and warns beyond it (accept the finding with the reason for a longer period). Product schemes (ISO/IEC 17065 7.11) have no such note and are not reported.",
+        "clean": "scheme QMS \"ISO 9001 certification\" {\n    certifies managementSystem ISO9001\n    operatedUnder ISO17021_1\n    lifecycle {\n        suspension when \"major nonconformity not corrected\" maximum 6 months restoredWhen \"correction verified\"\n        withdrawal when \"suspension not resolved in time\"\n        changes \"clients notify changes within 30 days\"\n    }\n}\n"
+    },
+    "certa.lifecycle.suspension-without-maximum": {
+        "description": "A suspension must have a maximum period after which unresolved issues lead to withdrawal or reduction of scope. The standard leaves the period to the body but requires one: issues not resolved within it lead to withdrawal or reduction of scope. Quick fix: add `maximum 6 months`.",
+        "clean": "scheme P \"Process certification\" {\n    certifies process\n    operatedUnder ISO17065\n    lifecycle {\n        suspension when \"major nonconformity not corrected\" maximum 6 months restoredWhen \"correction verified\"\n        withdrawal when \"suspension not resolved in time\"\n        changes \"clients notify changes within 30 days\"\n    }\n}\n"
+    },
+    "certa.lifecycle.transfer-without-review": {
+        "description": "Accepting a transfer of certification from another body needs a pre-transfer review by a competent person (`transfer \"…\" by <Role>`). `transfer \"…\" by <Role>` declares that the body accepts certificates transferred from another accredited body, after a pre-transfer review (IAF MD 2) by the named role.",
+        "clean": "scheme QMS \"ISO 9001 certification\" {\n    certifies managementSystem ISO9001\n    operatedUnder ISO17021_1\n    lifecycle {\n        transfer \"pre-transfer review of the last certification and surveillance reports\" by Assessor\n    }\n}\nrole Assessor \"Assessor\"\nrole Manager \"Manager\"\nrole Panel \"Appeals panel\"\n"
+    },
+    "certa.external-body.accreditation-mismatch": {
+        "description": "An external body performs an activity its declared accreditation does not cover (testing needs ISO/IEC 17025, inspection ISO/IEC 17020, …). What fits: testing ISO/IEC 17025 (or ISO 15189); inspection ISO/IEC 17020; design appraisal and assessment of production, processes or services ISO/IEC 17020 or ISO/IEC 17065; management-system audits ISO/IEC 17021-1; sampling ISO/IEC 17025, 17020 or 17065.",
+        "clean": "scheme P \"Process certification\" {\n    certifies process\n    operatedUnder ISO17065\n    activity tests: determination testing by Assessor\n    activity review: review by Manager\n    externalBody Lab \"Test laboratory\" {\n        accreditedTo ISO_IEC_17025 \"lab 0421\"\n        performs tests\n        agreement confidentiality, impartiality\n    }\n}\nrole Assessor \"Assessor\"\nrole Manager \"Manager\"\nrole Panel \"Appeals panel\"\n"
+    },
+    "certa.external-body.missing-accreditation": {
+        "description": "An external body does not say what it is accredited to, so the fit with its activities cannot be shown. `accreditedTo ISO_IEC_17025 \"<accreditation number>\"` (one or more) says what the body is accredited to.",
+        "clean": "scheme P \"Process certification\" {\n    certifies process\n    operatedUnder ISO17065\n    activity tests: determination testing by Assessor\n    activity review: review by Manager\n    externalBody Lab \"Test laboratory\" {\n        accreditedTo ISO_IEC_17025 \"lab 0421\"\n        performs tests\n        agreement confidentiality, impartiality\n    }\n}\nrole Assessor \"Assessor\"\nrole Manager \"Manager\"\nrole Panel \"Appeals panel\"\n"
+    },
+    "certa.external-body.missing-agreement": {
+        "description": "The agreement with an external body must cover confidentiality and impartiality (conflicts of interest). `agreement confidentiality, impartiality` (also `competence`, `records`) declares the legally enforceable agreement; the certification body stays responsible for the outsourced work. Quick fix: add the missing topics.",
+        "clean": "scheme P \"Process certification\" {\n    certifies process\n    operatedUnder ISO17065\n    activity tests: determination testing by Assessor\n    activity review: review by Manager\n    externalBody Lab \"Test laboratory\" {\n        accreditedTo ISO_IEC_17025 \"lab 0421\"\n        performs tests\n        agreement confidentiality, impartiality\n    }\n}\nrole Assessor \"Assessor\"\nrole Manager \"Manager\"\nrole Panel \"Appeals panel\"\n"
+    },
+    "certa.external-body.performs-nothing": {
+        "description": "An external body performs no activity of the scheme (`performs <activity>`). `performs` names activities of the scheme (initial, surveillance or recertification).",
+        "clean": "scheme P \"Process certification\" {\n    certifies process\n    operatedUnder ISO17065\n    activity tests: determination testing by Assessor\n    activity review: review by Manager\n    externalBody Lab \"Test laboratory\" {\n        accreditedTo ISO_IEC_17025 \"lab 0421\"\n        performs tests\n        agreement confidentiality, impartiality\n    }\n}\nrole Assessor \"Assessor\"\nrole Manager \"Manager\"\nrole Panel \"Appeals panel\"\n"
+    },
+    "certa.external-body.reviews-or-decides": {
+        "description": "An external body performs a review or the certification decision; only evaluation may be outsourced. `externalBody <Id> \"title\" { accreditedTo … performs … agreement … }` declares a body the certification body outsources to. It may evaluate (select samples, test, inspect, assess, audit); the review, the certification decision, the application review and the attestation stay with the certification body.",
+        "clean": "scheme P \"Process certification\" {\n    certifies process\n    operatedUnder ISO17065\n    activity tests: determination testing by Assessor\n    activity review: review by Manager\n    externalBody Lab \"Test laboratory\" {\n        accreditedTo ISO_IEC_17025 \"lab 0421\"\n        performs tests\n        agreement confidentiality, impartiality\n    }\n}\nrole Assessor \"Assessor\"\nrole Manager \"Manager\"\nrole Panel \"Appeals panel\"\n"
+    },
+    "certa.complaints-appeals.appeal-decider-involved": {
+        "description": "A role that decides appeals also evaluates, reviews or decides in the scheme: appeals are decided by people not involved in the decision appealed. A role that decides appeals must not evaluate, review or decide in the same scheme (roles are what the scheme can check; the body still makes sure the people deciding an appeal were not involved in the case).",
+        "clean": "scheme P \"Process certification\" {\n    certifies process\n    operatedUnder ISO17065\n    activity decision: decision by Manager\n    complaints handledBy Quality aboutCertifiedClients \"passed to the certified client\"\n    appeals decidedBy Panel\n}\nrole Assessor \"Assessor\"\nrole Manager \"Manager\"\nrole Panel \"Appeals panel\"\nrole Quality \"Quality manager\"\n"
+    },
+    "certa.complaints-appeals.complaints-not-passed-on": {
+        "description": "The complaints process does not say how complaints about a certified client reach that client (`aboutCertifiedClients \"…\"`). A complaint about a certified client is also passed to that client, and the body checks how the client dealt with it. Quick fix: add an `aboutCertifiedClients` placeholder.",
+        "clean": "scheme P \"Process certification\" {\n    certifies process\n    operatedUnder ISO17065\n    activity decision: decision by Manager\n    complaints handledBy Quality aboutCertifiedClients \"passed to the certified client\"\n    appeals decidedBy Panel\n}\nrole Assessor \"Assessor\"\nrole Manager \"Manager\"\nrole Panel \"Appeals panel\"\nrole Quality \"Quality manager\"\n"
+    },
+    "certa.complaints-appeals.missing-appeal-decider": {
+        "description": "The appeals process does not say who decides an appeal (`decidedBy <Role>`).",
+        "clean": "scheme P \"Process certification\" {\n    certifies process\n    operatedUnder ISO17065\n    activity decision: decision by Manager\n    complaints handledBy Quality aboutCertifiedClients \"passed to the certified client\"\n    appeals decidedBy Panel\n}\nrole Assessor \"Assessor\"\nrole Manager \"Manager\"\nrole Panel \"Appeals panel\"\nrole Quality \"Quality manager\"\n"
+    },
+    "certa.complaints-appeals.missing-complaint-handler": {
+        "description": "The complaints process does not say who handles complaints (`handledBy <Role>`).",
+        "clean": "scheme P \"Process certification\" {\n    certifies process\n    operatedUnder ISO17065\n    activity decision: decision by Manager\n    complaints handledBy Quality aboutCertifiedClients \"passed to the certified client\"\n    appeals decidedBy Panel\n}\nrole Assessor \"Assessor\"\nrole Manager \"Manager\"\nrole Panel \"Appeals panel\"\nrole Quality \"Quality manager\"\n"
+    },
+    "certa.complaints-appeals.missing-process": {
+        "description": "A scheme that describes its operation must declare how complaints and appeals are handled (`complaints …`, `appeals …`). `complaints handledBy <Role> aboutCertifiedClients \"…\"` and `appeals decidedBy <Role>` declare the two processes; a scheme that describes its operation declares both.",
+        "clean": "scheme P \"Process certification\" {\n    certifies process\n    operatedUnder ISO17065\n    activity decision: decision by Manager\n    complaints handledBy Quality aboutCertifiedClients \"passed to the certified client\"\n    appeals decidedBy Panel\n}\nrole Assessor \"Assessor\"\nrole Manager \"Manager\"\nrole Panel \"Appeals panel\"\nrole Quality \"Quality manager\"\n"
+    },
+    "certa.certificates.expires-before-recertification": {
+        "description": "The certificate expires before the recertification deadline, so certified clients are left without a valid certificate. Expiry is tied to recertification: the certificate is valid at least until the recertification deadline.",
+        "clean": "scheme QMS \"ISO 9001 certification\" {\n    certifies managementSystem ISO9001\n    operatedUnder ISO17021_1\n    cycle 3 years\n    recertification before 36 months {\n        activity recert: recertificationAudit audit by Assessor\n    }\n    certificate {\n        validFor 3 years\n        states certificationBody, client, scope, criteria, grantDate, expiryDate, identification\n    }\n}\nrole Assessor \"Assessor\"\nrole Manager \"Manager\"\nrole Panel \"Appeals panel\"\n"
+    },
+    "certa.certificates.missing-certificate": {
+        "description": "A scheme that describes its operation must say what its certificate states and how long it is valid (a certificate block). `certificate { validFor … states … }` says what the certificate states and for how long it is valid.",
+        "clean": "scheme P \"Process certification\" {\n    certifies process\n    operatedUnder ISO17065\n    appeals decidedBy Panel\n    certificate {\n        validFor 3 years\n        states certificationBody, client, scope, grantDate, expiryDate\n    }\n}\nrole Assessor \"Assessor\"\nrole Manager \"Manager\"\nrole Panel \"Appeals panel\"\n"
+    },
+    "certa.certificates.missing-content": {
+        "description": "The certificate does not state everything the standard requires (the body, the client, the scope, dates, …). `states` lists `certificationBody`, `client`, `scope`, `criteria` (the standard or normative document), `grantDate`, `expiryDate`, `identification`. A product, process or service certificate (ISO/IEC 17065 7.7.1) states the body, the client, the scope, the date of grant and the expiry date; a management-system certificate (ISO/IEC 17021-1 8.2.2) also the standard and a unique identification code. Quick fix: add the missing items.",
+        "clean": "scheme P \"Process certification\" {\n    certifies process\n    operatedUnder ISO17065\n    certificate {\n        validFor 3 years\n        states certificationBody, client, scope, grantDate, expiryDate\n    }\n}\n"
+    },
+    "certa.certificates.missing-validity": {
+        "description": "The certificate does not say how long it is valid (`validFor 3 years`).",
+        "clean": "scheme P \"Process certification\" {\n    certifies process\n    operatedUnder ISO17065\n    certificate {\n        validFor 3 years\n        states certificationBody, client, scope, grantDate, expiryDate\n    }\n}\n"
+    },
+    "certa.certificates.validity-exceeds-cycle": {
+        "description": "The certificate is valid for longer than the certification cycle. The limit is the scheme's `cycle`, or 3 years for a management-system scheme that declares none.",
+        "clean": "scheme QMS \"ISO 9001 certification\" {\n    certifies managementSystem ISO9001\n    operatedUnder ISO17021_1\n    cycle 3 years\n    recertification before 36 months {\n        activity recert: recertificationAudit audit by Assessor\n    }\n    certificate {\n        validFor 3 years\n        states certificationBody, client, scope, criteria, grantDate, expiryDate, identification\n    }\n}\nrole Assessor \"Assessor\"\nrole Manager \"Manager\"\nrole Panel \"Appeals panel\"\n"
+    },
+    "certa.sampling.plan-incomplete": {
+        "description": "A sampling plan does not say how many items are sampled (`count`) or by which rule (`rule \"…\"`). `samplingPlan \"what\" count <n> every <duration> rule \"…\" from <source>` is an activity member: what is sampled, how many, how often, by which rule, from where (`market`, `factory`, `operator`, `site`, `field`, `installation`). The plan's `from` counts as the activity's for the scheme-type rules: a type 2 plan `from market` realises market surveillance (VIa), one `from site` does not.",
+        "clean": "scheme P \"Process certification\" {\n    certifies process\n    operatedUnder ISO17065\n    surveillance every 12 months {\n        activity samples: determination testing by Assessor {\n            samplingPlan \"articles from current production\" count 3 rule \"random, from the dispatch area\" from site\n        }\n    }\n}\nrole Assessor \"Assessor\"\nrole Manager \"Manager\"\nrole Panel \"Appeals panel\"\n"
+    },
+    "certa.sampling.source-conflict": {
+        "description": "An activity takes its samples from one place (`from`) and its sampling plan from another.",
+        "clean": "scheme P \"Process certification\" {\n    certifies process\n    operatedUnder ISO17065\n    surveillance every 12 months {\n        activity samples: determination testing by Assessor from site {\n            samplingPlan \"articles from current production\" count 3 rule \"random\" from site\n        }\n    }\n}\nrole Assessor \"Assessor\"\nrole Manager \"Manager\"\nrole Panel \"Appeals panel\"\n"
+    },
+    "certa.ms-scope.coverage-gap": {
+        "description": "The audit programme (stage 2, surveillance and recertification audits; stage 1 does not count) never audits some clauses of a certified standard over the cycle. Over the cycle, the audits (stage 2, surveillance, recertification, `determination audit`; not stage 1, which reviews readiness) cover every clause of the certified standard that is not excluded, through `covers` and check `refs`. The message names the missing clauses, as high up the clause tree as possible.",
         "clean": "scheme QMS \"ISO 9001 certification\" {\n    certifies managementSystem ISO9001\n    operatedUnder ISO17021_1\n    activity stage1: stage1 audit by Auditor { covers ISO9001 4 .. 6 }\n    activity stage2: stage2 audit by Auditor { covers ISO9001 4 .. 10 }\n}\nrole Auditor \"Auditor\"\nrole Decider \"Decision maker\"\n"
     },
-    "certa.iso-9001-scope.exclusion-affects-conformity": {
-        "description": "An excluded clause is not one the catalog marks `mayBeNotApplicable`; excluding it may affect the conformity of products and services. Only requirements that do not affect the conformity of products and services may be not applicable. The catalog marks the usual candidates `mayBeNotApplicable` (design and development 8.3, traceability of measurement 7.1.5, …); excluding another clause is reported. Accept it with a reason if the case is real.",
+    "certa.ms-scope.combine-not-certified": {
+        "description": "`combine` names a standard the scheme does not certify (or a standard with itself); only the certified standards of an integrated scheme can share audited clauses. `combine` joins the standards of an integrated scheme; a catalog the scheme does not certify (by `certifies managementSystem`) cannot share audited clauses.",
+        "clean": "scheme IMS \"Integrated certification\" {\n    certifies managementSystem ISO9001\n    certifies managementSystem EMS\n    operatedUnder ISO17021_1\n    combine ISO9001 9.2 with EMS\n}\ncatalog EMS \"Environmental management systems\" { clause 9 \"Performance evaluation\" { clause 9.2 \"Internal audit\" } }\n"
+    },
+    "certa.ms-scope.combine-without-counterpart": {
+        "description": "A combined clause has no clause of the same number in the other standard, so nothing is combined. Reported for a single clause named in `combine` (ranges and whole clauses combine only what has a counterpart, silently).",
+        "clean": "scheme IMS \"Integrated certification\" {\n    certifies managementSystem ISO9001\n    certifies managementSystem EMS\n    operatedUnder ISO17021_1\n    combine ISO9001 8.1 with EMS\n}\ncatalog EMS \"Environmental management systems\" { clause 8 \"Operation\" { clause 8.1 \"Operational planning and control\" } }\n"
+    },
+    "certa.ms-scope.exclusion-affects-conformity": {
+        "description": "An excluded clause is not one the catalog marks `mayBeNotApplicable`; excluding it affects the ability to ensure the conformity of products and services, so conformity to the standard could not be claimed. Only requirements that do not affect the conformity of products and services may be not applicable. The catalog marks the candidates `mayBeNotApplicable` (design and development 8.3, monitoring and measuring resources 7.1.5, property of customers 8.5.3, post-delivery activities 8.5.5, …); excluding another clause, such as internal audit 9.2, is an error that cannot be accepted away: remove the exclusion and audit the clause. A user catalog of another management-system standard marks its own candidates.",
         "clean": "scheme QMS \"ISO 9001 certification\" {\n    certifies managementSystem ISO9001\n    operatedUnder ISO17021_1\n    exclude ISO9001 8.3 because \"no design\"\n}\n"
     },
-    "certa.iso-9001-scope.exclusion-outside-certified-standard": {
+    "certa.ms-scope.exclusion-outside-certified-standard": {
         "description": "A management-system scheme excludes a clause of a standard other than the one it certifies. A management-system scheme excludes clauses of the standard it certifies against, not of another catalog.",
         "clean": "scheme QMS \"ISO 9001 certification\" {\n    certifies managementSystem ISO9001\n    operatedUnder ISO17021_1\n    exclude ISO9001 8.3 because \"no design\"\n}\n"
     },
-    "certa.iso-9001-scope.exclusion-without-justification": {
+    "certa.ms-scope.exclusion-without-justification": {
         "description": "A clause is declared not applicable without a justification (`because \"…\"`). A requirement is declared not applicable only with a justification. The classic mistake.",
         "quickFix": "add a justification placeholder",
         "clean": "scheme QMS \"ISO 9001 certification\" {\n    certifies managementSystem ISO9001\n    operatedUnder ISO17021_1\n    exclude ISO9001 8.3 because \"no design; products are made to customer drawings\"\n}\n"
     },
-    "certa.iso-9001-scope.expected-outcome-not-audited": {
-        "description": "Surveillance audits do not cover a clause the certified standard's catalog marks `expectedOutcome`; for ISO 9001, the clauses the ISO/IAF expected outcomes rest on: customer satisfaction 9.1.2, internal audit 9.2, management review 9.3, corrective action 10.2. The clauses are data: the builtin `ISO9001` catalog marks them with the outcome letter of the ISO/IAF communique (`clause 9.2 \"Internal audit\" expectedOutcome \"H: effective internal audit and management review\"`), and the message names the outcomes a gap leaves unaudited. A user catalog for another management-system standard (ISO 14001, ISO 45001, …) marks its own clauses the same way; a catalog that marks none is not checked.",
+    "certa.ms-scope.expected-outcome-not-audited": {
+        "description": "A surveillance audit does not cover a clause the certified standard's catalog marks `expectedOutcome` (each visit is judged, for each standard it audits); for ISO 9001, the clauses the ISO/IAF expected outcomes rest on: customer satisfaction 9.1.2, internal audit 9.2, management review 9.3, corrective action 10.2. The clauses are data: the builtin `ISO9001` catalog marks them with the outcome letter of the ISO/IAF communique (`clause 9.2 \"Internal audit\" expectedOutcome \"H: effective internal audit and management review\"`), and the message names the outcomes a gap leaves unaudited. A user catalog for another management-system standard (ISO 14001, ISO 45001, …) marks its own clauses the same way; a catalog that marks none is not checked.",
         "clean": "scheme QMS \"ISO 9001 certification\" {\n    certifies managementSystem ISO9001\n    operatedUnder ISO17021_1\n    surveillance every 12 months {\n        activity annual: surveillanceAudit audit by Auditor { covers ISO9001 9.1.2, ISO9001 9.2, ISO9001 9.3, ISO9001 10.2 }\n    }\n}\nrole Auditor \"Auditor\"\nrole Decider \"Decision maker\"\n"
+    },
+    "certa.ms-scope.stage2-coverage-gap": {
+        "description": "The stage 2 audit does not cover every clause of a certified standard; stage 2 evaluates the implementation and effectiveness of the whole management system (stage 1 coverage does not count). The stage 2 audits of initial certification (one or several `stage2` activities together) cover, through `covers` and check `refs`, every clause of each certified standard that is not excluded, combined clauses counting for both standards. Stage 1 coverage counts neither here nor in the programme's coverage: stage 1 reviews documents and readiness.",
+        "clean": "scheme QMS \"ISO 9001 certification\" {\n    certifies managementSystem ISO9001\n    operatedUnder ISO17021_1\n    activity stage1: stage1 audit by Auditor { covers ISO9001 4 .. 6 }\n    activity stage2: stage2 audit by Auditor { covers ISO9001 }\n    activity decision: decision by Decider\n    surveillance every 12 months { activity annual: surveillanceAudit audit by Auditor { covers ISO9001 9, ISO9001 10 } }\n    recertification before 36 months {\n        activity recert: recertificationAudit audit by Auditor { covers ISO9001 }\n        activity recertDecision: decision by Decider\n    }\n}\nrole Auditor \"Auditor\" { needs AnnexA }\nrole Decider \"Decision maker\" { needs AnnexA }\ncompetence AnnexA \"Annex A knowledge\" basis ISO17021_1 A\n"
+    },
+    "certa.nonconformity.major-not-verified-before-decision": {
+        "description": "A major nonconformity grade does not say that its correction and corrective action are verified before the certification decision (`verified onSite beforeDecision`). Applies to product schemes as well (ISO/IEC 17065 7.6: the decision rests on evaluation results that show fulfilment).",
+        "clean": "scheme QMS \"ISO 9001 certification\" {\n    certifies managementSystem ISO9001\n    operatedUnder ISO17021_1\n    grade major \"Major nonconformity\" { correction within 30 days  correctiveAction within 90 days  verified onSite beforeDecision }\n}\n"
+    },
+    "certa.nonconformity.major-deadline-too-long": {
+        "description": "A management-system scheme gives major nonconformities more than six months for correction or corrective action; a major not verified within six months of the last day of stage 2 means stage 2 is repeated. Six months is the limit of ISO/IEC 17021-1 9.5.3 as IAF guidance reads it; durations in days and weeks are compared as fractions of an average month (183 days is over, 180 is not).",
+        "clean": "scheme QMS \"ISO 9001 certification\" {\n    certifies managementSystem ISO9001\n    operatedUnder ISO17021_1\n    grade major \"Major nonconformity\" { correction within 30 days  correctiveAction within 180 days  verified onSite beforeDecision }\n}\n"
+    },
+    "certa.nonconformity.missing-deadline": {
+        "description": "A major or minor nonconformity grade sets no deadline for correction or for corrective action (`correction within …`, `correctiveAction within …`). Observations have no deadline.",
+        "clean": "scheme QMS \"ISO 9001 certification\" {\n    certifies managementSystem ISO9001\n    operatedUnder ISO17021_1\n    grade minor \"Minor nonconformity\" { correction within 60 days  correctiveAction within 90 days  verified atNextAudit }\n}\n"
+    },
+    "certa.nonconformity.grade-without-level": {
+        "description": "A grade with a name of the scheme's own does not say whether it is a major or minor nonconformity or an observation (`as major`). Without a level the deadline and verification rules cannot judge the grade.",
+        "clean": "scheme QMS \"ISO 9001 certification\" {\n    certifies managementSystem ISO9001\n    operatedUnder ISO17021_1\n    grade critical \"Critical finding\" as major { correction within 7 days  correctiveAction within 30 days  verified onSite beforeDecision }\n}\n"
+    },
+    "certa.nonconformity.no-major-grade": {
+        "description": "A scheme declares grades of findings but none of them is a major nonconformity. Reported only when every declared grade has a level and none is major.",
+        "clean": "scheme QMS \"ISO 9001 certification\" {\n    certifies managementSystem ISO9001\n    operatedUnder ISO17021_1\n    grade major \"Major nonconformity\" { correction within 30 days  correctiveAction within 90 days  verified onSite beforeDecision }\n    grade minor \"Minor nonconformity\" { correction within 60 days  correctiveAction within 90 days  verified atNextAudit }\n}\n"
+    },
+    "certa.acceptance.deprecated-code": {
+        "description": "An acceptance names a rule by its former code; it still works, but the rule has a new code. The acceptance keeps matching the rule under its new code; the quick fix writes the current code. Old codes: `certa.iso-9001-scope.*` are now `certa.ms-scope.*`.",
+        "clean": "scheme QMS \"ISO 9001 certification\" {\n    certifies managementSystem ISO9001\n    operatedUnder ISO17021_1\n    exclude ISO17065 7.4 because \"the scheme evaluates no products\"\n    accept \"certa.ms-scope.exclusion-outside-certified-standard\" because \"agreed with the accreditation body\"\n}\n"
     },
     "certa.acceptance.missing-reason": {
         "description": "An accepted finding must say why it is acceptable (`because \"…\"`), so that reviewers can judge it. `accept \"code\"` without `because \"…\"` still suppresses the finding but is reported itself: a reviewer must be able to judge why.",
         "quickFix": "add a reason placeholder",
-        "clean": "scheme QMS \"ISO 9001 certification\" {\n    certifies managementSystem ISO9001\n    operatedUnder ISO17021_1\n    exclude ISO9001 8.5 because \"production is outsourced\"\n    accept \"certa.iso-9001-scope.exclusion-affects-conformity\" because \"agreed with the accreditation body\"\n}\n"
+        "clean": "scheme QMS \"ISO 9001 certification\" {\n    certifies managementSystem ISO9001\n    operatedUnder ISO17021_1\n    mark QMSMARK \"system logo\" shape rectangle\n    accept \"certa.marks.mark-without-use\" because \"the logo rules are in the certification contract\"\n}\n"
     },
     "certa.acceptance.not-acceptable": {
-        "description": "Syntax errors, unresolved names and acceptance findings cannot be accepted away; fix them instead. Syntax errors, unresolved names and findings about acceptances cannot be accepted away.",
+        "description": "Syntax errors, unresolved names, acceptance findings and findings against a requirement the standard states with \"shall\" (rules marked not acceptable) cannot be accepted away; fix them instead. The rules marked \"cannot be accepted\" in this catalogue rest on a \"shall\" of their basis clause: an exclusion that affects conformity, an activity without a performer, a surveillance element the scheme type does not include.",
         "clean": "accept \"certa.reference.unused-declaration\" on Spare because \"kept for the next revision\"\nrole Spare \"Spare role\"\n"
     },
     "certa.acceptance.stale": {

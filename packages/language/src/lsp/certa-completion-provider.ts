@@ -3,7 +3,6 @@ import type { CompletionAcceptor, CompletionContext, CompletionProviderOptions, 
 import { DefaultCompletionProvider } from 'langium/lsp';
 import type { GrammarAST, IndexManager } from 'langium';
 import { AstUtils } from 'langium';
-import type { GrammarAST } from 'langium';
 import type { CancellationToken, CompletionParams } from 'vscode-languageserver';
 import { CompletionItemKind, CompletionList, CompletionTriggerKind } from 'vscode-languageserver';
 import type { CutParseResult } from '../parser/certa-parser.js';
