@@ -27,10 +27,12 @@ export type CertaKeywordNames =
     | ":"
     | "accept"
     | "activity"
+    | "addresses"
     | "advertising"
     | "allows"
     | "applicationReview"
     | "areas"
+    | "ask"
     | "attestation"
     | "attests"
     | "audit"
@@ -103,6 +105,7 @@ export type CertaKeywordNames =
     | "productionAssessment"
     | "products"
     | "qualified"
+    | "questions"
     | "realisedBy"
     | "recertification"
     | "recertificationAudit"
@@ -212,7 +215,7 @@ export function isActivityMember(item: unknown): item is ActivityMember {
 }
 
 export interface ActivityPattern extends langium.AstNode {
-    readonly $container: Clause;
+    readonly $container: BankQuestion | Clause;
     readonly $type: 'ActivityPattern';
     kind: ActivityKind;
     method?: Method;
@@ -230,10 +233,48 @@ export function isActivityPattern(item: unknown): item is ActivityPattern {
     return reflection.isInstance(item, ActivityPattern.$type);
 }
 
+export interface Addressing extends langium.AstNode {
+    readonly $container: Document | Scheme;
+    readonly $type: 'Addressing';
+    documents: Array<string>;
+    refs: Array<ClauseRef>;
+}
+
+export const Addressing = {
+    $type: 'Addressing',
+    documents: 'documents',
+    refs: 'refs'
+} as const;
+
+export function isAddressing(item: unknown): item is Addressing {
+    return reflection.isInstance(item, Addressing.$type);
+}
+
 export type AttestationKind = 'batchCertificate' | 'certificate' | 'markLicence' | 'rightToUseCertificate';
 
 export function isAttestationKind(item: unknown): item is AttestationKind {
     return item === 'certificate' || item === 'batchCertificate' || item === 'rightToUseCertificate' || item === 'markLicence';
+}
+
+export interface BankQuestion extends langium.AstNode {
+    readonly $container: QuestionBank;
+    readonly $type: 'BankQuestion';
+    clause: langium.Reference<Clause>;
+    evidence?: string;
+    patterns: Array<ActivityPattern>;
+    question: string;
+}
+
+export const BankQuestion = {
+    $type: 'BankQuestion',
+    clause: 'clause',
+    evidence: 'evidence',
+    patterns: 'patterns',
+    question: 'question'
+} as const;
+
+export function isBankQuestion(item: unknown): item is BankQuestion {
+    return reflection.isInstance(item, BankQuestion.$type);
 }
 
 export interface Catalog extends langium.AstNode {
@@ -355,7 +396,7 @@ export function isClauseNumber(item: unknown): item is ClauseNumber {
 }
 
 export interface ClauseRef extends langium.AstNode {
-    readonly $container: Check | Competence | Coverage | Exclusion | Person | RequirementDecl;
+    readonly $container: Addressing | Check | Competence | Coverage | Exclusion | Person | RequirementDecl | SchemeQuestion;
     readonly $type: 'ClauseRef';
     catalog: langium.Reference<Catalog>;
     clause?: langium.Reference<Clause>;
@@ -633,6 +674,23 @@ export function isQualification(item: unknown): item is Qualification {
     return reflection.isInstance(item, Qualification.$type);
 }
 
+export interface QuestionBank extends langium.AstNode {
+    readonly $container: Document;
+    readonly $type: 'QuestionBank';
+    asks: Array<BankQuestion>;
+    catalog: langium.Reference<Catalog>;
+}
+
+export const QuestionBank = {
+    $type: 'QuestionBank',
+    asks: 'asks',
+    catalog: 'catalog'
+} as const;
+
+export function isQuestionBank(item: unknown): item is QuestionBank {
+    return reflection.isInstance(item, QuestionBank.$type);
+}
+
 export interface Recertification extends langium.AstNode {
     readonly $container: Scheme;
     readonly $type: 'Recertification';
@@ -726,7 +784,7 @@ export function isScheme(item: unknown): item is Scheme {
     return reflection.isInstance(item, Scheme.$type);
 }
 
-export type SchemeMember = Acceptance | Activity | CertifiesDecl | CycleDecl | Exclusion | Mark | OperatedUnderDecl | OwnerDecl | Recertification | RequirementDecl | SchemeTypeDecl | ScopeDecl | Surveillance | UsesQmsDecl | VersionDecl;
+export type SchemeMember = Acceptance | Activity | Addressing | CertifiesDecl | CycleDecl | Exclusion | Mark | OperatedUnderDecl | OwnerDecl | Recertification | RequirementDecl | SchemeQuestion | SchemeTypeDecl | ScopeDecl | Surveillance | UsesQmsDecl | VersionDecl;
 
 export const SchemeMember = {
     $type: 'SchemeMember'
@@ -734,6 +792,25 @@ export const SchemeMember = {
 
 export function isSchemeMember(item: unknown): item is SchemeMember {
     return reflection.isInstance(item, SchemeMember.$type);
+}
+
+export interface SchemeQuestion extends langium.AstNode {
+    readonly $container: Scheme;
+    readonly $type: 'SchemeQuestion';
+    evidence?: string;
+    question: string;
+    ref: ClauseRef;
+}
+
+export const SchemeQuestion = {
+    $type: 'SchemeQuestion',
+    evidence: 'evidence',
+    question: 'question',
+    ref: 'ref'
+} as const;
+
+export function isSchemeQuestion(item: unknown): item is SchemeQuestion {
+    return reflection.isInstance(item, SchemeQuestion.$type);
 }
 
 export interface SchemeType extends langium.AstNode {
@@ -844,7 +921,7 @@ export function isTimeUnit(item: unknown): item is TimeUnit {
     return item === 'months' || item === 'month' || item === 'years' || item === 'year';
 }
 
-export type TopLevelElement = Acceptance | Catalog | Competence | Mark | Person | Role | Scheme;
+export type TopLevelElement = Acceptance | Addressing | Catalog | Competence | Mark | Person | QuestionBank | Role | Scheme;
 
 export const TopLevelElement = {
     $type: 'TopLevelElement'
@@ -889,6 +966,8 @@ export type CertaAstType = {
     Activity: Activity
     ActivityMember: ActivityMember
     ActivityPattern: ActivityPattern
+    Addressing: Addressing
+    BankQuestion: BankQuestion
     Catalog: Catalog
     CertifiesDecl: CertifiesDecl
     Check: Check
@@ -907,12 +986,14 @@ export type CertaAstType = {
     OwnerDecl: OwnerDecl
     Person: Person
     Qualification: Qualification
+    QuestionBank: QuestionBank
     Recertification: Recertification
     RequirementDecl: RequirementDecl
     Role: Role
     SampleDecl: SampleDecl
     Scheme: Scheme
     SchemeMember: SchemeMember
+    SchemeQuestion: SchemeQuestion
     SchemeType: SchemeType
     SchemeTypeDecl: SchemeTypeDecl
     ScopeDecl: ScopeDecl
@@ -1002,6 +1083,42 @@ export class CertaAstReflection extends langium.AbstractAstReflection {
                 source: {
                     name: ActivityPattern.source,
                     optional: true
+                }
+            },
+            superTypes: []
+        },
+        Addressing: {
+            name: Addressing.$type,
+            properties: {
+                documents: {
+                    name: Addressing.documents,
+                    defaultValue: []
+                },
+                refs: {
+                    name: Addressing.refs,
+                    defaultValue: []
+                }
+            },
+            superTypes: [SchemeMember.$type, TopLevelElement.$type]
+        },
+        BankQuestion: {
+            name: BankQuestion.$type,
+            properties: {
+                clause: {
+                    name: BankQuestion.clause,
+                    referenceType: Clause.$type
+                },
+                evidence: {
+                    name: BankQuestion.evidence,
+                    optional: true
+                },
+                patterns: {
+                    name: BankQuestion.patterns,
+                    defaultValue: [],
+                    optional: true
+                },
+                question: {
+                    name: BankQuestion.question
                 }
             },
             superTypes: []
@@ -1337,6 +1454,21 @@ export class CertaAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: []
         },
+        QuestionBank: {
+            name: QuestionBank.$type,
+            properties: {
+                asks: {
+                    name: QuestionBank.asks,
+                    defaultValue: [],
+                    optional: true
+                },
+                catalog: {
+                    name: QuestionBank.catalog,
+                    referenceType: Catalog.$type
+                }
+            },
+            superTypes: [TopLevelElement.$type]
+        },
         Recertification: {
             name: Recertification.$type,
             properties: {
@@ -1414,6 +1546,22 @@ export class CertaAstReflection extends langium.AbstractAstReflection {
             properties: {
             },
             superTypes: []
+        },
+        SchemeQuestion: {
+            name: SchemeQuestion.$type,
+            properties: {
+                evidence: {
+                    name: SchemeQuestion.evidence,
+                    optional: true
+                },
+                question: {
+                    name: SchemeQuestion.question
+                },
+                ref: {
+                    name: SchemeQuestion.ref
+                }
+            },
+            superTypes: [SchemeMember.$type]
         },
         SchemeType: {
             name: SchemeType.$type,

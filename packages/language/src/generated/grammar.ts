@@ -55,28 +55,28 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@46"
+              "$ref": "#/rules@50"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@47"
+              "$ref": "#/rules@51"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@48"
+              "$ref": "#/rules@52"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@45"
+              "$ref": "#/rules@49"
             },
             "arguments": []
           },
@@ -84,6 +84,20 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "$type": "RuleCall",
             "rule": {
               "$ref": "#/rules@42"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@43"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@46"
             },
             "arguments": []
           }
@@ -110,7 +124,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@59"
+                "$ref": "#/rules@63"
               },
               "arguments": []
             }
@@ -122,7 +136,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@60"
+                "$ref": "#/rules@64"
               },
               "arguments": []
             }
@@ -141,7 +155,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@60"
+                    "$ref": "#/rules@64"
                   },
                   "arguments": []
                 }
@@ -170,7 +184,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@60"
+                        "$ref": "#/rules@64"
                       },
                       "arguments": []
                     }
@@ -212,7 +226,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@60"
+                        "$ref": "#/rules@64"
                       },
                       "arguments": []
                     }
@@ -306,7 +320,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@60"
+                "$ref": "#/rules@64"
               },
               "arguments": []
             },
@@ -329,7 +343,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@60"
+                        "$ref": "#/rules@64"
                       },
                       "arguments": []
                     }
@@ -466,7 +480,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@60"
+                        "$ref": "#/rules@64"
                       },
                       "arguments": []
                     }
@@ -647,7 +661,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@60"
+                "$ref": "#/rules@64"
               },
               "arguments": []
             }
@@ -934,7 +948,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@60"
+                        "$ref": "#/rules@64"
                       },
                       "arguments": []
                     }
@@ -1047,14 +1061,14 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@58"
+              "$ref": "#/rules@62"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@56"
+              "$ref": "#/rules@60"
             },
             "arguments": []
           }
@@ -1082,7 +1096,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@59"
+                  "$ref": "#/rules@63"
                 },
                 "arguments": []
               },
@@ -1162,21 +1176,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@58"
-            },
-            "arguments": []
-          },
-          {
-            "$type": "RuleCall",
-            "rule": {
-              "$ref": "#/rules@55"
-            },
-            "arguments": []
-          },
-          {
-            "$type": "RuleCall",
-            "rule": {
-              "$ref": "#/rules@57"
+              "$ref": "#/rules@62"
             },
             "arguments": []
           },
@@ -1184,6 +1184,20 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "$type": "RuleCall",
             "rule": {
               "$ref": "#/rules@59"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@61"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@63"
             },
             "arguments": []
           }
@@ -1210,7 +1224,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@59"
+                "$ref": "#/rules@63"
               },
               "arguments": []
             }
@@ -1222,7 +1236,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@60"
+                "$ref": "#/rules@64"
               },
               "arguments": []
             }
@@ -1326,7 +1340,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@45"
+              "$ref": "#/rules@49"
             },
             "arguments": []
           },
@@ -1364,6 +1378,20 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
               "$ref": "#/rules@42"
             },
             "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@45"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@46"
+            },
+            "arguments": []
           }
         ]
       },
@@ -1388,7 +1416,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@60"
+                "$ref": "#/rules@64"
               },
               "arguments": []
             }
@@ -1416,7 +1444,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@60"
+                "$ref": "#/rules@64"
               },
               "arguments": []
             }
@@ -1444,7 +1472,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@60"
+                "$ref": "#/rules@64"
               },
               "arguments": []
             }
@@ -1522,7 +1550,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@59"
+                  "$ref": "#/rules@63"
                 },
                 "arguments": []
               },
@@ -1559,7 +1587,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@59"
+                  "$ref": "#/rules@63"
                 },
                 "arguments": []
               },
@@ -1595,7 +1623,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@59"
+                  "$ref": "#/rules@63"
                 },
                 "arguments": []
               },
@@ -1651,7 +1679,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@59"
+                  "$ref": "#/rules@63"
                 },
                 "arguments": []
               },
@@ -1756,7 +1784,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@58"
+                "$ref": "#/rules@62"
               },
               "arguments": []
             }
@@ -1965,7 +1993,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@50"
+                "$ref": "#/rules@54"
               },
               "arguments": []
             }
@@ -2016,12 +2044,12 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                     "terminal": {
                       "$type": "CrossReference",
                       "type": {
-                        "$ref": "#/rules@46"
+                        "$ref": "#/rules@50"
                       },
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@59"
+                          "$ref": "#/rules@63"
                         },
                         "arguments": []
                       },
@@ -2043,12 +2071,12 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                         "terminal": {
                           "$type": "CrossReference",
                           "type": {
-                            "$ref": "#/rules@46"
+                            "$ref": "#/rules@50"
                           },
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@59"
+                              "$ref": "#/rules@63"
                             },
                             "arguments": []
                           },
@@ -2139,12 +2167,12 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                     "terminal": {
                       "$type": "CrossReference",
                       "type": {
-                        "$ref": "#/rules@45"
+                        "$ref": "#/rules@49"
                       },
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@50"
+                          "$ref": "#/rules@54"
                         },
                         "arguments": []
                       },
@@ -2166,12 +2194,12 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                         "terminal": {
                           "$type": "CrossReference",
                           "type": {
-                            "$ref": "#/rules@45"
+                            "$ref": "#/rules@49"
                           },
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@50"
+                              "$ref": "#/rules@54"
                             },
                             "arguments": []
                           },
@@ -2327,7 +2355,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@60"
+                "$ref": "#/rules@64"
               },
               "arguments": []
             }
@@ -2355,7 +2383,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@60"
+                "$ref": "#/rules@64"
               },
               "arguments": []
             }
@@ -2383,7 +2411,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@50"
+                "$ref": "#/rules@54"
               },
               "arguments": []
             }
@@ -2395,7 +2423,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@60"
+                "$ref": "#/rules@64"
               },
               "arguments": []
             }
@@ -2460,7 +2488,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@60"
+                        "$ref": "#/rules@64"
                       },
                       "arguments": []
                     }
@@ -2686,7 +2714,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@60"
+                    "$ref": "#/rules@64"
                   },
                   "arguments": []
                 }
@@ -2717,7 +2745,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@60"
+                "$ref": "#/rules@64"
               },
               "arguments": []
             }
@@ -2736,7 +2764,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@50"
+                    "$ref": "#/rules@54"
                   },
                   "arguments": []
                 }
@@ -2758,13 +2786,338 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@60"
+                    "$ref": "#/rules@64"
                   },
                   "arguments": []
                 }
               }
             ],
             "cardinality": "?"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "QuestionBank",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "questions"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "catalog",
+            "operator": "=",
+            "terminal": {
+              "$type": "CrossReference",
+              "type": {
+                "$ref": "#/rules@2"
+              },
+              "terminal": {
+                "$type": "RuleCall",
+                "rule": {
+                  "$ref": "#/rules@63"
+                },
+                "arguments": []
+              },
+              "deprecatedSyntax": false,
+              "isMulti": false
+            }
+          },
+          {
+            "$type": "Keyword",
+            "value": "{"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "asks",
+            "operator": "+=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@44"
+              },
+              "arguments": []
+            },
+            "cardinality": "*"
+          },
+          {
+            "$type": "Keyword",
+            "value": "}"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "BankQuestion",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "ask"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "clause",
+            "operator": "=",
+            "terminal": {
+              "$type": "CrossReference",
+              "type": {
+                "$ref": "#/rules@4"
+              },
+              "terminal": {
+                "$type": "RuleCall",
+                "rule": {
+                  "$ref": "#/rules@13"
+                },
+                "arguments": []
+              },
+              "deprecatedSyntax": false,
+              "isMulti": false
+            }
+          },
+          {
+            "$type": "Assignment",
+            "feature": "question",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@64"
+              },
+              "arguments": []
+            }
+          },
+          {
+            "$type": "Alternatives",
+            "elements": [
+              {
+                "$type": "Group",
+                "elements": [
+                  {
+                    "$type": "Keyword",
+                    "value": "evidence"
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "evidence",
+                    "operator": "=",
+                    "terminal": {
+                      "$type": "RuleCall",
+                      "rule": {
+                        "$ref": "#/rules@64"
+                      },
+                      "arguments": []
+                    }
+                  }
+                ]
+              },
+              {
+                "$type": "Group",
+                "elements": [
+                  {
+                    "$type": "Keyword",
+                    "value": "realisedBy"
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "patterns",
+                    "operator": "+=",
+                    "terminal": {
+                      "$type": "RuleCall",
+                      "rule": {
+                        "$ref": "#/rules@7"
+                      },
+                      "arguments": []
+                    }
+                  },
+                  {
+                    "$type": "Group",
+                    "elements": [
+                      {
+                        "$type": "Keyword",
+                        "value": ","
+                      },
+                      {
+                        "$type": "Assignment",
+                        "feature": "patterns",
+                        "operator": "+=",
+                        "terminal": {
+                          "$type": "RuleCall",
+                          "rule": {
+                            "$ref": "#/rules@7"
+                          },
+                          "arguments": []
+                        }
+                      }
+                    ],
+                    "cardinality": "*"
+                  }
+                ]
+              }
+            ],
+            "cardinality": "*"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "SchemeQuestion",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "ask"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "ref",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@12"
+              },
+              "arguments": []
+            }
+          },
+          {
+            "$type": "Assignment",
+            "feature": "question",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@64"
+              },
+              "arguments": []
+            }
+          },
+          {
+            "$type": "Group",
+            "elements": [
+              {
+                "$type": "Keyword",
+                "value": "evidence"
+              },
+              {
+                "$type": "Assignment",
+                "feature": "evidence",
+                "operator": "=",
+                "terminal": {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@64"
+                  },
+                  "arguments": []
+                }
+              }
+            ],
+            "cardinality": "?"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "Addressing",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "addresses"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "refs",
+            "operator": "+=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@12"
+              },
+              "arguments": []
+            }
+          },
+          {
+            "$type": "Group",
+            "elements": [
+              {
+                "$type": "Keyword",
+                "value": ","
+              },
+              {
+                "$type": "Assignment",
+                "feature": "refs",
+                "operator": "+=",
+                "terminal": {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@12"
+                  },
+                  "arguments": []
+                }
+              }
+            ],
+            "cardinality": "*"
+          },
+          {
+            "$type": "Keyword",
+            "value": "by"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "documents",
+            "operator": "+=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@64"
+              },
+              "arguments": []
+            }
+          },
+          {
+            "$type": "Group",
+            "elements": [
+              {
+                "$type": "Keyword",
+                "value": ","
+              },
+              {
+                "$type": "Assignment",
+                "feature": "documents",
+                "operator": "+=",
+                "terminal": {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@64"
+                  },
+                  "arguments": []
+                }
+              }
+            ],
+            "cardinality": "*"
           }
         ]
       },
@@ -2867,7 +3220,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@50"
+                "$ref": "#/rules@54"
               },
               "arguments": []
             }
@@ -2879,7 +3232,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@60"
+                "$ref": "#/rules@64"
               },
               "arguments": []
             }
@@ -2901,7 +3254,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@44"
+                        "$ref": "#/rules@48"
                       },
                       "arguments": []
                     }
@@ -2922,7 +3275,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@43"
+                        "$ref": "#/rules@47"
                       },
                       "arguments": []
                     }
@@ -2941,7 +3294,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@43"
+                            "$ref": "#/rules@47"
                           },
                           "arguments": []
                         }
@@ -2977,7 +3330,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@59"
+                "$ref": "#/rules@63"
               },
               "arguments": []
             }
@@ -2989,7 +3342,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@60"
+                "$ref": "#/rules@64"
               },
               "arguments": []
             }
@@ -3018,12 +3371,12 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                         "terminal": {
                           "$type": "CrossReference",
                           "type": {
-                            "$ref": "#/rules@47"
+                            "$ref": "#/rules@51"
                           },
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@59"
+                              "$ref": "#/rules@63"
                             },
                             "arguments": []
                           },
@@ -3045,12 +3398,12 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                             "terminal": {
                               "$type": "CrossReference",
                               "type": {
-                                "$ref": "#/rules@47"
+                                "$ref": "#/rules@51"
                               },
                               "terminal": {
                                 "$type": "RuleCall",
                                 "rule": {
-                                  "$ref": "#/rules@59"
+                                  "$ref": "#/rules@63"
                                 },
                                 "arguments": []
                               },
@@ -3077,7 +3430,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@60"
+                            "$ref": "#/rules@64"
                           },
                           "arguments": []
                         }
@@ -3117,7 +3470,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@59"
+                "$ref": "#/rules@63"
               },
               "arguments": []
             }
@@ -3129,7 +3482,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@60"
+                "$ref": "#/rules@64"
               },
               "arguments": []
             }
@@ -3237,7 +3590,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@60"
+                        "$ref": "#/rules@64"
                       },
                       "arguments": []
                     }
@@ -3270,7 +3623,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@59"
+                "$ref": "#/rules@63"
               },
               "arguments": []
             }
@@ -3282,7 +3635,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@60"
+                "$ref": "#/rules@64"
               },
               "arguments": []
             }
@@ -3311,7 +3664,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@49"
+                            "$ref": "#/rules@53"
                           },
                           "arguments": []
                         }
@@ -3330,7 +3683,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                             "terminal": {
                               "$type": "RuleCall",
                               "rule": {
-                                "$ref": "#/rules@49"
+                                "$ref": "#/rules@53"
                               },
                               "arguments": []
                             }
@@ -3354,12 +3707,12 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                         "terminal": {
                           "$type": "CrossReference",
                           "type": {
-                            "$ref": "#/rules@47"
+                            "$ref": "#/rules@51"
                           },
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@59"
+                              "$ref": "#/rules@63"
                             },
                             "arguments": []
                           },
@@ -3381,12 +3734,12 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                             "terminal": {
                               "$type": "CrossReference",
                               "type": {
-                                "$ref": "#/rules@47"
+                                "$ref": "#/rules@51"
                               },
                               "terminal": {
                                 "$type": "RuleCall",
                                 "rule": {
-                                  "$ref": "#/rules@59"
+                                  "$ref": "#/rules@63"
                                 },
                                 "arguments": []
                               },
@@ -3456,7 +3809,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@60"
+                            "$ref": "#/rules@64"
                           },
                           "arguments": []
                         }
@@ -3492,12 +3845,12 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "CrossReference",
               "type": {
-                "$ref": "#/rules@46"
+                "$ref": "#/rules@50"
               },
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@59"
+                  "$ref": "#/rules@63"
                 },
                 "arguments": []
               },
@@ -3519,7 +3872,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@54"
+                    "$ref": "#/rules@58"
                   },
                   "arguments": []
                 }
@@ -3543,7 +3896,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@59"
+              "$ref": "#/rules@63"
             },
             "arguments": []
           },
@@ -3585,7 +3938,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@44"
+              "$ref": "#/rules@48"
             },
             "arguments": []
           },

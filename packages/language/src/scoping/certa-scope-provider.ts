@@ -2,7 +2,7 @@ import type { AstNodeDescription, AstNodeDescriptionProvider, ReferenceInfo, Sco
 import { AstUtils, DefaultScopeProvider, EMPTY_SCOPE, stream } from 'langium';
 import type { Catalog, Clause, SchemeType } from '../generated/ast.js';
 import {
-    isCatalog, isClauseRef, isElementChoice, isSchemeType, isSchemeTypeDecl, ClauseRef, SchemeTypeDecl
+    isBankQuestion, isCatalog, isClauseRef, isElementChoice, isQuestionBank, isSchemeType, isSchemeTypeDecl, BankQuestion, ClauseRef, SchemeTypeDecl
 } from '../generated/ast.js';
 import type { CertaServices } from '../certa-module.js';
 import { catalogOf, refOf } from '../helpers/node-properties.js';
@@ -31,6 +31,12 @@ export class CertaScopeProvider extends DefaultScopeProvider {
         if (isSchemeTypeDecl(container) && property === SchemeTypeDecl.schemeType) {
             const catalog = refOf(container.catalog);
             return catalog ? this.schemeTypeScope(catalog.schemeTypes) : EMPTY_SCOPE;
+        }
+        if (isBankQuestion(container) && property === BankQuestion.clause) {
+            // `questions ISO9001 { ask 4.1 … }`: the bank's catalog, as in a clause reference.
+            const bank = AstUtils.getContainerOfType(container, isQuestionBank);
+            const catalog = refOf(bank?.catalog);
+            return catalog ? this.clauseScope(catalog) : EMPTY_SCOPE;
         }
         if (isElementChoice(container) || isSchemeType(container)) {
             const catalog = AstUtils.getContainerOfType(container, isCatalog);
