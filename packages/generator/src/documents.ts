@@ -7,22 +7,76 @@ import type * as CertaModelTypes from '@certa/language/model';
 
 export type ResolvedClause = CertaModelTypes.ResolvedClause;
 
-/** The values an auditor may enter in a checklist's finding column. */
+/**
+ * The grades an auditor may give an item graded by `findings` when the scheme declares none of its
+ * own: the usual management-system audit findings.
+ */
 export const FINDING_VALUES = [
     'conformity',
-    'minor nonconformity',
     'major nonconformity',
-    'opportunity for improvement',
+    'minor nonconformity',
+    'observation',
     'not applicable'
 ] as const;
 
 export type Finding = typeof FINDING_VALUES[number];
+
+/** The values of an item graded `passFail`. */
+export const PASS_FAIL_VALUES = ['pass', 'fail', 'not applicable'] as const;
 
 export interface SchemeSummary {
     id: string;
     title: string;
     version?: string;
     owner?: string;
+}
+
+/**
+ * What a client audit programme knows about one audit; every field may be missing, and a missing field
+ * is left blank in the checklist for the auditor to fill in.
+ */
+export interface AuditHeaderInput {
+    client?: string;
+    sites?: string[];
+    /** e.g. `stage 2`, `surveillance 1`, `recertification`. */
+    auditType?: string;
+    /** First and last day of the audit, `YYYY-MM-DD`. */
+    dates?: { start: string; end?: string };
+    team?: Array<{ name: string; role: string }>;
+    /** e.g. `3 auditor-days`. */
+    duration?: string;
+    scope?: string;
+    criteria?: string;
+    standardEdition?: string;
+}
+
+/** The header block of a checklist: each field's value, or null where the auditor fills it in. */
+export interface AuditHeader {
+    client: string | null;
+    sites: string | null;
+    auditType: string | null;
+    dates: string | null;
+    team: string | null;
+    duration: string | null;
+    scope: string | null;
+    criteria: string | null;
+    standardEdition: string | null;
+}
+
+/**
+ * How a nonconformity grade is closed: the time allowed for the correction and for the corrective
+ * action, counted from the last day of the audit, and what must happen before the decision.
+ */
+export interface NcGrade {
+    grade: string;
+    /** True for grades that are nonconformities (the rest are conformity, observation, not applicable). */
+    nonconformity: boolean;
+    correctionDays?: number;
+    correctiveActionDays?: number;
+    /** In words: what is verified and when. */
+    rule: string;
+    /** True when the scheme says nothing and Certa's defaults are used. */
+    isDefault: boolean;
 }
 
 export interface ChecklistItem {
@@ -33,16 +87,22 @@ export interface ChecklistItem {
     refs: string[];
     /** The clauses the item is about (the first clause of each reference). */
     clauses: ResolvedClause[];
+    /** The covered clauses that group the item, outermost first (the checklist's sub-headings). */
+    group: ResolvedClause[];
     question: string;
     evidence?: string;
+    /** Where the question comes from: a scheme's check or `ask`, a question bank, or a fallback naming the clause. */
+    questionFrom: 'check' | 'scheme' | 'bank' | 'fallback';
     grading: CertaModelTypes.Grading;
+    /** The values the finding column accepts; null for a measurement, whose finding is the measured value. */
+    findingValues: string[] | null;
     /** Set when the clause is declared not applicable in the scheme. */
     excluded?: { justification?: string };
-    /** Columns the auditor fills in; always empty in generated documents. */
-    finding: Finding | null;
+    /** Columns the auditor fills in; empty in generated documents (an excluded clause's finding is `not applicable`). */
+    finding: string | null;
     evidenceSeen: string | null;
-    auditor: string | null;
-    date: string | null;
+    comments: string | null;
+    ncReference: string | null;
 }
 
 export interface ChecklistActivity {
@@ -59,7 +119,15 @@ export interface ChecklistActivity {
 export interface ChecklistDocument {
     kind: 'checklist';
     scheme: SchemeSummary;
-    findingValues: Finding[];
+    /**
+     * Identifies the scheme version and the checklist items it gives (ids, gradings, questions), so that
+     * `certa findings` can tell a filled checklist from an older or another scheme's.
+     */
+    fingerprint: string;
+    header: AuditHeader;
+    /** The grades of items graded by `findings`. */
+    findingValues: string[];
+    grades: NcGrade[];
     activities: ChecklistActivity[];
 }
 

@@ -3,7 +3,7 @@ import { buildChecklist } from './checklist.js';
 import { clauseOrder } from './clauses.js';
 import { buildCompetenceMatrix } from './competence-matrix.js';
 import { buildCoverageMatrix, schemeUsesCatalog } from './coverage-matrix.js';
-import type { CertaDocument, GeneratedFile } from './documents.js';
+import type { AuditHeaderInput, CertaDocument, GeneratedFile } from './documents.js';
 import { uniquePaths } from './file-names.js';
 import { indexPages } from './index-page.js';
 import { renderCsv } from './render/csv.js';
@@ -26,6 +26,8 @@ export interface GenerateOptions {
     scheme?: string;
     /** Catalogs for clause coverage matrices; `ISO9001` by default. */
     coverageCatalogs?: readonly string[];
+    /** Checklist header values from a client audit programme; blank fields otherwise. */
+    header?: AuditHeaderInput;
 }
 
 /** One document and the table layout the text formats render. */
@@ -46,7 +48,7 @@ export function planDocuments(model: CertaModel, options: GenerateOptions): Plan
     const order = clauseOrder(model.catalogs);
     const planned: PlannedDocument[] = [];
     for (const scheme of schemes) {
-        const checklist = buildChecklist(scheme, model.catalogs);
+        const checklist = buildChecklist(scheme, model.catalogs, { questionBanks: model.questionBanks, header: options.header });
         planned.push({ document: checklist, report: checklistReport(checklist, order) });
         for (const catalogId of options.coverageCatalogs ?? ['ISO9001']) {
             const catalog = model.catalogs.find(c => c.id === catalogId);

@@ -23,11 +23,116 @@ function clauseLinks(refs: string[], clauses: ResolvedClause[]): Cell {
     return clauseCell(refs.map((ref, index) => ({ text: ref, clause: clauses[index] })));
 }
 
+/** Labels of the header block, in order; `certa findings` reads the audit dates by this label. */
+export const HEADER_LABELS: ReadonlyArray<[keyof ChecklistDocument['header'], string]> = [
+    ['client', 'Client'],
+    ['sites', 'Sites'],
+    ['auditType', 'Audit type'],
+    ['dates', 'Audit dates (YYYY-MM-DD to YYYY-MM-DD)'],
+    ['team', 'Audit team and roles'],
+    ['duration', 'Audit duration'],
+    ['scope', 'Scope'],
+    ['criteria', 'Audit criteria'],
+    ['standardEdition', 'Standard edition']
+];
+
+/** The label of the header row that carries the checklist's fingerprint. */
+export const FINGERPRINT_LABEL = 'Checklist fingerprint';
+
+/** The columns of a checklist's item sections; `certa findings` finds them by these headers. */
+export const CHECKLIST_COLUMNS = {
+    item: 'Item', clause: 'Clause', question: 'Question', evidence: 'Expected evidence', finding: 'Finding',
+    evidenceSeen: 'Objective evidence seen', comments: 'Comments', ncReference: 'NC reference'
+} as const;
+
+function headerSection(doc: ChecklistDocument): Section {
+    const rows: Cell[][] = HEADER_LABELS.map(([key, label]) => [text(label), text(doc.header[key] ?? undefined)]);
+    rows.push(
+        [text('Scheme'), text(`${doc.scheme.id}: ${doc.scheme.title}`)],
+        [text('Scheme version'), text(doc.scheme.version ?? 'not stated')],
+        [text(FINGERPRINT_LABEL), text(doc.fingerprint)]
+    );
+    return {
+        id: 'header',
+        heading: 'Audit header',
+        notes: ['Fill in the blank fields before the audit. The fingerprint identifies the scheme version this checklist was generated from; keep it.'],
+        columns: [{ header: 'Field' }, { header: 'Value', blank: true }],
+        rows,
+        aside: true
+    };
+}
+
+function summarySection(doc: ChecklistDocument): Section {
+    const count = (grade: string): Cell[] => [text(`Items graded "${grade}"`), text(undefined)];
+    const grades = doc.findingValues.map(count);
+    const notes = doc.grades.filter(grade => grade.nonconformity).map(grade =>
+        `${grade.grade}: ${grade.rule}${grade.isDefault ? ' (Certa default: the scheme sets no rule of its own)' : ''}`);
+    return {
+        id: 'summary',
+        heading: 'Summary, conclusion and sign-off',
+        notes,
+        columns: [{ header: 'Entry' }, { header: 'Value', blank: true }],
+        rows: [
+            ...grades,
+            [text('Items "pass" / "fail" (pass/fail checks)'), text(undefined)],
+            [text('Measurements recorded'), text(undefined)],
+            [text('Conclusion: is the management system effective for the scope, and are the audit objectives met?'), text(undefined)],
+            [text('Recommendation: grant / continue / renew; grant once the nonconformities are closed; do not grant'), text(undefined)],
+            [text('Lead auditor: name, signature, date'), text(undefined)],
+            [text('Audit team members: names, signatures'), text(undefined)],
+            [text('Client representative: name, signature, date'), text(undefined)]
+        ],
+        aside: true
+    };
+}
+
+function clauseHeadingRow(clause: ResolvedClause, width: number): Cell[] {
+    const cells: Cell[] = [
+        text(undefined, 'heading'),
+        { parts: [{ text: `${clause.catalog} ${clause.number}`, clause }], tone: 'heading' },
+        text(clause.heading ?? '', 'heading')
+    ];
+    while (cells.length < width) cells.push(text(undefined, 'heading'));
+    return cells;
+}
+
+function itemRows(activity: ChecklistActivity, width: number): Cell[][] {
+    const rows: Cell[][] = [];
+    let shown: string[] = [];
+    for (const item of activity.items) {
+        const path = item.group.map(clause => `${clause.catalog} ${clause.number}`);
+        // Sub-headings: the groups this item opens that the previous item was not in.
+        path.forEach((key, depth) => {
+            if (shown[depth] !== key) rows.push(clauseHeadingRow(item.group[depth], width));
+        });
+        shown = path;
+        const excluded = item.excluded !== undefined;
+        const tone = excluded ? 'excluded' as const : undefined;
+        const evidence = excluded
+            ? `Excluded (not applicable): ${item.excluded?.justification ?? 'no justification given'}`
+            : item.evidence;
+        const question = item.grading === 'measurement' ? `${item.question} (record the measured value, with its unit)` : item.question;
+        const clauses = item.source === 'covered-clause'
+            ? { parts: [{ text: [item.refs[0], item.clauses[0]?.heading].filter(Boolean).join(' '), clause: item.clauses[0] }] }
+            : clauseLinks(item.refs, item.clauses);
+        rows.push([
+            text(item.id, tone),
+            { ...clauses, ...(tone ? { tone } : {}) },
+            text(question, tone),
+            text(evidence, tone),
+            { ...text(item.finding ?? undefined, tone), choices: item.findingValues },
+            text(undefined), text(undefined), text(undefined)
+        ]);
+    }
+    return rows;
+}
+
 export function checklistReport(doc: ChecklistDocument, order: ClauseOrder): Report {
+    const c = CHECKLIST_COLUMNS;
     const columns: Column[] = [
-        { header: 'Item' }, { header: 'Clause' }, { header: 'Heading' }, { header: 'Question' },
-        { header: 'Expected evidence' }, { header: 'Finding', finding: true, blank: true },
-        { header: 'Evidence seen', blank: true }, { header: 'Auditor', blank: true }, { header: 'Date', blank: true }
+        { header: c.item }, { header: c.clause }, { header: c.question }, { header: c.evidence },
+        { header: c.finding, finding: true, blank: true }, { header: c.evidenceSeen, blank: true },
+        { header: c.comments, blank: true }, { header: c.ncReference, blank: true }
     ];
     const sections: Section[] = doc.activities.map(activity => {
         const notes = [
@@ -36,30 +141,18 @@ export function checklistReport(doc: ChecklistDocument, order: ClauseOrder): Rep
         ];
         if (activity.sample !== undefined) notes.push(`Sample: ${activity.sample}`);
         if (activity.criteria !== undefined) notes.push(`Criteria: ${activity.criteria}`);
-        const rows = activity.items.map(item => {
-            const excluded = item.excluded !== undefined;
-            const tone = excluded ? 'excluded' as const : undefined;
-            const evidence = excluded
-                ? `Excluded (not applicable): ${item.excluded?.justification ?? 'no justification given'}`
-                : item.evidence;
-            return [
-                text(item.id, tone),
-                clauseLinks(item.refs, item.clauses),
-                text(item.clauses.map(clause => clause.heading ?? '').filter(Boolean).join('; '), tone),
-                text(item.question, tone),
-                text(evidence, tone),
-                text(excluded ? 'not applicable' : undefined, tone),
-                text(undefined), text(undefined), text(undefined)
-            ];
-        });
-        return { id: activity.name, heading: `${activity.name} (${PHASE_LABELS[activity.phase]})`, notes, columns, rows };
+        notes.push(`Finding: ${doc.findingValues.join(', ')}; pass/fail checks: pass, fail, not applicable; measurements: the measured value.`);
+        return {
+            id: activity.name, heading: `${activity.name} (${PHASE_LABELS[activity.phase]})`, notes, columns, rows: itemRows(activity, columns.length)
+        };
     });
+    const all = [headerSection(doc), ...sections, summarySection(doc)];
     return {
         path: `${safeFileName(doc.scheme.id)}/checklist`,
         title: `Audit checklist: ${doc.scheme.title}`,
-        facts: [...schemeFacts(doc.scheme), ['Finding values', doc.findingValues.join(', ')]],
-        sections,
-        clauses: referencedClauses(sections, order),
+        facts: [...schemeFacts(doc.scheme), [FINGERPRINT_LABEL, doc.fingerprint], ['Finding values', doc.findingValues.join(', ')]],
+        sections: all,
+        clauses: referencedClauses(all, order),
         flat: {
             columns: [{ header: 'Activity' }, { header: 'Phase' }, ...columns],
             lead: section => {

@@ -55,15 +55,25 @@ describe('generated files', () => {
 });
 
 describe('Markdown', () => {
-    it('renders a checklist as a table per activity with empty columns to fill in', () => {
+    it('renders a checklist as a header, a table per activity with sub-headings and empty columns to fill in, and a summary', () => {
         const md = textOf('QMS/checklist.md');
         expect(md).toMatch(/^# Audit checklist: ISO 9001 certification\n/);
+        expect(md).toContain('## Audit header');
+        expect(md).toContain('| Client |  |');
+        expect(md).toContain('| Standard edition | ISO 9001:2015 |');
         expect(md).toContain('## stage2 (initial certification)');
-        expect(md).toContain('| Item | Clause | Heading | Question | Expected evidence | Finding | Evidence seen | Auditor | Date |');
-        expect(md).toContain('| stage1.readiness | ISO9001 4.3; ISO9001 9.2 | Determining the scope of the quality management system; Internal audit | Is the client ready for stage 2? | stage 1 report |  |  |  |  |');
-        expect(md).toContain('| stage2.ISO9001-8.3 | ISO9001 8.3 | Design and development of products and services | Design and development, where the organisation does it. | Excluded (not applicable): products are made to customer drawings; no design | not applicable |  |  |  |');
+        expect(md).toContain('| Item | Clause | Question | Expected evidence | Finding | Objective evidence seen | Comments | NC reference |');
+        // The own check on 4.3 takes the clause's place; the heading-only clause 4.4 is a sub-heading, not a row.
+        expect(md).toContain('| stage1.readiness | ISO9001 4.3; ISO9001 9.2 | Is the client ready for stage 2? | stage 1 report |  |  |  |  |');
+        expect(md).not.toContain('| stage1.ISO9001-4.3 |');
+        expect(md).toContain('|  | ISO9001 4.4 | Quality management system and its processes |  |  |  |  |  |');
+        expect(md).not.toContain('| stage1.ISO9001-4.4 |');
+        expect(md).toContain('| stage2.ISO9001-8.3.1 | ISO9001 8.3.1 General | Is there a design and development process suited to the products and services provided? | Excluded (not applicable): products are made to customer drawings; no design | not applicable |  |  |  |');
         expect(md).toContain('## annual (surveillance)');
         expect(md).toContain('## recert (recertification)');
+        expect(md).toContain('## Summary, conclusion and sign-off');
+        expect(md).toContain('| Lead auditor: name, signature, date |  |');
+        expect(md).toContain('(Certa default: the scheme sets no rule of its own)');
     });
 
     it('renders the coverage matrix with gaps and exclusions in words', () => {
@@ -87,11 +97,13 @@ describe('Markdown', () => {
 describe('CSV', () => {
     it('is RFC 4180: CRLF records, a header row, quoted fields where needed', () => {
         const csv = textOf('QMS/checklist.csv');
-        expect(csv.split('\r\n')[0]).toBe('Activity,Phase,Item,Clause,Heading,Question,Expected evidence,Finding,Evidence seen,Auditor,Date');
+        expect(csv.split('\r\n')[0]).toBe('Activity,Phase,Item,Clause,Question,Expected evidence,Finding,Objective evidence seen,Comments,NC reference');
         expect(csv).not.toMatch(/[^\r]\n/);
         const records = parse(csv, { columns: true }) as Array<Record<string, string>>;
-        expect(records.find(r => r.Item === 'stage2.ISO9001-8.3')).toMatchObject({
-            Activity: 'stage2', Phase: 'initial', Clause: 'ISO9001 8.3', Finding: 'not applicable',
+        // One table of the activities' rows: the header block and summary are not part of it.
+        expect(new Set(records.map(r => r.Activity))).toEqual(new Set(['stage1', 'stage2', 'annual', 'recert']));
+        expect(records.find(r => r.Item === 'stage2.ISO9001-8.3.1')).toMatchObject({
+            Activity: 'stage2', Phase: 'initial', Clause: 'ISO9001 8.3.1 General', Finding: 'not applicable',
             'Expected evidence': 'Excluded (not applicable): products are made to customer drawings; no design'
         });
     });
@@ -105,18 +117,21 @@ describe('CSV', () => {
 describe('XLSX', () => {
     it('has an About sheet and a sheet per activity with a frozen header row and a finding drop-down', async () => {
         const book = await workbook('QMS/checklist.xlsx');
-        expect(book.worksheets.map(s => s.name)).toEqual(['About', 'stage1', 'stage2', 'annual', 'recert']);
+        expect(book.worksheets.map(s => s.name)).toEqual(['About', 'header', 'stage1', 'stage2', 'annual', 'recert', 'summary']);
         const sheet = book.getWorksheet('stage2')!;
         expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
         expect(sheet.pageSetup).toMatchObject({ orientation: 'landscape', fitToWidth: 1 });
-        expect(sheet.getRow(1).values).toEqual([undefined, 'Item', 'Clause', 'Heading', 'Question', 'Expected evidence', 'Finding', 'Evidence seen', 'Auditor', 'Date']);
-        expect(sheet.getCell('A2').value).toBe('stage2.ISO9001-7.1.5');
-        const validation = sheet.getCell('F2').dataValidation;
-        expect(validation).toMatchObject({ type: 'list', formulae: ['"conformity,minor nonconformity,major nonconformity,opportunity for improvement,not applicable"'] });
-        expect(sheet.getCell(`F${sheet.rowCount}`).dataValidation?.type).toBe('list');
-        // Widths fit the content: the question column is wider than the date column, within bounds.
-        expect(sheet.getColumn(4).width).toBeGreaterThan(sheet.getColumn(9).width!);
-        expect(sheet.getColumn(4).width).toBeLessThanOrEqual(62);
+        expect(sheet.getRow(1).values).toEqual([undefined, 'Item', 'Clause', 'Question', 'Expected evidence', 'Finding', 'Objective evidence seen', 'Comments', 'NC reference']);
+        // Row 2 is the sub-heading 7.1.5, with no item id and no drop-down; row 3 its first requirement.
+        expect(sheet.getCell('A2').text).toBe('');
+        expect(sheet.getCell('B2').value).toBe('ISO9001 7.1.5');
+        expect(sheet.getCell('E2').dataValidation?.type).toBeUndefined();
+        expect(sheet.getCell('A3').value).toBe('stage2.ISO9001-7.1.5.1');
+        expect(sheet.getCell('E3').dataValidation).toMatchObject({ type: 'list', formulae: ['"conformity,major nonconformity,minor nonconformity,observation,not applicable"'] });
+        expect(sheet.getCell(`E${sheet.rowCount}`).dataValidation?.type).toBe('list');
+        // Widths fit the content: the question column is wider than the NC reference column, within bounds.
+        expect(sheet.getColumn(3).width).toBeGreaterThan(sheet.getColumn(8).width!);
+        expect(sheet.getColumn(3).width).toBeLessThanOrEqual(62);
     });
 
     it('keeps the values and highlights gaps in the coverage and competence workbooks', async () => {
@@ -154,8 +169,11 @@ describe('JSON', () => {
 
     it('is rejected by the schema when it breaks the contract', () => {
         const document = JSON.parse(textOf('QMS/checklist.json'));
-        document.activities[0].items[0].finding = 'fine';
+        document.activities[0].items[0].finding = 42;
         expect(validate(document)).toBe(false);
+        const unfingerprinted = JSON.parse(textOf('QMS/checklist.json'));
+        unfingerprinted.fingerprint = 'not hex';
+        expect(validate(unfingerprinted)).toBe(false);
         expect(validate({ kind: 'checklist' })).toBe(false);
     });
 });
@@ -177,6 +195,6 @@ person p "P" { qualified R until 2020-01-01 areas IAF }
         for (const generatedFile of generated.filter(f => f.path.endsWith('.json'))) {
             expect(validate(JSON.parse(String(generatedFile.content))), `${generatedFile.path} ${JSON.stringify(validate.errors)}`).toBe(true);
         }
-        expect(String(generated.find(f => f.path === 'X/checklist.md')?.content)).toContain('| a.ISO9001-4.1 | ISO9001 4.1 |');
+        expect(String(generated.find(f => f.path === 'X/checklist.md')?.content)).toContain('| a.ISO9001-4.1 | ISO9001 4.1 Understanding the organization and its context |');
     });
 });

@@ -12,7 +12,8 @@ const FILLS: Record<Tone, string> = {
     expired: 'FFF8D0D0',
     partial: 'FFFBE8B4',
     excluded: 'FFE4E4E4',
-    ok: 'FFDCEFDC'
+    ok: 'FFDCEFDC',
+    heading: 'FFD9E2EC'
 };
 
 const MIN_WIDTH = 6;
@@ -63,14 +64,16 @@ function addSectionSheet(workbook: ExcelJS.Workbook, report: Report, section: Se
             target.alignment = { vertical: 'top', wrapText: true, indent: cell.indent ?? 0 };
             if (cell.tone) target.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: FILLS[cell.tone] } };
             widths[index] = Math.max(widths[index], cellText(cell).length + (cell.indent ?? 0) * 2);
-            if (section.columns[index].finding && report.findingValues) {
+            if (cell.tone === 'heading') target.font = { bold: true };
+            const choices = cell.choices === undefined ? report.findingValues : cell.choices;
+            if (section.columns[index].finding && choices && cell.tone !== 'heading') {
                 target.dataValidation = {
                     type: 'list',
                     allowBlank: true,
-                    formulae: [`"${report.findingValues.join(',')}"`],
+                    formulae: [`"${choices.join(',')}"`],
                     showErrorMessage: true,
                     errorTitle: 'Finding',
-                    error: `Choose one of: ${report.findingValues.join(', ')}`
+                    error: `Choose one of: ${choices.join(', ')}`
                 };
             }
         });
