@@ -7,6 +7,7 @@ import { registerCatalog } from './commands/catalog.js';
 import { registerRules } from './commands/rules.js';
 import { registerValidate } from './commands/validate.js';
 import { registerGenerate } from './commands/generate.js';
+import { registerFindings } from './commands/findings.js';
 
 const version = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -35,6 +36,7 @@ async function run(argv: string[]): Promise<number> {
         .configureOutput({ writeErr: text => process.stderr.write(text.replace(/^error: /, 'certa: ')) });
     registerValidate(program, context);
     registerGenerate(program, context);
+    registerFindings(program, context);
     registerCatalog(program, context);
     registerRules(program, context);
     for (const command of program.commands) {

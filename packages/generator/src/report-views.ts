@@ -1,5 +1,5 @@
 import type { ResolvedClause } from './documents.js';
-import type { ChecklistActivity, ChecklistDocument, CompetenceMatrixDocument, CoverageMatrixDocument, SchemeSummary } from './documents.js';
+import type { ChecklistActivity, ChecklistDocument, ChecklistItem, CompetenceMatrixDocument, CoverageMatrixDocument, SchemeSummary } from './documents.js';
 import type { Cell, Column, Report, Section } from './report.js';
 import { clauseCell, referencedClauses, text } from './report.js';
 import { safeFileName } from './file-names.js';
@@ -96,6 +96,11 @@ function clauseHeadingRow(clause: ResolvedClause, width: number): Cell[] {
     return cells;
 }
 
+/** The question as the checklist shows it (a measurement says what to record). */
+export function displayedQuestion(item: ChecklistItem): string {
+    return item.grading === 'measurement' ? `${item.question} (record the measured value, with its unit)` : item.question;
+}
+
 function itemRows(activity: ChecklistActivity, width: number): Cell[][] {
     const rows: Cell[][] = [];
     let shown: string[] = [];
@@ -111,7 +116,7 @@ function itemRows(activity: ChecklistActivity, width: number): Cell[][] {
         const evidence = excluded
             ? `Excluded (not applicable): ${item.excluded?.justification ?? 'no justification given'}`
             : item.evidence;
-        const question = item.grading === 'measurement' ? `${item.question} (record the measured value, with its unit)` : item.question;
+        const question = displayedQuestion(item);
         const clauses = item.source === 'covered-clause'
             ? { parts: [{ text: [item.refs[0], item.clauses[0]?.heading].filter(Boolean).join(' '), clause: item.clauses[0] }] }
             : clauseLinks(item.refs, item.clauses);
