@@ -197,7 +197,11 @@ export interface CompetenceMatrixDocument {
     gaps: CompetenceGap[];
 }
 
-export type CoverageStatus = 'covered' | 'partial' | 'gap' | 'excluded';
+/**
+ * `body`: a requirement on the certification body itself (its structure, resources, management
+ * system), which no scheme activity carries out; the conformity checklist shows where it is addressed.
+ */
+export type CoverageStatus = 'covered' | 'partial' | 'gap' | 'excluded' | 'body';
 
 export interface CoverageRow {
     number: string;
@@ -207,7 +211,7 @@ export interface CoverageRow {
     status: CoverageStatus;
     justification?: string;
     /** Activities that cover the clause, and the checks that refer to it. */
-    coveredBy: Array<{ activity: string; covers: boolean; checks: string[] }>;
+    coveredBy: Array<{ activity: string; covers: boolean; checks: string[]; realises?: boolean }>;
 }
 
 export interface CoverageMatrixDocument {
@@ -219,7 +223,65 @@ export interface CoverageMatrixDocument {
     summary: Record<CoverageStatus, number>;
 }
 
-export type CertaDocument = ChecklistDocument | CompetenceMatrixDocument | CoverageMatrixDocument;
+/** The scheme as a reviewer reads it. */
+export interface SchemeDocument {
+    kind: 'scheme-document';
+    scheme: SchemeSummary;
+    /** Certifies, operated under, scheme type, scope, requirements, cycle, surveillance, recertification: those the scheme states. */
+    facts: Partial<Record<'certifies' | 'operatedUnder' | 'schemeType' | 'usesQms' | 'scope' | 'requirements' | 'cycle' | 'surveillance' | 'recertification', string>>;
+    activities: Array<{
+        name: string;
+        phase: CertaModelTypes.ActivityPhase;
+        kind: CertaModelTypes.ActivityKind;
+        method?: CertaModelTypes.ActivityMethod;
+        performers: string[];
+        source?: CertaModelTypes.SampleSource;
+        /** Sampling plan. */
+        sample?: string;
+        /** Decision or acceptance criteria. */
+        criteria?: string;
+        /** `covers` references as written. */
+        covers: string[];
+        checks: Array<{ name: string; question: string; grading: CertaModelTypes.Grading; evidence?: string }>;
+        issues: CertaModelTypes.AttestationKind[];
+        licenses: string[];
+    }>;
+    /** The certification cycle period by period, with the activities of each. */
+    programme: Array<{ period: string; activities: string[] }>;
+    marks: Array<{ name: string; description: string; shape?: string; uses: CertaModelTypes.MarkUse[]; licensedBy: string[] }>;
+    roles: Array<{ id: string; title: string; performs: string[]; needs: Array<{ id: string; title: string; basis: string[] }> }>;
+    exclusions: Array<{ ref: string; justification?: string }>;
+    acceptances: Array<{ code: string; on?: string; reason?: string }>;
+}
+
+/** One requirement clause of a certification body's standard, as an accreditation assessor checks it. */
+export interface ConformityRow {
+    clause: ResolvedClause;
+    /** The headings above the clause, outermost first. */
+    group: ResolvedClause[];
+    /** Certa's (or the user's) summary of the requirement, never the standard's text. */
+    summary?: string;
+    question?: string;
+    evidence?: string;
+    /** `body`: a requirement on the certification body itself; `activities`: carried out by scheme activities. */
+    fallsOn: 'body' | 'activities';
+    addressedBy: { documents: string[]; activities: string[] };
+    /** Columns the assessor fills in; empty in generated documents. */
+    documentReview: string | null;
+    onSiteEvidence: string | null;
+    result: string | null;
+}
+
+export interface ConformityChecklistDocument {
+    kind: 'conformity-checklist';
+    scheme: SchemeSummary;
+    catalog: { id: string; title: string; designation?: string };
+    resultValues: string[];
+    rows: ConformityRow[];
+    summary: { body: number; activities: number; addressed: number; unaddressed: number };
+}
+
+export type CertaDocument = ChecklistDocument | CompetenceMatrixDocument | CoverageMatrixDocument | SchemeDocument | ConformityChecklistDocument;
 
 /** One generated file: a relative path (forward slashes) and its bytes or text. */
 export interface GeneratedFile {

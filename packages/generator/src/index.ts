@@ -17,3 +17,6 @@ export { readFilledXlsx, readFilledCsv, UnreadableChecklistError, type FilledChe
 export { checkFindings, addDays, type FindingsOptions } from './findings/check-findings.js';
 export { renderFindings, FINDINGS_FORMATS, type FindingsFormat } from './findings/render-findings.js';
 export type * from './findings/findings-document.js';
+export { buildSchemeDocument } from './scheme-document.js';
+export { buildConformityChecklist, CONFORMITY_RESULTS } from './conformity-checklist.js';
+export { bodyStandardView, type BodyStandardView } from './questions.js';

@@ -1,4 +1,4 @@
-import type { AuditQuestion, CatalogModel, QuestionBankModel, ResolvedClause, SchemeModel } from '@certa/language/model';
+import type { ActivityModel, ActivityPatternModel, AuditQuestion, CatalogModel, QuestionBankModel, ResolvedClause, SchemeModel } from '@certa/language/model';
 import { clauseKey, flattenCatalog } from './clauses.js';
 
 export interface AskedQuestion {
@@ -57,4 +57,35 @@ export function questionSource(scheme: SchemeModel | undefined, catalogs: readon
         summary: clause => summaries.get(clauseKey(clause)),
         bankEntry: clause => fromBanks.get(clauseKey(clause))
     };
+}
+
+/** True when the activity is of a kind the patterns name (`decision`, `determination from market`, …). */
+export function realises(activity: Pick<ActivityModel, 'kind' | 'method' | 'source'>, patterns: readonly ActivityPatternModel[]): boolean {
+    return patterns.some(pattern => pattern.kind === activity.kind
+        && (pattern.method === undefined || pattern.method === activity.method)
+        && (pattern.source === undefined || pattern.source === activity.source));
+}
+
+/** For a certification body's standard: which clauses activities carry out, and which fall on the body itself. */
+export interface BodyStandardView {
+    /** Clause number → the patterns of the activities that carry it out. */
+    realisedBy: Map<string, ActivityPatternModel[]>;
+    /** Clause numbers with a bank question but no `realisedBy`: requirements on the body. */
+    bodyClauses: Set<string>;
+}
+
+export function bodyStandardView(catalogId: string, banks: readonly QuestionBankModel[]): BodyStandardView | undefined {
+    const entries = new Map<string, AuditQuestion>();
+    for (const bank of [...banks.filter(b => b.builtin), ...banks.filter(b => !b.builtin)]) {
+        if (bank.catalog !== catalogId) continue;
+        for (const question of bank.questions) entries.set(question.number, question);
+    }
+    const realisedBy = new Map<string, ActivityPatternModel[]>();
+    const bodyClauses = new Set<string>();
+    for (const [number, question] of entries) {
+        if (question.realisedBy.length > 0) realisedBy.set(number, question.realisedBy);
+        else bodyClauses.add(number);
+    }
+    // A bank that never says `realisedBy` is about a standard the organisation meets (ISO 9001), not a body's.
+    return realisedBy.size === 0 ? undefined : { realisedBy, bodyClauses };
 }

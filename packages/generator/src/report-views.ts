@@ -246,7 +246,7 @@ export function competenceReport(doc: CompetenceMatrixDocument, order: ClauseOrd
     };
 }
 
-const STATUS_TEXT = { covered: 'covered', partial: 'partial', gap: 'GAP', excluded: 'excluded' } as const;
+const STATUS_TEXT = { covered: 'covered', partial: 'partial', gap: 'GAP', excluded: 'excluded', body: 'CB requirement' } as const;
 
 export function coverageReport(doc: CoverageMatrixDocument, order: ClauseOrder): Report {
     const catalogName = doc.catalog.designation ?? doc.catalog.id;
@@ -254,7 +254,7 @@ export function coverageReport(doc: CoverageMatrixDocument, order: ClauseOrder):
         const clause: ResolvedClause = row.heading === undefined
             ? { catalog: doc.catalog.id, number: row.number }
             : { catalog: doc.catalog.id, number: row.number, heading: row.heading };
-        const tone = row.status === 'covered' ? 'ok' as const : row.status;
+        const tone = row.status === 'covered' ? 'ok' as const : row.status === 'body' ? undefined : row.status;
         const status = row.status === 'excluded' && row.justification !== undefined
             ? `excluded: ${row.justification}` : STATUS_TEXT[row.status];
         return [
@@ -263,7 +263,7 @@ export function coverageReport(doc: CoverageMatrixDocument, order: ClauseOrder):
             ...doc.activities.map(activity => {
                 const entry = row.coveredBy.find(e => e.activity === activity.name);
                 if (!entry) return text(undefined);
-                const words = [entry.covers ? 'covers' : '', entry.checks.length > 0 ? `checks: ${entry.checks.join(', ')}` : '']
+                const words = [entry.covers ? 'covers' : '', entry.realises ? 'carries out' : '', entry.checks.length > 0 ? `checks: ${entry.checks.join(', ')}` : '']
                     .filter(Boolean).join('; ');
                 return text(words, 'ok');
             }),
@@ -274,7 +274,8 @@ export function coverageReport(doc: CoverageMatrixDocument, order: ClauseOrder):
         id: 'coverage',
         heading: `${catalogName} clauses × activities`,
         notes: [
-            `${doc.summary.covered} covered, ${doc.summary.partial} partly covered, ${doc.summary.gap} not covered (GAP), ${doc.summary.excluded} excluded.`,
+            `${doc.summary.covered} covered, ${doc.summary.partial} partly covered, ${doc.summary.gap} not covered (GAP), ${doc.summary.excluded} excluded`
+            + (doc.summary.body > 0 ? `, ${doc.summary.body} requirements on the certification body itself (no scheme activity carries them out: see the conformity checklist).` : '.'),
             'A clause with sub-clauses is covered when all its sub-clauses are covered or excluded, partly covered when only some are.'
         ],
         columns: [{ header: 'Clause' }, { header: 'Heading' }, ...doc.activities.map(a => ({ header: `${a.name} (${a.phase})` })), { header: 'Status' }],

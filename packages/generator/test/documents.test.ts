@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildChecklist, buildCompetenceMatrix, buildCoverageMatrix, planDocuments } from '../src/index.js';
+import { bodyStandardView, buildChecklist, buildCompetenceMatrix, buildConformityChecklist, buildCoverageMatrix, buildSchemeDocument, planDocuments } from '../src/index.js';
 import { modelFrom, PEOPLE_SOURCE, QMS_SOURCE } from './model-fixtures.js';
 
 const { model } = await modelFrom(QMS_SOURCE, PEOPLE_SOURCE);
@@ -162,13 +162,69 @@ describe('competence matrix', () => {
 
 describe('document plan', () => {
     it('gives each scheme a checklist and an ISO 9001 coverage matrix, plus one competence matrix', () => {
-        expect(planDocuments(model, { today: '2026-01-15' }).map(p => p.report.path)).toEqual(['QMS/checklist', 'QMS/coverage-ISO9001', 'competence-matrix']);
+        expect(planDocuments(model, { today: '2026-01-15' }).map(p => p.report.path))
+            .toEqual(['QMS/checklist', 'QMS/scheme', 'QMS/conformity-ISO17021_1', 'QMS/coverage-ISO9001', 'competence-matrix']);
         expect(planDocuments(model, { today: '2026-01-15', scheme: 'QMS', coverageCatalogs: ['ISO17021_1'] }).map(p => p.report.path))
-            .toEqual(['QMS/checklist', 'QMS/coverage-ISO17021_1', 'QMS/competence-matrix']);
+            .toEqual(['QMS/checklist', 'QMS/scheme', 'QMS/conformity-ISO17021_1', 'QMS/coverage-ISO17021_1', 'QMS/competence-matrix']);
     });
 
     it('rejects an unknown scheme and a malformed date with a message', () => {
         expect(() => planDocuments(model, { today: '2026-01-15', scheme: 'NOPE' })).toThrow('no scheme "NOPE" in the workspace (schemes: QMS)');
         expect(() => planDocuments(model, { today: '15/01/2026' })).toThrow('YYYY-MM-DD');
+    });
+});
+
+describe('scheme document', () => {
+    const doc = buildSchemeDocument(qms, model);
+
+    it('lists every activity, with or without checks, who performs it, and its criteria', () => {
+        expect(doc.activities.map(a => [a.name, a.performers.join(',')])).toEqual([
+            ['stage1', 'LeadAuditor'], ['stage2', 'LeadAuditor,Auditor'], ['decision', 'DecisionMaker'], ['annual', 'LeadAuditor'], ['recert', 'LeadAuditor']
+        ]);
+        expect(doc.activities.find(a => a.name === 'decision')?.checks).toEqual([]);
+        expect(doc.activities.find(a => a.name === 'stage1')?.covers).toEqual(['ISO9001 4 .. 5.1']);
+    });
+
+    it('lays out the programme year by year over the cycle, and keeps exclusions with their justification', () => {
+        expect(doc.programme).toEqual([
+            { period: 'initial certification', activities: ['stage1', 'stage2', 'decision'] },
+            { period: 'year 1: surveillance (the first within 12 months of the decision)', activities: ['annual'] },
+            { period: 'year 2: surveillance', activities: ['annual'] },
+            { period: 'year 3: recertification', activities: ['recert'] }
+        ]);
+        expect(doc.exclusions).toEqual([{ ref: 'ISO9001 8.3', justification: 'products are made to customer drawings; no design' }]);
+        expect(doc.roles.find(r => r.id === 'DecisionMaker')).toEqual({
+            id: 'DecisionMaker', title: 'Decision maker', performs: ['decision'], needs: [{ id: 'Decisions', title: 'Certification decisions', basis: ['ISO17021_1 9.5'] }]
+        });
+    });
+});
+
+describe('conformity checklist of the body\'s own standard', () => {
+    it('separates requirements on the body from those scheme activities carry out, and shows where each is addressed', async () => {
+        const { model: addressed } = await modelFrom(QMS_SOURCE.replace('cycle 3 years', 'cycle 3 years\n    addresses ISO17021_1 5.2 by "QP-05 Impartiality"'), PEOPLE_SOURCE);
+        const scheme = addressed.schemes[0];
+        const catalog = addressed.catalogs.find(c => c.id === 'ISO17021_1')!;
+        const body = bodyStandardView('ISO17021_1', addressed.questionBanks ?? [])!;
+        const doc = buildConformityChecklist(scheme, catalog, body, addressed);
+        const row = (number: string) => doc.rows.find(r => r.clause.number === number)!;
+        expect(row('5.2')).toMatchObject({ fallsOn: 'body', addressedBy: { documents: ['QP-05 Impartiality'], activities: [] }, result: null });
+        expect(row('5.2').question).toMatch(/\?$/);
+        expect(row('9.5.1')).toMatchObject({ fallsOn: 'activities', addressedBy: { documents: [], activities: ['decision'] } });
+        expect(row('9.3.1.2').addressedBy.activities).toEqual(['stage1']);
+        expect(doc.rows.some(r => r.clause.number === '9')).toBe(false);
+        expect(row('9.5.1').group.map(c => c.number)).toEqual(['9', '9.5']);
+        expect(doc.summary.body + doc.summary.activities).toBe(doc.rows.length);
+        expect(doc.resultValues).toEqual(['C', 'NC', 'NA']);
+    });
+
+    it('turns the coverage matrix of a CB standard from GAPs into CB requirements and activities that carry clauses out', () => {
+        const catalog = model.catalogs.find(c => c.id === 'ISO17021_1')!;
+        const plain = buildCoverageMatrix(qms, catalog);
+        const viewed = buildCoverageMatrix(qms, catalog, bodyStandardView('ISO17021_1', model.questionBanks ?? []));
+        expect(plain.clauses.find(r => r.number === '5.2')?.status).toBe('gap');
+        expect(viewed.clauses.find(r => r.number === '5.2')?.status).toBe('body');
+        expect(viewed.clauses.find(r => r.number === '9.5.1')).toMatchObject({ status: 'covered', coveredBy: [{ activity: 'decision', covers: false, checks: [], realises: true }] });
+        expect(viewed.summary.gap).toBeLessThan(plain.summary.gap);
+        expect(bodyStandardView('ISO9001', model.questionBanks ?? [])).toBeUndefined();
     });
 });

@@ -26,7 +26,10 @@ describe('generated files', () => {
     it('writes every document kind in every format, sorted by path', () => {
         expect(files.map(f => f.path)).toEqual([
             'QMS/checklist.csv', 'QMS/checklist.html', 'QMS/checklist.json', 'QMS/checklist.md', 'QMS/checklist.xlsx',
+            'QMS/conformity-ISO17021_1.csv', 'QMS/conformity-ISO17021_1.html', 'QMS/conformity-ISO17021_1.json', 'QMS/conformity-ISO17021_1.md', 'QMS/conformity-ISO17021_1.xlsx',
             'QMS/coverage-ISO9001.csv', 'QMS/coverage-ISO9001.html', 'QMS/coverage-ISO9001.json', 'QMS/coverage-ISO9001.md', 'QMS/coverage-ISO9001.xlsx',
+            'QMS/scheme.activities.csv', 'QMS/scheme.exclusions.csv', 'QMS/scheme.html', 'QMS/scheme.json', 'QMS/scheme.marks.csv', 'QMS/scheme.md',
+            'QMS/scheme.programme.csv', 'QMS/scheme.roles.csv', 'QMS/scheme.xlsx',
             'competence-matrix.gaps.csv', 'competence-matrix.html', 'competence-matrix.json', 'competence-matrix.md',
             'competence-matrix.people-areas.csv', 'competence-matrix.people-competences.csv', 'competence-matrix.people-roles.csv',
             'competence-matrix.role-needs.csv', 'competence-matrix.roles.csv', 'competence-matrix.xlsx', 'index.html', 'index.md'
@@ -36,14 +39,14 @@ describe('generated files', () => {
     it('has an index page whose links all lead to generated files', () => {
         const paths = new Set(files.map(f => f.path));
         const hrefs = [...textOf('index.html').matchAll(/href="([^"]+)"/g)].map(m => decodeURI(m[1]));
-        expect(hrefs).toHaveLength(15);
+        expect(hrefs).toHaveLength(25);
         expect(hrefs.filter(href => !paths.has(href))).toEqual([]);
         expect(textOf('index.md')).toContain('| Audit checklist | Audit checklist: ISO 9001 certification | [md](QMS/checklist.md) · [html](QMS/checklist.html) · [csv](QMS/checklist.csv) · [xlsx](QMS/checklist.xlsx) · [json](QMS/checklist.json) |');
     });
 
     it('writes only the formats asked for', async () => {
         const only = await generateDocuments(model, { today: '2026-01-15', formats: ['md'] });
-        expect(only.map(f => f.path)).toEqual(['QMS/checklist.md', 'QMS/coverage-ISO9001.md', 'competence-matrix.md', 'index.md']);
+        expect(only.map(f => f.path)).toEqual(['QMS/checklist.md', 'QMS/conformity-ISO17021_1.md', 'QMS/coverage-ISO9001.md', 'QMS/scheme.md', 'competence-matrix.md', 'index.md']);
     });
 
     it('is deterministic: the same model gives the same bytes, XLSX included', async () => {
@@ -162,7 +165,7 @@ describe('JSON', () => {
     const schema = JSON.parse(readFileSync(new URL('../schema/certa-documents.schema.json', import.meta.url), 'utf8'));
     const validate = new Ajv2020({ allErrors: true, strict: true }).compile(schema);
 
-    it.each(['QMS/checklist.json', 'QMS/coverage-ISO9001.json', 'competence-matrix.json'])('%s is valid against the committed schema', path => {
+    it.each(['QMS/checklist.json', 'QMS/coverage-ISO9001.json', 'competence-matrix.json', 'QMS/scheme.json', 'QMS/conformity-ISO17021_1.json'])('%s is valid against the committed schema', path => {
         const document = JSON.parse(textOf(path));
         expect(validate(document), JSON.stringify(validate.errors)).toBe(true);
     });

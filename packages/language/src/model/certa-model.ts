@@ -125,6 +125,8 @@ export interface SchemeModel {
     questions?: SchemeQuestionModel[];
     /** Where the certification body addresses clauses of its standard (`addresses ISO17065 7.4 by "QP-07"`). */
     addresses?: AddressingModel[];
+    /** Findings the designer accepts (`accept "certa.…" on x because "…"`). */
+    acceptances?: Array<{ code: string; on?: string; reason?: string }>;
     /** URI of the document that declares the scheme. */
     source?: string;
 }

@@ -4,7 +4,7 @@ import type {
     Activity, ActivityPattern, Addressing, Catalog, Check, Clause, ClauseRef, Competence, Document, Duration, Mark, Person, QuestionBank, Role, Scheme
 } from '../generated/ast.js';
 import {
-    isActivity, isAddressing, isCatalog, isQuestionBank, isSchemeQuestion, isCertifiesDecl, isCheck, isCompetence, isCoverage, isCriteriaDecl, isCycleDecl, isExclusion,
+    isAcceptance, isActivity, isAddressing, isCatalog, isQuestionBank, isSchemeQuestion, isCertifiesDecl, isCheck, isCompetence, isCoverage, isCriteriaDecl, isCycleDecl, isExclusion,
     isMark, isOperatedUnderDecl, isOwnerDecl, isPerson, isRecertification, isRequirementDecl, isRole, isSampleDecl,
     isScheme, isSchemeTypeDecl, isScopeDecl, isSurveillance, isUsesQmsDecl, isVersionDecl
 } from '../generated/ast.js';
@@ -106,7 +106,7 @@ function catalogModel(catalog: Catalog, builtin: boolean): CatalogModel {
 function schemeModel(scheme: Scheme, source: string): SchemeModel {
     const result: SchemeModel = {
         id: scheme.name ?? '', title: scheme.title ?? '', requirements: [], marks: [], activities: [], exclusions: [],
-        questions: [], addresses: [], source
+        questions: [], addresses: [], acceptances: [], source
     };
     const phases: Record<ActivityPhase, ActivityModel[]> = { initial: [], surveillance: [], recertification: [] };
     for (const member of scheme.members) {
@@ -139,6 +139,8 @@ function schemeModel(scheme: Scheme, source: string): SchemeModel {
             result.questions?.push(withOptional<SchemeQuestionModel>({ ref: clauseReference(member.ref), question: member.question ?? '' }, { evidence: member.evidence }));
         } else if (isAddressing(member)) {
             result.addresses?.push(addressingModel(member));
+        } else if (isAcceptance(member)) {
+            result.acceptances?.push(withOptional<{ code: string; on?: string; reason?: string }>({ code: member.code ?? '' }, { on: member.target, reason: member.reason }));
         } else if (isExclusion(member)) {
             result.exclusions.push(withOptional<ExclusionModel>({ ref: clauseReference(member.ref) }, { justification: member.justification }));
         }
