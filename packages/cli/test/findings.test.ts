@@ -118,6 +118,9 @@ describe('certa findings: the round trip', () => {
         // The excluded 8.3.1 to 8.3.6 come pre-graded "not applicable" in stage2 and in recert.
         expect(report.counts.open).toBe(report.openItems.length);
         expect(report.openItems.map((o: { item: string }) => o.item)).toContain('stage1.ISO9001-4.3');
+        // Only the activities this audit covered have open items: surveillance and recertification were not audited.
+        expect(report.activities).toEqual(['stage1', 'stage2']);
+        expect(report.openItems.filter((o: { activity: string }) => o.activity === 'annual')).toEqual([]);
         expect(md).toContain('## Nonconformities: major nonconformity (2)');
         expect(md).toContain('| NC-01 | stage1.ISO9001-5.1.1 | ISO9001 5.1.1 |');
         expect(md).toContain('2026-06-02 (90 days)');
@@ -167,6 +170,7 @@ describe('certa findings: the round trip', () => {
         unknown.getCell(1).value = 'stage1.ISO9001-4.9';
         const changed = rowOf(stage1, 'stage1.ISO9001-4.2');
         changed.getCell(3).value = 'A question someone rewrote?';
+        grade(stage1, 'stage1.ISO9001-6.2.1', 'conformity', 'objectives list Q-OBJ-26');
         const duplicate = rowOf(stage1, 'stage1.ISO9001-6.3');
         stage1.addRow(duplicate.values as ExcelJS.CellValue[]);
         const file = await save(book, 'edited.xlsx');

@@ -56,8 +56,8 @@ function sameQuestion(written: string, item: ChecklistItem): boolean {
 
 /**
  * Checks a filled-in checklist against the checklist the sources give today and sorts its findings:
- * nonconformities with their deadlines, observations, measurements, items still open. Every problem
- * names the sheet and row it is on.
+ * nonconformities with their deadlines, observations, measurements, items still open in the
+ * activities the audit covered. Every problem names the sheet and row it is on.
  */
 export function checkFindings(filled: FilledChecklist, expected: ChecklistDocument, options: FindingsOptions): FindingsDocument {
     const problems: FindingProblem[] = [...filled.problems];
@@ -95,6 +95,10 @@ export function checkFindings(filled: FilledChecklist, expected: ChecklistDocume
     const measurements: GradedItem[] = [];
     const openItems: OpenItem[] = [];
     const seen = new Map<string, FilledRow>();
+    // The activities this audit covered: those with a finding on an item the scheme does not exclude
+    // (excluded items come pre-graded). Items of other activities are not open, just not audited now.
+    const audited = new Set(filled.rows.filter(row => row.finding !== '' && items.has(row.item) && !items.get(row.item)?.item.excluded)
+        .map(row => items.get(row.item)?.activity ?? ''));
 
     for (const row of filled.rows) {
         const problem = (code: FindingProblem['code'], message: string, severity: FindingProblem['severity'] = 'error'): void =>
@@ -119,6 +123,7 @@ export function checkFindings(filled: FilledChecklist, expected: ChecklistDocume
             evidenceSeen: row.evidenceSeen, comments: row.comments, ncReference: row.ncReference, sheet: row.sheet, row: row.row
         };
         if (row.finding === '') {
+            if (!audited.has(activity)) continue;
             count('open');
             openItems.push({ item: item.id, activity, question: item.question, sheet: row.sheet, row: row.row });
             continue;
@@ -146,7 +151,7 @@ export function checkFindings(filled: FilledChecklist, expected: ChecklistDocume
     }
 
     for (const [id, { item, activity }] of items) {
-        if (seen.has(id)) continue;
+        if (seen.has(id) || !audited.has(activity)) continue;
         openItems.push({ item: id, activity, question: item.question });
         count('open');
         problems.push({
@@ -163,6 +168,7 @@ export function checkFindings(filled: FilledChecklist, expected: ChecklistDocume
         scheme: expected.scheme,
         fingerprint,
         auditDate,
+        activities: expected.activities.map(a => a.name).filter(name => audited.has(name)),
         valid: !problems.some(p => p.severity === 'error'),
         counts,
         nonconformities,

@@ -63,6 +63,8 @@ export interface FindingsDocument {
     fingerprint: { checklist: string | null; sources: string; matches: boolean | null };
     /** The audit's last day, `YYYY-MM-DD`, from `--audit-date` or the checklist header. */
     auditDate: string | null;
+    /** The activities the audit covered: those with at least one finding; only their ungraded items are open. */
+    activities: string[];
     /** False when the checklist has errors: its findings cannot be relied on as they are. */
     valid: boolean;
     /** Number of graded items by finding value; `open` counts items with no finding yet. */

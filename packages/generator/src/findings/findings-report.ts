@@ -88,6 +88,7 @@ export function findingsReport(doc: FindingsDocument, path: string): Report {
             ['Checklist', doc.checklist],
             ['Fingerprint', fingerprint],
             ['Audit date (last day)', doc.auditDate ?? 'not given: deadlines in days only'],
+            ['Activities audited', doc.activities.join(', ') || 'none: no finding recorded yet'],
             ['Result', `${doc.valid ? 'checklist valid' : 'checklist INVALID'}; ${total} nonconformit${total === 1 ? 'y' : 'ies'}, ${doc.observations.length} observation${doc.observations.length === 1 ? '' : 's'}, ${doc.openItems.length} open`]
         ],
         sections,
