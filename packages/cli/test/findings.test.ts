@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { FindingsDocument } from '@certa/generator';
 import { ROLES } from './generate-fixtures.js';
 import { runCerta, tempWorkspace } from './run-certa.js';
 
@@ -74,11 +75,11 @@ async function save(book: ExcelJS.Workbook, name: string): Promise<string> {
     return name;
 }
 
-function findings(args: string[]): { code: number; stderr: string; report: Record<string, any>; md: string } {
+function findings(args: string[]): { code: number; stderr: string; report: FindingsDocument; md: string } {
     const out = `report-${Math.random().toString(16).slice(2)}`;
     const run = runCerta(['findings', ...args, '--out', out], root);
     const file = path.join(root, out, 'findings.json');
-    const report = fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : {};
+    const report = (fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : {}) as FindingsDocument;
     const mdFile = path.join(root, out, 'findings.md');
     return { code: run.code, stderr: run.stderr, report, md: fs.existsSync(mdFile) ? fs.readFileSync(mdFile, 'utf8') : '' };
 }
@@ -180,7 +181,7 @@ describe('certa findings: the round trip', () => {
         expect(at('unknown-item')).toEqual([unknown.number]);
         expect(at('changed-item')).toEqual([changed.number]);
         expect(at('duplicate-item')).toEqual([stage1.rowCount]);
-        expect(report.problems.find((p: { code: string }) => p.code === 'missing-item').message).toContain('stage1.ISO9001-4.1');
+        expect(report.problems.find((p: { code: string }) => p.code === 'missing-item')?.message).toContain('stage1.ISO9001-4.1');
 
         const newer = tempWorkspace({ 'roles.certa': ROLES, 'qms.certa': SCHEME('1.1'), [file]: fs.readFileSync(path.join(root, file)) });
         const run = runCerta(['findings', file, '.', '--out', 'r'], newer);

@@ -18,7 +18,8 @@ export interface CatalogFacts {
 let catalogs: CatalogFacts[] | undefined;
 
 export function builtinCatalogFacts(): CatalogFacts[] {
-    catalogs ??= fs.readdirSync(catalogFolder).filter(name => name.endsWith('.certa')).sort().map(name => {
+    // Question banks (`*.questions.certa`) sit beside the catalogs and declare none.
+    catalogs ??= fs.readdirSync(catalogFolder).filter(name => name.endsWith('.certa') && !name.endsWith('.questions.certa')).sort().map(name => {
         const text = fs.readFileSync(path.join(catalogFolder, name), 'utf8').replace(/\/\/[^\n]*/g, '');
         return {
             id: /catalog\s+(\w+)/.exec(text)![1],
