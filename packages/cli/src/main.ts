@@ -9,6 +9,7 @@ import { registerValidate } from './commands/validate.js';
 import { registerGenerate } from './commands/generate.js';
 import { registerProgramme } from './commands/programme.js';
 import { registerInit } from './commands/init.js';
+import { registerFindings } from './commands/findings.js';
 
 const version = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -49,6 +50,7 @@ async function run(argv: string[]): Promise<number> {
     registerValidate(program, context);
     registerGenerate(program, context);
     registerProgramme(program, context);
+    registerFindings(program, context);
     registerCatalog(program, context);
     registerRules(program, context);
     program.addHelpText('after', EXIT_CODES);

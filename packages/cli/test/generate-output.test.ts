@@ -83,7 +83,7 @@ describe('certa generate: the output folder', () => {
         fs.symlinkSync('real-out', path.join(root, 'out'));
         fs.symlinkSync('shared', path.join(root, 'real-out/QMS'));
         const run = runCerta(['generate', '.', '--out', 'out', '--format', 'md'], root);
-        expect(run.stderr).toBe('certa: wrote 4 files to out (md)\n');
+        expect(run.stderr).toBe('certa: wrote 6 files to out (md)\n');
         expect(run.code).toBe(0);
         expect(fs.existsSync(path.join(root, 'real-out/shared/checklist.md'))).toBe(true);
     });
@@ -104,7 +104,7 @@ describe('certa generate: leftovers of interrupted runs', () => {
         for (const file of Object.values(planted)) fs.writeFileSync(path.join(root, file), 'partial');
 
         const run = runCerta(['generate', '.', '--out', 'out', '--format', 'md'], root);
-        expect(run.stderr).toBe('certa: removed 2 temporary files left in out by an interrupted run\ncerta: wrote 4 files to out (md)\n');
+        expect(run.stderr).toBe('certa: removed 2 temporary files left in out by an interrupted run\ncerta: wrote 6 files to out (md)\n');
         expect(run.code).toBe(0);
         const left = (file: string) => fs.existsSync(path.join(root, file));
         expect(left(planted.deadTemp)).toBe(false);
@@ -152,7 +152,7 @@ describe('certa generate: outputs that are no longer generated', () => {
         expect(files.filter(file => file.endsWith('.csv'))).toEqual(['QMS/checklist.csv']);
         // Kept once, it is the user's: the next run neither removes it nor mentions it.
         const again = runCerta(['generate', '.', '--out', 'out', '--format', 'md'], root);
-        expect(again.stderr).toBe('certa: wrote 4 files to out (md)\n');
+        expect(again.stderr).toBe('certa: wrote 6 files to out (md)\n');
         expect(fs.existsSync(path.join(root, 'out/QMS/checklist.csv'))).toBe(true);
     });
 
@@ -164,7 +164,7 @@ describe('certa generate: outputs that are no longer generated', () => {
         fs.chmodSync(path.join(root, 'out/OLD'), 0o555);
         const blocked = runCertaUnprivileged(['generate', '.', '--out', 'out', '--format', 'md'], root);
         expect(blocked.stderr).toBe([
-            'certa: wrote 4 files to out (md)',
+            'certa: wrote 6 files to out (md)',
             'certa: could not remove out/OLD/checklist.md (EACCES), which is no longer generated; the next run tries again',
             'certa: could not remove out/OLD/coverage-ISO9001.md (EACCES), which is no longer generated; the next run tries again',
             ''
@@ -188,7 +188,7 @@ describe('certa generate: outputs that are no longer generated', () => {
         fs.writeFileSync(path.join(root, 'victim.md'), fs.readFileSync(path.join(root, 'out/index.md')));
         fs.writeFileSync(manifestPath, JSON.stringify(manifest));
         const run = runCerta(['generate', '.', '--out', 'out', '--format', 'md'], root);
-        expect(run.stderr).toBe(`certa: ignored out/${MANIFEST}: it is not a manifest certa wrote; files of earlier runs were not removed this time\ncerta: wrote 4 files to out (md)\n`);
+        expect(run.stderr).toBe(`certa: ignored out/${MANIFEST}: it is not a manifest certa wrote; files of earlier runs were not removed this time\ncerta: wrote 6 files to out (md)\n`);
         expect(run.code).toBe(0);
         expect(fs.existsSync(path.join(root, 'victim.md'))).toBe(true);
     });

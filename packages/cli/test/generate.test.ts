@@ -9,7 +9,7 @@ describe('certa generate', () => {
     it('writes every document in every format and says what it wrote', () => {
         const root = tempWorkspace({ 'roles.certa': ROLES, 'qms.certa': scheme('Are nonconforming outputs controlled?') });
         const run = runCerta(['generate', '.', '--out', 'out', '--today', '2026-01-15'], root);
-        expect(run.stderr).toBe('certa: wrote 25 files to out (md, html, csv, xlsx, json)\n');
+        expect(run.stderr).toBe('certa: wrote 36 files to out (md, html, csv, xlsx, json)\n');
         expect(run.code).toBe(0);
         expect(run.stdout).toBe('');
         const files = [...snapshot(path.join(root, 'out')).keys()].sort();
@@ -17,7 +17,7 @@ describe('certa generate', () => {
             'QMS/checklist.md', 'QMS/checklist.html', 'QMS/checklist.csv', 'QMS/checklist.xlsx', 'QMS/checklist.json',
             'QMS/coverage-ISO9001.md', 'competence-matrix.md', 'competence-matrix.roles.csv', 'competence-matrix.xlsx'
         ]));
-        expect(fs.readFileSync(path.join(root, 'out/QMS/checklist.md'), 'utf8')).toContain('| stage2.q1 | ISO9001 8.7 | Control of nonconforming outputs | Are nonconforming outputs controlled? |');
+        expect(fs.readFileSync(path.join(root, 'out/QMS/checklist.md'), 'utf8')).toContain('| stage2.q1 | ISO9001 8.7 | Are nonconforming outputs controlled? |');
     });
 
     it('starts CSV files with a UTF-8 byte order mark, and leaves it out with --no-bom', () => {
@@ -38,7 +38,8 @@ describe('certa generate', () => {
         expect(run.code).toBe(0);
         expect([...snapshot(path.join(root, 'docs')).keys()].sort()).toEqual([
             '.certa-outputs.json', 'QMS/checklist.json', 'QMS/checklist.md', 'QMS/competence-matrix.json', 'QMS/competence-matrix.md',
-            'QMS/coverage-ISO9001.json', 'QMS/coverage-ISO9001.md', 'index.md'
+            'QMS/conformity-ISO17021_1.json', 'QMS/conformity-ISO17021_1.md',
+            'QMS/coverage-ISO9001.json', 'QMS/coverage-ISO9001.md', 'QMS/scheme.json', 'QMS/scheme.md', 'index.md'
         ]);
     });
 
@@ -52,7 +53,7 @@ describe('certa generate', () => {
 
         const forced = runCerta(['generate', '.', '--out', 'out', '--force', '--format', 'md'], root);
         expect(forced.code).toBe(0);
-        expect(fs.readFileSync(path.join(root, 'out/BAD/checklist.md'), 'utf8')).toContain('| a.c | ISO9001 4.4.3 |  | Ready? |');
+        expect(fs.readFileSync(path.join(root, 'out/BAD/checklist.md'), 'utf8')).toContain('| a.c | ISO9001 4.4.3 | Ready? |');
     });
 
     it.each([

@@ -1,7 +1,13 @@
-import type { ActivityModel, CatalogModel, CheckModel, ResolvedClause, SchemeModel } from '@certa/language/model';
-import type { ChecklistActivity, ChecklistDocument, ChecklistItem, SchemeSummary } from './documents.js';
-import { FINDING_VALUES } from './documents.js';
+import type { ActivityModel, CatalogModel, CheckModel, QuestionBankModel, ResolvedClause, SchemeModel } from '@certa/language/model';
+import type {
+    AuditHeader, AuditHeaderInput, ChecklistActivity, ChecklistDocument, ChecklistItem, NcGrade, SchemeSummary
+} from './documents.js';
+import { PASS_FAIL_VALUES } from './documents.js';
 import { clauseKey, clauseLabel, exclusionsOf, flattenCatalog } from './clauses.js';
+import { fingerprintOf } from './fingerprint.js';
+import { gradeNames, ncGradesOf } from './nc-grades.js';
+import type { QuestionSource } from './questions.js';
+import { questionSource } from './questions.js';
 
 export function schemeSummary(scheme: SchemeModel): SchemeSummary {
     const summary: SchemeSummary = { id: scheme.id, title: scheme.title };
@@ -10,32 +16,76 @@ export function schemeSummary(scheme: SchemeModel): SchemeSummary {
     return summary;
 }
 
+export interface ChecklistOptions {
+    /** The question banks of the workspace (`CertaModel.questionBanks`). */
+    questionBanks?: readonly QuestionBankModel[];
+    /** Header values from a client audit programme; missing fields stay blank. */
+    header?: AuditHeaderInput;
+}
+
 /**
- * The audit checklist of a scheme: one section per activity that has something to check (initial,
- * surveillance and recertification activities alike). Covered clauses come in clause order; each of
- * the activity's own checks follows the first covered clause it refers to, or comes at the end.
- * A covered clause's question is the catalog's own summary of the clause where it has one (never
- * the standard's text), else a question naming the clause.
+ * The audit checklist of a scheme: a header block, then one section per activity that has
+ * something to check (initial, surveillance and recertification alike). An activity's covered
+ * clauses give one row per requirement clause, in clause order, under the headings that group
+ * them (a covered clause with covered sub-clauses is a heading, not a row). Each row asks the
+ * question of the scheme's own `ask`, else of a question bank, else one naming the clause; an
+ * own `check` that refers to a covered clause takes that clause's place, other checks follow the
+ * first covered clause they refer to, or come last. Excluded clauses stay as not-applicable rows.
  */
-export function buildChecklist(scheme: SchemeModel, catalogs: readonly CatalogModel[] = []): ChecklistDocument {
-    const excluded = exclusionsOf(scheme);
-    const summaries = new Map<string, string>();
-    for (const catalog of catalogs) {
-        for (const { clause } of flattenCatalog(catalog)) {
-            const key = clauseKey({ catalog: catalog.id, number: clause.number });
-            if (clause.summary !== undefined && !summaries.has(key)) summaries.set(key, clause.summary);
-        }
-    }
-    const context: ItemContext = { excluded, summaries };
+export function buildChecklist(scheme: SchemeModel, catalogs: readonly CatalogModel[] = [], options: ChecklistOptions = {}): ChecklistDocument {
+    const grades = ncGradesOf(scheme);
+    const context: ItemContext = {
+        excluded: exclusionsOf(scheme),
+        questions: questionSource(scheme, catalogs, options.questionBanks ?? []),
+        structure: clauseStructure(catalogs),
+        grades,
+        subject: scheme.certifies?.subject === undefined || scheme.certifies.subject === 'managementSystem'
+            ? 'the organisation' : `the ${scheme.certifies.subject}`
+    };
     const standards = scheme.certifiedStandards ?? [];
     const activities = scheme.activities
         .map(activity => checklistActivity(activity, context))
         .flatMap(activity => standards.length > 1 ? perStandard(activity, standards) : [activity])
         .filter(activity => activity.items.length > 0);
-    const checklist: ChecklistDocument = { kind: 'checklist', scheme: schemeSummary(scheme), findingValues: [...FINDING_VALUES], activities };
-    if (scheme.grades && scheme.grades.length > 0) checklist.grades = scheme.grades;
-    return checklist;
+    const summary = schemeSummary(scheme);
+    return {
+        kind: 'checklist',
+        scheme: summary,
+        fingerprint: checklistFingerprint(summary, activities),
+        header: auditHeader(scheme, catalogs, options.header),
+        findingValues: gradeNames(grades),
+        grades,
+        activities
+    };
 }
+
+/** What `certa findings` compares: the scheme, its version, and each item's id, grading and question. */
+export function checklistFingerprint(scheme: SchemeSummary, activities: readonly ChecklistActivity[]): string {
+    return fingerprintOf([
+        scheme.id, scheme.version ?? '',
+        activities.map(activity => [activity.name, activity.items.map(item => [item.id, item.grading, item.question])])
+    ]);
+}
+
+function auditHeader(scheme: SchemeModel, catalogs: readonly CatalogModel[], input: AuditHeaderInput = {}): AuditHeader {
+    // The standard audited against: the certified management-system standard, else the product's specified requirements.
+    const standard = scheme.certifies?.standard ?? scheme.requirements[0]?.catalog ?? scheme.usesQms;
+    const catalog = catalogs.find(c => c.id === standard);
+    const edition = catalog ? catalog.designation ?? `${catalog.id}${catalog.edition ? `:${catalog.edition}` : ''}` : undefined;
+    const criteria = [edition, `scheme ${scheme.id}${scheme.version ? ` version ${scheme.version}` : ''}`].filter(Boolean).join('; ');
+    const dates = input.dates ? [input.dates.start, input.dates.end].filter(Boolean).join(' to ') : undefined;
+    const value = (text: string | undefined): string | null => text === undefined || text.trim() === '' ? null : text;
+    return {
+        client: value(input.client),
+        sites: value(input.sites?.join('; ')),
+        auditType: value(input.auditType),
+        dates: value(dates),
+        team: value(input.team?.map(member => `${member.name} (${member.role})`).join('; ')),
+        duration: value(input.duration),
+        scope: value(input.scope ?? scheme.scope),
+        criteria: value(input.criteria ?? criteria),
+        standardEdition: value(input.standardEdition ?? edition)
+    };
 
 /**
  * An integrated scheme's checklist has one section per certified standard in each activity (the
@@ -49,21 +99,71 @@ function perStandard(activity: ChecklistActivity, standards: readonly string[]):
 
 interface ItemContext {
     excluded: Map<string, string | undefined>;
-    summaries: Map<string, string>;
+    questions: QuestionSource;
+    structure: ClauseStructure;
+    grades: NcGrade[];
+    /** Who a fallback question asks about: `the organisation`, `the product`, … */
+    subject: string;
+}
+
+/** Parents and sub-clause counts of every catalog clause, by clause key. */
+interface ClauseStructure {
+    parent: Map<string, ResolvedClause>;
+}
+
+function clauseStructure(catalogs: readonly CatalogModel[]): ClauseStructure {
+    const parent = new Map<string, ResolvedClause>();
+    for (const catalog of catalogs) {
+        for (const { clause } of flattenCatalog(catalog)) {
+            const resolved: ResolvedClause = clause.heading === undefined
+                ? { catalog: catalog.id, number: clause.number }
+                : { catalog: catalog.id, number: clause.number, heading: clause.heading };
+            for (const child of clause.clauses) {
+                const key = clauseKey({ catalog: catalog.id, number: child.number });
+                if (!parent.has(key)) parent.set(key, resolved);
+            }
+        }
+    }
+    return { parent };
+}
+
+/** The covered ancestors of a clause, outermost first. */
+function groupOf(clause: ResolvedClause, covered: Set<string>, structure: ClauseStructure): ResolvedClause[] {
+    const group: ResolvedClause[] = [];
+    const seen = new Set<string>();
+    for (let up = structure.parent.get(clauseKey(clause)); up && !seen.has(clauseKey(up)); up = structure.parent.get(clauseKey(up))) {
+        seen.add(clauseKey(up));
+        if (covered.has(clauseKey(up))) group.unshift(up);
+    }
+    return group;
 }
 
 function checklistActivity(activity: ActivityModel, context: ItemContext): ChecklistActivity {
-    const clauseItems = activity.covers.map(clause => coveredClauseItem(activity, clause, context));
+    const covered = new Set(activity.covers.map(clauseKey));
+    // A covered clause whose sub-clauses are covered too is a heading; the rest are requirement rows.
+    const headings = new Set<string>();
+    for (const clause of activity.covers) {
+        const parent = context.structure.parent.get(clauseKey(clause));
+        if (parent && covered.has(clauseKey(parent))) headings.add(clauseKey(parent));
+    }
+    const checkedBy = new Set(activity.checks.flatMap(check => check.refs.flatMap(ref => ref.clauses.map(clauseKey))));
+    const rows = activity.covers.filter(clause => !headings.has(clauseKey(clause)));
     const after = new Map<number, ChecklistItem[]>();
     const trailing: ChecklistItem[] = [];
     for (const check of activity.checks) {
         const keys = new Set(check.refs.flatMap(ref => ref.clauses.map(clauseKey)));
-        const position = activity.covers.findIndex(clause => keys.has(clauseKey(clause)));
-        const item = checkItem(activity, check);
+        const position = rows.findIndex(clause => keys.has(clauseKey(clause)));
+        const group = position < 0 ? [] : groupOf(rows[position], covered, context.structure);
+        const item = checkItem(activity, check, group, context);
         if (position < 0) trailing.push(item);
         else after.set(position, [...(after.get(position) ?? []), item]);
     }
-    const items = clauseItems.flatMap((item, position) => [item, ...(after.get(position) ?? [])]);
+    const items = rows.flatMap((clause, position) => {
+        // The scheme's own check on a clause stands for it (unless the clause is excluded: that row stays N/A).
+        const own = checkedBy.has(clauseKey(clause)) && !context.excluded.has(clauseKey(clause))
+            ? [] : [coveredClauseItem(activity, clause, groupOf(clause, covered, context.structure), context)];
+        return [...own, ...(after.get(position) ?? [])];
+    });
     items.push(...trailing);
     const result: ChecklistActivity = {
         name: activity.name, kind: activity.kind, phase: activity.phase, performers: [...activity.performers], items
@@ -75,36 +175,53 @@ function checklistActivity(activity: ActivityModel, context: ItemContext): Check
     return result;
 }
 
-function emptyColumns(): Pick<ChecklistItem, 'finding' | 'evidenceSeen' | 'auditor' | 'date'> {
-    return { finding: null, evidenceSeen: null, auditor: null, date: null };
+function emptyColumns(): Pick<ChecklistItem, 'finding' | 'evidenceSeen' | 'comments' | 'ncReference'> {
+    return { finding: null, evidenceSeen: null, comments: null, ncReference: null };
 }
 
-function coveredClauseItem(activity: ActivityModel, clause: ResolvedClause, { excluded, summaries }: ItemContext): ChecklistItem {
+function findingValuesFor(grading: ChecklistItem['grading'], grades: NcGrade[]): string[] | null {
+    if (grading === 'passFail') return [...PASS_FAIL_VALUES];
+    if (grading === 'measurement') return null;
+    return gradeNames(grades);
+}
+
+function coveredClauseItem(activity: ActivityModel, clause: ResolvedClause, group: ResolvedClause[], context: ItemContext): ChecklistItem {
     const key = clauseKey(clause);
+    const asked = context.questions.ask(clause);
     const item: ChecklistItem = {
         id: `${activity.name}.${clause.catalog}-${clause.number}`,
         source: 'covered-clause',
         refs: [`${clause.catalog} ${clause.number}`],
         clauses: [clause],
-        question: summaries.get(key) ?? `Is ${clauseLabel(clause)} met?`,
+        group,
+        question: asked?.question ?? (context.subject === 'the organisation'
+            ? `How does the organisation meet ${clauseLabel(clause)}?` : `Does ${context.subject} meet ${clauseLabel(clause)}?`),
+        questionFrom: asked?.from ?? 'fallback',
         grading: 'findings',
+        findingValues: findingValuesFor('findings', context.grades),
         ...emptyColumns()
     };
-    if (excluded.has(key)) {
-        const justification = excluded.get(key);
+    const evidence = asked ? asked.evidence : context.questions.summary(clause);
+    if (evidence !== undefined) item.evidence = asked ? evidence : `Evidence that: ${evidence}`;
+    if (context.excluded.has(key)) {
+        const justification = context.excluded.get(key);
         item.excluded = justification === undefined ? {} : { justification };
+        item.finding = 'not applicable';
     }
     return item;
 }
 
-function checkItem(activity: ActivityModel, check: CheckModel): ChecklistItem {
+function checkItem(activity: ActivityModel, check: CheckModel, group: ResolvedClause[], context: ItemContext): ChecklistItem {
     const item: ChecklistItem = {
         id: `${activity.name}.${check.name}`,
         source: 'check',
         refs: check.refs.map(ref => ref.text),
         clauses: check.refs.flatMap(ref => ref.clause ? [ref.clause] : []),
+        group,
         question: check.question,
+        questionFrom: 'check',
         grading: check.grading,
+        findingValues: findingValuesFor(check.grading, context.grades),
         ...emptyColumns()
     };
     if (check.evidence !== undefined) item.evidence = check.evidence;

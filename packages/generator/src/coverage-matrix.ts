@@ -3,6 +3,8 @@ import { isReferenceOnlyClause } from '@certa/language/model';
 import { schemeSummary } from './checklist.js';
 import { clauseKey, exclusionsOf } from './clauses.js';
 import type { CoverageMatrixDocument, CoverageRow, CoverageStatus } from './documents.js';
+import type { BodyStandardView } from './questions.js';
+import { realises } from './questions.js';
 
 /** True when the scheme names the catalog anywhere, so a coverage matrix for it means something. */
 export function schemeUsesCatalog(scheme: SchemeModel, catalogId: string): boolean {
@@ -27,20 +29,27 @@ export function certifiedStandards(scheme: SchemeModel): string[] {
  * Every clause of the catalog × the scheme's activities that cover it (through `covers` or a check
  * referring to it). A clause with sub-clauses counts as covered when all its sub-clauses are
  * (covered or excluded), and as partial when only some are or only the clause itself is;
- * excluded clauses show their justification.
+ * excluded clauses show their justification. On a certification body's own standard (`body`, from
+ * the question bank's `realisedBy`), activities of the named kinds carry a clause out, and a clause
+ * no activity carries out is a requirement on the body itself, not a gap of the scheme.
  */
-export function buildCoverageMatrix(scheme: SchemeModel, catalog: CatalogModel): CoverageMatrixDocument {
+export function buildCoverageMatrix(scheme: SchemeModel, catalog: CatalogModel, body?: BodyStandardView): CoverageMatrixDocument {
+    // On a body's standard, a clause no activity carries out is the body's own requirement, not a gap.
+    const onBody = (number: string): boolean => body !== undefined && !body.realisedBy.has(number);
     const excluded = exclusionsOf(scheme);
     const byClause = new Map<string, CoverageRow['coveredBy']>();
     const activities: CoverageMatrixDocument['activities'] = [];
     for (const activity of scheme.activities) {
-        const entries = new Map<string, { covers: boolean; checks: string[] }>();
-        const entry = (key: string): { covers: boolean; checks: string[] } => {
+        const entries = new Map<string, { covers: boolean; checks: string[]; realises?: boolean }>();
+        const entry = (key: string): { covers: boolean; checks: string[]; realises?: boolean } => {
             let found = entries.get(key);
             if (!found) entries.set(key, found = { covers: false, checks: [] });
             return found;
         };
         activity.covers.filter(c => c.catalog === catalog.id).forEach(clause => entry(clauseKey(clause)).covers = true);
+        for (const [number, patterns] of body?.realisedBy ?? []) {
+            if (realises(activity, patterns)) entry(clauseKey({ catalog: catalog.id, number })).realises = true;
+        }
         for (const check of activity.checks) {
             const keys = new Set(check.refs.flatMap(ref => ref.clauses).filter(c => c.catalog === catalog.id).map(clauseKey));
             keys.forEach(key => entry(key).checks.push(check.name));
@@ -64,8 +73,10 @@ export function buildCoverageMatrix(scheme: SchemeModel, catalog: CatalogModel):
             const justification = excluded.get(key);
             if (justification !== undefined) row.justification = justification;
         } else if (children.length === 0) {
-            row.status = row.coveredBy.length > 0 ? 'covered' : 'gap';
-        } else if (children.every(status => status === 'covered' || status === 'excluded')) {
+            row.status = row.coveredBy.length > 0 ? 'covered' : onBody(clause.number) ? 'body' : 'gap';
+        } else if (children.every(status => status === 'body') && row.coveredBy.length === 0) {
+            row.status = 'body';
+        } else if (children.every(status => status === 'covered' || status === 'excluded' || status === 'body')) {
             row.status = children.every(status => status === 'excluded') && row.coveredBy.length === 0 ? 'excluded' : 'covered';
         } else if (row.coveredBy.length > 0 || children.some(status => status !== 'gap')) {
             // Covering a heading (e.g. through a range that ends inside it) leaves its other sub-clauses open.
@@ -78,7 +89,7 @@ export function buildCoverageMatrix(scheme: SchemeModel, catalog: CatalogModel):
         .filter(clause => !isReferenceOnlyClause({ number: clause.number, heading: clause.heading, topLevel: true, subclauses: clause.clauses.length }))
         .forEach(clause => visit(clause, 0));
 
-    const summary: Record<CoverageStatus, number> = { covered: 0, partial: 0, gap: 0, excluded: 0 };
+    const summary: Record<CoverageStatus, number> = { covered: 0, partial: 0, gap: 0, excluded: 0, body: 0 };
     rows.forEach(row => summary[row.status]++);
     const catalogSummary: CoverageMatrixDocument['catalog'] = { id: catalog.id, title: catalog.title };
     if (catalog.designation !== undefined) catalogSummary.designation = catalog.designation;

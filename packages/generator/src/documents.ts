@@ -7,22 +7,76 @@ import type * as CertaModelTypes from '@certa/language/model';
 
 export type ResolvedClause = CertaModelTypes.ResolvedClause;
 
-/** The values an auditor may enter in a checklist's finding column. */
+/**
+ * The grades an auditor may give an item graded by `findings` when the scheme declares none of its
+ * own: the usual management-system audit findings.
+ */
 export const FINDING_VALUES = [
     'conformity',
-    'minor nonconformity',
     'major nonconformity',
-    'opportunity for improvement',
+    'minor nonconformity',
+    'observation',
     'not applicable'
 ] as const;
 
 export type Finding = typeof FINDING_VALUES[number];
+
+/** The values of an item graded `passFail`. */
+export const PASS_FAIL_VALUES = ['pass', 'fail', 'not applicable'] as const;
 
 export interface SchemeSummary {
     id: string;
     title: string;
     version?: string;
     owner?: string;
+}
+
+/**
+ * What a client audit programme knows about one audit; every field may be missing, and a missing field
+ * is left blank in the checklist for the auditor to fill in.
+ */
+export interface AuditHeaderInput {
+    client?: string;
+    sites?: string[];
+    /** e.g. `stage 2`, `surveillance 1`, `recertification`. */
+    auditType?: string;
+    /** First and last day of the audit, `YYYY-MM-DD`. */
+    dates?: { start: string; end?: string };
+    team?: Array<{ name: string; role: string }>;
+    /** e.g. `3 auditor-days`. */
+    duration?: string;
+    scope?: string;
+    criteria?: string;
+    standardEdition?: string;
+}
+
+/** The header block of a checklist: each field's value, or null where the auditor fills it in. */
+export interface AuditHeader {
+    client: string | null;
+    sites: string | null;
+    auditType: string | null;
+    dates: string | null;
+    team: string | null;
+    duration: string | null;
+    scope: string | null;
+    criteria: string | null;
+    standardEdition: string | null;
+}
+
+/**
+ * How a nonconformity grade is closed: the time allowed for the correction and for the corrective
+ * action, counted from the last day of the audit, and what must happen before the decision.
+ */
+export interface NcGrade {
+    grade: string;
+    /** True for grades that are nonconformities (the rest are conformity, observation, not applicable). */
+    nonconformity: boolean;
+    correctionDays?: number;
+    correctiveActionDays?: number;
+    /** In words: what is verified and when. */
+    rule: string;
+    /** True when the scheme says nothing and Certa's defaults are used. */
+    isDefault: boolean;
 }
 
 export interface ChecklistItem {
@@ -33,16 +87,22 @@ export interface ChecklistItem {
     refs: string[];
     /** The clauses the item is about (the first clause of each reference). */
     clauses: ResolvedClause[];
+    /** The covered clauses that group the item, outermost first (the checklist's sub-headings). */
+    group: ResolvedClause[];
     question: string;
     evidence?: string;
+    /** Where the question comes from: a scheme's check or `ask`, a question bank, or a fallback naming the clause. */
+    questionFrom: 'check' | 'scheme' | 'bank' | 'fallback';
     grading: CertaModelTypes.Grading;
+    /** The values the finding column accepts; null for a measurement, whose finding is the measured value. */
+    findingValues: string[] | null;
     /** Set when the clause is declared not applicable in the scheme. */
     excluded?: { justification?: string };
-    /** Columns the auditor fills in; always empty in generated documents. */
-    finding: Finding | null;
+    /** Columns the auditor fills in; empty in generated documents (an excluded clause's finding is `not applicable`). */
+    finding: string | null;
     evidenceSeen: string | null;
-    auditor: string | null;
-    date: string | null;
+    comments: string | null;
+    ncReference: string | null;
 }
 
 export interface ChecklistActivity {
@@ -62,9 +122,15 @@ export interface ChecklistActivity {
 export interface ChecklistDocument {
     kind: 'checklist';
     scheme: SchemeSummary;
-    findingValues: Finding[];
-    /** The grades of finding the scheme declares, with deadlines and verification (for the checklist header). */
-    grades?: CertaModelTypes.GradeModel[];
+    /**
+     * Identifies the scheme version and the checklist items it gives (ids, gradings, questions), so that
+     * `certa findings` can tell a filled checklist from an older or another scheme's.
+     */
+    fingerprint: string;
+    header: AuditHeader;
+    /** The grades of items graded by `findings`. */
+    findingValues: string[];
+    grades: NcGrade[];
     activities: ChecklistActivity[];
 }
 
@@ -159,7 +225,11 @@ export interface CompetenceMatrixDocument {
     gaps: CompetenceGap[];
 }
 
-export type CoverageStatus = 'covered' | 'partial' | 'gap' | 'excluded';
+/**
+ * `body`: a requirement on the certification body itself (its structure, resources, management
+ * system), which no scheme activity carries out; the conformity checklist shows where it is addressed.
+ */
+export type CoverageStatus = 'covered' | 'partial' | 'gap' | 'excluded' | 'body';
 
 export interface CoverageRow {
     number: string;
@@ -169,7 +239,7 @@ export interface CoverageRow {
     status: CoverageStatus;
     justification?: string;
     /** Activities that cover the clause, and the checks that refer to it. */
-    coveredBy: Array<{ activity: string; covers: boolean; checks: string[] }>;
+    coveredBy: Array<{ activity: string; covers: boolean; checks: string[]; realises?: boolean }>;
 }
 
 export interface CoverageMatrixDocument {
@@ -181,7 +251,65 @@ export interface CoverageMatrixDocument {
     summary: Record<CoverageStatus, number>;
 }
 
-export type CertaDocument = ChecklistDocument | CompetenceMatrixDocument | CoverageMatrixDocument;
+/** The scheme as a reviewer reads it. */
+export interface SchemeDocument {
+    kind: 'scheme-document';
+    scheme: SchemeSummary;
+    /** Certifies, operated under, scheme type, scope, requirements, cycle, surveillance, recertification: those the scheme states. */
+    facts: Partial<Record<'certifies' | 'operatedUnder' | 'schemeType' | 'usesQms' | 'scope' | 'requirements' | 'cycle' | 'surveillance' | 'recertification', string>>;
+    activities: Array<{
+        name: string;
+        phase: CertaModelTypes.ActivityPhase;
+        kind: CertaModelTypes.ActivityKind;
+        method?: CertaModelTypes.ActivityMethod;
+        performers: string[];
+        source?: CertaModelTypes.SampleSource;
+        /** Sampling plan. */
+        sample?: string;
+        /** Decision or acceptance criteria. */
+        criteria?: string;
+        /** `covers` references as written. */
+        covers: string[];
+        checks: Array<{ name: string; question: string; grading: CertaModelTypes.Grading; evidence?: string }>;
+        issues: CertaModelTypes.AttestationKind[];
+        licenses: string[];
+    }>;
+    /** The certification cycle period by period, with the activities of each. */
+    programme: Array<{ period: string; activities: string[] }>;
+    marks: Array<{ name: string; description: string; shape?: string; uses: CertaModelTypes.MarkUse[]; licensedBy: string[] }>;
+    roles: Array<{ id: string; title: string; performs: string[]; needs: Array<{ id: string; title: string; basis: string[] }> }>;
+    exclusions: Array<{ ref: string; justification?: string }>;
+    acceptances: Array<{ code: string; on?: string; reason?: string }>;
+}
+
+/** One requirement clause of a certification body's standard, as an accreditation assessor checks it. */
+export interface ConformityRow {
+    clause: ResolvedClause;
+    /** The headings above the clause, outermost first. */
+    group: ResolvedClause[];
+    /** Certa's (or the user's) summary of the requirement, never the standard's text. */
+    summary?: string;
+    question?: string;
+    evidence?: string;
+    /** `body`: a requirement on the certification body itself; `activities`: carried out by scheme activities. */
+    fallsOn: 'body' | 'activities';
+    addressedBy: { documents: string[]; activities: string[] };
+    /** Columns the assessor fills in; empty in generated documents. */
+    documentReview: string | null;
+    onSiteEvidence: string | null;
+    result: string | null;
+}
+
+export interface ConformityChecklistDocument {
+    kind: 'conformity-checklist';
+    scheme: SchemeSummary;
+    catalog: { id: string; title: string; designation?: string };
+    resultValues: string[];
+    rows: ConformityRow[];
+    summary: { body: number; activities: number; addressed: number; unaddressed: number };
+}
+
+export type CertaDocument = ChecklistDocument | CompetenceMatrixDocument | CoverageMatrixDocument | SchemeDocument | ConformityChecklistDocument;
 
 /** One generated file: a relative path (forward slashes) and its bytes or text. */
 export interface GeneratedFile {

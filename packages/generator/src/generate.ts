@@ -3,8 +3,9 @@ import { buildChecklist } from './checklist.js';
 import { clauseOrder } from './clauses.js';
 import { buildCompetenceMatrix } from './competence-matrix.js';
 import { buildCoverageMatrix, certifiedStandards, schemeUsesCatalog } from './coverage-matrix.js';
-import type { CertaDocument, GeneratedFile } from './documents.js';
+import type { AuditHeaderInput, CertaDocument, GeneratedFile } from './documents.js';
 import { uniquePaths } from './file-names.js';
+import { bodyStandardView } from './questions.js';
 import { indexPages } from './index-page.js';
 import { renderCsv } from './render/csv.js';
 import { renderHtml } from './render/html.js';
@@ -13,6 +14,9 @@ import { renderMarkdown } from './render/markdown.js';
 import { renderXlsx } from './render/xlsx.js';
 import type { Report } from './report.js';
 import { checklistReport, competenceReport, coverageReport } from './report-views.js';
+import { buildConformityChecklist } from './conformity-checklist.js';
+import { buildSchemeDocument } from './scheme-document.js';
+import { conformityReport, schemeDocumentReport } from './scheme-views.js';
 
 export const FORMATS = ['md', 'html', 'csv', 'xlsx', 'json'] as const;
 export type Format = typeof FORMATS[number];
@@ -31,6 +35,8 @@ export interface GenerateOptions {
      * LibreOffice's default import read UTF-8 as a legacy code page ("Ã‰valuation").
      */
     csvBom?: boolean;
+    /** Checklist header values from a client audit programme; blank fields otherwise. */
+    header?: AuditHeaderInput;
 }
 
 /** One document and the table layout the text formats render. */
@@ -39,7 +45,10 @@ export interface PlannedDocument {
     report: Report;
 }
 
-/** The documents of a model: per scheme a checklist and coverage matrices, and a competence matrix. */
+/**
+ * The documents of a model: per scheme a checklist, a scheme document, the conformity checklist of
+ * the body's own standard (ISO/IEC 17065, 17021-1) and coverage matrices, and a competence matrix.
+ */
 export function planDocuments(model: CertaModel, options: GenerateOptions): PlannedDocument[] {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(options.today)) {
         throw new Error(`"today" must be a date written YYYY-MM-DD, not "${options.today}"`);
@@ -51,12 +60,20 @@ export function planDocuments(model: CertaModel, options: GenerateOptions): Plan
     const order = clauseOrder(model.catalogs);
     const planned: PlannedDocument[] = [];
     for (const scheme of schemes) {
-        const checklist = buildChecklist(scheme, model.catalogs);
+        const checklist = buildChecklist(scheme, model.catalogs, { questionBanks: model.questionBanks, header: options.header });
         planned.push({ document: checklist, report: checklistReport(checklist, order) });
+        const schemeDocument = buildSchemeDocument(scheme, model);
+        planned.push({ document: schemeDocument, report: schemeDocumentReport(schemeDocument) });
+        const bodyStandard = model.catalogs.find(c => c.id === scheme.operatedUnder);
+        const body = bodyStandard ? bodyStandardView(bodyStandard.id, model.questionBanks ?? []) : undefined;
+        if (bodyStandard && body) {
+            const conformity = buildConformityChecklist(scheme, bodyStandard, body, model);
+            planned.push({ document: conformity, report: conformityReport(conformity, order) });
+        }
         for (const catalogId of options.coverageCatalogs ?? certifiedStandards(scheme)) {
             const catalog = model.catalogs.find(c => c.id === catalogId);
             if (!catalog || !schemeUsesCatalog(scheme, catalogId)) continue;
-            const coverage = buildCoverageMatrix(scheme, catalog);
+            const coverage = buildCoverageMatrix(scheme, catalog, bodyStandardView(catalogId, model.questionBanks ?? []));
             planned.push({ document: coverage, report: coverageReport(coverage, order) });
         }
     }

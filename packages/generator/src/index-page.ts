@@ -2,7 +2,10 @@ import { escapeHtml, escapeMarkdown } from './escaping.js';
 import { safeFileName } from './file-names.js';
 import type { Format, PlannedDocument } from './generate.js';
 
-const KIND_NAMES = { 'checklist': 'Audit checklist', 'coverage-matrix': 'Clause coverage', 'competence-matrix': 'Competence matrix' } as const;
+const KIND_NAMES = {
+    'checklist': 'Audit checklist', 'coverage-matrix': 'Clause coverage', 'competence-matrix': 'Competence matrix',
+    'scheme-document': 'Scheme document', 'conformity-checklist': 'Conformity checklist (accreditation)'
+} as const;
 
 /** Relative links to each format of one document, e.g. `QMS/checklist.csv`. */
 function links(planned: PlannedDocument, formats: readonly Format[]): Array<{ format: Format; href: string }> {

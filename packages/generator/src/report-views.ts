@@ -1,5 +1,5 @@
 import type { ResolvedClause } from './documents.js';
-import type { ChecklistActivity, ChecklistDocument, CompetenceMatrixDocument, CoverageMatrixDocument, EvidenceRecord, SchemeSummary } from './documents.js';
+import type { ChecklistActivity, ChecklistDocument, ChecklistItem, CompetenceMatrixDocument, CoverageMatrixDocument, EvidenceRecord, SchemeSummary } from './documents.js';
 import type { Cell, Column, Report, Section } from './report.js';
 import { clauseCell, referencedClauses, text } from './report.js';
 import { safeFileName } from './file-names.js';
@@ -19,27 +19,125 @@ function schemeFacts(scheme: SchemeSummary): Array<[string, string]> {
     return facts;
 }
 
-/** One header line per grade of finding: its level, deadlines and how it is verified. */
-function gradeFacts(doc: ChecklistDocument): Array<[string, string]> {
-    const duration = (d: { value: number; unit: string } | undefined) => d ? `${d.value} ${d.unit}` : undefined;
-    return (doc.grades ?? []).map(grade => [`Grade ${grade.name}`, [
-        grade.level && grade.level !== grade.name ? `${grade.title} (${grade.level})` : grade.title,
-        grade.meaning,
-        duration(grade.correction) && `correction within ${duration(grade.correction)}`,
-        duration(grade.correctiveAction) && `corrective action within ${duration(grade.correctiveAction)}`,
-        grade.verification && `verified ${grade.verification}${grade.beforeDecision ? ' before the decision' : ''}`
-    ].filter(Boolean).join('; ')]);
-}
-
 function clauseLinks(refs: string[], clauses: ResolvedClause[]): Cell {
     return clauseCell(refs.map((ref, index) => ({ text: ref, clause: clauses[index] })));
 }
 
+/** Labels of the header block, in order; `certa findings` reads the audit dates by this label. */
+export const HEADER_LABELS: ReadonlyArray<[keyof ChecklistDocument['header'], string]> = [
+    ['client', 'Client'],
+    ['sites', 'Sites'],
+    ['auditType', 'Audit type'],
+    ['dates', 'Audit dates (YYYY-MM-DD to YYYY-MM-DD)'],
+    ['team', 'Audit team and roles'],
+    ['duration', 'Audit duration'],
+    ['scope', 'Scope'],
+    ['criteria', 'Audit criteria'],
+    ['standardEdition', 'Standard edition']
+];
+
+/** The label of the header row that carries the checklist's fingerprint. */
+export const FINGERPRINT_LABEL = 'Checklist fingerprint';
+
+/** The columns of a checklist's item sections; `certa findings` finds them by these headers. */
+export const CHECKLIST_COLUMNS = {
+    item: 'Item', clause: 'Clause', question: 'Question', evidence: 'Expected evidence', finding: 'Finding',
+    evidenceSeen: 'Objective evidence seen', comments: 'Comments', ncReference: 'NC reference'
+} as const;
+
+function headerSection(doc: ChecklistDocument): Section {
+    const rows: Cell[][] = HEADER_LABELS.map(([key, label]) => [text(label), text(doc.header[key] ?? undefined)]);
+    rows.push(
+        [text('Scheme'), text(`${doc.scheme.id}: ${doc.scheme.title}`)],
+        [text('Scheme version'), text(doc.scheme.version ?? 'not stated')],
+        [text(FINGERPRINT_LABEL), text(doc.fingerprint)]
+    );
+    return {
+        id: 'header',
+        heading: 'Audit header',
+        notes: ['Fill in the blank fields before the audit. The fingerprint identifies the scheme version this checklist was generated from; keep it.'],
+        columns: [{ header: 'Field' }, { header: 'Value', blank: true }],
+        rows,
+        aside: true
+    };
+}
+
+function summarySection(doc: ChecklistDocument): Section {
+    const count = (grade: string): Cell[] => [text(`Items graded "${grade}"`), text(undefined)];
+    const grades = doc.findingValues.map(count);
+    const notes = doc.grades.filter(grade => grade.nonconformity).map(grade =>
+        `${grade.grade}: ${grade.rule}${grade.isDefault ? ' (Certa default: the scheme sets no rule of its own)' : ''}`);
+    return {
+        id: 'summary',
+        heading: 'Summary, conclusion and sign-off',
+        notes,
+        columns: [{ header: 'Entry' }, { header: 'Value', blank: true }],
+        rows: [
+            ...grades,
+            [text('Items "pass" / "fail" (pass/fail checks)'), text(undefined)],
+            [text('Measurements recorded'), text(undefined)],
+            [text('Conclusion: is the management system effective for the scope, and are the audit objectives met?'), text(undefined)],
+            [text('Recommendation: grant / continue / renew; grant once the nonconformities are closed; do not grant'), text(undefined)],
+            [text('Lead auditor: name, signature, date'), text(undefined)],
+            [text('Audit team members: names, signatures'), text(undefined)],
+            [text('Client representative: name, signature, date'), text(undefined)]
+        ],
+        aside: true
+    };
+}
+
+function clauseHeadingRow(clause: ResolvedClause, width: number): Cell[] {
+    const cells: Cell[] = [
+        text(undefined, 'heading'),
+        { parts: [{ text: `${clause.catalog} ${clause.number}`, clause }], tone: 'heading' },
+        text(clause.heading ?? '', 'heading')
+    ];
+    while (cells.length < width) cells.push(text(undefined, 'heading'));
+    return cells;
+}
+
+/** The question as the checklist shows it (a measurement says what to record). */
+export function displayedQuestion(item: ChecklistItem): string {
+    return item.grading === 'measurement' ? `${item.question} (record the measured value, with its unit)` : item.question;
+}
+
+function itemRows(activity: ChecklistActivity, width: number): Cell[][] {
+    const rows: Cell[][] = [];
+    let shown: string[] = [];
+    for (const item of activity.items) {
+        const path = item.group.map(clause => `${clause.catalog} ${clause.number}`);
+        // Sub-headings: the groups this item opens that the previous item was not in.
+        path.forEach((key, depth) => {
+            if (shown[depth] !== key) rows.push(clauseHeadingRow(item.group[depth], width));
+        });
+        shown = path;
+        const excluded = item.excluded !== undefined;
+        const tone = excluded ? 'excluded' as const : undefined;
+        const evidence = excluded
+            ? `Excluded (not applicable): ${item.excluded?.justification ?? 'no justification given'}`
+            : item.evidence;
+        const question = displayedQuestion(item);
+        const clauses = item.source === 'covered-clause'
+            ? { parts: [{ text: [item.refs[0], item.clauses[0]?.heading].filter(Boolean).join(' '), clause: item.clauses[0] }] }
+            : clauseLinks(item.refs, item.clauses);
+        rows.push([
+            text(item.id, tone),
+            { ...clauses, ...(tone ? { tone } : {}) },
+            text(question, tone),
+            text(evidence, tone),
+            { ...text(item.finding ?? undefined, tone), choices: item.findingValues },
+            text(undefined), text(undefined), text(undefined)
+        ]);
+    }
+    return rows;
+}
+
 export function checklistReport(doc: ChecklistDocument, order: ClauseOrder): Report {
+    const c = CHECKLIST_COLUMNS;
     const columns: Column[] = [
-        { header: 'Item' }, { header: 'Clause' }, { header: 'Heading' }, { header: 'Question' },
-        { header: 'Expected evidence' }, { header: 'Finding', finding: true, blank: true },
-        { header: 'Evidence seen', blank: true }, { header: 'Auditor', blank: true }, { header: 'Date', blank: true }
+        { header: c.item }, { header: c.clause }, { header: c.question }, { header: c.evidence },
+        { header: c.finding, finding: true, blank: true }, { header: c.evidenceSeen, blank: true },
+        { header: c.comments, blank: true }, { header: c.ncReference, blank: true }
     ];
     const sections: Section[] = doc.activities.map(activity => {
         const notes = [
@@ -48,32 +146,20 @@ export function checklistReport(doc: ChecklistDocument, order: ClauseOrder): Rep
         ];
         if (activity.sample !== undefined) notes.push(`Sample: ${activity.sample}`);
         if (activity.criteria !== undefined) notes.push(`Criteria: ${activity.criteria}`);
-        const rows = activity.items.map(item => {
-            const excluded = item.excluded !== undefined;
-            const tone = excluded ? 'excluded' as const : undefined;
-            const evidence = excluded
-                ? `Excluded (not applicable): ${item.excluded?.justification ?? 'no justification given'}`
-                : item.evidence;
-            return [
-                text(item.id, tone),
-                clauseLinks(item.refs, item.clauses),
-                text(item.clauses.map(clause => clause.heading ?? '').filter(Boolean).join('; '), tone),
-                text(item.question, tone),
-                text(evidence, tone),
-                text(excluded ? 'not applicable' : undefined, tone),
-                text(undefined), text(undefined), text(undefined)
-            ];
-        });
-        const id = activity.standard ? `${activity.name}.${activity.standard}` : activity.name;
-        const heading = `${activity.name}${activity.standard ? `: ${activity.standard}` : ''} (${PHASE_LABELS[activity.phase]})`;
-        return { id, heading, notes, columns, rows };
+        notes.push(`Finding: ${doc.findingValues.join(', ')}; pass/fail checks: pass, fail, not applicable; measurements: the measured value.`);
+        return {
+            id: activity.standard ? `${activity.name}.${activity.standard}` : activity.name,
+            heading: `${activity.name}${activity.standard ? `: ${activity.standard}` : ''} (${PHASE_LABELS[activity.phase]})`,
+            notes, columns, rows: itemRows(activity, columns.length)
+        };
     });
+    const all = [headerSection(doc), ...sections, summarySection(doc)];
     return {
         path: `${safeFileName(doc.scheme.id)}/checklist`,
         title: `Audit checklist: ${doc.scheme.title}`,
-        facts: [...schemeFacts(doc.scheme), ['Finding values', doc.findingValues.join(', ')], ...gradeFacts(doc)],
-        sections,
-        clauses: referencedClauses(sections, order),
+        facts: [...schemeFacts(doc.scheme), [FINGERPRINT_LABEL, doc.fingerprint], ['Finding values', doc.findingValues.join(', ')]],
+        sections: all,
+        clauses: referencedClauses(all, order),
         flat: {
             columns: [{ header: 'Activity' }, { header: 'Phase' }, ...columns],
             lead: section => {
@@ -211,7 +297,7 @@ function evidenceSubject(evidence: EvidenceRecord): Cell {
     return text(undefined);
 }
 
-const STATUS_TEXT = { covered: 'covered', partial: 'partial', gap: 'GAP', excluded: 'excluded' } as const;
+const STATUS_TEXT = { covered: 'covered', partial: 'partial', gap: 'GAP', excluded: 'excluded', body: 'CB requirement' } as const;
 
 export function coverageReport(doc: CoverageMatrixDocument, order: ClauseOrder): Report {
     const catalogName = doc.catalog.designation ?? doc.catalog.id;
@@ -219,7 +305,7 @@ export function coverageReport(doc: CoverageMatrixDocument, order: ClauseOrder):
         const clause: ResolvedClause = row.heading === undefined
             ? { catalog: doc.catalog.id, number: row.number }
             : { catalog: doc.catalog.id, number: row.number, heading: row.heading };
-        const tone = row.status === 'covered' ? 'ok' as const : row.status;
+        const tone = row.status === 'covered' ? 'ok' as const : row.status === 'body' ? undefined : row.status;
         const status = row.status === 'excluded' && row.justification !== undefined
             ? `excluded: ${row.justification}` : STATUS_TEXT[row.status];
         return [
@@ -228,7 +314,7 @@ export function coverageReport(doc: CoverageMatrixDocument, order: ClauseOrder):
             ...doc.activities.map(activity => {
                 const entry = row.coveredBy.find(e => e.activity === activity.name);
                 if (!entry) return text(undefined);
-                const words = [entry.covers ? 'covers' : '', entry.checks.length > 0 ? `checks: ${entry.checks.join(', ')}` : '']
+                const words = [entry.covers ? 'covers' : '', entry.realises ? 'carries out' : '', entry.checks.length > 0 ? `checks: ${entry.checks.join(', ')}` : '']
                     .filter(Boolean).join('; ');
                 return text(words, 'ok');
             }),
@@ -239,7 +325,8 @@ export function coverageReport(doc: CoverageMatrixDocument, order: ClauseOrder):
         id: 'coverage',
         heading: `${catalogName} clauses × activities`,
         notes: [
-            `${doc.summary.covered} covered, ${doc.summary.partial} partly covered, ${doc.summary.gap} not covered (GAP), ${doc.summary.excluded} excluded.`,
+            `${doc.summary.covered} covered, ${doc.summary.partial} partly covered, ${doc.summary.gap} not covered (GAP), ${doc.summary.excluded} excluded`
+            + (doc.summary.body > 0 ? `, ${doc.summary.body} requirements on the certification body itself (no scheme activity carries them out: see the conformity checklist).` : '.'),
             'A clause with sub-clauses is covered when all its sub-clauses are covered or excluded, partly covered when only some are.'
         ],
         columns: [{ header: 'Clause' }, { header: 'Heading' }, ...doc.activities.map(a => ({ header: `${a.name} (${a.phase})` })), { header: 'Status' }],

@@ -7,7 +7,7 @@ import { clauseKey } from './clauses.js';
  */
 
 /** How a cell is highlighted; renderers show it with colour and the cell text says it in words too. */
-export type Tone = 'gap' | 'partial' | 'excluded' | 'expired' | 'ok';
+export type Tone = 'gap' | 'partial' | 'excluded' | 'expired' | 'ok' | 'heading';
 
 /** Plain text, or text that refers to a clause (linked to the clause index in HTML). */
 export type CellPart = string | { text: string; clause: ResolvedClause };
@@ -17,6 +17,8 @@ export interface Cell {
     tone?: Tone;
     /** Indentation level (clause depth in a coverage matrix). */
     indent?: number;
+    /** In a finding column: the values this row accepts (null: free text, e.g. a measured value); else the report's. */
+    choices?: readonly string[] | null;
 }
 
 export interface Column {
@@ -34,6 +36,8 @@ export interface Section {
     notes: string[];
     columns: Column[];
     rows: Cell[][];
+    /** Not part of the one-table CSV of a flat report (a checklist's header and summary). */
+    aside?: boolean;
 }
 
 export interface Report {

@@ -1,49 +1,99 @@
 import { describe, expect, it } from 'vitest';
-import { buildChecklist, buildCompetenceMatrix, buildCoverageMatrix, planDocuments } from '../src/index.js';
+import { bodyStandardView, buildChecklist, buildCompetenceMatrix, buildConformityChecklist, buildCoverageMatrix, buildSchemeDocument, planDocuments } from '../src/index.js';
 import { modelFrom, PEOPLE_SOURCE, QMS_SOURCE } from './model-fixtures.js';
 
 const { model } = await modelFrom(QMS_SOURCE, PEOPLE_SOURCE);
 const qms = model.schemes[0];
 
 describe('checklist', () => {
-    const checklist = buildChecklist(qms, model.catalogs);
+    const checklist = buildChecklist(qms, model.catalogs, { questionBanks: model.questionBanks });
 
     it('has a section per activity with something to check, initial, surveillance and recertification', () => {
         expect(checklist.activities.map(a => [a.name, a.phase])).toEqual([
             ['stage1', 'initial'], ['stage2', 'initial'], ['annual', 'surveillance'], ['recert', 'recertification']
         ]);
-        expect(checklist.findingValues).toEqual(['conformity', 'minor nonconformity', 'major nonconformity', 'opportunity for improvement', 'not applicable']);
+        expect(checklist.findingValues).toEqual(['conformity', 'major nonconformity', 'minor nonconformity', 'observation', 'not applicable']);
+        expect(checklist.grades.find(g => g.grade === 'major nonconformity')).toMatchObject({ nonconformity: true, correctionDays: 90, isDefault: true });
     });
 
-    it('lists covered clauses in clause order with each own check after the first covered clause it refers to', () => {
+    it('has rows for requirement clauses only, grouped under the covered headings, each own check in the place of the clause it checks', () => {
         const ids = checklist.activities[0].items.map(item => item.id);
-        expect(ids.slice(0, 6)).toEqual([
-            'stage1.ISO9001-4', 'stage1.ISO9001-4.1', 'stage1.ISO9001-4.2', 'stage1.ISO9001-4.3', 'stage1.readiness', 'stage1.ISO9001-4.4'
+        expect(ids.slice(0, 5)).toEqual([
+            'stage1.ISO9001-4.1', 'stage1.ISO9001-4.2', 'stage1.readiness', 'stage1.ISO9001-4.4.1', 'stage1.ISO9001-4.4.2'
         ]);
-        const readiness = checklist.activities[0].items[4];
-        expect(readiness).toMatchObject({
+        expect(ids).not.toContain('stage1.ISO9001-4');
+        expect(ids).not.toContain('stage1.ISO9001-4.4');
+        const byId = new Map(checklist.activities[0].items.map(item => [item.id, item]));
+        expect(byId.get('stage1.ISO9001-4.4.1')?.group.map(c => c.number)).toEqual(['4', '4.4']);
+        expect(byId.get('stage1.readiness')).toMatchObject({
             source: 'check', refs: ['ISO9001 4.3', 'ISO9001 9.2'], question: 'Is the client ready for stage 2?', evidence: 'stage 1 report',
-            finding: null, evidenceSeen: null, auditor: null, date: null
+            questionFrom: 'check', findingValues: checklist.findingValues,
+            finding: null, evidenceSeen: null, comments: null, ncReference: null
         });
-        expect(readiness.clauses.map(c => c.heading)).toEqual(['Determining the scope of the quality management system', 'Internal audit']);
+        expect(byId.get('stage1.readiness')?.clauses.map(c => c.heading)).toEqual(['Determining the scope of the quality management system', 'Internal audit']);
         // A check on a clause the activity does not cover comes after the covered clauses.
         expect(checklist.activities[1].items.at(-1)?.id).toBe('stage2.ncOutputs');
     });
 
-    it('asks about a covered clause with the catalog\'s own summary, or names the clause where it has none', () => {
+    it('asks the question bank\'s question with its expected evidence, never the catalog summary', () => {
         const items = new Map(checklist.activities[0].items.map(item => [item.id, item]));
         const summary = model.catalogs.find(c => c.id === 'ISO9001')!.clauses[0].clauses[0].summary;
-        expect(items.get('stage1.ISO9001-4.1')?.question).toBe(summary);
-        expect(items.get('stage1.ISO9001-4.4.1')?.question).toBe('Is ISO9001 4.4.1 met?');
-        expect(buildChecklist(qms).activities[0].items[1].question).toBe('Is ISO9001 4.1 Understanding the organization and its context met?');
+        const asked = items.get('stage1.ISO9001-4.1')!;
+        expect(asked.question).not.toBe(summary);
+        expect(asked.question).toMatch(/\?$/);
+        expect(asked.evidence).toBeTruthy();
+        expect(asked.questionFrom).toBe('bank');
+        // Without any bank, the row names the clause and shows the summary as context.
+        const bare = buildChecklist(qms, model.catalogs).activities[0].items[0];
+        expect(bare).toMatchObject({ questionFrom: 'fallback', question: 'How does the organisation meet ISO9001 4.1 Understanding the organization and its context?' });
+        expect(bare.evidence).toBe(`Evidence that: ${summary}`);
     });
 
-    it('marks excluded clauses as excluded, with the justification', () => {
+    it('lets a scheme\'s own ask win over the bank, and a user bank over the builtin one', async () => {
+        const { model: own } = await modelFrom(QMS_SOURCE.replace('cycle 3 years', 'cycle 3 years\n    ask ISO9001 4.1 "Our own question on context?" evidence "our own evidence"'),
+            'questions ISO9001 { ask 4.2 "A user bank question?" evidence "user evidence" }');
+        const items = new Map(buildChecklist(own.schemes[0], own.catalogs, { questionBanks: own.questionBanks }).activities[0].items.map(i => [i.id, i]));
+        expect(items.get('stage1.ISO9001-4.1')).toMatchObject({ question: 'Our own question on context?', evidence: 'our own evidence', questionFrom: 'scheme' });
+        expect(items.get('stage1.ISO9001-4.2')).toMatchObject({ question: 'A user bank question?', evidence: 'user evidence', questionFrom: 'bank' });
+    });
+
+    it('offers the finding values of each item\'s grading', async () => {
+        const { model: graded } = await modelFrom(QMS_SOURCE.replace('check readiness', 'check gauge "Gauge reading" graded measurement\n        check sealed "Seal intact" graded passFail\n        check readiness'));
+        const items = new Map(buildChecklist(graded.schemes[0], graded.catalogs).activities[0].items.map(i => [i.id, i]));
+        expect(items.get('stage1.gauge')?.findingValues).toBeNull();
+        expect(items.get('stage1.sealed')?.findingValues).toEqual(['pass', 'fail', 'not applicable']);
+        expect(items.get('stage1.readiness')?.findingValues).toEqual(['conformity', 'major nonconformity', 'minor nonconformity', 'observation', 'not applicable']);
+    });
+
+    it('keeps excluded clauses as not-applicable rows, with the justification', () => {
         const items = checklist.activities[1].items.filter(item => item.excluded);
-        expect(items.map(item => item.id)).toEqual(['stage2.ISO9001-8.3', 'stage2.ISO9001-8.3.1', 'stage2.ISO9001-8.3.2',
+        expect(items.map(item => item.id)).toEqual(['stage2.ISO9001-8.3.1', 'stage2.ISO9001-8.3.2',
             'stage2.ISO9001-8.3.3', 'stage2.ISO9001-8.3.4', 'stage2.ISO9001-8.3.5', 'stage2.ISO9001-8.3.6']);
         expect(items[0].excluded).toEqual({ justification: 'products are made to customer drawings; no design' });
+        expect(items[0].finding).toBe('not applicable');
         expect(checklist.activities[1].items.find(item => item.id === 'stage2.ISO9001-8.5.1')?.excluded).toBeUndefined();
+    });
+
+    it('has a header block filled from an audit programme where given, blank otherwise, and a fingerprint of the scheme version', () => {
+        expect(checklist.header).toEqual({
+            client: null, sites: null, auditType: null, dates: null, team: null, duration: null, scope: null,
+            criteria: 'ISO 9001:2015; scheme QMS version 1.0', standardEdition: 'ISO 9001:2015'
+        });
+        const filled = buildChecklist(qms, model.catalogs, {
+            questionBanks: model.questionBanks,
+            header: {
+                client: 'Acme Cables Ltd', sites: ['Leeds', 'Hull'], auditType: 'stage 2', dates: { start: '2026-03-02', end: '2026-03-04' },
+                team: [{ name: 'A. Lee', role: 'lead auditor' }, { name: 'B. King', role: 'auditor' }], duration: '4 auditor-days'
+            }
+        });
+        expect(filled.header).toMatchObject({
+            client: 'Acme Cables Ltd', sites: 'Leeds; Hull', auditType: 'stage 2', dates: '2026-03-02 to 2026-03-04',
+            team: 'A. Lee (lead auditor); B. King (auditor)', duration: '4 auditor-days'
+        });
+        expect(checklist.fingerprint).toMatch(/^[0-9a-f]{16}$/);
+        expect(filled.fingerprint).toBe(checklist.fingerprint);
+        const newer = buildChecklist({ ...qms, version: '1.1' }, model.catalogs, { questionBanks: model.questionBanks });
+        expect(newer.fingerprint).not.toBe(checklist.fingerprint);
     });
 });
 
@@ -120,13 +170,69 @@ describe('competence matrix', () => {
 
 describe('document plan', () => {
     it('gives each scheme a checklist and an ISO 9001 coverage matrix, plus one competence matrix', () => {
-        expect(planDocuments(model, { today: '2026-01-15' }).map(p => p.report.path)).toEqual(['QMS/checklist', 'QMS/coverage-ISO9001', 'competence-matrix']);
+        expect(planDocuments(model, { today: '2026-01-15' }).map(p => p.report.path))
+            .toEqual(['QMS/checklist', 'QMS/scheme', 'QMS/conformity-ISO17021_1', 'QMS/coverage-ISO9001', 'competence-matrix']);
         expect(planDocuments(model, { today: '2026-01-15', scheme: 'QMS', coverageCatalogs: ['ISO17021_1'] }).map(p => p.report.path))
-            .toEqual(['QMS/checklist', 'QMS/coverage-ISO17021_1', 'QMS/competence-matrix']);
+            .toEqual(['QMS/checklist', 'QMS/scheme', 'QMS/conformity-ISO17021_1', 'QMS/coverage-ISO17021_1', 'QMS/competence-matrix']);
     });
 
     it('rejects an unknown scheme and a malformed date with a message', () => {
         expect(() => planDocuments(model, { today: '2026-01-15', scheme: 'NOPE' })).toThrow('no scheme "NOPE" in the workspace (schemes: QMS)');
         expect(() => planDocuments(model, { today: '15/01/2026' })).toThrow('YYYY-MM-DD');
+    });
+});
+
+describe('scheme document', () => {
+    const doc = buildSchemeDocument(qms, model);
+
+    it('lists every activity, with or without checks, who performs it, and its criteria', () => {
+        expect(doc.activities.map(a => [a.name, a.performers.join(',')])).toEqual([
+            ['stage1', 'LeadAuditor'], ['stage2', 'LeadAuditor,Auditor'], ['decision', 'DecisionMaker'], ['annual', 'LeadAuditor'], ['recert', 'LeadAuditor']
+        ]);
+        expect(doc.activities.find(a => a.name === 'decision')?.checks).toEqual([]);
+        expect(doc.activities.find(a => a.name === 'stage1')?.covers).toEqual(['ISO9001 4 .. 5.1']);
+    });
+
+    it('lays out the programme year by year over the cycle, and keeps exclusions with their justification', () => {
+        expect(doc.programme).toEqual([
+            { period: 'initial certification', activities: ['stage1', 'stage2', 'decision'] },
+            { period: 'year 1: surveillance (the first within 12 months of the decision)', activities: ['annual'] },
+            { period: 'year 2: surveillance', activities: ['annual'] },
+            { period: 'year 3: recertification', activities: ['recert'] }
+        ]);
+        expect(doc.exclusions).toEqual([{ ref: 'ISO9001 8.3', justification: 'products are made to customer drawings; no design' }]);
+        expect(doc.roles.find(r => r.id === 'DecisionMaker')).toEqual({
+            id: 'DecisionMaker', title: 'Decision maker', performs: ['decision'], needs: [{ id: 'Decisions', title: 'Certification decisions', basis: ['ISO17021_1 9.5'] }]
+        });
+    });
+});
+
+describe('conformity checklist of the body\'s own standard', () => {
+    it('separates requirements on the body from those scheme activities carry out, and shows where each is addressed', async () => {
+        const { model: addressed } = await modelFrom(QMS_SOURCE.replace('cycle 3 years', 'cycle 3 years\n    addresses ISO17021_1 5.2 by "QP-05 Impartiality"'), PEOPLE_SOURCE);
+        const scheme = addressed.schemes[0];
+        const catalog = addressed.catalogs.find(c => c.id === 'ISO17021_1')!;
+        const body = bodyStandardView('ISO17021_1', addressed.questionBanks ?? [])!;
+        const doc = buildConformityChecklist(scheme, catalog, body, addressed);
+        const row = (number: string) => doc.rows.find(r => r.clause.number === number)!;
+        expect(row('5.2')).toMatchObject({ fallsOn: 'body', addressedBy: { documents: ['QP-05 Impartiality'], activities: [] }, result: null });
+        expect(row('5.2').question).toMatch(/\?$/);
+        expect(row('9.5.1')).toMatchObject({ fallsOn: 'activities', addressedBy: { documents: [], activities: ['decision'] } });
+        expect(row('9.3.1.2').addressedBy.activities).toEqual(['stage1']);
+        expect(doc.rows.some(r => r.clause.number === '9')).toBe(false);
+        expect(row('9.5.1').group.map(c => c.number)).toEqual(['9', '9.5']);
+        expect(doc.summary.body + doc.summary.activities).toBe(doc.rows.length);
+        expect(doc.resultValues).toEqual(['C', 'NC', 'NA']);
+    });
+
+    it('turns the coverage matrix of a CB standard from GAPs into CB requirements and activities that carry clauses out', () => {
+        const catalog = model.catalogs.find(c => c.id === 'ISO17021_1')!;
+        const plain = buildCoverageMatrix(qms, catalog);
+        const viewed = buildCoverageMatrix(qms, catalog, bodyStandardView('ISO17021_1', model.questionBanks ?? []));
+        expect(plain.clauses.find(r => r.number === '5.2')?.status).toBe('gap');
+        expect(viewed.clauses.find(r => r.number === '5.2')?.status).toBe('body');
+        expect(viewed.clauses.find(r => r.number === '9.5.1')).toMatchObject({ status: 'covered', coveredBy: [{ activity: 'decision', covers: false, checks: [], realises: true }] });
+        expect(viewed.summary.gap).toBeLessThan(plain.summary.gap);
+        expect(bodyStandardView('ISO9001', model.questionBanks ?? [])).toBeUndefined();
     });
 });

@@ -26,7 +26,10 @@ describe('generated files', () => {
     it('writes every document kind in every format, sorted by path', () => {
         expect(files.map(f => f.path)).toEqual([
             'QMS/checklist.csv', 'QMS/checklist.html', 'QMS/checklist.json', 'QMS/checklist.md', 'QMS/checklist.xlsx',
+            'QMS/conformity-ISO17021_1.csv', 'QMS/conformity-ISO17021_1.html', 'QMS/conformity-ISO17021_1.json', 'QMS/conformity-ISO17021_1.md', 'QMS/conformity-ISO17021_1.xlsx',
             'QMS/coverage-ISO9001.csv', 'QMS/coverage-ISO9001.html', 'QMS/coverage-ISO9001.json', 'QMS/coverage-ISO9001.md', 'QMS/coverage-ISO9001.xlsx',
+            'QMS/scheme.activities.csv', 'QMS/scheme.exclusions.csv', 'QMS/scheme.html', 'QMS/scheme.json', 'QMS/scheme.marks.csv', 'QMS/scheme.md',
+            'QMS/scheme.programme.csv', 'QMS/scheme.roles.csv', 'QMS/scheme.xlsx',
             'competence-matrix.evidence.csv', 'competence-matrix.gaps.csv', 'competence-matrix.html', 'competence-matrix.json', 'competence-matrix.md',
             'competence-matrix.people-areas.csv', 'competence-matrix.people-competences.csv', 'competence-matrix.people-roles.csv',
             'competence-matrix.qualifications.csv', 'competence-matrix.role-areas.csv',
@@ -37,14 +40,14 @@ describe('generated files', () => {
     it('has an index page whose links all lead to generated files', () => {
         const paths = new Set(files.map(f => f.path));
         const hrefs = [...textOf('index.html').matchAll(/href="([^"]+)"/g)].map(m => decodeURI(m[1]));
-        expect(hrefs).toHaveLength(15);
+        expect(hrefs).toHaveLength(25);
         expect(hrefs.filter(href => !paths.has(href))).toEqual([]);
         expect(textOf('index.md')).toContain('| Audit checklist | Audit checklist: ISO 9001 certification | [md](QMS/checklist.md) · [html](QMS/checklist.html) · [csv](QMS/checklist.csv) · [xlsx](QMS/checklist.xlsx) · [json](QMS/checklist.json) |');
     });
 
     it('writes only the formats asked for', async () => {
         const only = await generateDocuments(model, { today: '2026-01-15', formats: ['md'] });
-        expect(only.map(f => f.path)).toEqual(['QMS/checklist.md', 'QMS/coverage-ISO9001.md', 'competence-matrix.md', 'index.md']);
+        expect(only.map(f => f.path)).toEqual(['QMS/checklist.md', 'QMS/conformity-ISO17021_1.md', 'QMS/coverage-ISO9001.md', 'QMS/scheme.md', 'competence-matrix.md', 'index.md']);
     });
 
     it('is deterministic: the same model gives the same bytes, XLSX included', async () => {
@@ -56,15 +59,25 @@ describe('generated files', () => {
 });
 
 describe('Markdown', () => {
-    it('renders a checklist as a table per activity with empty columns to fill in', () => {
+    it('renders a checklist as a header, a table per activity with sub-headings and empty columns to fill in, and a summary', () => {
         const md = textOf('QMS/checklist.md');
         expect(md).toMatch(/^# Audit checklist: ISO 9001 certification\n/);
+        expect(md).toContain('## Audit header');
+        expect(md).toContain('| Client |  |');
+        expect(md).toContain('| Standard edition | ISO 9001:2015 |');
         expect(md).toContain('## stage2 (initial certification)');
-        expect(md).toContain('| Item | Clause | Heading | Question | Expected evidence | Finding | Evidence seen | Auditor | Date |');
-        expect(md).toContain('| stage1.readiness | ISO9001 4.3; ISO9001 9.2 | Determining the scope of the quality management system; Internal audit | Is the client ready for stage 2? | stage 1 report |  |  |  |  |');
-        expect(md).toContain('| stage2.ISO9001-8.3 | ISO9001 8.3 | Design and development of products and services | Design and development, where the organisation does it. | Excluded (not applicable): products are made to customer drawings; no design | not applicable |  |  |  |');
+        expect(md).toContain('| Item | Clause | Question | Expected evidence | Finding | Objective evidence seen | Comments | NC reference |');
+        // The own check on 4.3 takes the clause's place; the heading-only clause 4.4 is a sub-heading, not a row.
+        expect(md).toContain('| stage1.readiness | ISO9001 4.3; ISO9001 9.2 | Is the client ready for stage 2? | stage 1 report |  |  |  |  |');
+        expect(md).not.toContain('| stage1.ISO9001-4.3 |');
+        expect(md).toContain('|  | ISO9001 4.4 | Quality management system and its processes |  |  |  |  |  |');
+        expect(md).not.toContain('| stage1.ISO9001-4.4 |');
+        expect(md).toContain('| stage2.ISO9001-8.3.1 | ISO9001 8.3.1 General | Is there a design and development process suited to the products and services provided? | Excluded (not applicable): products are made to customer drawings; no design | not applicable |  |  |  |');
         expect(md).toContain('## annual (surveillance)');
         expect(md).toContain('## recert (recertification)');
+        expect(md).toContain('## Summary, conclusion and sign-off');
+        expect(md).toContain('| Lead auditor: name, signature, date |  |');
+        expect(md).toContain('(Certa default: the scheme sets no rule of its own)');
     });
 
     it('renders the coverage matrix with gaps and exclusions in words', () => {
@@ -117,11 +130,13 @@ describe('CSV', () => {
 
     it('is RFC 4180: CRLF records, a header row, quoted fields where needed', () => {
         const csv = textOf('QMS/checklist.csv').replace(/^\ufeff/, '');
-        expect(csv.split('\r\n')[0]).toBe('Activity,Phase,Item,Clause,Heading,Question,Expected evidence,Finding,Evidence seen,Auditor,Date');
+        expect(csv.split('\r\n')[0]).toBe('Activity,Phase,Item,Clause,Question,Expected evidence,Finding,Objective evidence seen,Comments,NC reference');
         expect(csv).not.toMatch(/[^\r]\n/);
         const records = parse(csv, { columns: true, bom: true }) as Array<Record<string, string>>;
-        expect(records.find(r => r.Item === 'stage2.ISO9001-8.3')).toMatchObject({
-            Activity: 'stage2', Phase: 'initial', Clause: 'ISO9001 8.3', Finding: 'not applicable',
+        // One table of the activities' rows: the header block and summary are not part of it.
+        expect(new Set(records.map(r => r.Activity))).toEqual(new Set(['stage1', 'stage2', 'annual', 'recert']));
+        expect(records.find(r => r.Item === 'stage2.ISO9001-8.3.1')).toMatchObject({
+            Activity: 'stage2', Phase: 'initial', Clause: 'ISO9001 8.3.1 General', Finding: 'not applicable',
             'Expected evidence': 'Excluded (not applicable): products are made to customer drawings; no design'
         });
     });
@@ -135,18 +150,21 @@ describe('CSV', () => {
 describe('XLSX', () => {
     it('has an About sheet and a sheet per activity with a frozen header row and a finding drop-down', async () => {
         const book = await workbook('QMS/checklist.xlsx');
-        expect(book.worksheets.map(s => s.name)).toEqual(['About', 'stage1', 'stage2', 'annual', 'recert']);
+        expect(book.worksheets.map(s => s.name)).toEqual(['About', 'header', 'stage1', 'stage2', 'annual', 'recert', 'summary']);
         const sheet = book.getWorksheet('stage2')!;
         expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
         expect(sheet.pageSetup).toMatchObject({ orientation: 'landscape', fitToWidth: 1 });
-        expect(sheet.getRow(1).values).toEqual([undefined, 'Item', 'Clause', 'Heading', 'Question', 'Expected evidence', 'Finding', 'Evidence seen', 'Auditor', 'Date']);
-        expect(sheet.getCell('A2').value).toBe('stage2.ISO9001-7.1.5');
-        const validation = sheet.getCell('F2').dataValidation;
-        expect(validation).toMatchObject({ type: 'list', formulae: ['"conformity,minor nonconformity,major nonconformity,opportunity for improvement,not applicable"'] });
-        expect(sheet.getCell(`F${sheet.rowCount}`).dataValidation?.type).toBe('list');
-        // Widths fit the content: the question column is wider than the date column, within bounds.
-        expect(sheet.getColumn(4).width).toBeGreaterThan(sheet.getColumn(9).width!);
-        expect(sheet.getColumn(4).width).toBeLessThanOrEqual(62);
+        expect(sheet.getRow(1).values).toEqual([undefined, 'Item', 'Clause', 'Question', 'Expected evidence', 'Finding', 'Objective evidence seen', 'Comments', 'NC reference']);
+        // Row 2 is the sub-heading 7.1.5, with no item id and no drop-down; row 3 its first requirement.
+        expect(sheet.getCell('A2').text).toBe('');
+        expect(sheet.getCell('B2').value).toBe('ISO9001 7.1.5');
+        expect(sheet.getCell('E2').dataValidation?.type).toBeUndefined();
+        expect(sheet.getCell('A3').value).toBe('stage2.ISO9001-7.1.5.1');
+        expect(sheet.getCell('E3').dataValidation).toMatchObject({ type: 'list', formulae: ['"conformity,major nonconformity,minor nonconformity,observation,not applicable"'] });
+        expect(sheet.getCell(`E${sheet.rowCount}`).dataValidation?.type).toBe('list');
+        // Widths fit the content: the question column is wider than the NC reference column, within bounds.
+        expect(sheet.getColumn(3).width).toBeGreaterThan(sheet.getColumn(8).width!);
+        expect(sheet.getColumn(3).width).toBeLessThanOrEqual(62);
     });
 
     it('keeps the values and highlights gaps in the coverage and competence workbooks', async () => {
@@ -177,15 +195,18 @@ describe('JSON', () => {
     const schema = JSON.parse(readFileSync(new URL('../schema/certa-documents.schema.json', import.meta.url), 'utf8'));
     const validate = new Ajv2020({ allErrors: true, strict: true }).compile(schema);
 
-    it.each(['QMS/checklist.json', 'QMS/coverage-ISO9001.json', 'competence-matrix.json'])('%s is valid against the committed schema', path => {
+    it.each(['QMS/checklist.json', 'QMS/coverage-ISO9001.json', 'competence-matrix.json', 'QMS/scheme.json', 'QMS/conformity-ISO17021_1.json'])('%s is valid against the committed schema', path => {
         const document = JSON.parse(textOf(path));
         expect(validate(document), JSON.stringify(validate.errors)).toBe(true);
     });
 
     it('is rejected by the schema when it breaks the contract', () => {
         const document = JSON.parse(textOf('QMS/checklist.json'));
-        document.activities[0].items[0].finding = 'fine';
+        document.activities[0].items[0].finding = 42;
         expect(validate(document)).toBe(false);
+        const unfingerprinted = JSON.parse(textOf('QMS/checklist.json'));
+        unfingerprinted.fingerprint = 'not hex';
+        expect(validate(unfingerprinted)).toBe(false);
         expect(validate({ kind: 'checklist' })).toBe(false);
     });
 });
@@ -207,6 +228,6 @@ person p "P" { qualified R until 2020-01-01 areas IAF }
         for (const generatedFile of generated.filter(f => f.path.endsWith('.json'))) {
             expect(validate(JSON.parse(String(generatedFile.content))), `${generatedFile.path} ${JSON.stringify(validate.errors)}`).toBe(true);
         }
-        expect(String(generated.find(f => f.path === 'X/checklist.md')?.content)).toContain('| a.ISO9001-4.1 | ISO9001 4.1 |');
+        expect(String(generated.find(f => f.path === 'X/checklist.md')?.content)).toContain('| a.ISO9001-4.1 | ISO9001 4.1 Understanding the organization and its context |');
     });
 });

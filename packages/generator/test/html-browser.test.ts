@@ -53,11 +53,13 @@ describe('HTML in a browser', () => {
         await page.screenshot({ path: file.replace(/\.html$/, '.png'), fullPage: false });
         expect(await page.locator('h1').textContent()).toBe('Audit checklist: ISO 9001 certification');
         expect(await page.locator('main > section > h2').allTextContents()).toEqual([
-            'stage1 (initial certification)', 'stage2 (initial certification)', 'annual (surveillance)', 'recert (recertification)', 'Clause index'
+            'Audit header', 'stage1 (initial certification)', 'stage2 (initial certification)', 'annual (surveillance)',
+            'recert (recertification)', 'Summary, conclusion and sign-off', 'Clause index'
         ]);
-        expect(await page.locator('section').first().locator('thead th').allTextContents()).toEqual([
-            'Item', 'Clause', 'Heading', 'Question', 'Expected evidence', 'Finding', 'Evidence seen', 'Auditor', 'Date'
+        expect(await page.locator('section').nth(1).locator('thead th').allTextContents()).toEqual([
+            'Item', 'Clause', 'Question', 'Expected evidence', 'Finding', 'Objective evidence seen', 'Comments', 'NC reference'
         ]);
+        expect(await page.locator('td.tone-heading').count()).toBeGreaterThan(0);
         const unresolved = await page.evaluate(() => [...document.querySelectorAll<HTMLAnchorElement>('a[href^="#"]')]
             .filter(a => !document.getElementById(decodeURIComponent(a.hash.slice(1))))
             .map(a => a.getAttribute('href')));

@@ -26,7 +26,7 @@ export function renderCsv(report: Report, options: CsvOptions = { bom: true }): 
     const flat = report.flat;
     if (flat) {
         const columns = flat.columns;
-        const rows = report.sections.flatMap(section => section.rows.map(row => [...flat.lead(section), ...row]));
+        const rows = report.sections.filter(section => !section.aside).flatMap(section => section.rows.map(row => [...flat.lead(section), ...row]));
         return [{ path: `${report.path}.csv`, content: table(columns, rows, options) }];
     }
     if (report.sections.length === 1) {

@@ -28,6 +28,7 @@ td.tone-expired { background-color: #f8d0d0 !important; font-weight: 600; }
 td.tone-partial { background-color: #fbe8b4 !important; }
 td.tone-excluded { background-color: #e4e4e4 !important; color: #555; font-style: italic; }
 td.tone-ok { background-color: #dcefdc !important; }
+td.tone-heading { background-color: #d9e2ec !important; font-weight: 600; }
 a { color: #1f4e79; }
 td a { white-space: nowrap; }
 p.empty { font-style: italic; }

@@ -20,7 +20,8 @@ const TONE_FILLS: Record<Tone, string> = {
     expired: 'FFF8D0D0',
     partial: 'FFFBE8B4',
     excluded: 'FFE4E4E4',
-    ok: 'FFDCEFDC'
+    ok: 'FFDCEFDC',
+    heading: 'FFD9E2EC'
 };
 const TONES = Object.keys(TONE_FILLS) as Tone[];
 const HEADER_FILL = 'FF1F4E79';
@@ -132,7 +133,7 @@ class Styles {
     /** A bordered, wrapped body cell: the style of nearly every cell, cached without building a key. */
     body(tone: Tone | undefined, indent: number): number {
         const slot = (tone === undefined ? 0 : TONES.indexOf(tone) + 1) * 16 + indent;
-        return this.bodies[slot] ??= this.id({ font: 'body', fill: tone, border: true, wrap: true, indent });
+        return this.bodies[slot] ??= this.id({ font: tone === 'heading' ? 'bold' : 'body', fill: tone, border: true, wrap: true, indent });
     }
 
     private readonly bodies: number[] = [];
@@ -282,16 +283,29 @@ function sectionSheet(report: Report, section: Section, name: string, strings: S
     });
     const lastRow = section.rows.length + 1;
     const lastColumn = Math.max(0, columns.length - 1);
-    // One validation per range (overlapping ranges make Excel repair the file).
+    // One validation per list of values, over ranges that never overlap (overlaps make Excel repair
+    // the file); each row takes its own list (a pass/fail check, a measured value) or the report's.
     const validations: string[] = [];
-    if (report.findingValues && report.findingValues.length > 0 && section.rows.length > 0) {
-        const values = report.findingValues.join(',');
-        columns.forEach((column, i) => {
-            if (!column.finding) return;
-            const range = `${columnName(i)}2:${columnName(i)}${lastRow}`;
-            validations.push(`<dataValidation type="list" allowBlank="1" showErrorMessage="1" errorTitle="Finding" error="${xml(`Choose one of: ${report.findingValues!.join(', ')}`)}" sqref="${range}"><formula1>${xml(`"${values}"`)}</formula1></dataValidation>`);
+    columns.forEach((column, i) => {
+        if (!column.finding) return;
+        const ranges = new Map<string, string[]>();
+        let open: { values: string; from: number } | undefined;
+        const close = (to: number) => {
+            if (open) ranges.set(open.values, [...(ranges.get(open.values) ?? []), open.from === to ? `${columnName(i)}${open.from}` : `${columnName(i)}${open.from}:${columnName(i)}${to}`]);
+            open = undefined;
+        };
+        section.rows.forEach((row, r) => {
+            const cell = row[i];
+            const choices = cell?.tone === 'heading' ? null : cell?.choices === undefined ? report.findingValues : cell.choices;
+            const values = choices && choices.length > 0 ? choices.join(',') : undefined;
+            if (open && open.values !== values) close(r + 1);
+            if (values !== undefined && !open) open = { values, from: r + 2 };
         });
-    }
+        close(lastRow);
+        for (const [values, sqref] of ranges) {
+            validations.push(`<dataValidation type="list" allowBlank="1" showErrorMessage="1" errorTitle="Finding" error="${xml(`Choose one of: ${values.split(',').join(', ')}`)}" sqref="${sqref.join(' ')}"><formula1>${xml(`"${values}"`)}</formula1></dataValidation>`);
+        }
+    });
     const sheet = quotedSheet(name);
     const definedNames = [`<definedName name="_xlnm.Print_Titles" localSheetId="@">${xml(`${sheet}!$1:$1`)}</definedName>`];
     if (section.rows.length > 0) {

@@ -36,6 +36,7 @@ export type CertaKeywordNames =
     | "accept"
     | "accreditedTo"
     | "activity"
+    | "addresses"
     | "adjust"
     | "advertising"
     | "agreement"
@@ -46,6 +47,7 @@ export type CertaKeywordNames =
     | "area"
     | "areas"
     | "as"
+    | "ask"
     | "atNextAudit"
     | "attestation"
     | "attests"
@@ -179,6 +181,7 @@ export type CertaKeywordNames =
     | "productionAssessment"
     | "products"
     | "qualified"
+    | "questions"
     | "reading"
     | "realisedBy"
     | "recertification"
@@ -353,7 +356,7 @@ export function isActivityMember(item: unknown): item is ActivityMember {
 }
 
 export interface ActivityPattern extends langium.AstNode {
-    readonly $container: Clause;
+    readonly $container: BankQuestion | Clause;
     readonly $type: 'ActivityPattern';
     kind: ActivityKind;
     method?: Method;
@@ -369,6 +372,23 @@ export const ActivityPattern = {
 
 export function isActivityPattern(item: unknown): item is ActivityPattern {
     return reflection.isInstance(item, ActivityPattern.$type);
+}
+
+export interface Addressing extends langium.AstNode {
+    readonly $container: Document | Scheme;
+    readonly $type: 'Addressing';
+    documents: Array<string>;
+    refs: Array<ClauseRef>;
+}
+
+export const Addressing = {
+    $type: 'Addressing',
+    documents: 'documents',
+    refs: 'refs'
+} as const;
+
+export function isAddressing(item: unknown): item is Addressing {
+    return reflection.isInstance(item, Addressing.$type);
 }
 
 export type AdjustDirection = 'increase' | 'reduce';
@@ -472,6 +492,27 @@ export const AuditTimeTable = {
 
 export function isAuditTimeTable(item: unknown): item is AuditTimeTable {
     return reflection.isInstance(item, AuditTimeTable.$type);
+}
+
+export interface BankQuestion extends langium.AstNode {
+    readonly $container: QuestionBank;
+    readonly $type: 'BankQuestion';
+    clause: langium.Reference<Clause>;
+    evidence?: string;
+    patterns: Array<ActivityPattern>;
+    question: string;
+}
+
+export const BankQuestion = {
+    $type: 'BankQuestion',
+    clause: 'clause',
+    evidence: 'evidence',
+    patterns: 'patterns',
+    question: 'question'
+} as const;
+
+export function isBankQuestion(item: unknown): item is BankQuestion {
+    return reflection.isInstance(item, BankQuestion.$type);
 }
 
 export interface Catalog extends langium.AstNode {
@@ -631,7 +672,7 @@ export function isClauseNumber(item: unknown): item is ClauseNumber {
 }
 
 export interface ClauseRef extends langium.AstNode {
-    readonly $container: Check | ClientScope | CombineDecl | Competence | Coverage | Exclusion | Person | PersonEvidence | RequirementDecl | ScopeDecl;
+    readonly $container: Addressing | Check | ClientScope | CombineDecl | Competence | Coverage | Exclusion | Person | PersonEvidence | RequirementDecl | SchemeQuestion | ScopeDecl;
     readonly $type: 'ClauseRef';
     catalog: langium.Reference<Catalog>;
     clause?: langium.Reference<Clause>;
@@ -1326,6 +1367,23 @@ export function isQualification(item: unknown): item is Qualification {
     return reflection.isInstance(item, Qualification.$type);
 }
 
+export interface QuestionBank extends langium.AstNode {
+    readonly $container: Document;
+    readonly $type: 'QuestionBank';
+    asks: Array<BankQuestion>;
+    catalog: langium.Reference<Catalog>;
+}
+
+export const QuestionBank = {
+    $type: 'QuestionBank',
+    asks: 'asks',
+    catalog: 'catalog'
+} as const;
+
+export function isQuestionBank(item: unknown): item is QuestionBank {
+    return reflection.isInstance(item, QuestionBank.$type);
+}
+
 export interface Recertification extends langium.AstNode {
     readonly $container: Scheme;
     readonly $type: 'Recertification';
@@ -1459,7 +1517,7 @@ export function isScheme(item: unknown): item is Scheme {
     return reflection.isInstance(item, Scheme.$type);
 }
 
-export type SchemeMember = Acceptance | Activity | CertifiesDecl | CombineDecl | CycleDecl | Exclusion | Grade | Mark | OperatedUnderDecl | OperationMember | OwnerDecl | Recertification | RequirementDecl | SchemeTypeDecl | ScopeDecl | Surveillance | UsesQmsDecl | VersionDecl;
+export type SchemeMember = Acceptance | Activity | Addressing | CertifiesDecl | CombineDecl | CycleDecl | Exclusion | Grade | Mark | OperatedUnderDecl | OperationMember | OwnerDecl | Recertification | RequirementDecl | SchemeQuestion | SchemeTypeDecl | ScopeDecl | Surveillance | UsesQmsDecl | VersionDecl;
 
 export const SchemeMember = {
     $type: 'SchemeMember'
@@ -1467,6 +1525,25 @@ export const SchemeMember = {
 
 export function isSchemeMember(item: unknown): item is SchemeMember {
     return reflection.isInstance(item, SchemeMember.$type);
+}
+
+export interface SchemeQuestion extends langium.AstNode {
+    readonly $container: Scheme;
+    readonly $type: 'SchemeQuestion';
+    evidence?: string;
+    question: string;
+    ref: ClauseRef;
+}
+
+export const SchemeQuestion = {
+    $type: 'SchemeQuestion',
+    evidence: 'evidence',
+    question: 'question',
+    ref: 'ref'
+} as const;
+
+export function isSchemeQuestion(item: unknown): item is SchemeQuestion {
+    return reflection.isInstance(item, SchemeQuestion.$type);
 }
 
 export interface SchemeType extends langium.AstNode {
@@ -1719,7 +1796,7 @@ export function isTimeUnit(item: unknown): item is TimeUnit {
     return item === 'months' || item === 'month' || item === 'years' || item === 'year' || item === 'weeks' || item === 'week' || item === 'days' || item === 'day';
 }
 
-export type TopLevelElement = Acceptance | AuditTimeTable | Catalog | Client | Competence | Mark | Person | Role | Scheme;
+export type TopLevelElement = Acceptance | Addressing | AuditTimeTable | Catalog | Client | Competence | Mark | Person | QuestionBank | Role | Scheme;
 
 export const TopLevelElement = {
     $type: 'TopLevelElement'
@@ -1803,9 +1880,11 @@ export type CertaAstType = {
     Activity: Activity
     ActivityMember: ActivityMember
     ActivityPattern: ActivityPattern
+    Addressing: Addressing
     Appeals: Appeals
     AuditTimeRow: AuditTimeRow
     AuditTimeTable: AuditTimeTable
+    BankQuestion: BankQuestion
     Catalog: Catalog
     CertificateDecl: CertificateDecl
     CertifiesDecl: CertifiesDecl
@@ -1846,6 +1925,7 @@ export type CertaAstType = {
     PersonEvidence: PersonEvidence
     PersonnelAdjustment: PersonnelAdjustment
     Qualification: Qualification
+    QuestionBank: QuestionBank
     Recertification: Recertification
     RequirementDecl: RequirementDecl
     Role: Role
@@ -1854,6 +1934,7 @@ export type CertaAstType = {
     SamplingPlan: SamplingPlan
     Scheme: Scheme
     SchemeMember: SchemeMember
+    SchemeQuestion: SchemeQuestion
     SchemeType: SchemeType
     SchemeTypeDecl: SchemeTypeDecl
     ScopeDecl: ScopeDecl
@@ -1968,6 +2049,20 @@ export class CertaAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: []
         },
+        Addressing: {
+            name: Addressing.$type,
+            properties: {
+                documents: {
+                    name: Addressing.documents,
+                    defaultValue: []
+                },
+                refs: {
+                    name: Addressing.refs,
+                    defaultValue: []
+                }
+            },
+            superTypes: [SchemeMember.$type, TopLevelElement.$type]
+        },
         Appeals: {
             name: Appeals.$type,
             properties: {
@@ -2073,6 +2168,28 @@ export class CertaAstReflection extends langium.AbstractAstReflection {
                 }
             },
             superTypes: [TopLevelElement.$type]
+        },
+        BankQuestion: {
+            name: BankQuestion.$type,
+            properties: {
+                clause: {
+                    name: BankQuestion.clause,
+                    referenceType: Clause.$type
+                },
+                evidence: {
+                    name: BankQuestion.evidence,
+                    optional: true
+                },
+                patterns: {
+                    name: BankQuestion.patterns,
+                    defaultValue: [],
+                    optional: true
+                },
+                question: {
+                    name: BankQuestion.question
+                }
+            },
+            superTypes: []
         },
         Catalog: {
             name: Catalog.$type,
@@ -2794,6 +2911,21 @@ export class CertaAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: []
         },
+        QuestionBank: {
+            name: QuestionBank.$type,
+            properties: {
+                asks: {
+                    name: QuestionBank.asks,
+                    defaultValue: [],
+                    optional: true
+                },
+                catalog: {
+                    name: QuestionBank.catalog,
+                    referenceType: Catalog.$type
+                }
+            },
+            superTypes: [TopLevelElement.$type]
+        },
         Recertification: {
             name: Recertification.$type,
             properties: {
@@ -2909,6 +3041,22 @@ export class CertaAstReflection extends langium.AbstractAstReflection {
             properties: {
             },
             superTypes: []
+        },
+        SchemeQuestion: {
+            name: SchemeQuestion.$type,
+            properties: {
+                evidence: {
+                    name: SchemeQuestion.evidence,
+                    optional: true
+                },
+                question: {
+                    name: SchemeQuestion.question
+                },
+                ref: {
+                    name: SchemeQuestion.ref
+                }
+            },
+            superTypes: [SchemeMember.$type]
         },
         SchemeType: {
             name: SchemeType.$type,

@@ -55,28 +55,28 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@69"
+              "$ref": "#/rules@73"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@70"
+              "$ref": "#/rules@74"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@71"
+              "$ref": "#/rules@75"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@68"
+              "$ref": "#/rules@72"
             },
             "arguments": []
           },
@@ -90,14 +90,28 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@76"
+              "$ref": "#/rules@66"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@82"
+              "$ref": "#/rules@69"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@80"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@86"
             },
             "arguments": []
           }
@@ -124,7 +138,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@111"
+                "$ref": "#/rules@115"
               },
               "arguments": []
             }
@@ -136,7 +150,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@112"
+                "$ref": "#/rules@116"
               },
               "arguments": []
             }
@@ -155,7 +169,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@112"
+                    "$ref": "#/rules@116"
                   },
                   "arguments": []
                 }
@@ -184,7 +198,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@112"
+                        "$ref": "#/rules@116"
                       },
                       "arguments": []
                     }
@@ -226,7 +240,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@112"
+                        "$ref": "#/rules@116"
                       },
                       "arguments": []
                     }
@@ -320,7 +334,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@112"
+                "$ref": "#/rules@116"
               },
               "arguments": []
             },
@@ -343,7 +357,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@112"
+                        "$ref": "#/rules@116"
                       },
                       "arguments": []
                     }
@@ -480,7 +494,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@112"
+                        "$ref": "#/rules@116"
                       },
                       "arguments": []
                     }
@@ -661,7 +675,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@112"
+                "$ref": "#/rules@116"
               },
               "arguments": []
             }
@@ -948,7 +962,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@112"
+                        "$ref": "#/rules@116"
                       },
                       "arguments": []
                     }
@@ -1061,14 +1075,14 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@110"
+              "$ref": "#/rules@114"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@108"
+              "$ref": "#/rules@112"
             },
             "arguments": []
           }
@@ -1096,7 +1110,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@111"
+                  "$ref": "#/rules@115"
                 },
                 "arguments": []
               },
@@ -1176,28 +1190,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@110"
-            },
-            "arguments": []
-          },
-          {
-            "$type": "RuleCall",
-            "rule": {
-              "$ref": "#/rules@107"
-            },
-            "arguments": []
-          },
-          {
-            "$type": "RuleCall",
-            "rule": {
-              "$ref": "#/rules@108"
-            },
-            "arguments": []
-          },
-          {
-            "$type": "RuleCall",
-            "rule": {
-              "$ref": "#/rules@109"
+              "$ref": "#/rules@114"
             },
             "arguments": []
           },
@@ -1205,6 +1198,27 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "$type": "RuleCall",
             "rule": {
               "$ref": "#/rules@111"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@112"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@113"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@115"
             },
             "arguments": []
           }
@@ -1231,7 +1245,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@111"
+                "$ref": "#/rules@115"
               },
               "arguments": []
             }
@@ -1243,7 +1257,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@112"
+                "$ref": "#/rules@116"
               },
               "arguments": []
             }
@@ -1347,7 +1361,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@68"
+              "$ref": "#/rules@72"
             },
             "arguments": []
           },
@@ -1406,6 +1420,20 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
               "$ref": "#/rules@48"
             },
             "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@68"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@69"
+            },
+            "arguments": []
           }
         ]
       },
@@ -1430,7 +1458,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@112"
+                "$ref": "#/rules@116"
               },
               "arguments": []
             }
@@ -1458,7 +1486,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@112"
+                "$ref": "#/rules@116"
               },
               "arguments": []
             }
@@ -1486,7 +1514,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@112"
+                "$ref": "#/rules@116"
               },
               "arguments": []
             }
@@ -1608,7 +1636,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@111"
+                  "$ref": "#/rules@115"
                 },
                 "arguments": []
               },
@@ -1683,7 +1711,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@111"
+                  "$ref": "#/rules@115"
                 },
                 "arguments": []
               },
@@ -1710,7 +1738,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                   "terminal": {
                     "$type": "RuleCall",
                     "rule": {
-                      "$ref": "#/rules@111"
+                      "$ref": "#/rules@115"
                     },
                     "arguments": []
                   },
@@ -1749,7 +1777,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@111"
+                  "$ref": "#/rules@115"
                 },
                 "arguments": []
               },
@@ -1785,7 +1813,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@111"
+                  "$ref": "#/rules@115"
                 },
                 "arguments": []
               },
@@ -1841,7 +1869,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@111"
+                  "$ref": "#/rules@115"
                 },
                 "arguments": []
               },
@@ -1946,7 +1974,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@110"
+                "$ref": "#/rules@114"
               },
               "arguments": []
             }
@@ -2187,7 +2215,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@74"
+                "$ref": "#/rules@78"
               },
               "arguments": []
             }
@@ -2238,12 +2266,12 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                     "terminal": {
                       "$type": "CrossReference",
                       "type": {
-                        "$ref": "#/rules@69"
+                        "$ref": "#/rules@73"
                       },
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@111"
+                          "$ref": "#/rules@115"
                         },
                         "arguments": []
                       },
@@ -2265,12 +2293,12 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                         "terminal": {
                           "$type": "CrossReference",
                           "type": {
-                            "$ref": "#/rules@69"
+                            "$ref": "#/rules@73"
                           },
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@111"
+                              "$ref": "#/rules@115"
                             },
                             "arguments": []
                           },
@@ -2361,12 +2389,12 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                     "terminal": {
                       "$type": "CrossReference",
                       "type": {
-                        "$ref": "#/rules@68"
+                        "$ref": "#/rules@72"
                       },
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@74"
+                          "$ref": "#/rules@78"
                         },
                         "arguments": []
                       },
@@ -2388,12 +2416,12 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                         "terminal": {
                           "$type": "CrossReference",
                           "type": {
-                            "$ref": "#/rules@68"
+                            "$ref": "#/rules@72"
                           },
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@74"
+                              "$ref": "#/rules@78"
                             },
                             "arguments": []
                           },
@@ -2556,7 +2584,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@112"
+                "$ref": "#/rules@116"
               },
               "arguments": []
             }
@@ -2584,7 +2612,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@112"
+                "$ref": "#/rules@116"
               },
               "arguments": []
             }
@@ -2612,7 +2640,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@74"
+                "$ref": "#/rules@78"
               },
               "arguments": []
             }
@@ -2624,7 +2652,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@112"
+                "$ref": "#/rules@116"
               },
               "arguments": []
             }
@@ -2689,7 +2717,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@112"
+                        "$ref": "#/rules@116"
                       },
                       "arguments": []
                     }
@@ -2768,7 +2796,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@74"
+                "$ref": "#/rules@78"
               },
               "arguments": []
             }
@@ -2780,7 +2808,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@112"
+                "$ref": "#/rules@116"
               },
               "arguments": []
             }
@@ -2831,7 +2859,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@112"
+                            "$ref": "#/rules@116"
                           },
                           "arguments": []
                         }
@@ -3149,7 +3177,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@112"
+                    "$ref": "#/rules@116"
                   },
                   "arguments": []
                 }
@@ -3180,7 +3208,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@112"
+                "$ref": "#/rules@116"
               },
               "arguments": []
             }
@@ -3199,7 +3227,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@74"
+                    "$ref": "#/rules@78"
                   },
                   "arguments": []
                 }
@@ -3221,7 +3249,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@112"
+                    "$ref": "#/rules@116"
                   },
                   "arguments": []
                 }
@@ -3252,7 +3280,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@112"
+                "$ref": "#/rules@116"
               },
               "arguments": []
             }
@@ -3274,7 +3302,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@110"
+                        "$ref": "#/rules@114"
                       },
                       "arguments": []
                     }
@@ -3316,7 +3344,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@112"
+                        "$ref": "#/rules@116"
                       },
                       "arguments": []
                     }
@@ -3530,12 +3558,12 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                     "terminal": {
                       "$type": "CrossReference",
                       "type": {
-                        "$ref": "#/rules@69"
+                        "$ref": "#/rules@73"
                       },
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@111"
+                          "$ref": "#/rules@115"
                         },
                         "arguments": []
                       },
@@ -3557,12 +3585,12 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                         "terminal": {
                           "$type": "CrossReference",
                           "type": {
-                            "$ref": "#/rules@69"
+                            "$ref": "#/rules@73"
                           },
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@111"
+                              "$ref": "#/rules@115"
                             },
                             "arguments": []
                           },
@@ -3589,7 +3617,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@112"
+                        "$ref": "#/rules@116"
                       },
                       "arguments": []
                     }
@@ -3657,7 +3685,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@112"
+                        "$ref": "#/rules@116"
                       },
                       "arguments": []
                     }
@@ -3676,7 +3704,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@112"
+                            "$ref": "#/rules@116"
                           },
                           "arguments": []
                         }
@@ -3721,7 +3749,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@112"
+                        "$ref": "#/rules@116"
                       },
                       "arguments": []
                     }
@@ -3761,7 +3789,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@112"
+                    "$ref": "#/rules@116"
                   },
                   "arguments": []
                 }
@@ -3780,7 +3808,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@112"
+                        "$ref": "#/rules@116"
                       },
                       "arguments": []
                     }
@@ -3821,7 +3849,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@112"
+                    "$ref": "#/rules@116"
                   },
                   "arguments": []
                 }
@@ -3840,7 +3868,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@112"
+                        "$ref": "#/rules@116"
                       },
                       "arguments": []
                     }
@@ -3874,7 +3902,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@112"
+                "$ref": "#/rules@116"
               },
               "arguments": []
             }
@@ -3902,7 +3930,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@112"
+                "$ref": "#/rules@116"
               },
               "arguments": []
             }
@@ -3921,12 +3949,12 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                 "terminal": {
                   "$type": "CrossReference",
                   "type": {
-                    "$ref": "#/rules@69"
+                    "$ref": "#/rules@73"
                   },
                   "terminal": {
                     "$type": "RuleCall",
                     "rule": {
-                      "$ref": "#/rules@111"
+                      "$ref": "#/rules@115"
                     },
                     "arguments": []
                   },
@@ -3948,12 +3976,12 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                     "terminal": {
                       "$type": "CrossReference",
                       "type": {
-                        "$ref": "#/rules@69"
+                        "$ref": "#/rules@73"
                       },
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@111"
+                          "$ref": "#/rules@115"
                         },
                         "arguments": []
                       },
@@ -3990,7 +4018,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@111"
+                "$ref": "#/rules@115"
               },
               "arguments": []
             }
@@ -4002,7 +4030,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@112"
+                "$ref": "#/rules@116"
               },
               "arguments": []
             }
@@ -4076,7 +4104,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@74"
+                          "$ref": "#/rules@78"
                         },
                         "arguments": []
                       },
@@ -4103,7 +4131,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@74"
+                              "$ref": "#/rules@78"
                             },
                             "arguments": []
                           },
@@ -4197,7 +4225,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@112"
+                "$ref": "#/rules@116"
               },
               "arguments": []
             },
@@ -4302,12 +4330,12 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                     "terminal": {
                       "$type": "CrossReference",
                       "type": {
-                        "$ref": "#/rules@69"
+                        "$ref": "#/rules@73"
                       },
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@111"
+                          "$ref": "#/rules@115"
                         },
                         "arguments": []
                       },
@@ -4329,12 +4357,12 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                         "terminal": {
                           "$type": "CrossReference",
                           "type": {
-                            "$ref": "#/rules@69"
+                            "$ref": "#/rules@73"
                           },
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@111"
+                              "$ref": "#/rules@115"
                             },
                             "arguments": []
                           },
@@ -4361,7 +4389,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@112"
+                        "$ref": "#/rules@116"
                       },
                       "arguments": []
                     }
@@ -4401,12 +4429,12 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                 "terminal": {
                   "$type": "CrossReference",
                   "type": {
-                    "$ref": "#/rules@69"
+                    "$ref": "#/rules@73"
                   },
                   "terminal": {
                     "$type": "RuleCall",
                     "rule": {
-                      "$ref": "#/rules@111"
+                      "$ref": "#/rules@115"
                     },
                     "arguments": []
                   },
@@ -4428,12 +4456,12 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                     "terminal": {
                       "$type": "CrossReference",
                       "type": {
-                        "$ref": "#/rules@69"
+                        "$ref": "#/rules@73"
                       },
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@111"
+                          "$ref": "#/rules@115"
                         },
                         "arguments": []
                       },
@@ -4590,6 +4618,331 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
     },
     {
       "$type": "ParserRule",
+      "name": "QuestionBank",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "questions"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "catalog",
+            "operator": "=",
+            "terminal": {
+              "$type": "CrossReference",
+              "type": {
+                "$ref": "#/rules@2"
+              },
+              "terminal": {
+                "$type": "RuleCall",
+                "rule": {
+                  "$ref": "#/rules@115"
+                },
+                "arguments": []
+              },
+              "deprecatedSyntax": false,
+              "isMulti": false
+            }
+          },
+          {
+            "$type": "Keyword",
+            "value": "{"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "asks",
+            "operator": "+=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@67"
+              },
+              "arguments": []
+            },
+            "cardinality": "*"
+          },
+          {
+            "$type": "Keyword",
+            "value": "}"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "BankQuestion",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "ask"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "clause",
+            "operator": "=",
+            "terminal": {
+              "$type": "CrossReference",
+              "type": {
+                "$ref": "#/rules@4"
+              },
+              "terminal": {
+                "$type": "RuleCall",
+                "rule": {
+                  "$ref": "#/rules@13"
+                },
+                "arguments": []
+              },
+              "deprecatedSyntax": false,
+              "isMulti": false
+            }
+          },
+          {
+            "$type": "Assignment",
+            "feature": "question",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@116"
+              },
+              "arguments": []
+            }
+          },
+          {
+            "$type": "Alternatives",
+            "elements": [
+              {
+                "$type": "Group",
+                "elements": [
+                  {
+                    "$type": "Keyword",
+                    "value": "evidence"
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "evidence",
+                    "operator": "=",
+                    "terminal": {
+                      "$type": "RuleCall",
+                      "rule": {
+                        "$ref": "#/rules@116"
+                      },
+                      "arguments": []
+                    }
+                  }
+                ]
+              },
+              {
+                "$type": "Group",
+                "elements": [
+                  {
+                    "$type": "Keyword",
+                    "value": "realisedBy"
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "patterns",
+                    "operator": "+=",
+                    "terminal": {
+                      "$type": "RuleCall",
+                      "rule": {
+                        "$ref": "#/rules@7"
+                      },
+                      "arguments": []
+                    }
+                  },
+                  {
+                    "$type": "Group",
+                    "elements": [
+                      {
+                        "$type": "Keyword",
+                        "value": ","
+                      },
+                      {
+                        "$type": "Assignment",
+                        "feature": "patterns",
+                        "operator": "+=",
+                        "terminal": {
+                          "$type": "RuleCall",
+                          "rule": {
+                            "$ref": "#/rules@7"
+                          },
+                          "arguments": []
+                        }
+                      }
+                    ],
+                    "cardinality": "*"
+                  }
+                ]
+              }
+            ],
+            "cardinality": "*"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "SchemeQuestion",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "ask"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "ref",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@12"
+              },
+              "arguments": []
+            }
+          },
+          {
+            "$type": "Assignment",
+            "feature": "question",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@116"
+              },
+              "arguments": []
+            }
+          },
+          {
+            "$type": "Group",
+            "elements": [
+              {
+                "$type": "Keyword",
+                "value": "evidence"
+              },
+              {
+                "$type": "Assignment",
+                "feature": "evidence",
+                "operator": "=",
+                "terminal": {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@116"
+                  },
+                  "arguments": []
+                }
+              }
+            ],
+            "cardinality": "?"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "Addressing",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "addresses"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "refs",
+            "operator": "+=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@12"
+              },
+              "arguments": []
+            }
+          },
+          {
+            "$type": "Group",
+            "elements": [
+              {
+                "$type": "Keyword",
+                "value": ","
+              },
+              {
+                "$type": "Assignment",
+                "feature": "refs",
+                "operator": "+=",
+                "terminal": {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@12"
+                  },
+                  "arguments": []
+                }
+              }
+            ],
+            "cardinality": "*"
+          },
+          {
+            "$type": "Keyword",
+            "value": "by"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "documents",
+            "operator": "+=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@116"
+              },
+              "arguments": []
+            }
+          },
+          {
+            "$type": "Group",
+            "elements": [
+              {
+                "$type": "Keyword",
+                "value": ","
+              },
+              {
+                "$type": "Assignment",
+                "feature": "documents",
+                "operator": "+=",
+                "terminal": {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@116"
+                  },
+                  "arguments": []
+                }
+              }
+            ],
+            "cardinality": "*"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
       "name": "MarkUse",
       "dataType": "string",
       "definition": {
@@ -4683,7 +5036,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@74"
+                "$ref": "#/rules@78"
               },
               "arguments": []
             }
@@ -4695,7 +5048,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@112"
+                "$ref": "#/rules@116"
               },
               "arguments": []
             }
@@ -4717,7 +5070,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@67"
+                        "$ref": "#/rules@71"
                       },
                       "arguments": []
                     }
@@ -4738,7 +5091,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@66"
+                        "$ref": "#/rules@70"
                       },
                       "arguments": []
                     }
@@ -4757,7 +5110,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@66"
+                            "$ref": "#/rules@70"
                           },
                           "arguments": []
                         }
@@ -4781,7 +5134,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@112"
+                        "$ref": "#/rules@116"
                       },
                       "arguments": []
                     }
@@ -4802,7 +5155,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@112"
+                        "$ref": "#/rules@116"
                       },
                       "arguments": []
                     }
@@ -4835,7 +5188,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@111"
+                "$ref": "#/rules@115"
               },
               "arguments": []
             }
@@ -4847,7 +5200,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@112"
+                "$ref": "#/rules@116"
               },
               "arguments": []
             }
@@ -4876,12 +5229,12 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                         "terminal": {
                           "$type": "CrossReference",
                           "type": {
-                            "$ref": "#/rules@70"
+                            "$ref": "#/rules@74"
                           },
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@111"
+                              "$ref": "#/rules@115"
                             },
                             "arguments": []
                           },
@@ -4903,12 +5256,12 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                             "terminal": {
                               "$type": "CrossReference",
                               "type": {
-                                "$ref": "#/rules@70"
+                                "$ref": "#/rules@74"
                               },
                               "terminal": {
                                 "$type": "RuleCall",
                                 "rule": {
-                                  "$ref": "#/rules@111"
+                                  "$ref": "#/rules@115"
                                 },
                                 "arguments": []
                               },
@@ -4935,7 +5288,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@112"
+                            "$ref": "#/rules@116"
                           },
                           "arguments": []
                         }
@@ -4975,7 +5328,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@111"
+                "$ref": "#/rules@115"
               },
               "arguments": []
             }
@@ -4987,7 +5340,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@112"
+                "$ref": "#/rules@116"
               },
               "arguments": []
             }
@@ -5095,7 +5448,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@112"
+                        "$ref": "#/rules@116"
                       },
                       "arguments": []
                     }
@@ -5128,7 +5481,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@111"
+                "$ref": "#/rules@115"
               },
               "arguments": []
             }
@@ -5140,7 +5493,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@112"
+                "$ref": "#/rules@116"
               },
               "arguments": []
             }
@@ -5169,7 +5522,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@72"
+                            "$ref": "#/rules@76"
                           },
                           "arguments": []
                         }
@@ -5188,7 +5541,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                             "terminal": {
                               "$type": "RuleCall",
                               "rule": {
-                                "$ref": "#/rules@72"
+                                "$ref": "#/rules@76"
                               },
                               "arguments": []
                             }
@@ -5212,12 +5565,12 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                         "terminal": {
                           "$type": "CrossReference",
                           "type": {
-                            "$ref": "#/rules@70"
+                            "$ref": "#/rules@74"
                           },
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@111"
+                              "$ref": "#/rules@115"
                             },
                             "arguments": []
                           },
@@ -5239,12 +5592,12 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                             "terminal": {
                               "$type": "CrossReference",
                               "type": {
-                                "$ref": "#/rules@70"
+                                "$ref": "#/rules@74"
                               },
                               "terminal": {
                                 "$type": "RuleCall",
                                 "rule": {
-                                  "$ref": "#/rules@111"
+                                  "$ref": "#/rules@115"
                                 },
                                 "arguments": []
                               },
@@ -5314,7 +5667,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@73"
+                            "$ref": "#/rules@77"
                           },
                           "arguments": []
                         }
@@ -5350,12 +5703,12 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "CrossReference",
               "type": {
-                "$ref": "#/rules@69"
+                "$ref": "#/rules@73"
               },
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@111"
+                  "$ref": "#/rules@115"
                 },
                 "arguments": []
               },
@@ -5377,7 +5730,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@106"
+                    "$ref": "#/rules@110"
                   },
                   "arguments": []
                 }
@@ -5399,7 +5752,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@106"
+                    "$ref": "#/rules@110"
                   },
                   "arguments": []
                 }
@@ -5421,7 +5774,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@106"
+                    "$ref": "#/rules@110"
                   },
                   "arguments": []
                 }
@@ -5448,7 +5801,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@112"
+                "$ref": "#/rules@116"
               },
               "arguments": []
             }
@@ -5477,12 +5830,12 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                         "terminal": {
                           "$type": "CrossReference",
                           "type": {
-                            "$ref": "#/rules@69"
+                            "$ref": "#/rules@73"
                           },
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@111"
+                              "$ref": "#/rules@115"
                             },
                             "arguments": []
                           },
@@ -5506,12 +5859,12 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                         "terminal": {
                           "$type": "CrossReference",
                           "type": {
-                            "$ref": "#/rules@70"
+                            "$ref": "#/rules@74"
                           },
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@111"
+                              "$ref": "#/rules@115"
                             },
                             "arguments": []
                           },
@@ -5561,7 +5914,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@106"
+                    "$ref": "#/rules@110"
                   },
                   "arguments": []
                 }
@@ -5583,7 +5936,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@106"
+                    "$ref": "#/rules@110"
                   },
                   "arguments": []
                 }
@@ -5607,7 +5960,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@111"
+              "$ref": "#/rules@115"
             },
             "arguments": []
           },
@@ -5649,7 +6002,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@67"
+              "$ref": "#/rules@71"
             },
             "arguments": []
           },
@@ -5671,7 +6024,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@75"
+              "$ref": "#/rules@79"
             },
             "arguments": []
           }
@@ -5813,7 +6166,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@111"
+                "$ref": "#/rules@115"
               },
               "arguments": []
             }
@@ -5825,7 +6178,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@112"
+                "$ref": "#/rules@116"
               },
               "arguments": []
             }
@@ -5856,7 +6209,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@111"
+                          "$ref": "#/rules@115"
                         },
                         "arguments": []
                       },
@@ -5883,7 +6236,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@111"
+                              "$ref": "#/rules@115"
                             },
                             "arguments": []
                           },
@@ -5910,7 +6263,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@112"
+                        "$ref": "#/rules@116"
                       },
                       "arguments": []
                     }
@@ -5929,7 +6282,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@112"
+                            "$ref": "#/rules@116"
                           },
                           "arguments": []
                         }
@@ -5953,7 +6306,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@111"
+                        "$ref": "#/rules@115"
                       },
                       "arguments": []
                     }
@@ -5972,7 +6325,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@111"
+                            "$ref": "#/rules@115"
                           },
                           "arguments": []
                         }
@@ -5996,7 +6349,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@77"
+                        "$ref": "#/rules@81"
                       },
                       "arguments": []
                     }
@@ -6017,7 +6370,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@81"
+                        "$ref": "#/rules@85"
                       },
                       "arguments": []
                     }
@@ -6036,7 +6389,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@81"
+                            "$ref": "#/rules@85"
                           },
                           "arguments": []
                         }
@@ -6060,7 +6413,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@112"
+                        "$ref": "#/rules@116"
                       },
                       "arguments": []
                     }
@@ -6081,7 +6434,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@78"
+                        "$ref": "#/rules@82"
                       },
                       "arguments": []
                     }
@@ -6102,7 +6455,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@112"
+                        "$ref": "#/rules@116"
                       },
                       "arguments": []
                     }
@@ -6123,7 +6476,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@110"
+                        "$ref": "#/rules@114"
                       },
                       "arguments": []
                     }
@@ -6144,7 +6497,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@110"
+                        "$ref": "#/rules@114"
                       },
                       "arguments": []
                     }
@@ -6165,7 +6518,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@79"
+                        "$ref": "#/rules@83"
                       },
                       "arguments": []
                     }
@@ -6186,7 +6539,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@79"
+                        "$ref": "#/rules@83"
                       },
                       "arguments": []
                     }
@@ -6200,7 +6553,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@80"
+                    "$ref": "#/rules@84"
                   },
                   "arguments": []
                 }
@@ -6277,7 +6630,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@110"
+                "$ref": "#/rules@114"
               },
               "arguments": []
             }
@@ -6293,7 +6646,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@110"
+                "$ref": "#/rules@114"
               },
               "arguments": []
             }
@@ -6321,7 +6674,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@110"
+                "$ref": "#/rules@114"
               },
               "arguments": []
             }
@@ -6340,7 +6693,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@110"
+                    "$ref": "#/rules@114"
                   },
                   "arguments": []
                 }
@@ -6365,7 +6718,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@81"
+                        "$ref": "#/rules@85"
                       },
                       "arguments": []
                     }
@@ -6384,7 +6737,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@81"
+                            "$ref": "#/rules@85"
                           },
                           "arguments": []
                         }
@@ -6422,14 +6775,14 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@110"
+              "$ref": "#/rules@114"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@107"
+              "$ref": "#/rules@111"
             },
             "arguments": []
           }
@@ -6456,7 +6809,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@111"
+                "$ref": "#/rules@115"
               },
               "arguments": []
             }
@@ -6468,7 +6821,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@112"
+                "$ref": "#/rules@116"
               },
               "arguments": []
             }
@@ -6484,7 +6837,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@83"
+                "$ref": "#/rules@87"
               },
               "arguments": []
             },
@@ -6509,35 +6862,21 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@84"
-            },
-            "arguments": []
-          },
-          {
-            "$type": "RuleCall",
-            "rule": {
-              "$ref": "#/rules@85"
-            },
-            "arguments": []
-          },
-          {
-            "$type": "RuleCall",
-            "rule": {
-              "$ref": "#/rules@86"
-            },
-            "arguments": []
-          },
-          {
-            "$type": "RuleCall",
-            "rule": {
-              "$ref": "#/rules@87"
-            },
-            "arguments": []
-          },
-          {
-            "$type": "RuleCall",
-            "rule": {
               "$ref": "#/rules@88"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@89"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@90"
             },
             "arguments": []
           },
@@ -6551,14 +6890,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@93"
-            },
-            "arguments": []
-          },
-          {
-            "$type": "RuleCall",
-            "rule": {
-              "$ref": "#/rules@94"
+              "$ref": "#/rules@92"
             },
             "arguments": []
           },
@@ -6579,6 +6911,13 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
           {
             "$type": "RuleCall",
             "rule": {
+              "$ref": "#/rules@98"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
               "$ref": "#/rules@99"
             },
             "arguments": []
@@ -6587,6 +6926,20 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "$type": "RuleCall",
             "rule": {
               "$ref": "#/rules@101"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@103"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@105"
             },
             "arguments": []
           }
@@ -6618,7 +6971,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@111"
+                  "$ref": "#/rules@115"
                 },
                 "arguments": []
               },
@@ -6654,7 +7007,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@111"
+                  "$ref": "#/rules@115"
                 },
                 "arguments": []
               },
@@ -6676,12 +7029,12 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                 "terminal": {
                   "$type": "CrossReference",
                   "type": {
-                    "$ref": "#/rules@76"
+                    "$ref": "#/rules@80"
                   },
                   "terminal": {
                     "$type": "RuleCall",
                     "rule": {
-                      "$ref": "#/rules@111"
+                      "$ref": "#/rules@115"
                     },
                     "arguments": []
                   },
@@ -6706,7 +7059,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@111"
+                    "$ref": "#/rules@115"
                   },
                   "arguments": []
                 }
@@ -6737,7 +7090,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@112"
+                "$ref": "#/rules@116"
               },
               "arguments": []
             }
@@ -6809,7 +7162,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@111"
+                "$ref": "#/rules@115"
               },
               "arguments": []
             }
@@ -6821,7 +7174,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@112"
+                "$ref": "#/rules@116"
               },
               "arguments": []
             }
@@ -6850,7 +7203,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@110"
+                            "$ref": "#/rules@114"
                           },
                           "arguments": []
                         }
@@ -6871,7 +7224,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@110"
+                            "$ref": "#/rules@114"
                           },
                           "arguments": []
                         }
@@ -6892,7 +7245,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@112"
+                            "$ref": "#/rules@116"
                           },
                           "arguments": []
                         }
@@ -6911,7 +7264,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                             "terminal": {
                               "$type": "RuleCall",
                               "rule": {
-                                "$ref": "#/rules@112"
+                                "$ref": "#/rules@116"
                               },
                               "arguments": []
                             }
@@ -6953,7 +7306,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@106"
+                            "$ref": "#/rules@110"
                           },
                           "arguments": []
                         }
@@ -6974,7 +7327,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@110"
+                            "$ref": "#/rules@114"
                           },
                           "arguments": []
                         }
@@ -6993,7 +7346,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                             "terminal": {
                               "$type": "RuleCall",
                               "rule": {
-                                "$ref": "#/rules@112"
+                                "$ref": "#/rules@116"
                               },
                               "arguments": []
                             }
@@ -7036,7 +7389,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@89"
+                "$ref": "#/rules@93"
               },
               "arguments": []
             }
@@ -7048,7 +7401,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@90"
+                "$ref": "#/rules@94"
               },
               "arguments": []
             }
@@ -7067,7 +7420,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@112"
+                    "$ref": "#/rules@116"
                   },
                   "arguments": []
                 }
@@ -7129,7 +7482,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@110"
+              "$ref": "#/rules@114"
             },
             "arguments": []
           }
@@ -7152,7 +7505,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@92"
+                "$ref": "#/rules@96"
               },
               "arguments": []
             }
@@ -7164,7 +7517,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@110"
+                "$ref": "#/rules@114"
               },
               "arguments": []
             }
@@ -7183,7 +7536,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@112"
+                    "$ref": "#/rules@116"
                   },
                   "arguments": []
                 }
@@ -7235,7 +7588,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@110"
+                "$ref": "#/rules@114"
               },
               "arguments": []
             }
@@ -7251,7 +7604,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@110"
+                "$ref": "#/rules@114"
               },
               "arguments": []
             }
@@ -7270,7 +7623,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@112"
+                    "$ref": "#/rules@116"
                   },
                   "arguments": []
                 }
@@ -7301,7 +7654,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@110"
+                "$ref": "#/rules@114"
               },
               "arguments": []
             }
@@ -7320,7 +7673,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@112"
+                    "$ref": "#/rules@116"
                   },
                   "arguments": []
                 }
@@ -7347,7 +7700,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@96"
+                "$ref": "#/rules@100"
               },
               "arguments": []
             }
@@ -7359,7 +7712,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@106"
+                "$ref": "#/rules@110"
               },
               "arguments": []
             }
@@ -7408,7 +7761,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@106"
+                "$ref": "#/rules@110"
               },
               "arguments": []
             }
@@ -7427,12 +7780,12 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                 "terminal": {
                   "$type": "CrossReference",
                   "type": {
-                    "$ref": "#/rules@71"
+                    "$ref": "#/rules@75"
                   },
                   "terminal": {
                     "$type": "RuleCall",
                     "rule": {
-                      "$ref": "#/rules@111"
+                      "$ref": "#/rules@115"
                     },
                     "arguments": []
                   },
@@ -7499,7 +7852,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@74"
+                "$ref": "#/rules@78"
               },
               "arguments": []
             }
@@ -7515,7 +7868,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@98"
+                "$ref": "#/rules@102"
               },
               "arguments": []
             }
@@ -7527,7 +7880,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@106"
+                "$ref": "#/rules@110"
               },
               "arguments": []
             }
@@ -7546,7 +7899,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@106"
+                    "$ref": "#/rules@110"
                   },
                   "arguments": []
                 }
@@ -7578,7 +7931,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@81"
+                            "$ref": "#/rules@85"
                           },
                           "arguments": []
                         }
@@ -7599,7 +7952,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@81"
+                            "$ref": "#/rules@85"
                           },
                           "arguments": []
                         }
@@ -7624,7 +7977,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@112"
+                            "$ref": "#/rules@116"
                           },
                           "arguments": []
                         }
@@ -7645,12 +7998,12 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                         "terminal": {
                           "$type": "CrossReference",
                           "type": {
-                            "$ref": "#/rules@87"
+                            "$ref": "#/rules@91"
                           },
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@111"
+                              "$ref": "#/rules@115"
                             },
                             "arguments": []
                           },
@@ -7672,12 +8025,12 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                             "terminal": {
                               "$type": "CrossReference",
                               "type": {
-                                "$ref": "#/rules@87"
+                                "$ref": "#/rules@91"
                               },
                               "terminal": {
                                 "$type": "RuleCall",
                                 "rule": {
-                                  "$ref": "#/rules@111"
+                                  "$ref": "#/rules@115"
                                 },
                                 "arguments": []
                               },
@@ -7704,7 +8057,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@100"
+                            "$ref": "#/rules@104"
                           },
                           "arguments": []
                         }
@@ -7723,7 +8076,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                             "terminal": {
                               "$type": "RuleCall",
                               "rule": {
-                                "$ref": "#/rules@100"
+                                "$ref": "#/rules@104"
                               },
                               "arguments": []
                             }
@@ -7762,12 +8115,12 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "CrossReference",
               "type": {
-                "$ref": "#/rules@71"
+                "$ref": "#/rules@75"
               },
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@111"
+                  "$ref": "#/rules@115"
                 },
                 "arguments": []
               },
@@ -7789,12 +8142,12 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                 "terminal": {
                   "$type": "CrossReference",
                   "type": {
-                    "$ref": "#/rules@69"
+                    "$ref": "#/rules@73"
                   },
                   "terminal": {
                     "$type": "RuleCall",
                     "rule": {
-                      "$ref": "#/rules@111"
+                      "$ref": "#/rules@115"
                     },
                     "arguments": []
                   },
@@ -7828,12 +8181,12 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "CrossReference",
               "type": {
-                "$ref": "#/rules@71"
+                "$ref": "#/rules@75"
               },
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@111"
+                  "$ref": "#/rules@115"
                 },
                 "arguments": []
               },
@@ -7848,7 +8201,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@102"
+                "$ref": "#/rules@106"
               },
               "arguments": []
             }
@@ -7867,7 +8220,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@106"
+                    "$ref": "#/rules@110"
                   },
                   "arguments": []
                 }
@@ -7889,7 +8242,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@112"
+                    "$ref": "#/rules@116"
                   },
                   "arguments": []
                 }

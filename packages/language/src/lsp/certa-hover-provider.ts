@@ -2,6 +2,7 @@ import type { AstNode, AstNodeLocator, IndexManager, LangiumDocument, LangiumDoc
 import { AstUtils, CstUtils, GrammarAST, GrammarUtils, UriUtils } from 'langium';
 import { AstNodeHoverProvider } from 'langium/lsp';
 import type { Hover, HoverParams } from 'vscode-languageserver';
+import type { BuiltinCatalogs } from '../catalogs/builtin-catalogs.js';
 import type { CertaServices } from '../certa-module.js';
 import type { Activity, Catalog, Clause, Competence, ExternalBody, Grade, Mark, Person, Role, Scheme } from '../generated/ast.js';
 import { sampleSourceOf, samplingPlanOf } from '../validation/scheme-facts.js';
@@ -32,6 +33,7 @@ export class CertaHoverProvider extends AstNodeHoverProvider {
     private readonly documents: LangiumDocuments;
     private readonly astNodeLocator: AstNodeLocator;
     private readonly services: CertaServices;
+    private readonly builtins: BuiltinCatalogs;
 
     constructor(services: CertaServices) {
         super(services);
@@ -39,6 +41,7 @@ export class CertaHoverProvider extends AstNodeHoverProvider {
         this.indexManager = services.shared.workspace.IndexManager;
         this.documents = services.shared.workspace.LangiumDocuments;
         this.astNodeLocator = services.workspace.AstNodeLocator;
+        this.builtins = services.catalogs.BuiltinCatalogs;
     }
 
     override async getHoverContent(document: LangiumDocument, params: HoverParams): Promise<Hover | undefined> {
@@ -205,7 +208,9 @@ export class CertaHoverProvider extends AstNodeHoverProvider {
 
     /** Where the workspace refers to a declaration, from the reference index (no document scan). */
     private uses(node: AstNode): string {
-        const uses = this.indexManager.findAllReferences(node, this.astNodeLocator.getAstNodePath(node)).toArray();
+        // The builtin question banks ask about every clause: uses there are not the workspace's.
+        const uses = this.indexManager.findAllReferences(node, this.astNodeLocator.getAstNodePath(node))
+            .filter(use => !this.isQuestionBankUse(use.sourceUri)).toArray();
         if (uses.length === 0) {
             return 'Not referenced in the workspace.';
         }
@@ -217,6 +222,10 @@ export class CertaHoverProvider extends AstNodeHoverProvider {
         });
         const more = uses.length > MAX_USES ? [`- … and ${uses.length - MAX_USES} more`] : [];
         return [`Used ${uses.length} time${uses.length === 1 ? '' : 's'}:`, ...listed, ...more].join('\n');
+    }
+
+    private isQuestionBankUse(uri: URI): boolean {
+        return this.builtins.isBuiltin(uri) && UriUtils.basename(uri).endsWith('.questions.certa');
     }
 
     /** The activity or declaration a reference sits in, so `Used in` reads `(activity factoryAudit)`. */

@@ -208,6 +208,12 @@ export interface SchemeModel {
     /** Role ids deciding appeals. */
     appeals?: { decidedBy: string[] };
     certificate?: CertificateModel;
+    /** The scheme's own audit questions (`ask ISO9001 8.5.1 "…"`); they win over question banks. */
+    questions?: SchemeQuestionModel[];
+    /** Where the certification body addresses clauses of its standard (`addresses ISO17065 7.4 by "QP-07"`). */
+    addresses?: AddressingModel[];
+    /** Findings the designer accepts (`accept "certa.…" on x because "…"`). */
+    acceptances?: Array<{ code: string; on?: string; reason?: string }>;
     /** URI of the document that declares the scheme. */
     source?: string;
 }
@@ -293,4 +299,44 @@ export interface CertaModel {
     /** Marks declared outside schemes. */
     marks: MarkModel[];
     catalogs: CatalogModel[];
+    /** Question banks, builtin first; a later bank's question for a clause wins. */
+    questionBanks?: QuestionBankModel[];
+    /** `addresses` declared outside schemes (a certification body's own file). */
+    addresses?: AddressingModel[];
+}
+
+/** Which activities carry out a clause of a certification body's standard. */
+export interface ActivityPatternModel {
+    kind: ActivityKind;
+    method?: ActivityMethod;
+    source?: SampleSource;
+}
+
+/** One question of a question bank, in Certa's or the user's own words. */
+export interface AuditQuestion {
+    /** Clause number in the bank's catalog. */
+    number: string;
+    question: string;
+    evidence?: string;
+    /** Scheme activities that carry the clause out; empty for a requirement on the certification body itself. */
+    realisedBy: ActivityPatternModel[];
+}
+
+export interface QuestionBankModel {
+    /** Catalog id. */
+    catalog: string;
+    builtin: boolean;
+    questions: AuditQuestion[];
+}
+
+export interface SchemeQuestionModel {
+    ref: ClauseReference;
+    question: string;
+    evidence?: string;
+}
+
+export interface AddressingModel {
+    refs: ClauseReference[];
+    /** The certification body's documents that address the clauses, as the designer names them. */
+    documents: string[];
 }

@@ -1,10 +1,10 @@
 import type { LangiumDocument } from 'langium';
 import { AstUtils } from 'langium';
 import type {
-    Activity, Catalog, Check, Clause, ClauseRef, Competence, Document, Duration, Grade, Mark, Person, PersonEvidence, Role, Scheme
+    Activity, ActivityPattern, Addressing, Catalog, Check, Clause, ClauseRef, Competence, Document, Duration, Grade, Mark, Person, PersonEvidence, QuestionBank, Role, Scheme
 } from '../generated/ast.js';
 import {
-    isActivity, isCatalog, isCertifiesDecl, isCheck, isCombineDecl, isGrade, isCompetence, isCoverage, isCriteriaDecl, isCycleDecl, isExclusion,
+    isAcceptance, isActivity, isAddressing, isCatalog, isQuestionBank, isSchemeQuestion, isCertifiesDecl, isCheck, isCombineDecl, isGrade, isCompetence, isCoverage, isCriteriaDecl, isCycleDecl, isExclusion,
     isMark, isOperatedUnderDecl, isOwnerDecl, isPerson, isRecertification, isRequirementDecl, isRole, isSampleDecl,
     isScheme, isSchemeTypeDecl, isScopeDecl, isSurveillance, isUsesQmsDecl, isVersionDecl
 } from '../generated/ast.js';
@@ -14,7 +14,7 @@ import { gradeLevel } from '../validation/nonconformity.js';
 import { months } from '../validation/scheme-facts.js';
 import { addOperation, markConditions, samplingPlanModel } from './operation-model.js';
 import type {
-    ActivityModel, ActivityPhase, CatalogClause, CatalogModel, CertaModel, CheckModel, ClauseReference, CompetenceModel,
+    ActivityModel, ActivityPatternModel, ActivityPhase, AddressingModel, AuditQuestion, QuestionBankModel, SchemeQuestionModel, CatalogClause, CatalogModel, CertaModel, CheckModel, ClauseReference, CompetenceModel,
     Duration as DurationModel, EvidenceModel, ExclusionModel, GradeModel, MarkModel, PersonModel, QualificationModel, ResolvedClause, RoleModel, SchemeModel
 } from './certa-model.js';
 
@@ -25,13 +25,17 @@ import type {
  * model keeps its shape.
  */
 export function buildCertaModel(documents: readonly LangiumDocument[], builtins: readonly LangiumDocument[] = []): CertaModel {
-    const model: CertaModel = { schemes: [], roles: [], competences: [], people: [], marks: [], catalogs: [] };
+    const model: CertaModel = {
+        schemes: [], roles: [], competences: [], people: [], marks: [], catalogs: [], questionBanks: [], addresses: []
+    };
     for (const [list, builtin] of [[builtins, true], [documents, false]] as const) {
         for (const document of list) {
             const root = document.parseResult.value as Document;
             for (const element of root.elements ?? []) {
                 if (isCatalog(element)) model.catalogs.push(catalogModel(element, builtin));
+                else if (isQuestionBank(element)) model.questionBanks?.push(questionBankModel(element, builtin));
                 else if (builtin) continue;
+                else if (isAddressing(element)) model.addresses?.push(addressingModel(element));
                 else if (isScheme(element)) model.schemes.push(schemeModel(element, document.uri.toString()));
                 else if (isRole(element)) model.roles.push(roleModel(element));
                 else if (isCompetence(element)) model.competences.push(competenceModel(element));
@@ -115,7 +119,8 @@ function catalogModel(catalog: Catalog, builtin: boolean): CatalogModel {
 
 function schemeModel(scheme: Scheme, source: string): SchemeModel {
     const result: SchemeModel = {
-        id: scheme.name ?? '', title: scheme.title ?? '', requirements: [], marks: [], activities: [], exclusions: [], source
+        id: scheme.name ?? '', title: scheme.title ?? '', requirements: [], marks: [], activities: [], exclusions: [],
+        questions: [], addresses: [], acceptances: [], source
     };
     const phases: Record<ActivityPhase, ActivityModel[]> = { initial: [], surveillance: [], recertification: [] };
     for (const member of scheme.members) {
@@ -156,6 +161,12 @@ function schemeModel(scheme: Scheme, source: string): SchemeModel {
         } else if (isRecertification(member)) {
             result.recertification ??= { before: duration(member.deadline) };
             phases.recertification.push(...member.activities.map(activity => activityModel(activity, 'recertification')));
+        } else if (isSchemeQuestion(member)) {
+            result.questions?.push(withOptional<SchemeQuestionModel>({ ref: clauseReference(member.ref), question: member.question ?? '' }, { evidence: member.evidence }));
+        } else if (isAddressing(member)) {
+            result.addresses?.push(addressingModel(member));
+        } else if (isAcceptance(member)) {
+            result.acceptances?.push(withOptional<{ code: string; on?: string; reason?: string }>({ code: member.code ?? '' }, { on: member.target, reason: member.reason }));
         } else if (isExclusion(member)) {
             result.exclusions.push(withOptional<ExclusionModel>({ ref: clauseReference(member.ref) }, { justification: member.justification }));
         }
@@ -191,6 +202,26 @@ function checkModel(check: Check): CheckModel {
         { name: check.name ?? '', question: check.question ?? '', refs: check.refs.map(clauseReference), grading: (check.grading ?? 'findings') as CheckModel['grading'] },
         { evidence: check.evidence }
     );
+}
+
+function patternModel(pattern: ActivityPattern): ActivityPatternModel {
+    return withOptional<ActivityPatternModel>({ kind: (pattern.kind ?? 'selection') as ActivityPatternModel['kind'] }, {
+        method: pattern.method as ActivityPatternModel['method'],
+        source: pattern.source as ActivityPatternModel['source']
+    });
+}
+
+function questionBankModel(bank: QuestionBank, builtin: boolean): QuestionBankModel {
+    const questions = (bank.asks ?? []).filter(ask => refTextOf(ask.clause) !== '').map(ask => withOptional<AuditQuestion>({
+        number: ask.clause?.ref?.name ?? refTextOf(ask.clause),
+        question: ask.question ?? '',
+        realisedBy: (ask.patterns ?? []).map(patternModel)
+    }, { evidence: ask.evidence }));
+    return { catalog: targetNameOf(bank.catalog), builtin, questions };
+}
+
+function addressingModel(addressing: Addressing): AddressingModel {
+    return { refs: (addressing.refs ?? []).map(clauseReference), documents: [...(addressing.documents ?? [])] };
 }
 
 function markModel(mark: Mark): MarkModel {

@@ -2,8 +2,8 @@ import type { AstNodeDescription, AstNodeDescriptionProvider, ReferenceInfo, Sco
 import { AstUtils, DefaultScopeProvider, EMPTY_SCOPE, stream } from 'langium';
 import type { Activity, Catalog, Clause, Scheme, SchemeType } from '../generated/ast.js';
 import {
-    isActivity, isCatalog, isClauseRef, isElementChoice, isExternalBody, isRecertification, isScheme, isSchemeType,
-    isSchemeTypeDecl, isSurveillance, ClauseRef, ExternalBody, SchemeTypeDecl
+    isActivity, isBankQuestion, isCatalog, isClauseRef, isElementChoice, isExternalBody, isQuestionBank, isRecertification, isScheme, isSchemeType,
+    isSchemeTypeDecl, isSurveillance, BankQuestion, ClauseRef, ExternalBody, SchemeTypeDecl
 } from '../generated/ast.js';
 import type { CertaServices } from '../certa-module.js';
 import { catalogOf, refOf } from '../helpers/node-properties.js';
@@ -36,6 +36,12 @@ export class CertaScopeProvider extends DefaultScopeProvider {
         if (isExternalBody(container) && property === ExternalBody.activities) {
             const scheme = AstUtils.getContainerOfType(container, isScheme);
             return scheme ? this.activityScope(scheme) : EMPTY_SCOPE;
+        }
+        if (isBankQuestion(container) && property === BankQuestion.clause) {
+            // `questions ISO9001 { ask 4.1 … }`: the bank's catalog, as in a clause reference.
+            const bank = AstUtils.getContainerOfType(container, isQuestionBank);
+            const catalog = refOf(bank?.catalog);
+            return catalog ? this.clauseScope(catalog) : EMPTY_SCOPE;
         }
         if (isElementChoice(container) || isSchemeType(container)) {
             const catalog = AstUtils.getContainerOfType(container, isCatalog);

@@ -1,9 +1,10 @@
 import type { LangiumDocument, ParseResult, ReferenceInfo, ValidationOptions } from 'langium';
 import type { CancellationToken } from 'vscode-languageserver';
-import { DefaultDocumentValidator, DocumentValidator, isOperationCancelled } from 'langium';
+import { AstUtils, DefaultDocumentValidator, DocumentValidator, isOperationCancelled } from 'langium';
 import type { Diagnostic, Position, Range } from 'vscode-languageserver-types';
 import type { CertaServices } from '../certa-module.js';
-import { isClauseRef, ClauseRef } from '../generated/ast.js';
+import type { Catalog } from '../generated/ast.js';
+import { isBankQuestion, isClauseRef, isQuestionBank, BankQuestion, ClauseRef, QuestionBank } from '../generated/ast.js';
 import { catalogOf, nameOf, refTextOf } from '../helpers/node-properties.js';
 import { nearestClauseNumbers, nearestNames, sameSpellingNames } from '../scoping/nearest-names.js';
 import { AcceptanceRules } from './acceptance.js';
@@ -57,7 +58,7 @@ export class CertaDocumentValidator extends DefaultDocumentValidator {
     }
 
     private unresolvedDiagnostic(info: ReferenceInfo, range: Range | undefined): Diagnostic[] {
-        if (isClauseRef(info.container) && info.property !== ClauseRef.catalog && !catalogOf(info.container)) {
+        if (isClauseReference(info) && !catalogOfClauseReference(info)) {
             return []; // the unknown catalog is the one problem worth reporting
         }
         const { code, message, suggestions } = this.describeUnresolved(info);
@@ -73,8 +74,8 @@ export class CertaDocumentValidator extends DefaultDocumentValidator {
         if (this.services.shared.AstReflection.getReferenceType(info) === 'Catalog') {
             return unknownCatalog(typed, candidates());
         }
-        if (isClauseRef(container)) {
-            const catalog = catalogOf(container);
+        if (isClauseReference(info)) {
+            const catalog = catalogOfClauseReference(info);
             const suggestions = nearestClauseNumbers(typed, candidates());
             return {
                 code: SyntaxCodes.unknownClause, suggestions,
@@ -229,4 +230,15 @@ const kindNames: Record<string, string> = {
 
 function humanKind(type: string): string {
     return kindNames[type] ?? type.toLowerCase();
+}
+
+/** A clause number inside a clause reference, or in a question bank's `ask` (`questions ISO9001 { ask 4.1 … }`). */
+function isClauseReference(info: ReferenceInfo): boolean {
+    return (isClauseRef(info.container) && info.property !== ClauseRef.catalog) || (isBankQuestion(info.container) && info.property === BankQuestion.clause);
+}
+
+/** The catalog the clause number of `isClauseReference` is looked up in, when it resolved. */
+function catalogOfClauseReference(info: ReferenceInfo): Catalog | undefined {
+    if (isClauseRef(info.container)) return catalogOf(info.container);
+    return AstUtils.getContainerOfType(info.container, isQuestionBank)?.catalog?.ref;
 }

@@ -59,7 +59,8 @@ const kindWords: Record<string, string> = {
 function topLevelNamesMustBeUnique(document: Document, facts: WorkspaceFacts, accept: ValidationAcceptor): void {
     const uri = AstUtils.getDocument(document).uri;
     for (const element of document.elements) {
-        if (element.$type === 'Acceptance') continue;
+        // Acceptances, question banks and `addresses` have no name of their own.
+        if (element.$type === 'Acceptance' || element.$type === 'QuestionBank' || element.$type === 'Addressing') continue;
         const name = element.name;
         const others = facts.declarationsNamed(element.$type, name).filter(node => node !== element);
         if (others.length === 0) continue;

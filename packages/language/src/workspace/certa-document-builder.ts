@@ -326,7 +326,9 @@ function factsOf(document: LangiumDocument): CrossFileFacts {
     const people: string[] = [];
     const marks: string[] = [];
     for (const element of root.elements ?? []) {
-        if (element.$type !== 'Acceptance') names.add(`${element.$type}:${element.name}`);
+        if (element.$type !== 'Acceptance' && element.$type !== 'QuestionBank' && element.$type !== 'Addressing') {
+            names.add(`${element.$type}:${element.name}`);
+        }
         if (isPerson(element)) {
             people.push(`${element.name}(${element.fullName})=${element.qualifications.map(q => `${refTextOf(q?.role)}@${q?.expires ?? ''}`).join(',')}`);
         }

@@ -18,7 +18,8 @@ export interface CatalogFacts {
 let catalogs: CatalogFacts[] | undefined;
 
 export function builtinCatalogFacts(): CatalogFacts[] {
-    catalogs ??= fs.readdirSync(catalogFolder).filter(name => name.endsWith('.certa')).sort().flatMap(name => {
+    // Question banks (`*.questions.certa`) sit beside the catalogs and declare none.
+    catalogs ??= fs.readdirSync(catalogFolder).filter(name => name.endsWith('.certa') && !name.endsWith('.questions.certa')).sort().flatMap(name => {
         const text = fs.readFileSync(path.join(catalogFolder, name), 'utf8').replace(/\/\/[^\n]*/g, '');
         // Builtin files of audit-time tables declare no catalog.
         const id = /catalog\s+(\w+)/.exec(text)?.[1];

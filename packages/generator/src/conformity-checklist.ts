@@ -1,0 +1,77 @@
+import type { CatalogModel, CertaModel, ResolvedClause, SchemeModel } from '@certa/language/model';
+import { schemeSummary } from './checklist.js';
+import { clauseKey, flattenCatalog } from './clauses.js';
+import type { ConformityChecklistDocument, ConformityRow } from './documents.js';
+import type { BodyStandardView } from './questions.js';
+import { questionSource, realises } from './questions.js';
+
+/** Result values of an accreditation assessor's conformity checklist. */
+export const CONFORMITY_RESULTS = ['C', 'NC', 'NA'] as const;
+
+/**
+ * The accreditation body's view of the certification body's own standard (ISO/IEC 17065 or
+ * 17021-1): one row per requirement clause with Certa's summary, whether it falls on the body
+ * itself or on scheme activities, where the body addresses it (its documents named by `addresses`,
+ * the scheme's activities that carry it out or cover it), the question and the evidence to look
+ * for, and blank columns for the document review, the on-site evidence and the result.
+ */
+export function buildConformityChecklist(
+    scheme: SchemeModel, catalog: CatalogModel, body: BodyStandardView, model: Pick<CertaModel, 'addresses' | 'questionBanks' | 'catalogs'>
+): ConformityChecklistDocument {
+    const questions = questionSource(undefined, model.catalogs, model.questionBanks ?? []);
+    const documents = new Map<string, string[]>();
+    for (const addressing of [...(scheme.addresses ?? []), ...(model.addresses ?? [])]) {
+        for (const clause of addressing.refs.flatMap(ref => ref.clauses)) {
+            if (clause.catalog !== catalog.id) continue;
+            const list = documents.get(clause.number) ?? [];
+            for (const document of addressing.documents) if (!list.includes(document)) list.push(document);
+            documents.set(clause.number, list);
+        }
+    }
+    const rows: ConformityRow[] = [];
+    const ancestors: ResolvedClause[] = [];
+    for (const { clause, depth } of flattenCatalog(catalog)) {
+        const resolved: ResolvedClause = clause.heading === undefined
+            ? { catalog: catalog.id, number: clause.number } : { catalog: catalog.id, number: clause.number, heading: clause.heading };
+        ancestors.length = depth;
+        if (clause.clauses.length > 0) {
+            ancestors.push(resolved);
+            continue;
+        }
+        const key = clauseKey(resolved);
+        const patterns = body.realisedBy.get(clause.number);
+        const activities = scheme.activities.filter(activity => (patterns !== undefined && realises(activity, patterns))
+            || activity.covers.some(c => clauseKey(c) === key)
+            || activity.checks.some(check => check.refs.some(ref => ref.clauses.some(c => clauseKey(c) === key))))
+            .map(activity => activity.name);
+        const row: ConformityRow = {
+            clause: resolved, group: [...ancestors], fallsOn: patterns === undefined ? 'body' : 'activities',
+            addressedBy: { documents: documents.get(clause.number) ?? [], activities },
+            documentReview: null, onSiteEvidence: null, result: null
+        };
+        const summary = questions.summary(resolved);
+        if (summary !== undefined) row.summary = summary;
+        const asked = questions.ask(resolved);
+        if (asked) {
+            row.question = asked.question;
+            if (asked.evidence !== undefined) row.evidence = asked.evidence;
+        }
+        rows.push(row);
+    }
+    const addressed = rows.filter(row => row.addressedBy.documents.length + row.addressedBy.activities.length > 0).length;
+    const catalogSummary: ConformityChecklistDocument['catalog'] = { id: catalog.id, title: catalog.title };
+    if (catalog.designation !== undefined) catalogSummary.designation = catalog.designation;
+    return {
+        kind: 'conformity-checklist',
+        scheme: schemeSummary(scheme),
+        catalog: catalogSummary,
+        resultValues: [...CONFORMITY_RESULTS],
+        rows,
+        summary: {
+            body: rows.filter(row => row.fallsOn === 'body').length,
+            activities: rows.filter(row => row.fallsOn === 'activities').length,
+            addressed,
+            unaddressed: rows.length - addressed
+        }
+    };
+}

@@ -1,0 +1,116 @@
+import type { ActivityModel, CertaModel, Duration, SchemeModel } from '@certa/language/model';
+import { schemeSummary } from './checklist.js';
+import type { SchemeDocument } from './documents.js';
+
+function duration(value: Duration | undefined): string | undefined {
+    return value ? `${value.value} ${value.value === 1 ? value.unit.replace(/s$/, '') : value.unit}` : undefined;
+}
+
+function set<T extends object, K extends keyof T>(target: T, key: K, value: T[K] | undefined): void {
+    if (value !== undefined) target[key] = value;
+}
+
+function activityEntry(activity: ActivityModel): SchemeDocument['activities'][number] {
+    const entry: SchemeDocument['activities'][number] = {
+        name: activity.name, phase: activity.phase, kind: activity.kind, performers: [...activity.performers],
+        covers: activity.coverRefs.map(ref => ref.text),
+        checks: activity.checks.map(check => {
+            const result: SchemeDocument['activities'][number]['checks'][number] = { name: check.name, question: check.question, grading: check.grading };
+            set(result, 'evidence', check.evidence);
+            return result;
+        }),
+        issues: [...activity.issues], licenses: [...activity.licenses]
+    };
+    set(entry, 'method', activity.method);
+    set(entry, 'source', activity.source);
+    set(entry, 'sample', activity.sample);
+    set(entry, 'criteria', activity.criteria);
+    return entry;
+}
+
+/**
+ * The surveillance programme over one certification cycle: the initial certification, each year's
+ * surveillance (as many visits as the interval gives), and recertification in the last year.
+ * Where the scheme has exactly one surveillance activity per surveillance year, they are taken as a
+ * rotation in source order.
+ */
+function programme(scheme: SchemeModel): SchemeDocument['programme'] {
+    const named = (phase: ActivityModel['phase']): string[] => scheme.activities.filter(a => a.phase === phase).map(a => a.name);
+    const rows: SchemeDocument['programme'] = [{ period: 'initial certification', activities: named('initial') }];
+    const cycleMonths = scheme.cycle?.months ?? scheme.recertification?.before.months ?? (scheme.surveillance ? 36 : 0);
+    const years = Math.ceil(cycleMonths / 12);
+    const every = scheme.surveillance?.every.months ?? 0;
+    const surveillance = named('surveillance');
+    const surveillanceYears = years - (scheme.recertification !== undefined ? 1 : 0);
+    // One surveillance activity per surveillance year (surveillanceYear1, surveillanceYear2, …) is
+    // read as a rotation in source order; otherwise every surveillance activity happens each time.
+    const rotation = every === 12 && surveillance.length > 1 && surveillance.length === surveillanceYears;
+    for (let year = 1; year <= years; year++) {
+        const last = year === years && scheme.recertification !== undefined;
+        if (last) {
+            rows.push({ period: `year ${year}: recertification`, activities: named('recertification') });
+            continue;
+        }
+        if (every <= 0) continue;
+        const visits = every >= 12 ? (year % Math.round(every / 12) === 0 ? 1 : 0) : Math.floor(12 / every);
+        if (visits === 0) continue;
+        const note = year === 1 && scheme.surveillance?.firstWithin ? ` (the first within ${duration(scheme.surveillance.firstWithin)} of the decision)` : '';
+        rows.push({
+            period: `year ${year}: surveillance${visits > 1 ? `, ${visits} visits` : ''}${note}`,
+            activities: rotation ? [surveillance[year - 1]] : surveillance
+        });
+    }
+    return rows;
+}
+
+/**
+ * The scheme as a reviewer reads it: every activity (with or without checks) and who performs it,
+ * sampling and decision criteria, the surveillance programme year by year, marks and their uses,
+ * roles with the competences they need, exclusions and accepted findings.
+ */
+export function buildSchemeDocument(scheme: SchemeModel, model: Pick<CertaModel, 'roles' | 'competences' | 'marks'>): SchemeDocument {
+    const facts: SchemeDocument['facts'] = {};
+    set(facts, 'certifies', scheme.certifies ? [scheme.certifies.subject, scheme.certifies.standard].filter(Boolean).join(' ') : undefined);
+    set(facts, 'operatedUnder', scheme.operatedUnder);
+    set(facts, 'schemeType', scheme.schemeType ? `${scheme.schemeType.catalog} ${scheme.schemeType.id}${scheme.schemeType.title ? ` (${scheme.schemeType.title})` : ''}` : undefined);
+    set(facts, 'usesQms', scheme.usesQms);
+    set(facts, 'scope', scheme.scope);
+    set(facts, 'cycle', duration(scheme.cycle));
+    set(facts, 'surveillance', scheme.surveillance ? `every ${duration(scheme.surveillance.every)}` : undefined);
+    set(facts, 'recertification', scheme.recertification ? `before ${duration(scheme.recertification.before)}` : undefined);
+    if (scheme.requirements.length > 0) facts.requirements = scheme.requirements.map(ref => ref.text).join(', ');
+
+    const used = new Set(scheme.activities.flatMap(a => a.performers));
+    const roles = model.roles.filter(role => used.has(role.id)).map(role => ({
+        id: role.id, title: role.title,
+        performs: scheme.activities.filter(a => a.performers.includes(role.id)).map(a => a.name),
+        needs: role.needs.map(id => {
+            const competence = model.competences.find(c => c.id === id);
+            return { id, title: competence?.title ?? '', basis: competence?.basis.map(ref => ref.text) ?? [] };
+        })
+    }));
+    const marks = [...scheme.marks, ...model.marks.filter(mark => scheme.activities.some(a => a.licenses.includes(mark.name)) && !scheme.marks.some(m => m.name === mark.name))]
+        .map(mark => {
+            const entry: SchemeDocument['marks'][number] = {
+                name: mark.name, description: mark.description, uses: [...mark.uses],
+                licensedBy: scheme.activities.filter(a => a.licenses.includes(mark.name)).map(a => a.name)
+            };
+            set(entry, 'shape', mark.shape);
+            return entry;
+        });
+    return {
+        kind: 'scheme-document',
+        scheme: schemeSummary(scheme),
+        facts,
+        activities: scheme.activities.map(activityEntry),
+        programme: programme(scheme),
+        marks,
+        roles,
+        exclusions: scheme.exclusions.map(exclusion => {
+            const entry: SchemeDocument['exclusions'][number] = { ref: exclusion.ref.text };
+            set(entry, 'justification', exclusion.justification);
+            return entry;
+        }),
+        acceptances: (scheme.acceptances ?? []).map(acceptance => ({ ...acceptance }))
+    };
+}
