@@ -86,6 +86,7 @@ function auditHeader(scheme: SchemeModel, catalogs: readonly CatalogModel[], inp
         criteria: value(input.criteria ?? criteria),
         standardEdition: value(input.standardEdition ?? edition)
     };
+}
 
 /**
  * An integrated scheme's checklist has one section per certified standard in each activity (the

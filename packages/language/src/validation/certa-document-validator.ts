@@ -4,7 +4,7 @@ import { AstUtils, DefaultDocumentValidator, DocumentValidator, isOperationCance
 import type { Diagnostic, Position, Range } from 'vscode-languageserver-types';
 import type { CertaServices } from '../certa-module.js';
 import type { Catalog } from '../generated/ast.js';
-import { isBankQuestion, isClauseRef, isQuestionBank, BankQuestion, ClauseRef, QuestionBank } from '../generated/ast.js';
+import { isBankQuestion, isClauseRef, isQuestionBank, BankQuestion, ClauseRef } from '../generated/ast.js';
 import { catalogOf, nameOf, refTextOf } from '../helpers/node-properties.js';
 import { nearestClauseNumbers, nearestNames, sameSpellingNames } from '../scoping/nearest-names.js';
 import { AcceptanceRules } from './acceptance.js';
@@ -69,7 +69,6 @@ export class CertaDocumentValidator extends DefaultDocumentValidator {
 
     private describeUnresolved(info: ReferenceInfo): { code: string; message: string; suggestions: string[] } {
         const typed = refTextOf(info.reference);
-        const container = info.container;
         const candidates = () => this.services.references.ScopeProvider.getScope(info).getAllElements().map(d => d.name);
         if (this.services.shared.AstReflection.getReferenceType(info) === 'Catalog') {
             return unknownCatalog(typed, candidates());
