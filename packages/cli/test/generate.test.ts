@@ -58,7 +58,7 @@ describe('certa generate', () => {
 
     it.each([
         [['generate', '.', '--out', 'out', '--format', 'pdf'], 'certa: unknown format pdf; choose from md, html, csv, xlsx, json\n'],
-        [['generate', '.'], "certa: required option '--out <dir>' not specified\n"],
+        [['generate', '.'], 'certa: generate needs --out DIR (or output.folder in certa.json): the folder to write the documents to\n'],
         [['generate', '.', '--out', 'out', '--scheme', 'NOPE'], 'certa: no scheme "NOPE" in the workspace (schemes: QMS)\n'],
         [['generate', '.', '--out', 'roles.certa'], 'certa: --out roles.certa is a file, not a folder\n'],
         [['generate', '.', '--out', 'out', '--today', 'tomorrow'], 'certa: --today must be a date written YYYY-MM-DD, not "tomorrow"\n'],
