@@ -73,8 +73,15 @@ describe('clause references', () => {
         expect(diagnostic.data).toMatchObject({ suggestions: ['10'] });
     });
 
-    it('suggest the nearest catalog for an unknown one, without a second error for the clause', async () => {
+    it('report an unknown catalog once, listing the catalogs instead of guessing another standard', async () => {
         const diagnostics = await diagnosticsFor('ISO9100 8.5');
+        expect(diagnostics.map(d => d.code)).toEqual(['certa.reference.unknown-catalog']);
+        expect(diagnostics[0].message).not.toContain('Did you mean');
+        expect(diagnostics[0].message).toContain('ISO9001');
+    });
+
+    it('suggest a catalog that differs only in case', async () => {
+        const diagnostics = await diagnosticsFor('iso9001 8.5');
         expect(diagnostics.map(d => d.code)).toEqual(['certa.reference.unknown-catalog']);
         expect(diagnostics[0].message).toContain('Did you mean ISO9001?');
     });

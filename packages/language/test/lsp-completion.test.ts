@@ -145,7 +145,6 @@ scheme Other "o" { activity elsewhere: review }`);
         expect(await triggered(`scheme S "s" { version <|>\n}`)).toEqual([]);
         expect(await triggered(`scheme S "s" { activity a: stage1 <|>\n}`)).toEqual([]);
     });
-});
 
 
     it('offers the keywords of operating a scheme, each with what it means', async () => {

@@ -118,7 +118,6 @@ describe('hover', () => {
             hover: new RegExp(`realises:[\\s\\S]*\\*\\*determination\\*\\*: ${keywordDescriptions.determination.replace(/[.()]/g, '\\$&')}`)
         });
     });
-});
 
     it('on the keywords of integrated schemes and grades says what they commit to', async () => {
         await hover({ text: `scheme S "s" { comb<|>ine ISO9001 9.2 with ISO9001 }`, index: 0, hover: /harmonized structure/ });
