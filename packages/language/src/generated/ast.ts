@@ -1219,10 +1219,10 @@ export function isMethod(item: unknown): item is Method {
     return item === 'testing' || item === 'inspection' || item === 'designAppraisal' || item === 'serviceAssessment' || item === 'productionAssessment' || item === 'audit';
 }
 
-export type Name = 'criteria' | 'sample' | ActivityKind | AttestationKind | GradeLevel | Grading | MarkShape | Method | OperationKeyword | SampleSource | string;
+export type Name = 'criteria' | 'sample' | ActivityKind | AttestationKind | GradeLevel | Grading | MarkShape | Method | OperationKeyword | SampleSource | WordKeyword | string;
 
 export function isName(item: unknown): item is Name {
-    return isActivityKind(item) || isMethod(item) || isSampleSource(item) || isAttestationKind(item) || isGrading(item) || isMarkShape(item) || isGradeLevel(item) || isOperationKeyword(item) || item === 'sample' || item === 'criteria' || (typeof item === 'string' && (/[_a-zA-Z][\w]*/.test(item)));
+    return isActivityKind(item) || isMethod(item) || isSampleSource(item) || isAttestationKind(item) || isGrading(item) || isMarkShape(item) || isGradeLevel(item) || isOperationKeyword(item) || isWordKeyword(item) || item === 'sample' || item === 'criteria' || (typeof item === 'string' && (/[_a-zA-Z][\w]*/.test(item)));
 }
 
 export interface OperatedUnderDecl extends langium.AstNode {
@@ -1872,6 +1872,12 @@ export const Withdrawal = {
 
 export function isWithdrawal(item: unknown): item is Withdrawal {
     return reflection.isInstance(item, Withdrawal.$type);
+}
+
+export type WordKeyword = 'aboutCertifiedClients' | 'accreditedTo' | 'addresses' | 'adjust' | 'agreement' | 'applied' | 'area' | 'as' | 'ask' | 'atNextAudit' | 'auditTime' | 'beforeDecision' | 'byDocuments' | 'central' | 'certifiedUnder' | 'combine' | 'complexity' | 'confidence' | 'confirmed' | 'conflict' | 'consultancy' | 'continuum' | 'correction' | 'correctiveAction' | 'day' | 'days' | 'decided' | 'decidedBy' | 'designations' | 'employment' | 'evaluated' | 'expires' | 'externalBody' | 'followProgression' | 'for' | 'grade' | 'handledBy' | 'increase' | 'integration' | 'internalAudit' | 'maxReduction' | 'means' | 'minOnSite' | 'of' | 'onSite' | 'partTime' | 'performs' | 'personnel' | 'probable' | 'processes' | 'questions' | 'reading' | 'recertificationShare' | 'reduce' | 'remote' | 'repetitive' | 'restoredWhen' | 'sampleIncrease' | 'seasonal' | 'shifts' | 'siteReduction' | 'sites' | 'special' | 'specialAudit' | 'standard' | 'standards' | 'startsAt' | 'stepped' | 'surveillanceShare' | 'table' | 'team' | 'temporary' | 'unconfirmed' | 'verified' | 'week' | 'weeks' | 'with' | 'within' | 'witnessed';
+
+export function isWordKeyword(item: unknown): item is WordKeyword {
+    return item === 'aboutCertifiedClients' || item === 'accreditedTo' || item === 'addresses' || item === 'adjust' || item === 'agreement' || item === 'applied' || item === 'area' || item === 'as' || item === 'ask' || item === 'atNextAudit' || item === 'auditTime' || item === 'beforeDecision' || item === 'byDocuments' || item === 'central' || item === 'certifiedUnder' || item === 'combine' || item === 'complexity' || item === 'confidence' || item === 'confirmed' || item === 'conflict' || item === 'consultancy' || item === 'continuum' || item === 'correction' || item === 'correctiveAction' || item === 'day' || item === 'days' || item === 'decided' || item === 'decidedBy' || item === 'designations' || item === 'employment' || item === 'evaluated' || item === 'expires' || item === 'externalBody' || item === 'followProgression' || item === 'for' || item === 'grade' || item === 'handledBy' || item === 'increase' || item === 'integration' || item === 'internalAudit' || item === 'maxReduction' || item === 'means' || item === 'minOnSite' || item === 'of' || item === 'onSite' || item === 'partTime' || item === 'performs' || item === 'personnel' || item === 'probable' || item === 'processes' || item === 'questions' || item === 'reading' || item === 'recertificationShare' || item === 'reduce' || item === 'remote' || item === 'repetitive' || item === 'restoredWhen' || item === 'sampleIncrease' || item === 'seasonal' || item === 'shifts' || item === 'siteReduction' || item === 'sites' || item === 'special' || item === 'specialAudit' || item === 'standard' || item === 'standards' || item === 'startsAt' || item === 'stepped' || item === 'surveillanceShare' || item === 'table' || item === 'team' || item === 'temporary' || item === 'unconfirmed' || item === 'verified' || item === 'week' || item === 'weeks' || item === 'with' || item === 'within' || item === 'witnessed';
 }
 
 export type CertaAstType = {
