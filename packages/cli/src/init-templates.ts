@@ -138,6 +138,7 @@ scheme QMS "ISO 9001 certification" {
     }
     recertification before 36 months {
         activity recert: recertificationAudit audit by LeadAuditor { covers ISO9001 4 .. 10 }
+        activity renewal: decision by DecisionMaker
     }
     mark QMS_MARK "system-certification logo" shape rectangle on certificates, documents, stationery
 }

@@ -26,7 +26,10 @@ scheme QMS "ISO 9001 certification" {
     }
     activity decision: decision by DecisionMaker
     surveillance every 12 months { activity annual: surveillanceAudit audit by Auditor { covers ISO9001 9.2, ISO9001 9.3 } }
-    recertification before 36 months { activity recert: recertificationAudit audit by Auditor { covers ISO9001 4 .. 10 } }
+    recertification before 36 months {
+        activity recert: recertificationAudit audit by Auditor { covers ISO9001 4 .. 10 }
+        activity renewal: decision by DecisionMaker
+    }
     exclude ISO9001 8.3 because "no design: products are made to customer drawings"
 }
 `;

@@ -127,11 +127,15 @@ describe('certa generate: outputs that are no longer generated', () => {
         const run = runCerta(['generate', '.', '--out', 'out', '--format', 'md,json'], root);
         expect(run.code).toBe(0);
         expect(run.stderr.split('\n')).toEqual([
-            'certa: wrote 7 files to out (md, json)',
+            'certa: wrote 11 files to out (md, json)',
             'certa: removed out/OLD/checklist.json: no longer generated',
             'certa: removed out/OLD/checklist.md: no longer generated',
+            'certa: removed out/OLD/conformity-ISO17021_1.json: no longer generated',
+            'certa: removed out/OLD/conformity-ISO17021_1.md: no longer generated',
             'certa: removed out/OLD/coverage-ISO9001.json: no longer generated',
             'certa: removed out/OLD/coverage-ISO9001.md: no longer generated',
+            'certa: removed out/OLD/scheme.json: no longer generated',
+            'certa: removed out/OLD/scheme.md: no longer generated',
             ''
         ]);
         const files = [...snapshot(path.join(root, 'out')).keys()].sort();
@@ -166,7 +170,9 @@ describe('certa generate: outputs that are no longer generated', () => {
         expect(blocked.stderr).toBe([
             'certa: wrote 6 files to out (md)',
             'certa: could not remove out/OLD/checklist.md (EACCES), which is no longer generated; the next run tries again',
+            'certa: could not remove out/OLD/conformity-ISO17021_1.md (EACCES), which is no longer generated; the next run tries again',
             'certa: could not remove out/OLD/coverage-ISO9001.md (EACCES), which is no longer generated; the next run tries again',
+            'certa: could not remove out/OLD/scheme.md (EACCES), which is no longer generated; the next run tries again',
             ''
         ].join('\n'));
         expect(blocked.code).toBe(2);

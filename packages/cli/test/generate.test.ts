@@ -9,7 +9,7 @@ describe('certa generate', () => {
     it('writes every document in every format and says what it wrote', () => {
         const root = tempWorkspace({ 'roles.certa': ROLES, 'qms.certa': scheme('Are nonconforming outputs controlled?') });
         const run = runCerta(['generate', '.', '--out', 'out', '--today', '2026-01-15'], root);
-        expect(run.stderr).toBe('certa: wrote 36 files to out (md, html, csv, xlsx, json)\n');
+        expect(run.stderr).toBe('certa: wrote 39 files to out (md, html, csv, xlsx, json)\n');
         expect(run.code).toBe(0);
         expect(run.stdout).toBe('');
         const files = [...snapshot(path.join(root, 'out')).keys()].sort();
@@ -120,10 +120,10 @@ describe('certa generate', () => {
         const command = `${JSON.stringify(process.execPath)} ${JSON.stringify(certaBin)} generate . --out out --format md`;
         const onTerminal = spawnSync('script', ['-qec', command, '/dev/null'], { cwd: root, encoding: 'utf8', timeout: 120_000 });
         expect(onTerminal.status).toBe(0);
-        expect(onTerminal.stdout).toMatch(/\r\u001b\[2Kcerta: writing \d+\/4 files…/);
-        expect(onTerminal.stdout).toContain('certa: wrote 4 files to out (md)');
+        expect(onTerminal.stdout).toMatch(/\r\u001b\[2Kcerta: writing \d+\/6 files…/);
+        expect(onTerminal.stdout).toContain('certa: wrote 6 files to out (md)');
 
         const piped = runCerta(['generate', '.', '--out', 'out2', '--format', 'md'], root);
-        expect(piped.stderr).toBe('certa: wrote 4 files to out2 (md)\n');
+        expect(piped.stderr).toBe('certa: wrote 6 files to out2 (md)\n');
     });
 });

@@ -187,7 +187,7 @@ describe('scheme document', () => {
 
     it('lists every activity, with or without checks, who performs it, and its criteria', () => {
         expect(doc.activities.map(a => [a.name, a.performers.join(',')])).toEqual([
-            ['stage1', 'LeadAuditor'], ['stage2', 'LeadAuditor,Auditor'], ['decision', 'DecisionMaker'], ['annual', 'LeadAuditor'], ['recert', 'LeadAuditor']
+            ['stage1', 'LeadAuditor'], ['stage2', 'LeadAuditor,Auditor'], ['decision', 'DecisionMaker'], ['annual', 'LeadAuditor'], ['recert', 'LeadAuditor'], ['renewal', 'DecisionMaker']
         ]);
         expect(doc.activities.find(a => a.name === 'decision')?.checks).toEqual([]);
         expect(doc.activities.find(a => a.name === 'stage1')?.covers).toEqual(['ISO9001 4 .. 5.1']);
@@ -198,11 +198,11 @@ describe('scheme document', () => {
             { period: 'initial certification', activities: ['stage1', 'stage2', 'decision'] },
             { period: 'year 1: surveillance (the first within 12 months of the decision)', activities: ['annual'] },
             { period: 'year 2: surveillance', activities: ['annual'] },
-            { period: 'year 3: recertification', activities: ['recert'] }
+            { period: 'year 3: recertification', activities: ['recert', 'renewal'] }
         ]);
         expect(doc.exclusions).toEqual([{ ref: 'ISO9001 8.3', justification: 'products are made to customer drawings; no design' }]);
         expect(doc.roles.find(r => r.id === 'DecisionMaker')).toEqual({
-            id: 'DecisionMaker', title: 'Decision maker', performs: ['decision'], needs: [{ id: 'Decisions', title: 'Certification decisions', basis: ['ISO17021_1 9.5'] }]
+            id: 'DecisionMaker', title: 'Decision maker', performs: ['decision', 'renewal'], needs: [{ id: 'Decisions', title: 'Certification decisions', basis: ['ISO17021_1 9.5'] }]
         });
     });
 });
@@ -217,7 +217,7 @@ describe('conformity checklist of the body\'s own standard', () => {
         const row = (number: string) => doc.rows.find(r => r.clause.number === number)!;
         expect(row('5.2')).toMatchObject({ fallsOn: 'body', addressedBy: { documents: ['QP-05 Impartiality'], activities: [] }, result: null });
         expect(row('5.2').question).toMatch(/\?$/);
-        expect(row('9.5.1')).toMatchObject({ fallsOn: 'activities', addressedBy: { documents: [], activities: ['decision'] } });
+        expect(row('9.5.1')).toMatchObject({ fallsOn: 'activities', addressedBy: { documents: [], activities: ['decision', 'renewal'] } });
         expect(row('9.3.1.2').addressedBy.activities).toEqual(['stage1']);
         expect(doc.rows.some(r => r.clause.number === '9')).toBe(false);
         expect(row('9.5.1').group.map(c => c.number)).toEqual(['9', '9.5']);
@@ -231,7 +231,9 @@ describe('conformity checklist of the body\'s own standard', () => {
         const viewed = buildCoverageMatrix(qms, catalog, bodyStandardView('ISO17021_1', model.questionBanks ?? []));
         expect(plain.clauses.find(r => r.number === '5.2')?.status).toBe('gap');
         expect(viewed.clauses.find(r => r.number === '5.2')?.status).toBe('body');
-        expect(viewed.clauses.find(r => r.number === '9.5.1')).toMatchObject({ status: 'covered', coveredBy: [{ activity: 'decision', covers: false, checks: [], realises: true }] });
+        expect(viewed.clauses.find(r => r.number === '9.5.1')).toMatchObject({ status: 'covered', coveredBy: [
+            { activity: 'decision', covers: false, checks: [], realises: true }, { activity: 'renewal', covers: false, checks: [], realises: true }
+        ] });
         expect(viewed.summary.gap).toBeLessThan(plain.summary.gap);
         expect(bodyStandardView('ISO9001', model.questionBanks ?? [])).toBeUndefined();
     });

@@ -5,6 +5,7 @@ import type { CertaServices } from '../src/certa-module.js';
 import type { Catalog, Clause, Document, QuestionBank } from '../src/generated/ast.js';
 import { isCatalog, isQuestionBank } from '../src/generated/ast.js';
 import { clauseIndexOf } from '../src/scoping/clause-index.js';
+import { isReferenceOnlyClause } from '../src/scoping/reference-only-clauses.js';
 import { createTestServices } from './test-services.js';
 
 let documents: Array<LangiumDocument<Document>>;
@@ -24,10 +25,17 @@ function bank(catalog: string): QuestionBank {
     return found as QuestionBank;
 }
 
-/** Requirement clauses: clauses without sub-clauses (headings group them); Annex A rows are knowledge, not requirements. */
+/**
+ * Requirement clauses: clauses without sub-clauses (headings group them); Annex A rows are knowledge,
+ * and scope, references, terms and informative annexes are for reference only.
+ */
 function requirementClauses(catalogId: string): Clause[] {
     const catalog = elements().find(e => isCatalog(e) && e.name === catalogId) as Catalog;
-    return clauseIndexOf(catalog).clauses.filter(clause => clause.clauses.length === 0 && !clause.name.startsWith('A'));
+    const index = clauseIndexOf(catalog);
+    const referenceOnly = new Set(catalog.clauses
+        .filter(c => isReferenceOnlyClause({ number: c.name, heading: c.heading, topLevel: true, subclauses: c.clauses.length }))
+        .flatMap(c => index.subtree(c)));
+    return index.clauses.filter(clause => clause.clauses.length === 0 && !clause.name.startsWith('A') && !referenceOnly.has(clause));
 }
 
 describe('builtin question banks', () => {

@@ -15,17 +15,18 @@ async function syntaxMessages(source: string): Promise<string[]> {
 
 describe('syntax errors in the designer\'s words', () => {
     it('list every word that may come where a scheme member was expected', async () => {
-        const [message] = await syntaxMessages(`scheme S "s" {\n    operatedUnder ISO17065\n    auditTime 3\n}`);
+        const [message] = await syntaxMessages(`scheme S "s" {\n    operatedUnder ISO17065\n    auditDays 3\n}`);
         // was: Expecting token of type '}' but found `auditTime`.
-        expect(message).toBe("Expected one of: accept, activity, certifies, cycle, exclude, mark, operatedUnder, owner, recertification, "
-            + "requirement, scope, surveillance, type, usesQms, version or '}' here, not 'auditTime'.");
+        expect(message).toBe("Expected one of: accept, activity, addresses, appeals, ask, certificate, certifies, combine, complaints, cycle, "
+            + "exclude, externalBody, grade, lifecycle, mark, operatedUnder, owner, recertification, requirement, scope, surveillance, type, "
+            + "usesQms, version or '}' here, not 'auditDays'.");
     });
 
     it('suggest the keyword a misspelt word was meant to be', async () => {
         const [inCheck] = await syntaxMessages(`scheme S "s" { activity t: determination testing { check c "q" evidnce "x" } }`);
-        expect(inCheck).toMatch(/^Expected one of: check, covers, criteria, evidence, graded, refs, sample or '}' here, not 'evidnce'\. Did you mean evidence\?$/);
+        expect(inCheck).toMatch(/^Expected one of: check, covers, criteria, evidence, graded, refs, sample, samplingPlan or '}' here, not 'evidnce'\. Did you mean evidence\?$/);
         const [atTop] = await syntaxMessages(`schem S "x" {}`);
-        expect(atTop).toBe("Expected one of: accept, catalog, competence, mark, person, role or scheme here, not 'schem'. Did you mean scheme?");
+        expect(atTop).toBe("Expected one of: accept, addresses, auditTime, catalog, client, competence, mark, person, questions, role or scheme here, not 'schem'. Did you mean scheme?");
         const [kind] = await syntaxMessages(`scheme S "s" { activity t: determnation testing }`);
         expect(kind).toMatch(/Expected one of: applicationReview, attestation, decision, determination, .* here, not 'determnation'\. Did you mean determination\?/);
     });

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import type { Command } from 'commander';
-import { isClient, isDocument, programmeOfClient } from '@certa/language';
+import { isClient, isDocument, programmeOfClient, today } from '@certa/language';
 import type { ProgrammeFormat } from '@certa/generator';
 import { PROGRAMME_FORMATS, buildProgrammeDocument, generateProgramme } from '@certa/generator';
 import { ExitCode, UsageError } from '../cli-error.js';
@@ -9,13 +9,14 @@ import { diagnosticRecords } from '../diagnostic-records.js';
 import { checkOutputFolder, prepareOutputFolder } from '../output-folder.js';
 import { todayOption, useToday } from '../today-option.js';
 import { updateOutputFolder } from '../update-output-folder.js';
+import { workspaceConfig } from '../workspace-config.js';
 import type { CommandContext } from './command-context.js';
 
 interface ProgrammeOptions {
     client: string;
     out: string;
     format: string;
-    today: string;
+    today?: string;
     force?: boolean;
 }
 
@@ -38,10 +39,11 @@ async function writeProgramme(paths: string[], options: ProgrammeOptions): Promi
     if (formats.length === 0) throw new UsageError('--format needs at least one value');
     const unknown = formats.filter(f => !(PROGRAMME_FORMATS as readonly string[]).includes(f));
     if (unknown.length > 0) throw new UsageError(`unknown format ${unknown.join(', ')}; choose from ${PROGRAMME_FORMATS.join(', ')}`);
-    useToday(options.today);
+    const config = workspaceConfig(paths);
+    useToday(options.today ?? config?.today ?? today());
     await checkOutputFolder(options.out);
 
-    const workspace = await openWorkspace(paths);
+    const workspace = await openWorkspace(paths, { config, defaultToCurrentFolder: true });
     const clients = workspace.documents.flatMap(document => {
         const root = document.parseResult.value;
         return isDocument(root) ? (root.elements ?? []).filter(isClient).map(client => ({ client, document })) : [];
