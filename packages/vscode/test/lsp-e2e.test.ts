@@ -116,7 +116,7 @@ describe('the bundled language server over stdio', () => {
             context: { includeDeclaration: true }
         }) as Location[];
         const files = new Set(locations.map(l => path.basename(fileURLToPath(l.uri))));
-        expect(files).toEqual(new Set(['iso9001-qms.certa', 'roles.certa', 'people.certa']));
+        expect(files).toEqual(new Set(['iso9001-qms.certa', 'client-northwind.certa', 'roles.certa', 'people.certa']));
         expect(locations.filter(l => l.uri === schemeUri).length).toBeGreaterThanOrEqual(5);
     });
 
@@ -126,7 +126,7 @@ describe('the bundled language server over stdio', () => {
             newName: 'AuditTeamLeader'
         }) as WorkspaceEdit;
         const files = Object.keys(edit.changes ?? {}).map(uri => path.basename(fileURLToPath(uri)));
-        expect(files.sort()).toEqual(['iso9001-qms.certa', 'people.certa', 'roles.certa']);
+        expect(files.sort()).toEqual(['client-northwind.certa', 'iso9001-qms.certa', 'people.certa', 'roles.certa']);
         expect(Object.values(edit.changes!).flat().every(e => e.newText === 'AuditTeamLeader')).toBe(true);
     });
 
@@ -150,11 +150,12 @@ describe('the bundled language server over stdio', () => {
         expect(error.message).toContain('8.2.33');
         expect(error.range.start.line).toBe(positionOf(broken, '8.2.33').line);
 
-        // The quick fix offers the closest existing clause.
+        // The quick fixes offer the nearest existing number (8.2.4) and the parent clause.
         const actions = await client.connection.sendRequest(CodeActionRequest.type, {
             textDocument: { uri: schemeUri }, range: error.range, context: { diagnostics: [error], only: ['quickfix'] }
         }) as CodeAction[];
-        const fix = actions.find(a => a.edit?.changes?.[schemeUri]?.some(e => e.newText === '8.2.3'));
+        expect(actions.map(a => a.title)).toEqual(["Replace with '8.2.4'", "Replace with '8.2'"]);
+        const fix = actions.find(a => a.edit?.changes?.[schemeUri]?.some(e => e.newText === '8.2'));
         expect(fix, JSON.stringify(actions.map(a => a.title))).toBeDefined();
         expect(fix!.kind).toBe('quickfix');
 

@@ -22,7 +22,7 @@ export function logStartup(shared: LangiumSharedServices, log: ServerLog): void 
             ? `the folders of ${startup.configs.map(c => c.file.fsPath).join(', ')}`
             : startup.folders.join(', ') || 'no folder';
         const catalogs = shared.workspace.IndexManager.allElements('Catalog').map(c => c.name).distinct().toArray().sort();
-        log.info(`loaded ${startup.documents.length} files (and ${startup.builtinCatalogs} builtin catalogs) from ${from} in ${startup.milliseconds} ms; catalogs: ${catalogs.join(', ') || 'none'}`);
+        log.info(`loaded ${startup.documents.length} files (and ${startup.builtinCatalogs} builtin catalog and question-bank files) from ${from} in ${startup.milliseconds} ms; catalogs: ${catalogs.join(', ') || 'none'}`);
     });
     const started = Date.now();
     const validated = builder.onBuildPhase(DocumentState.Validated, documents => {
