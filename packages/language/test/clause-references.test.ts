@@ -63,6 +63,11 @@ describe('clause references', () => {
         expect(diagnostic.data).toMatchObject({ refText: '8.5.7', suggestions: ['8.5.6', '8.5'] });
     });
 
+    it('suggest first the clause a doubled or stray digit came from', async () => {
+        const [diagnostic] = await diagnosticsFor('ISO9001 8.33');
+        expect(diagnostic.data).toMatchObject({ suggestions: ['8.3', '8.7', '8'] });
+    });
+
     it('suggest the parent when the typed clause has no siblings of its depth', async () => {
         const [diagnostic] = await diagnosticsFor('ISO9001 8.5.1.3');
         expect(diagnostic.data).toMatchObject({ suggestions: ['8.5.1'] });

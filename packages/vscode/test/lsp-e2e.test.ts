@@ -150,12 +150,12 @@ describe('the bundled language server over stdio', () => {
         expect(error.message).toContain('8.2.33');
         expect(error.range.start.line).toBe(positionOf(broken, '8.2.33').line);
 
-        // The quick fixes offer the nearest existing number (8.2.4) and the parent clause.
+        // The quick fixes offer the clause the slip came from, the nearest number and the parent.
         const actions = await client.connection.sendRequest(CodeActionRequest.type, {
             textDocument: { uri: schemeUri }, range: error.range, context: { diagnostics: [error], only: ['quickfix'] }
         }) as CodeAction[];
-        expect(actions.map(a => a.title)).toEqual(["Replace with '8.2.4'", "Replace with '8.2'"]);
-        const fix = actions.find(a => a.edit?.changes?.[schemeUri]?.some(e => e.newText === '8.2'));
+        expect(actions.map(a => a.title)).toEqual(["Replace with '8.2.3'", "Replace with '8.2.4'", "Replace with '8.2'"]);
+        const fix = actions.find(a => a.edit?.changes?.[schemeUri]?.some(e => e.newText === '8.2.3'));
         expect(fix, JSON.stringify(actions.map(a => a.title))).toBeDefined();
         expect(fix!.kind).toBe('quickfix');
 

@@ -73,14 +73,17 @@ export function nearestClauseNumbers(typed: string, candidates: Iterable<string>
         return own.length === parts.length && own.slice(0, -1).join('.') === prefix && /^\d+$/.test(own[own.length - 1]);
     });
     const result: string[] = [];
+    // A doubled or stray character (`8.33` for 8.3, `8.2.33` for 8.2.3) is the likeliest slip.
+    const slip = names.find(name => [...typed].some((_, i) => typed.slice(0, i) + typed.slice(i + 1) === name));
+    if (slip) result.push(slip);
     const nearest = siblings
         .map(name => ({ name, distance: Math.abs(Number(name.split('.').pop()) - last) }))
         .sort((a, b) => a.distance - b.distance || compareNatural(a.name, b.name))[0];
-    if (nearest) result.push(nearest.name);
+    if (nearest && nearest.name !== slip) result.push(nearest.name);
     for (let depth = parts.length - 1; depth > 0; depth--) {
         const ancestor = parts.slice(0, depth).join('.');
         if (names.includes(ancestor)) {
-            result.push(ancestor);
+            if (ancestor !== slip) result.push(ancestor);
             break;
         }
     }
