@@ -1,6 +1,7 @@
 import type { Duration, GradeModel, SchemeModel } from '@certa/language/model';
 import type { NcGrade } from './documents.js';
 import { FINDING_VALUES } from './documents.js';
+import { durationText } from './duration-text.js';
 
 /**
  * The finding grades of a scheme and how each is closed. Certa's defaults follow common
@@ -41,8 +42,8 @@ function ownGrade(grade: GradeModel): NcGrade {
     const nonconformity = grade.level === 'major' || grade.level === 'minor';
     const rule = [
         grade.meaning,
-        grade.correction && `correction within ${durationWords(grade.correction)}`,
-        grade.correctiveAction && `corrective action within ${durationWords(grade.correctiveAction)}`,
+        grade.correction && `correction within ${durationText(grade.correction)}`,
+        grade.correctiveAction && `corrective action within ${durationText(grade.correctiveAction)}`,
         grade.verification && `verified ${VERIFICATION_WORDS[grade.verification]}${grade.beforeDecision ? ', before the certification decision' : ''}`
     ].filter(Boolean).join('; ');
     return {
@@ -54,10 +55,6 @@ function ownGrade(grade: GradeModel): NcGrade {
 }
 
 const VERIFICATION_WORDS = { onSite: 'on site', byDocuments: 'by documents', atNextAudit: 'at the next audit' } as const;
-
-function durationWords(duration: Duration): string {
-    return `${duration.value} ${duration.value === 1 ? duration.unit.replace(/s$/, '') : duration.unit}`;
-}
 
 /** Calendar-free days for due dates: a month counts 30 days, a year 365 (the rule text keeps the scheme's words). */
 function days(duration: Duration | undefined): number | undefined {

@@ -1,9 +1,10 @@
 import type { ActivityModel, CertaModel, Duration, SchemeModel } from '@certa/language/model';
 import { schemeSummary } from './checklist.js';
 import type { SchemeDocument } from './documents.js';
+import { durationText } from './duration-text.js';
 
 function duration(value: Duration | undefined): string | undefined {
-    return value ? `${value.value} ${value.value === 1 ? value.unit.replace(/s$/, '') : value.unit}` : undefined;
+    return value ? durationText(value) : undefined;
 }
 
 function set<T extends object, K extends keyof T>(target: T, key: K, value: T[K] | undefined): void {

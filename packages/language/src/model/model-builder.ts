@@ -82,7 +82,8 @@ function coveredClauses(refs: readonly ClauseRef[]): ResolvedClause[] {
     return catalogs.flatMap(catalog => clauseIndexOf(catalog).clauses.filter(clause => seen.has(clause)).map(resolvedClause));
 }
 
-function duration(node: Duration | undefined): DurationModel {
+/** A written duration as model data; every unit the grammar has (days, weeks, months, years). */
+export function duration(node: Duration | undefined): DurationModel {
     const written = node?.unit ?? '';
     const unit = written.startsWith('year') ? 'years' : written.startsWith('week') ? 'weeks' : written.startsWith('day') ? 'days' : 'months';
     const value = Number(node?.value) || 0;

@@ -1,11 +1,12 @@
-import type { Activity, Duration, ExternalBody, LifecycleMember, Mark, Scheme } from '../generated/ast.js';
+import type { Activity, ExternalBody, LifecycleMember, Mark, Scheme } from '../generated/ast.js';
 import {
     isAppeals, isCertificateDecl, isChangeHandling, isComplaints, isExternalBody, isLifecycle, isSamplingPlan, isScopeReduction,
     isSpecialAudit, isSuspension, isTransfer, isWithdrawal
 } from '../generated/ast.js';
 import { refTextOf, targetNameOf } from '../helpers/node-properties.js';
+import { duration } from './model-builder.js';
 import type {
-    CertificateModel, Duration as DurationModel, ExternalBodyModel, LifecycleModel, MarkModel, SampleSource, SamplingPlanModel, SchemeModel
+    CertificateModel, ExternalBodyModel, LifecycleModel, MarkModel, SampleSource, SamplingPlanModel, SchemeModel
 } from './certa-model.js';
 
 /**
@@ -23,18 +24,11 @@ function defined<T extends object>(target: T, values: Optional<T>): T {
     return target;
 }
 
-function duration(node: Duration | undefined): DurationModel | undefined {
-    if (!node) return undefined;
-    const unit = node.unit?.startsWith('year') ? 'years' : 'months';
-    const value = Number(node.value) || 0;
-    return { value, unit, months: unit === 'years' ? value * 12 : value };
-}
-
 export function samplingPlanModel(activity: Activity): SamplingPlanModel | undefined {
     const plan = (activity.members ?? []).find(isSamplingPlan);
     if (!plan) return undefined;
     return defined<SamplingPlanModel>({ what: plan.what ?? '' }, {
-        count: plan.count === undefined ? undefined : Number(plan.count), every: duration(plan.interval), rule: plan.rule, source: plan.source as SampleSource | undefined
+        count: plan.count === undefined ? undefined : Number(plan.count), every: plan.interval && duration(plan.interval), rule: plan.rule, source: plan.source as SampleSource | undefined
     });
 }
 
@@ -51,7 +45,7 @@ export function addOperation(scheme: Scheme, model: SchemeModel): void {
             model.complaints ??= defined<NonNullable<SchemeModel['complaints']>>({ handledBy: (member.handlers ?? []).map(targetNameOf) }, { aboutCertifiedClients: member.aboutCertifiedClients });
         } else if (isAppeals(member)) model.appeals ??= { decidedBy: (member.deciders ?? []).map(targetNameOf) };
         else if (isCertificateDecl(member)) {
-            model.certificate ??= defined<CertificateModel>({ states: [...(member.contents ?? [])] }, { validFor: duration(member.validity) });
+            model.certificate ??= defined<CertificateModel>({ states: [...(member.contents ?? [])] }, { validFor: member.validity && duration(member.validity) });
         }
     }
 }
@@ -62,7 +56,7 @@ function lifecycleModel(members: readonly LifecycleMember[]): LifecycleModel {
         if (isSpecialAudit(member)) {
             result.specialAudits.push(defined<LifecycleModel['specialAudits'][number]>({ purpose: member.purpose ?? 'shortNotice', performers: (member.performers ?? []).map(targetNameOf) }, { conditions: member.conditions }));
         } else if (isSuspension(member)) {
-            result.suspension ??= defined<NonNullable<LifecycleModel['suspension']>>({ triggers: [...(member.triggers ?? [])] }, { maximum: duration(member.maximum), restoredWhen: member.restoration });
+            result.suspension ??= defined<NonNullable<LifecycleModel['suspension']>>({ triggers: [...(member.triggers ?? [])] }, { maximum: member.maximum && duration(member.maximum), restoredWhen: member.restoration });
         } else if (isWithdrawal(member)) result.withdrawal ??= { triggers: [...(member.triggers ?? [])] };
         else if (isScopeReduction(member)) result.scopeReduction ??= { triggers: [...(member.triggers ?? [])] };
         else if (isChangeHandling(member)) result.changes ??= member.description;
