@@ -236,6 +236,31 @@ describe('cross-file rules after edits', () => {
         expect(codesOf('roles')).toEqual([]);
     });
 
+    it('resolves a name a second file now also declares to the copy a fresh build takes, in every referrer', async () => {
+        await edit({ scheme: schemeText, roles: rolesText, people: peopleWithAuditor });
+        const before = codesOf('scheme');
+        // people.certa comes before roles.certa: a fresh build takes its copy, which needs nothing.
+        const withCopy = peopleWithAuditor + 'role LeadAuditor "Lead auditor, again"\n';
+        await edit({ people: withCopy });
+        const fresh = await freshBuild({ scheme: schemeText, roles: rolesText, people: withCopy });
+        expect(codesOf('scheme')).toEqual(codesOf('scheme', fresh));
+        expect(codesOf('scheme')).not.toEqual(before);
+        // And back, once the copy goes.
+        await edit({ people: peopleWithAuditor });
+        expect(codesOf('scheme')).toEqual(before);
+    });
+
+    it('revalidates the schemes using a role when a competence it needs from its own file changes', async () => {
+        await edit({ scheme: schemeText, roles: rolesText, people: peopleWithAuditor });
+        const before = codesOf('scheme');
+        // The roles' text is unchanged; the competence they need, next to them, is renamed away.
+        const renamed = rolesText.replace('competence AnnexA', 'competence AnnexB');
+        await edit({ roles: renamed });
+        const fresh = await freshBuild({ scheme: schemeText, roles: renamed, people: peopleWithAuditor });
+        expect(codesOf('scheme')).toEqual(codesOf('scheme', fresh));
+        expect(codesOf('scheme')).not.toEqual(before);
+    });
+
     it('revalidates no other file when an edit changes no declaration others read, and rebinds their references', async () => {
         await edit({ scheme: schemeText, roles: rolesText, people: peopleWithAuditor });
         const validated = validatedDuring();

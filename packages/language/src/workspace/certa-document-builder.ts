@@ -68,7 +68,7 @@ export class CertaDocumentBuilder extends DefaultDocumentBuilder {
      * Changed documents whose referrers are still bound to their previous syntax tree: that tree and
      * the shapes of its declarations, taken before the re-parse (kept across cancelled builds).
      */
-    private readonly boundTo = new Map<string, { root: AstNode; shapes: Map<string, string> }>();
+    private readonly boundTo = new Map<string, { root: AstNode; shapes: Map<string, string>; localReaders: Map<string, Set<string>> }>();
     private buildOptions: BuildOptions = {};
     private lastDeleted?: { changed: Set<string>; deleted: Set<string> };
     private allCategories?: string[];
@@ -100,7 +100,11 @@ export class CertaDocumentBuilder extends DefaultDocumentBuilder {
             const key = uri.toString();
             const document = this.langiumDocuments.getDocument(uri);
             if (!document || this.boundTo.has(key) || document.state < DocumentState.IndexedContent) continue;
-            this.boundTo.set(key, { root: document.parseResult.value, shapes: safely(() => declarationShapes(document, this.locator(uri)), new Map()) });
+            this.boundTo.set(key, {
+                root: document.parseResult.value,
+                shapes: safely(() => declarationShapes(document, this.locator(uri)), new Map()),
+                localReaders: this.index.localReaders(key)
+            });
         }
         return super.update(changed, deleted, cancelToken);
     }
@@ -152,7 +156,7 @@ export class CertaDocumentBuilder extends DefaultDocumentBuilder {
             if (!document) { this.boundTo.delete(key); continue; }
             if (document.state < DocumentState.IndexedContent) continue;
             this.boundTo.delete(key);
-            if (document.parseResult.value !== bound.root) reparsed.push({ document, before: bound.shapes });
+            if (document.parseResult.value !== bound.root) reparsed.push({ document, before: bound.shapes, localReaders: bound.localReaders });
         }
         if (reparsed.length === 0) return;
         // A document linked in a cancelled build but not indexed yet: its index entries are gone, link it again.

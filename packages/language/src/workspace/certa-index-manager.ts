@@ -17,9 +17,10 @@ export class CertaIndexManager extends DefaultIndexManager {
     /** Target document → the documents with non-local references into it. */
     private readonly referrers = new Map<string, Set<string>>();
     /**
-     * `targetUri#topLevelPath` → the documents with non-local references into that top-level
-     * declaration (or anything inside it), each with the top-level declarations of theirs that hold
-     * them: who depends on which declaration, for the incremental build.
+     * `targetUri#topLevelPath` → the documents with references into that top-level declaration (or
+     * anything inside it) from another declaration, in another file or its own, each with the
+     * top-level declarations of theirs that hold them: who depends on which declaration, for the
+     * incremental build.
      */
     private readonly byDeclaration = new Map<string, Map<string, Set<string>>>();
     /** Source document → the keys it contributed to the maps above (for removal). */
@@ -27,6 +28,11 @@ export class CertaIndexManager extends DefaultIndexManager {
     /** `type:name` → the exported declarations so named; `namedBy` the keys each document added. */
     private readonly named = new Map<string, AstNodeDescription[]>();
     private readonly namedBy = new Map<string, string[]>();
+    /**
+     * The indexed documents in URI order. Langium's index lists a re-indexed document last, so after
+     * an edit a name declared twice would resolve to another copy than in a fresh build.
+     */
+    private readonly orderedUris: string[] = [];
     private readonly typeGenerations = new Map<string, number>();
     private readonly documentGenerations = new Map<string, number>();
     private generation = 0;
@@ -39,6 +45,12 @@ export class CertaIndexManager extends DefaultIndexManager {
     override findAllReferences(targetNode: AstNode, astNodePath: string): Stream<ReferenceDescription> {
         const key = targetKey(AstUtils.getDocument(targetNode).uri.toString(), astNodePath);
         return stream(this.byTarget.get(key)?.values() ?? []).flat();
+    }
+
+    /** As Langium's, in URI order whatever the order documents were indexed in (scopes take the first of duplicates). */
+    override allElements(nodeType?: string, uris?: Set<string>): Stream<AstNodeDescription> {
+        const documentUris = uris ? this.orderedUris.filter(uri => uris.has(uri)) : this.orderedUris;
+        return stream(documentUris).map(uri => this.getFileDescriptions(uri, nodeType)).flat();
     }
 
     /** Whether anything (in any document, this one included) refers to the node. */
@@ -54,11 +66,25 @@ export class CertaIndexManager extends DefaultIndexManager {
     }
 
     /**
-     * The documents (other than the declaration's own) that refer into a top-level declaration, each
-     * with the paths of its own top-level declarations that hold those references.
+     * The documents (the declaration's own included) that refer into a top-level declaration from
+     * another one, each with the paths of its top-level declarations that hold those references.
      */
     referrersOfDeclaration(uri: string, topPath: string): ReadonlyMap<string, ReadonlySet<string>> {
         return this.byDeclaration.get(targetKey(uri, topPath)) ?? new Map();
+    }
+
+    /**
+     * Within one document: top-level declaration path → the paths of its other top-level
+     * declarations that refer into it. Taken before a re-parse drops the document's references.
+     */
+    localReaders(uri: string): Map<string, Set<string>> {
+        const readers = new Map<string, Set<string>>();
+        for (const declaration of this.contributed.get(uri)?.declarations ?? []) {
+            if (!declaration.startsWith(uri + '#')) continue;
+            const holders = this.byDeclaration.get(declaration)?.get(uri);
+            if (holders) readers.set(declaration.slice(uri.length + 1), new Set(holders));
+        }
+        return readers;
     }
 
     /** The references of a document were pointed at new nodes (see referrer-reconnection.ts). */
@@ -84,6 +110,8 @@ export class CertaIndexManager extends DefaultIndexManager {
     override async updateContent(document: LangiumDocument, cancelToken?: CancellationToken): Promise<void> {
         await super.updateContent(document, cancelToken);
         const uri = document.uri.toString();
+        const at = sortedIndex(this.orderedUris, uri);
+        if (this.orderedUris[at] !== uri) this.orderedUris.splice(at, 0, uri);
         this.changed(uri);
         this.forgetNamesOf(uri);
         const keys: string[] = [];
@@ -130,22 +158,37 @@ export class CertaIndexManager extends DefaultIndexManager {
             const list = sources.get(source);
             if (list) list.push(description); else sources.set(source, [description]);
             mine.targets.add(key);
-            if (!description.local && targetUri !== source) {
+            const crossFile = !description.local && targetUri !== source;
+            if (crossFile) {
                 let documents = this.referrers.get(targetUri);
                 if (!documents) this.referrers.set(targetUri, documents = new Set());
                 documents.add(source);
                 mine.documents.add(targetUri);
-                const declaration = targetKey(targetUri, topLevelPath(description.targetPath));
+            }
+            // Declarations of the same file count too: a scheme reads a role through the competence
+            // the role's file declares next to it.
+            const holder = topLevelPath(description.sourcePath);
+            const targetDeclaration = topLevelPath(description.targetPath);
+            if (crossFile || holder !== targetDeclaration) {
+                const declaration = targetKey(targetUri, targetDeclaration);
                 let holders = this.byDeclaration.get(declaration);
                 if (!holders) this.byDeclaration.set(declaration, holders = new Map());
                 let paths = holders.get(source);
                 if (!paths) holders.set(source, paths = new Set());
-                paths.add(topLevelPath(description.sourcePath));
+                paths.add(holder);
                 mine.declarations.add(declaration);
             }
         }
         this.contributed.set(source, mine);
         this.changed(source);
+    }
+
+    /** A deleted document (`removeContent` alone is a re-index to come, which keeps its place). */
+    override remove(uri: URI): void {
+        super.remove(uri);
+        const key = uri.toString();
+        const at = sortedIndex(this.orderedUris, key);
+        if (this.orderedUris[at] === key) this.orderedUris.splice(at, 1);
     }
 
     override removeReferences(uri: URI): void {
@@ -183,6 +226,17 @@ export class CertaIndexManager extends DefaultIndexManager {
             this.typeGenerations.set(key.slice(0, key.indexOf(':')), this.generation);
         }
     }
+}
+
+/** Where `uri` is or belongs in the sorted list. */
+function sortedIndex(sorted: string[], uri: string): number {
+    let low = 0;
+    let high = sorted.length;
+    while (low < high) {
+        const middle = (low + high) >> 1;
+        if (sorted[middle] < uri) low = middle + 1; else high = middle;
+    }
+    return low;
 }
 
 function targetKey(uri: string, path: string): string {

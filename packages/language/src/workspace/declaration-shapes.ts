@@ -27,6 +27,12 @@ export function declarationShapes(document: LangiumDocument, locator: AstNodeLoc
     return shapes;
 }
 
+/** The type and name a shape begins with (`Role:LeadAuditor:…`); undefined for a declaration without a name. */
+export function typeAndName(shape: string): { type: string; name: string } | undefined {
+    const [type, name] = shape.split(':', 2);
+    return name ? { type, name } : undefined;
+}
+
 function shapeText(element: AstNode): string {
     const cst = element.$cstNode;
     if (!cst) return '';

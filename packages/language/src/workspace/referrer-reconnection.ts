@@ -1,12 +1,14 @@
 import type { AstNode, AstNodeDescription, AstNodeDescriptionProvider, AstNodeLocator, LangiumDocument, Reference } from 'langium';
 import { AstUtils, isAstNode } from 'langium';
 import type { CertaIndexManager } from './certa-index-manager.js';
-import { declarationShapes } from './declaration-shapes.js';
+import { declarationShapes, topLevelPath, typeAndName } from './declaration-shapes.js';
 
 /** A document re-parsed since its referrers were last bound, with the shapes they were bound to. */
 export interface ReparsedDocument {
     document: LangiumDocument;
     before: Map<string, string>;
+    /** Its declarations that referred to each of its others (see CertaIndexManager.localReaders). */
+    localReaders: Map<string, Set<string>>;
 }
 
 export interface ReconnectionServices {
@@ -46,6 +48,18 @@ export function reconnectReferrers(reparsed: ReparsedDocument[], services: Recon
         for (const [path] of changed.filter(([u]) => u === uri)) {
             for (const source of services.index.referrersOfDeclaration(uri, path).keys()) relink.add(source);
         }
+        // A name that appears or disappears here may take over (or give back) the references to
+        // another declaration of that name: a fresh build resolves duplicates by document order.
+        for (const named of namesAddedOrRemoved(before, after)) {
+            for (const other of services.index.elementsNamed(named.type, named.name)) {
+                const otherUri = other.documentUri.toString();
+                if (otherUri === uri) continue;
+                for (const [source, holders] of services.index.referrersOfDeclaration(otherUri, topLevelPath(other.path))) {
+                    relink.add(source);
+                    holders.forEach(holder => changed.push([source, holder]));
+                }
+            }
+        }
         const nodes = new Map<string, { node?: AstNode; description?: AstNodeDescription }>();
         for (const source of services.index.referringDocuments([uri])) {
             if (relink.has(source) || rebuilt.has(source)) continue;
@@ -56,9 +70,13 @@ export function reconnectReferrers(reparsed: ReparsedDocument[], services: Recon
     }
     // Readers through chains of references (scheme → role → competence): validated again.
     const seen = new Set(changed.map(([uri, path]) => `${uri}#${path}`));
+    const localReaders = new Map(reparsed.map(r => [r.document.uri.toString(), r.localReaders]));
     while (changed.length > 0) {
         const [uri, path] = changed.pop()!;
-        for (const [source, holders] of services.index.referrersOfDeclaration(uri, path)) {
+        // A re-parsed document's own references are out of the index by now: its readers from before.
+        const own = localReaders.get(uri)?.get(path);
+        const readers = own ? [...services.index.referrersOfDeclaration(uri, path), [uri, own] as const] : services.index.referrersOfDeclaration(uri, path);
+        for (const [source, holders] of readers) {
             if (!relink.has(source)) revalidate.add(source);
             for (const holder of holders) {
                 const key = `${source}#${holder}`;
@@ -71,6 +89,13 @@ export function reconnectReferrers(reparsed: ReparsedDocument[], services: Recon
     }
     rebuilt.forEach(uri => { relink.delete(uri); revalidate.delete(uri); });
     return { relink, revalidate };
+}
+
+function namesAddedOrRemoved(before: Map<string, string>, after: Map<string, string>): Array<{ type: string; name: string }> {
+    const names = (shapes: Map<string, string>) => new Set([...shapes.values()].map(typeAndName).filter(n => n !== undefined).map(n => `${n.type}:${n.name}`));
+    const was = names(before);
+    const now = names(after);
+    return [...was, ...now].filter(key => was.has(key) !== now.has(key)).map(key => typeAndName(key + ':')!);
 }
 
 interface ResolvedReference extends Reference {

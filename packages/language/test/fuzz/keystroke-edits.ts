@@ -1,4 +1,4 @@
-import type { Random } from '../../../language/test/fuzz/prng.js';
+import type { Random } from './prng.js';
 
 /** A replacement of [start, end) by `insert` in a document's text, or a whole new text. */
 export type Edit = { start: number; end: number; insert: string } | { all: string };
