@@ -88,6 +88,10 @@ describe('completion', () => {
         const kinds = labels(await completionsAt(`scheme S "s" { activity a: <|> }`));
         expect(kinds).toEqual(expect.arrayContaining(['selection', 'determination', 'stage1', 'decision']));
         expect(kinds).not.toContain('activity');
+
+        // Where a new name comes, none of the keywords that may also be names is offered.
+        expect(labels(await completionsAt(`role <|>`))).toEqual([]);
+        expect(labels(await completionsAt(`scheme S "s" { activity <|> }`))).toEqual([]);
     });
 
     it('offers the codes of acceptable rules after `accept`, quoted, with their summaries', async () => {

@@ -50,6 +50,23 @@ describe('parsing', () => {
         expect(codes(document.diagnostics).filter(code => code.startsWith('certa.syntax') || code.startsWith('certa.reference'))).toEqual([]);
     });
 
+    it('keeps words that later became keywords usable as role and competence names', async () => {
+        // Role files written before grades, programmes and lifecycle keywords existed still read.
+        const [document] = await validateSources(services, `
+role team "Audit team" { needs standard }
+role complaints "Complaints handler" { needs standard }
+competence standard "Standard knowledge" basis ISO9001
+person jd "J. Doe" { qualified team, complaints competent standard }
+scheme S "s" {
+    certifies managementSystem ISO9001
+    operatedUnder ISO17021_1
+    activity a: applicationReview by team, complaints
+}`);
+        expect(document.parseResult.parserErrors).toEqual([]);
+        expect(document.parseResult.value.elements.filter(isRole).map(r => [r.name, r.needs.map(n => n.ref?.name)])).toEqual([['team', ['standard']], ['complaints', ['standard']]]);
+        expect(codes(document.diagnostics).filter(code => code.startsWith('certa.syntax') || code.startsWith('certa.reference'))).toEqual([]);
+    });
+
     it('reads scheme type ids such as 1a and 1b', async () => {
         const [document] = await validateSources(services, 'scheme B "Batch" { certifies batch operatedUnder ISO17065 type ISO17067 1b }');
         expect(document.parseResult.parserErrors).toEqual([]);

@@ -829,7 +829,7 @@ export interface Competence extends langium.AstNode {
     readonly $type: 'Competence';
     areas: Array<ClauseRef>;
     basis: Array<ClauseRef>;
-    name: string;
+    name: Name;
     summary?: string;
     title: string;
 }
@@ -1419,7 +1419,7 @@ export function isRequirementDecl(item: unknown): item is RequirementDecl {
 export interface Role extends langium.AstNode {
     readonly $container: Document;
     readonly $type: 'Role';
-    name: string;
+    name: Name;
     needs: Array<langium.Reference<Competence>>;
     summary?: string;
     title: string;

@@ -2271,7 +2271,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@116"
+                          "$ref": "#/rules@78"
                         },
                         "arguments": []
                       },
@@ -2298,7 +2298,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@116"
+                              "$ref": "#/rules@78"
                             },
                             "arguments": []
                           },
@@ -3563,7 +3563,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@116"
+                          "$ref": "#/rules@78"
                         },
                         "arguments": []
                       },
@@ -3590,7 +3590,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@116"
+                              "$ref": "#/rules@78"
                             },
                             "arguments": []
                           },
@@ -3954,7 +3954,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                   "terminal": {
                     "$type": "RuleCall",
                     "rule": {
-                      "$ref": "#/rules@116"
+                      "$ref": "#/rules@78"
                     },
                     "arguments": []
                   },
@@ -3981,7 +3981,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@116"
+                          "$ref": "#/rules@78"
                         },
                         "arguments": []
                       },
@@ -4335,7 +4335,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@116"
+                          "$ref": "#/rules@78"
                         },
                         "arguments": []
                       },
@@ -4362,7 +4362,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@116"
+                              "$ref": "#/rules@78"
                             },
                             "arguments": []
                           },
@@ -4434,7 +4434,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                   "terminal": {
                     "$type": "RuleCall",
                     "rule": {
-                      "$ref": "#/rules@116"
+                      "$ref": "#/rules@78"
                     },
                     "arguments": []
                   },
@@ -4461,7 +4461,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@116"
+                          "$ref": "#/rules@78"
                         },
                         "arguments": []
                       },
@@ -5188,7 +5188,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@116"
+                "$ref": "#/rules@78"
               },
               "arguments": []
             }
@@ -5234,7 +5234,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@116"
+                              "$ref": "#/rules@78"
                             },
                             "arguments": []
                           },
@@ -5261,7 +5261,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                               "terminal": {
                                 "$type": "RuleCall",
                                 "rule": {
-                                  "$ref": "#/rules@116"
+                                  "$ref": "#/rules@78"
                                 },
                                 "arguments": []
                               },
@@ -5328,7 +5328,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@116"
+                "$ref": "#/rules@78"
               },
               "arguments": []
             }
@@ -5570,7 +5570,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@116"
+                              "$ref": "#/rules@78"
                             },
                             "arguments": []
                           },
@@ -5597,7 +5597,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                               "terminal": {
                                 "$type": "RuleCall",
                                 "rule": {
-                                  "$ref": "#/rules@116"
+                                  "$ref": "#/rules@78"
                                 },
                                 "arguments": []
                               },
@@ -5708,7 +5708,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@116"
+                  "$ref": "#/rules@78"
                 },
                 "arguments": []
               },
@@ -5835,7 +5835,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@116"
+                              "$ref": "#/rules@78"
                             },
                             "arguments": []
                           },
@@ -5864,7 +5864,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@116"
+                              "$ref": "#/rules@78"
                             },
                             "arguments": []
                           },
@@ -8483,7 +8483,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                   "terminal": {
                     "$type": "RuleCall",
                     "rule": {
-                      "$ref": "#/rules@116"
+                      "$ref": "#/rules@78"
                     },
                     "arguments": []
                   },

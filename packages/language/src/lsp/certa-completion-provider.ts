@@ -1,8 +1,8 @@
 import type { AstNode, AstNodeDescription, LangiumDocument, MaybePromise, ReferenceInfo } from 'langium';
 import type { CompletionAcceptor, CompletionContext, CompletionProviderOptions, CompletionValueItem, LangiumServices, NextFeature } from 'langium/lsp';
 import { DefaultCompletionProvider } from 'langium/lsp';
-import type { GrammarAST, IndexManager } from 'langium';
-import { AstUtils } from 'langium';
+import type { IndexManager } from 'langium';
+import { AstUtils, GrammarAST } from 'langium';
 import type { CancellationToken, CompletionParams } from 'vscode-languageserver';
 import { CompletionItemKind, CompletionList, CompletionTriggerKind } from 'vscode-languageserver';
 import type { CutParseResult } from '../parser/certa-parser.js';
@@ -78,6 +78,8 @@ export class CertaCompletionProvider extends DefaultCompletionProvider {
         if (inAcceptance && next.property === 'target' && context.node) {
             return this.acceptanceTargets(context, context.node, acceptor);
         }
+        // A declaration's own name is the designer's to choose: no keywords that may also be names.
+        if (next.property === 'name' && GrammarAST.isKeyword(next.feature)) return;
         return super.completionFor(context, next, acceptor);
     }
 

@@ -1,5 +1,5 @@
 import type { Grammar } from 'langium';
-import { GrammarAST, GrammarUtils } from 'langium';
+import { AstUtils, GrammarAST, GrammarUtils } from 'langium';
 import type { LangiumCompletionParser } from 'langium';
 import type { NextFeature } from 'langium/lsp';
 import { findNextFeatures } from 'langium/lsp';
@@ -32,7 +32,34 @@ export function expectedWordsAfter(parser: LangiumCompletionParser, grammar: Gra
         else if (GrammarAST.isCrossReference(feature)) values.add(crossReferenceWords(feature));
         else if (GrammarAST.isRuleCall(feature) && feature.rule.ref) values.add(valueWords[feature.rule.ref.name] ?? `a ${feature.rule.ref.name}`);
     }
+    // Where a name may come, the keywords that may be names too (`role team`) are that name.
+    const nameWords = keywordsOfNames(grammar);
+    if (values.has(valueWords.ID) && nameWords.size > 0 && [...nameWords].every(word => keywords.has(word))) {
+        nameWords.forEach(word => keywords.delete(word));
+    }
     return { keywords: [...keywords].sort(byWord), values: [...values].sort() };
+}
+
+const namesOf = new WeakMap<Grammar, Set<string>>();
+
+/** The keywords the grammar's `Name` rule accepts as names, through the rules it calls. */
+function keywordsOfNames(grammar: Grammar): Set<string> {
+    let words = namesOf.get(grammar);
+    if (words) return new Set(words);
+    words = new Set<string>();
+    const name = grammar.rules.find(rule => rule.name === 'Name');
+    const seen = new Set<unknown>();
+    const visit = (rule: GrammarAST.AbstractRule | undefined) => {
+        if (!rule || seen.has(rule) || !GrammarAST.isParserRule(rule)) return;
+        seen.add(rule);
+        for (const node of AstUtils.streamAllContents(rule)) {
+            if (GrammarAST.isKeyword(node)) words!.add(node.value);
+            else if (GrammarAST.isRuleCall(node)) visit(node.rule.ref);
+        }
+    };
+    visit(name);
+    namesOf.set(grammar, words);
+    return new Set(words);
 }
 
 function crossReferenceWords(reference: GrammarAST.CrossReference): string {
