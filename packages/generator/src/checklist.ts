@@ -8,6 +8,7 @@ import { fingerprintOf } from './fingerprint.js';
 import { gradeNames, ncGradesOf } from './nc-grades.js';
 import type { QuestionSource } from './questions.js';
 import { questionSource } from './questions.js';
+import { externalBodiesPerforming } from './sampling-text.js';
 
 export function schemeSummary(scheme: SchemeModel): SchemeSummary {
     const summary: SchemeSummary = { id: scheme.id, title: scheme.title };
@@ -40,7 +41,8 @@ export function buildChecklist(scheme: SchemeModel, catalogs: readonly CatalogMo
         structure: clauseStructure(catalogs),
         grades,
         subject: scheme.certifies?.subject === undefined || scheme.certifies.subject === 'managementSystem'
-            ? 'the organisation' : `the ${scheme.certifies.subject}`
+            ? 'the organisation' : `the ${scheme.certifies.subject}`,
+        externalBodies: scheme.externalBodies
     };
     const standards = scheme.certifiedStandards ?? [];
     const activities = scheme.activities
@@ -105,6 +107,7 @@ interface ItemContext {
     grades: NcGrade[];
     /** Who a fallback question asks about: `the organisation`, `the product`, … */
     subject: string;
+    externalBodies: SchemeModel['externalBodies'];
 }
 
 /** Parents and sub-clause counts of every catalog clause, by clause key. */
@@ -173,6 +176,10 @@ function checklistActivity(activity: ActivityModel, context: ItemContext): Check
     if (activity.sample !== undefined) result.sample = activity.sample;
     if (activity.criteria !== undefined) result.criteria = activity.criteria;
     if (activity.samplingPlan !== undefined) result.samplingPlan = activity.samplingPlan;
+    const outsourced = externalBodiesPerforming(context.externalBodies, activity.name);
+    if (outsourced.length > 0) {
+        result.externalBodies = outsourced.map(body => ({ id: body.id, title: body.title, accreditedTo: body.accreditedTo.map(a => ({ ...a })) }));
+    }
     return result;
 }
 

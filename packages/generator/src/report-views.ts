@@ -3,6 +3,7 @@ import type { ChecklistActivity, ChecklistDocument, ChecklistItem, CompetenceMat
 import type { Cell, Column, Report, Section } from './report.js';
 import { clauseCell, referencedClauses, text } from './report.js';
 import { safeFileName } from './file-names.js';
+import { accreditationText, samplingPlanText } from './sampling-text.js';
 
 type ClauseOrder = (a: ResolvedClause, b: ResolvedClause) => number;
 
@@ -145,6 +146,10 @@ export function checklistReport(doc: ChecklistDocument, order: ClauseOrder): Rep
             + (activity.performers.length > 0 ? ` Performed by: ${activity.performers.join(', ')}.` : '')
         ];
         if (activity.sample !== undefined) notes.push(`Sample: ${activity.sample}`);
+        if (activity.samplingPlan !== undefined) notes.push(`Sampling plan: ${samplingPlanText(activity.samplingPlan)}.`);
+        for (const body of activity.externalBodies ?? []) {
+            notes.push(`Outsourced to the external body ${body.id} (${body.title}${body.accreditedTo.length > 0 ? `, accredited to ${accreditationText(body)}` : ''}): check its report; the certification body keeps responsibility for the result.`);
+        }
         if (activity.criteria !== undefined) notes.push(`Criteria: ${activity.criteria}`);
         notes.push(`Finding: ${doc.findingValues.join(', ')}; pass/fail checks: pass, fail, not applicable; measurements: the measured value.`);
         return {

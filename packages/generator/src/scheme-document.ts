@@ -2,6 +2,7 @@ import type { ActivityModel, CertaModel, Duration, SchemeModel } from '@certa/la
 import { schemeSummary } from './checklist.js';
 import type { SchemeDocument } from './documents.js';
 import { durationText } from './duration-text.js';
+import { externalBodiesPerforming } from './sampling-text.js';
 
 function duration(value: Duration | undefined): string | undefined {
     return value ? durationText(value) : undefined;
@@ -11,7 +12,7 @@ function set<T extends object, K extends keyof T>(target: T, key: K, value: T[K]
     if (value !== undefined) target[key] = value;
 }
 
-function activityEntry(activity: ActivityModel): SchemeDocument['activities'][number] {
+function activityEntry(activity: ActivityModel, externalBodies: SchemeModel['externalBodies']): SchemeDocument['activities'][number] {
     const entry: SchemeDocument['activities'][number] = {
         name: activity.name, phase: activity.phase, kind: activity.kind, performers: [...activity.performers],
         covers: activity.coverRefs.map(ref => ref.text),
@@ -25,7 +26,10 @@ function activityEntry(activity: ActivityModel): SchemeDocument['activities'][nu
     set(entry, 'method', activity.method);
     set(entry, 'source', activity.source);
     set(entry, 'sample', activity.sample);
+    set(entry, 'samplingPlan', activity.samplingPlan && { ...activity.samplingPlan });
     set(entry, 'criteria', activity.criteria);
+    const outsourced = externalBodiesPerforming(externalBodies, activity.name).map(body => body.id);
+    if (outsourced.length > 0) entry.externalBodies = outsourced;
     return entry;
 }
 
@@ -66,7 +70,7 @@ function programme(scheme: SchemeModel): SchemeDocument['programme'] {
 
 /**
  * The scheme as a reviewer reads it: every activity (with or without checks) and who performs it,
- * sampling and decision criteria, the surveillance programme year by year, marks and their uses,
+ * sampling plans and decision criteria, the external bodies it outsources to, the surveillance programme year by year, marks and their uses,
  * roles with the competences they need, exclusions and accepted findings.
  */
 export function buildSchemeDocument(scheme: SchemeModel, model: Pick<CertaModel, 'roles' | 'competences' | 'marks'>): SchemeDocument {
@@ -103,10 +107,13 @@ export function buildSchemeDocument(scheme: SchemeModel, model: Pick<CertaModel,
         kind: 'scheme-document',
         scheme: schemeSummary(scheme),
         facts,
-        activities: scheme.activities.map(activityEntry),
+        activities: scheme.activities.map(activity => activityEntry(activity, scheme.externalBodies)),
         programme: programme(scheme),
         marks,
         roles,
+        externalBodies: (scheme.externalBodies ?? []).map(body => ({
+            ...body, accreditedTo: body.accreditedTo.map(a => ({ ...a })), performs: [...body.performs], agreement: [...body.agreement]
+        })),
         exclusions: scheme.exclusions.map(exclusion => {
             const entry: SchemeDocument['exclusions'][number] = { ref: exclusion.ref.text };
             set(entry, 'justification', exclusion.justification);

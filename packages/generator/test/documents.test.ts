@@ -1,5 +1,6 @@
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { bodyStandardView, buildChecklist, buildCompetenceMatrix, buildConformityChecklist, buildCoverageMatrix, buildSchemeDocument, planDocuments } from '../src/index.js';
+import { bodyStandardView, buildChecklist, buildCompetenceMatrix, buildConformityChecklist, buildCoverageMatrix, buildSchemeDocument, generateDocuments, planDocuments } from '../src/index.js';
 import { modelFrom, PEOPLE_SOURCE, QMS_SOURCE } from './model-fixtures.js';
 
 const { model } = await modelFrom(QMS_SOURCE, PEOPLE_SOURCE);
@@ -236,5 +237,79 @@ describe('conformity checklist of the body\'s own standard', () => {
         ] });
         expect(viewed.summary.gap).toBeLessThan(plain.summary.gap);
         expect(bodyStandardView('ISO9001', model.questionBanks ?? [])).toBeUndefined();
+    });
+});
+
+describe('sampling plans and external bodies', async () => {
+    // Not a complete scheme (validation reports what is missing): only what the documents show of it matters here.
+    const { model: product } = await modelFrom(`
+scheme PROC "Process certification" {
+    certifies process
+    operatedUnder ISO17065
+    activity sampling: selection by Assessor {
+        samplingPlan "articles from current production" count 5 every 12 months rule "random, one per steel grade" from site
+        check sealed "Were the samples taken as the plan says and sealed?" graded passFail
+    }
+    activity tests: determination testing by Assessor from site {
+        check thickness "Is the coating thick enough?" graded measurement
+    }
+    externalBody Lab "Coatings Test Laboratory" {
+        accreditedTo ISO_IEC_17025 "lab 0421"
+        performs tests
+        agreement confidentiality, impartiality
+    }
+}
+role Assessor "Assessor"
+`);
+    const files = await generateDocuments(product, { today: '2026-01-15', scheme: 'PROC' });
+    const textOf = (path: string) => String(files.find(f => f.path === path)?.content);
+    const sheet = async (path: string, name: string) => {
+        const book = new ExcelJS.Workbook();
+        await book.xlsx.load(Buffer.from(files.find(f => f.path === path)!.content as Uint8Array) as unknown as ArrayBuffer);
+        const rows: string[] = [];
+        book.getWorksheet(name)?.eachRow(row => rows.push((row.values as unknown[]).slice(1).map(v => String(v ?? '')).join('|')));
+        return rows.join('\n');
+    };
+
+    it('are in the scheme document as data', () => {
+        const doc = buildSchemeDocument(product.schemes[0], product);
+        expect(doc.activities.find(a => a.name === 'sampling')?.samplingPlan).toEqual({
+            what: 'articles from current production', count: 5, every: { value: 12, unit: 'months', months: 12 }, rule: 'random, one per steel grade', source: 'site'
+        });
+        expect(doc.activities.find(a => a.name === 'tests')?.externalBodies).toEqual(['Lab']);
+        expect(doc.externalBodies).toEqual([{
+            id: 'Lab', title: 'Coatings Test Laboratory', accreditedTo: [{ standard: 'ISO_IEC_17025', reference: 'lab 0421' }],
+            performs: ['tests'], agreement: ['confidentiality', 'impartiality']
+        }]);
+    });
+
+    it('are shown by the scheme document in every format', async () => {
+        const plan = 'articles from current production';
+        for (const path of ['PROC/scheme.md', 'PROC/scheme.html', 'PROC/scheme.sampling-plans.csv']) {
+            expect(textOf(path), path).toContain(plan);
+            expect(textOf(path), path).toContain('random, one per steel grade');
+        }
+        for (const path of ['PROC/scheme.md', 'PROC/scheme.html', 'PROC/scheme.external-bodies.csv']) {
+            expect(textOf(path), path).toContain('Coatings Test Laboratory');
+            expect(textOf(path), path).toContain('ISO_IEC_17025 (lab 0421)');
+        }
+        expect(textOf('PROC/scheme.md')).toContain('| tests | initial | determination testing from site | Assessor, external body Lab |');
+        expect(await sheet('PROC/scheme.xlsx', 'sampling-plans')).toContain('sampling|initial|articles from current production|5|every 12 months|random, one per steel grade|site');
+        expect(await sheet('PROC/scheme.xlsx', 'external-bodies')).toContain('Lab|Coatings Test Laboratory|ISO_IEC_17025 (lab 0421)|tests|confidentiality, impartiality');
+        expect(JSON.parse(textOf('PROC/scheme.json')).externalBodies[0].id).toBe('Lab');
+    });
+
+    it('are in the checklist sections of the activities they concern', async () => {
+        const checklist = buildChecklist(product.schemes[0], product.catalogs);
+        expect(checklist.activities.find(a => a.name === 'tests')?.externalBodies).toEqual([
+            { id: 'Lab', title: 'Coatings Test Laboratory', accreditedTo: [{ standard: 'ISO_IEC_17025', reference: 'lab 0421' }] }
+        ]);
+        for (const path of ['PROC/checklist.md', 'PROC/checklist.html']) {
+            expect(textOf(path), path).toContain('Sampling plan: 5 × articles from current production, every 12 months; rule: random, one per steel grade; from the site.');
+            expect(textOf(path), path).toContain('Outsourced to the external body Lab (Coatings Test Laboratory, accredited to ISO_IEC_17025 (lab 0421))');
+        }
+        const xlsx = await sheet('PROC/checklist.xlsx', 'About');
+        expect(xlsx).toContain('Sampling plan: 5 × articles from current production');
+        expect(xlsx).toContain('Outsourced to the external body Lab');
     });
 });
