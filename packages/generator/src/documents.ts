@@ -240,8 +240,11 @@ export interface CoverageRow {
     depth: number;
     status: CoverageStatus;
     justification?: string;
-    /** Activities that cover the clause, and the checks that refer to it. */
-    coveredBy: Array<{ activity: string; covers: boolean; checks: string[]; realises?: boolean }>;
+    /**
+     * Activities that cover the clause, and the checks that refer to it; `combined`: the clauses of other
+     * standards the activity audits that the scheme combines with this one (`combine … with`, IAF MD 11).
+     */
+    coveredBy: Array<{ activity: string; covers: boolean; checks: string[]; realises?: boolean; combined?: string[] }>;
 }
 
 export interface CoverageMatrixDocument {

@@ -319,7 +319,8 @@ export function coverageReport(doc: CoverageMatrixDocument, order: ClauseOrder):
             ...doc.activities.map(activity => {
                 const entry = row.coveredBy.find(e => e.activity === activity.name);
                 if (!entry) return text(undefined);
-                const words = [entry.covers ? 'covers' : '', entry.realises ? 'carries out' : '', entry.checks.length > 0 ? `checks: ${entry.checks.join(', ')}` : '']
+                const words = [entry.covers ? 'covers' : '', entry.realises ? 'carries out' : '', entry.checks.length > 0 ? `checks: ${entry.checks.join(', ')}` : '',
+                    entry.combined ? `combined with ${entry.combined.join(', ')}` : '']
                     .filter(Boolean).join('; ');
                 return text(words, 'ok');
             }),
@@ -332,7 +333,9 @@ export function coverageReport(doc: CoverageMatrixDocument, order: ClauseOrder):
         notes: [
             `${doc.summary.covered} covered, ${doc.summary.partial} partly covered, ${doc.summary.gap} not covered (GAP), ${doc.summary.excluded} excluded`
             + (doc.summary.body > 0 ? `, ${doc.summary.body} requirements on the certification body itself (no scheme activity carries them out: see the conformity checklist).` : '.'),
-            'A clause with sub-clauses is covered when all its sub-clauses are covered or excluded, partly covered when only some are.'
+            'A clause with sub-clauses is covered when all its sub-clauses are covered or excluded, partly covered when only some are.',
+            ...(doc.clauses.some(row => row.coveredBy.some(entry => entry.combined))
+                ? ['"combined with": the scheme audits the clause once for several standards (combine … with, IAF MD 11); auditing the named clause of the other standard covers this one.'] : [])
         ],
         columns: [{ header: 'Clause' }, { header: 'Heading' }, ...doc.activities.map(a => ({ header: `${a.name} (${a.phase})` })), { header: 'Status' }],
         rows

@@ -123,6 +123,63 @@ describe('clause coverage matrix', () => {
     });
 });
 
+describe('clause coverage matrix of an integrated scheme', async () => {
+    const { model: integrated } = await modelFrom(`
+scheme IMS "Integrated QMS and EMS" {
+    certifies managementSystem ISO9001
+    certifies managementSystem ISO14001
+    operatedUnder ISO17021_1
+    combine ISO9001 9.2, ISO9001 10 with ISO14001
+    activity qualityAudit: stage2 audit by A { covers ISO9001 9.2, ISO9001 9.3, ISO9001 10 }
+    activity environmentAudit: stage2 audit by A {
+        covers ISO14001 6.1.2
+        check audits "Is the internal audit programme run as planned?" refs ISO14001 9.2.2
+    }
+}
+role A "Auditor"
+catalog ISO14001 "Environmental management systems" edition "2015" {
+    designation "ISO 14001:2015"
+    clause 6 "Planning" { clause 6.1 "Actions to address risks and opportunities" { clause 6.1.2 "Environmental aspects" } }
+    clause 9 "Performance evaluation" {
+        clause 9.2 "Internal audit" { clause 9.2.1 "General" clause 9.2.2 "Internal audit programme" }
+        clause 9.3 "Management review"
+    }
+    clause 10 "Improvement" { clause 10.1 "General" clause 10.2 "Nonconformity and corrective action" clause 10.3 "Continual improvement" }
+}
+`);
+    const scheme = integrated.schemes[0];
+    const coverage = (id: string) => buildCoverageMatrix(scheme, integrated.catalogs.find(c => c.id === id)!);
+    const row = (id: string, number: string) => coverage(id).clauses.find(r => r.number === number)!;
+
+    it('is written for each certified standard', () => {
+        expect(planDocuments(integrated, { today: '2026-01-15' }).map(p => p.report.path).filter(path => path.includes('coverage')))
+            .toEqual(['IMS/coverage-ISO9001', 'IMS/coverage-ISO14001']);
+    });
+
+    it('credits a combined clause to the activities that audit its counterpart, both ways, naming it', () => {
+        expect(row('ISO14001', '9.2.1')).toMatchObject({ status: 'covered', coveredBy: [{ activity: 'qualityAudit', covers: false, checks: [], combined: ['ISO9001 9.2.1'] }] });
+        expect(row('ISO14001', '10.2').status).toBe('covered');
+        expect(row('ISO14001', '10').status).toBe('covered');
+        expect(row('ISO9001', '9.2.2')).toMatchObject({
+            status: 'covered',
+            coveredBy: [{ activity: 'qualityAudit', covers: true, checks: [] }, { activity: 'environmentAudit', covers: false, checks: [], combined: ['ISO14001 9.2.2'] }]
+        });
+    });
+
+    it('credits nothing the scheme does not combine', () => {
+        expect(row('ISO14001', '9.3')).toMatchObject({ status: 'gap', coveredBy: [] });
+        expect(row('ISO9001', '6.1.2')).toMatchObject({ status: 'gap', coveredBy: [] });
+        expect(row('ISO9001', '9.3').coveredBy.every(entry => entry.combined === undefined)).toBe(true);
+    });
+
+    it('says so in the rendered matrix', async () => {
+        const files = await generateDocuments(integrated, { today: '2026-01-15', formats: ['md'] });
+        const markdown = String(files.find(f => f.path === 'IMS/coverage-ISO14001.md')?.content);
+        expect(markdown).toContain('| ISO14001 9.2.1 | General | combined with ISO9001 9.2.1 |');
+        expect(markdown).toContain('"combined with": the scheme audits the clause once for several standards');
+    });
+});
+
 describe('coverage matrix of a certification-body standard', () => {
     it('leaves out scope, references, terms and the informative annexes, which state no requirement to cover', () => {
         const rows = (id: string) => buildCoverageMatrix(qms, model.catalogs.find(c => c.id === id)!).clauses.filter(r => r.depth === 0).map(r => r.number);
