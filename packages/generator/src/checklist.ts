@@ -70,10 +70,15 @@ export function checklistFingerprint(scheme: SchemeSummary, activities: readonly
 }
 
 function auditHeader(scheme: SchemeModel, catalogs: readonly CatalogModel[], input: AuditHeaderInput = {}): AuditHeader {
-    // The standard audited against: the certified management-system standard, else the product's specified requirements.
-    const standard = scheme.certifies?.standard ?? scheme.requirements[0]?.catalog ?? scheme.usesQms;
-    const catalog = catalogs.find(c => c.id === standard);
-    const edition = catalog ? catalog.designation ?? `${catalog.id}${catalog.edition ? `:${catalog.edition}` : ''}` : undefined;
+    // The standards audited against: every certified management-system standard (several in an integrated
+    // scheme), else the product's specified requirements.
+    const certified = scheme.certifiedStandards ?? [];
+    const standards = certified.length > 0 ? certified : [scheme.certifies?.standard ?? scheme.requirements[0]?.catalog ?? scheme.usesQms];
+    const editions = standards.flatMap(standard => {
+        const catalog = catalogs.find(c => c.id === standard);
+        return catalog ? [catalog.designation ?? `${catalog.id}${catalog.edition ? `:${catalog.edition}` : ''}`] : [];
+    });
+    const edition = editions.length > 0 ? editions.join('; ') : undefined;
     const criteria = [edition, `scheme ${scheme.id}${scheme.version ? ` version ${scheme.version}` : ''}`].filter(Boolean).join('; ');
     const dates = input.dates ? [input.dates.start, input.dates.end].filter(Boolean).join(' to ') : undefined;
     const value = (text: string | undefined): string | null => text === undefined || text.trim() === '' ? null : text;

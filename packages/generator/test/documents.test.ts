@@ -172,6 +172,12 @@ catalog ISO14001 "Environmental management systems" edition "2015" {
         expect(row('ISO9001', '9.3').coveredBy.every(entry => entry.combined === undefined)).toBe(true);
     });
 
+    it('gives the checklist header every certified standard with its edition', () => {
+        const header = buildChecklist(scheme, integrated.catalogs).header;
+        expect(header.standardEdition).toBe('ISO 9001:2015; ISO 14001:2015');
+        expect(header.criteria).toBe('ISO 9001:2015; ISO 14001:2015; scheme IMS');
+    });
+
     it('says so in the rendered matrix', async () => {
         const files = await generateDocuments(integrated, { today: '2026-01-15', formats: ['md'] });
         const markdown = String(files.find(f => f.path === 'IMS/coverage-ISO14001.md')?.content);
