@@ -39,11 +39,16 @@ function activityEntry(activity: ActivityModel, externalBodies: SchemeModel['ext
  * Where the scheme has exactly one surveillance activity per surveillance year, they are taken as a
  * rotation in source order.
  */
+/** Years of the programme shown year by year; a longer cycle is most likely a typing error. */
+const MAX_PROGRAMME_YEARS = 100;
+
 function programme(scheme: SchemeModel): SchemeDocument['programme'] {
     const named = (phase: ActivityModel['phase']): string[] => scheme.activities.filter(a => a.phase === phase).map(a => a.name);
     const rows: SchemeDocument['programme'] = [{ period: 'initial certification', activities: named('initial') }];
     const cycleMonths = scheme.cycle?.months ?? scheme.recertification?.before.months ?? (scheme.surveillance ? 36 : 0);
-    const years = Math.ceil(cycleMonths / 12);
+    const cycleYears = Math.ceil(cycleMonths / 12);
+    // A row per year: a cycle written as 2^53 days must not make billions of them.
+    const years = Math.min(cycleYears, MAX_PROGRAMME_YEARS);
     const every = scheme.surveillance?.every.months ?? 0;
     const surveillance = named('surveillance');
     const surveillanceYears = years - (scheme.recertification !== undefined ? 1 : 0);
@@ -65,6 +70,7 @@ function programme(scheme: SchemeModel): SchemeDocument['programme'] {
             activities: rotation ? [surveillance[year - 1]] : surveillance
         });
     }
+    if (cycleYears > years) rows.push({ period: `years ${years + 1} to ${cycleYears}: not shown (a cycle of ${duration(scheme.cycle ?? scheme.recertification?.before)})`, activities: [] });
     return rows;
 }
 

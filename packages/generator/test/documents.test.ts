@@ -271,6 +271,16 @@ describe('scheme document', () => {
     });
 });
 
+describe('scheme document of an absurd cycle', () => {
+    it('shows at most 100 years of the programme and says what it leaves out', async () => {
+        const { model: huge } = await modelFrom('scheme S "s" { cycle 9007199254740992 days surveillance every 12 months }');
+        const rows = buildSchemeDocument(huge.schemes[0], huge).programme;
+        expect(rows.length).toBe(102);
+        expect(rows[100].period).toBe('year 100: surveillance');
+        expect(rows[101].period).toMatch(/^years 101 to \d+: not shown \(a cycle of 9007199254740992 days\)$/);
+    });
+});
+
 describe('conformity checklist of the body\'s own standard', () => {
     it('separates requirements on the body from those scheme activities carry out, and shows where each is addressed', async () => {
         const { model: addressed } = await modelFrom(QMS_SOURCE.replace('cycle 3 years', 'cycle 3 years\n    addresses ISO17021_1 5.2 by "QP-05 Impartiality"'), PEOPLE_SOURCE);
