@@ -235,7 +235,7 @@ export const RULE_DOCS: Readonly<Record<string, RuleDoc>> = {
         "clean": "role Tester \"Cable tester\" { needs CableTesting }\ncompetence CableTesting \"Testing cables\" areas IAF 19\nperson kim \"K. Im\" { qualified Tester areas IAF 19, IAF 28 }\n"
     },
     "certa.competence.role-not-staffed": {
-        "description": "The person register has nobody currently qualified for a role a scheme uses. When the workspace has a person register, every role a scheme uses has at least one person currently qualified for it (the register may live in its own file).",
+        "description": "The person register has nobody currently qualified for a role a scheme uses: performing an activity, handling complaints, deciding appeals, performing special audits or reviewing transfers. When the workspace has a person register, every role a scheme uses has at least one person currently qualified for it (the register may live in its own file); the roles of `complaints handledBy`, `appeals decidedBy`, `specialAudit … by` and `transfer … by` count like the performers of activities.",
         "clean": "scheme QMS \"ISO 9001 certification\" {\n    certifies managementSystem ISO9001\n    operatedUnder ISO17021_1\n    activity stage2: stage2 audit by Auditor\n}\nrole Auditor \"Auditor\"\nperson kim \"K. Im\" { qualified Auditor }\n"
     },
     "certa.competence.role-without-competence": {

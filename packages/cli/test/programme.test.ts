@@ -33,7 +33,7 @@ describe('certa programme', () => {
     it('writes the ISO 9001 example client\'s programme in every format, the JSON valid against its schema', async () => {
         const root = tempWorkspace({});
         const run = runCerta(['programme', examples, '--client', 'NORTHWIND', '--out', 'out', '--today', '2026-06-01'], root);
-        expect(run.stderr).toBe('certa: wrote the programme of NORTHWIND to out (md, html, xlsx, json)\n');
+        expect(run.stderr).toBe('certa: wrote the programme of NORTHWIND with 5 audit checklists to out (md, html, csv, xlsx, json)\n');
         expect(run.code).toBe(0);
         const json = JSON.parse(fs.readFileSync(path.join(root, 'out/NORTHWIND/programme.json'), 'utf8'));
         const validate = new Ajv2020({ allErrors: true, strict: true }).compile(schema);
@@ -57,13 +57,82 @@ describe('certa programme', () => {
         const workbook = new ExcelJS.Workbook();
         await workbook.xlsx.readFile(path.join(root, 'out/NORTHWIND/programme.xlsx'));
         expect(workbook.worksheets.map(w => w.name)).toEqual(['About', 'audits', 'time', 'sites', 'diagnostics']);
+        expect(fs.readFileSync(path.join(root, 'out/NORTHWIND/programme.audits.csv'), 'utf8')).toContain('stage2,Stage 2,2026-03-02,2026-03-04,2.5,2,0.5,2.5,WORKS');
+    });
+
+    it('writes each audit\'s checklist in every format, its header filled from the client and its sections the audit\'s activities', async () => {
+        const root = tempWorkspace({});
+        runCerta(['programme', examples, '--client', 'NORTHWIND', '--out', 'out', '--today', '2026-06-01'], root);
+        const written = fs.readdirSync(path.join(root, 'out/NORTHWIND')).filter(f => f.startsWith('checklist-')).sort();
+        for (const audit of ['stage1', 'stage2', 'surveillance1', 'surveillance2', 'recert']) {
+            expect(written.filter(f => f.startsWith(`checklist-${audit}.`))).toEqual(['csv', 'html', 'json', 'md', 'xlsx'].map(ext => `checklist-${audit}.${ext}`));
+        }
+        const stage2 = JSON.parse(fs.readFileSync(path.join(root, 'out/NORTHWIND/checklist-stage2.json'), 'utf8'));
+        const documents = JSON.parse(fs.readFileSync(new URL('../../generator/schema/certa-documents.schema.json', import.meta.url), 'utf8')) as object;
+        const validate = new Ajv2020({ allErrors: true, strict: true }).compile(documents);
+        expect(validate(stage2), JSON.stringify(validate.errors)).toBe(true);
+        expect(stage2.header).toEqual({
+            client: 'Northwind Cables Ltd (NORTHWIND)',
+            sites: 'WORKS: Unit 4, Riverside Industrial Estate, Leeds',
+            auditType: 'stage 2 (stage2)',
+            dates: '2026-03-02 to 2026-03-04',
+            team: 'Anika Patel (LeadAuditor); Diego Silva (Auditor)',
+            // Stage 1 and stage 2 share the initial 3.5 days (IAF MD 5): stage 1 took 1.
+            duration: '2.5 auditor days; 2 on site; the audit-time calculation requires 2.5 auditor days',
+            scope: 'Manufacture of insulated cables and wires to customer drawings and published standards (IAF 19)',
+            criteria: 'ISO 9001:2015; scheme QMS_9001 version 2.0',
+            standardEdition: 'ISO 9001:2015'
+        });
+        expect(stage2.activities.map((a: { name: string }) => a.name)).toEqual(['stage2']);
+        const surveillance2 = JSON.parse(fs.readFileSync(path.join(root, 'out/NORTHWIND/checklist-surveillance2.json'), 'utf8'));
+        expect(surveillance2.activities.map((a: { name: string }) => a.name)).toEqual(['surveillanceYear2']);
+        expect(surveillance2.header).toMatchObject({ auditType: 'surveillance (surveillance2)', dates: '2028-02-14', team: 'Anika Patel (LeadAuditor)' });
+        const md = fs.readFileSync(path.join(root, 'out/NORTHWIND/checklist-stage2.md'), 'utf8');
+        expect(md).toContain('| Audit team and roles | Anika Patel (LeadAuditor); Diego Silva (Auditor) |');
+        const workbook = new ExcelJS.Workbook();
+        await workbook.xlsx.readFile(path.join(root, 'out/NORTHWIND/checklist-stage2.xlsx'));
+        const header = workbook.getWorksheet('header');
+        const rows: string[] = [];
+        header?.eachRow(row => rows.push(`${row.getCell(1).text}=${row.getCell(2).text}`));
+        expect(rows).toContain('Client=Northwind Cables Ltd (NORTHWIND)');
+        expect(rows).toContain('Audit dates (YYYY-MM-DD to YYYY-MM-DD)=2026-03-02 to 2026-03-04');
+    });
+
+    it('writes checklists that certa findings reads as the scheme\'s own (the fingerprint matches)', () => {
+        const root = tempWorkspace({});
+        runCerta(['programme', examples, '--client', 'NORTHWIND', '--out', 'out', '--format', 'xlsx', '--today', '2026-06-01'], root);
+        const run = runCerta(['findings', 'out/NORTHWIND/checklist-stage2.xlsx', examples, '--out', 'findings', '--format', 'json'], root);
+        expect(run.code).toBe(0);
+        const report = JSON.parse(fs.readFileSync(path.join(root, 'findings/findings.json'), 'utf8'));
+        expect(report.fingerprint.matches).toBe(true);
+        expect(report.problems).toEqual([]);
+    });
+
+    it('writes the integrated example client\'s programme: both tables added, reduced by 15 % for integration (IAF MD 11)', () => {
+        const root = tempWorkspace({});
+        const run = runCerta(['programme', examples, '--client', 'RIVERBEND', '--out', 'out', '--format', 'json', '--today', '2026-06-01'], root);
+        expect(run.code).toBe(0);
+        const json = JSON.parse(fs.readFileSync(path.join(root, 'out/RIVERBEND/programme.json'), 'utf8'));
+        expect(new Ajv2020({ strict: true }).compile(schema)(json)).toBe(true);
+        // 90 effective personnel: Table QMS 1 between (85, 6) and (125, 7) 6.125; Table EMS 1 medium between
+        // (85, 7) and (125, 8) 7.125; (6.125 + 7.125) × 0.85 = 11.26 → 11.5 days; a third 3.75 → 4; two thirds 7.5.
+        expect(json.client).toMatchObject({
+            effectivePersonnel: 90, integrationReductionPercent: 15, initialDays: 11.5, surveillanceDays: 4, recertificationDays: 7.5,
+            sampledSites: 3, scheme: 'IMS_9001_14001'
+        });
+        expect(json.client.standards.map((s: { standard: string; table: string }) => [s.standard, s.table])).toEqual([['ISO9001', 'MD5_QMS'], ['ISO14001', 'MD5_EMS']]);
+        expect(json.audits.map((a: { requiredSites: number | null }) => a.requiredSites)).toEqual([null, 2, 2, 2, 2]);
+        expect(json.diagnostics).toEqual([]);
+        const stage2 = JSON.parse(fs.readFileSync(path.join(root, 'out/RIVERBEND/checklist-stage2.json'), 'utf8'));
+        expect(stage2.header.standardEdition).toBe('ISO 9001:2015; ISO 14001:2015');
+        expect(stage2.activities.map((a: { name: string; standard?: string }) => `${a.name}:${a.standard}`)).toEqual(['stage2:ISO9001', 'stage2:ISO14001']);
     });
 
     it('is deterministic: the same sources give the same bytes', () => {
         const root = tempWorkspace({});
         runCerta(['programme', examples, '--client', 'NORTHWIND', '--out', 'a', '--today', '2026-06-01'], root);
         runCerta(['programme', examples, '--client', 'NORTHWIND', '--out', 'b', '--today', '2026-06-01'], root);
-        for (const file of ['programme.md', 'programme.html', 'programme.xlsx', 'programme.json']) {
+        for (const file of ['programme.md', 'programme.html', 'programme.xlsx', 'programme.json', 'programme.audits.csv', 'checklist-stage2.xlsx', 'checklist-stage2.csv', 'checklist-recert.html']) {
             expect(fs.readFileSync(path.join(root, 'a/NORTHWIND', file)).equals(fs.readFileSync(path.join(root, 'b/NORTHWIND', file))), file).toBe(true);
         }
     });
@@ -86,7 +155,7 @@ describe('certa programme', () => {
     it('a clean multi-site client: 100 personnel, Table QMS 1 between (85, 6) and (125, 7): 6.375 → 6.5 days', () => {
         const root = tempWorkspace({ 'team.certa': TEAM, 'depots.certa': multiSite('HQ, P1, P2, P3, P4, P5, P6, P7, P8, P9, P10') });
         const run = runCerta(['programme', '.', '--client', 'DEPOTS', '--out', 'out', '--format', 'json,md', '--today', '2026-06-01'], root);
-        expect(run.stderr).toBe('certa: wrote the programme of DEPOTS to out (json, md)\n');
+        expect(run.stderr).toBe('certa: wrote the programme of DEPOTS to out (json, md); no checklists: the client names no scheme (certifiedUnder)\n');
         const json = JSON.parse(fs.readFileSync(path.join(root, 'out/DEPOTS/programme.json'), 'utf8'));
         expect(json.client).toMatchObject({ effectivePersonnel: 100, initialDays: 6.5, surveillanceDays: 2, recertificationDays: 4.5 });
         expect(json.diagnostics).toEqual([]);
@@ -97,8 +166,8 @@ describe('certa programme', () => {
         const run = runCerta(['programme', '.', '--client', 'NOPE', '--out', 'out'], root);
         expect(run.code).toBe(2);
         expect(run.stderr).toContain("no client 'NOPE' in the sources; clients: DEPOTS");
-        const format = runCerta(['programme', '.', '--client', 'DEPOTS', '--out', 'out', '--format', 'csv'], root);
+        const format = runCerta(['programme', '.', '--client', 'DEPOTS', '--out', 'out', '--format', 'pdf'], root);
         expect(format.code).toBe(2);
-        expect(format.stderr).toContain('unknown format csv; choose from md, html, xlsx, json');
+        expect(format.stderr).toContain('unknown format pdf; choose from md, html, csv, xlsx, json');
     });
 });

@@ -8,6 +8,7 @@ import { fingerprintOf } from './fingerprint.js';
 import { gradeNames, ncGradesOf } from './nc-grades.js';
 import type { QuestionSource } from './questions.js';
 import { questionSource } from './questions.js';
+import { externalBodiesPerforming } from './sampling-text.js';
 
 export function schemeSummary(scheme: SchemeModel): SchemeSummary {
     const summary: SchemeSummary = { id: scheme.id, title: scheme.title };
@@ -40,7 +41,8 @@ export function buildChecklist(scheme: SchemeModel, catalogs: readonly CatalogMo
         structure: clauseStructure(catalogs),
         grades,
         subject: scheme.certifies?.subject === undefined || scheme.certifies.subject === 'managementSystem'
-            ? 'the organisation' : `the ${scheme.certifies.subject}`
+            ? 'the organisation' : `the ${scheme.certifies.subject}`,
+        externalBodies: scheme.externalBodies
     };
     const standards = scheme.certifiedStandards ?? [];
     const activities = scheme.activities
@@ -68,10 +70,15 @@ export function checklistFingerprint(scheme: SchemeSummary, activities: readonly
 }
 
 function auditHeader(scheme: SchemeModel, catalogs: readonly CatalogModel[], input: AuditHeaderInput = {}): AuditHeader {
-    // The standard audited against: the certified management-system standard, else the product's specified requirements.
-    const standard = scheme.certifies?.standard ?? scheme.requirements[0]?.catalog ?? scheme.usesQms;
-    const catalog = catalogs.find(c => c.id === standard);
-    const edition = catalog ? catalog.designation ?? `${catalog.id}${catalog.edition ? `:${catalog.edition}` : ''}` : undefined;
+    // The standards audited against: every certified management-system standard (several in an integrated
+    // scheme), else the product's specified requirements.
+    const certified = scheme.certifiedStandards ?? [];
+    const standards = certified.length > 0 ? certified : [scheme.certifies?.standard ?? scheme.requirements[0]?.catalog ?? scheme.usesQms];
+    const editions = standards.flatMap(standard => {
+        const catalog = catalogs.find(c => c.id === standard);
+        return catalog ? [catalog.designation ?? `${catalog.id}${catalog.edition ? `:${catalog.edition}` : ''}`] : [];
+    });
+    const edition = editions.length > 0 ? editions.join('; ') : undefined;
     const criteria = [edition, `scheme ${scheme.id}${scheme.version ? ` version ${scheme.version}` : ''}`].filter(Boolean).join('; ');
     const dates = input.dates ? [input.dates.start, input.dates.end].filter(Boolean).join(' to ') : undefined;
     const value = (text: string | undefined): string | null => text === undefined || text.trim() === '' ? null : text;
@@ -105,6 +112,7 @@ interface ItemContext {
     grades: NcGrade[];
     /** Who a fallback question asks about: `the organisation`, `the product`, … */
     subject: string;
+    externalBodies: SchemeModel['externalBodies'];
 }
 
 /** Parents and sub-clause counts of every catalog clause, by clause key. */
@@ -173,6 +181,10 @@ function checklistActivity(activity: ActivityModel, context: ItemContext): Check
     if (activity.sample !== undefined) result.sample = activity.sample;
     if (activity.criteria !== undefined) result.criteria = activity.criteria;
     if (activity.samplingPlan !== undefined) result.samplingPlan = activity.samplingPlan;
+    const outsourced = externalBodiesPerforming(context.externalBodies, activity.name);
+    if (outsourced.length > 0) {
+        result.externalBodies = outsourced.map(body => ({ id: body.id, title: body.title, accreditedTo: body.accreditedTo.map(a => ({ ...a })) }));
+    }
     return result;
 }
 

@@ -1,4 +1,4 @@
-import type { CatalogClause, CatalogModel, SchemeModel } from '@certa/language/model';
+import type { CatalogClause, CatalogModel, ResolvedClause, SchemeModel } from '@certa/language/model';
 import { isReferenceOnlyClause } from '@certa/language/model';
 import { schemeSummary } from './checklist.js';
 import { clauseKey, exclusionsOf } from './clauses.js';
@@ -29,19 +29,44 @@ export function certifiedStandards(scheme: SchemeModel): string[] {
  * Every clause of the catalog × the scheme's activities that cover it (through `covers` or a check
  * referring to it). A clause with sub-clauses counts as covered when all its sub-clauses are
  * (covered or excluded), and as partial when only some are or only the clause itself is;
- * excluded clauses show their justification. On a certification body's own standard (`body`, from
+ * excluded clauses show their justification. In an integrated scheme, a clause audited once for several
+ * standards (`combine … with`) is credited to the activities that audit its counterpart, naming it
+ * (`combined`). On a certification body's own standard (`body`, from
  * the question bank's `realisedBy`), activities of the named kinds carry a clause out, and a clause
  * no activity carries out is a requirement on the body itself, not a gap of the scheme.
  */
+/**
+ * The clauses of other standards each clause of `catalogId` is audited with (`combine … with`, IAF MD 11),
+ * by clause key: a combined clause and its counterpart of the same number count for each other.
+ */
+function combinedSources(scheme: SchemeModel, catalogId: string): Map<string, ResolvedClause[]> {
+    const sources = new Map<string, ResolvedClause[]>();
+    const link = (number: string, from: ResolvedClause) => {
+        const key = clauseKey({ catalog: catalogId, number });
+        sources.set(key, [...(sources.get(key) ?? []), from]);
+    };
+    for (const decl of scheme.combined ?? []) {
+        for (const clause of decl.refs.flatMap(ref => ref.clauses)) {
+            for (const other of decl.with) {
+                if (other === catalogId && clause.catalog !== catalogId) link(clause.number, clause);
+                else if (clause.catalog === catalogId && other !== catalogId) link(clause.number, { catalog: other, number: clause.number });
+            }
+        }
+    }
+    return sources;
+}
+
 export function buildCoverageMatrix(scheme: SchemeModel, catalog: CatalogModel, body?: BodyStandardView): CoverageMatrixDocument {
     // On a body's standard, a clause no activity carries out is the body's own requirement, not a gap.
     const onBody = (number: string): boolean => body !== undefined && !body.realisedBy.has(number);
     const excluded = exclusionsOf(scheme);
     const byClause = new Map<string, CoverageRow['coveredBy']>();
     const activities: CoverageMatrixDocument['activities'] = [];
+    const combined = combinedSources(scheme, catalog.id);
+    type Entry = Omit<CoverageRow['coveredBy'][number], 'activity'>;
     for (const activity of scheme.activities) {
-        const entries = new Map<string, { covers: boolean; checks: string[]; realises?: boolean }>();
-        const entry = (key: string): { covers: boolean; checks: string[]; realises?: boolean } => {
+        const entries = new Map<string, Entry>();
+        const entry = (key: string): Entry => {
             let found = entries.get(key);
             if (!found) entries.set(key, found = { covers: false, checks: [] });
             return found;
@@ -53,6 +78,14 @@ export function buildCoverageMatrix(scheme: SchemeModel, catalog: CatalogModel, 
         for (const check of activity.checks) {
             const keys = new Set(check.refs.flatMap(ref => ref.clauses).filter(c => c.catalog === catalog.id).map(clauseKey));
             keys.forEach(key => entry(key).checks.push(check.name));
+        }
+        if (combined.size > 0) {
+            // Audited once for several standards: what the activity audits of the other standard counts here too.
+            const audited = new Set([...activity.covers, ...activity.checks.flatMap(check => check.refs.flatMap(ref => ref.clauses))].map(clauseKey));
+            for (const [key, sources] of combined) {
+                const through = [...new Set(sources.filter(source => audited.has(clauseKey(source))).map(source => `${source.catalog} ${source.number}`))];
+                if (through.length > 0) entry(key).combined = through;
+            }
         }
         if (entries.size === 0) continue;
         activities.push({ name: activity.name, phase: activity.phase, kind: activity.kind });

@@ -116,6 +116,8 @@ export interface ChecklistActivity {
     sample?: string;
     criteria?: string;
     samplingPlan?: CertaModelTypes.SamplingPlanModel;
+    /** External bodies the scheme outsources this activity to (ISO/IEC 17065 6.2.2; ISO/IEC 17021-1 7.5). */
+    externalBodies?: Array<Pick<CertaModelTypes.ExternalBodyModel, 'id' | 'title' | 'accreditedTo'>>;
     items: ChecklistItem[];
 }
 
@@ -238,8 +240,11 @@ export interface CoverageRow {
     depth: number;
     status: CoverageStatus;
     justification?: string;
-    /** Activities that cover the clause, and the checks that refer to it. */
-    coveredBy: Array<{ activity: string; covers: boolean; checks: string[]; realises?: boolean }>;
+    /**
+     * Activities that cover the clause, and the checks that refer to it; `combined`: the clauses of other
+     * standards the activity audits that the scheme combines with this one (`combine … with`, IAF MD 11).
+     */
+    coveredBy: Array<{ activity: string; covers: boolean; checks: string[]; realises?: boolean; combined?: string[] }>;
 }
 
 export interface CoverageMatrixDocument {
@@ -264,8 +269,12 @@ export interface SchemeDocument {
         method?: CertaModelTypes.ActivityMethod;
         performers: string[];
         source?: CertaModelTypes.SampleSource;
-        /** Sampling plan. */
+        /** Sampling, as the scheme describes it in words (`sample "…"`). */
         sample?: string;
+        /** The sampling plan as data (`samplingPlan "…" count … every … rule … from …`). */
+        samplingPlan?: CertaModelTypes.SamplingPlanModel;
+        /** Ids of the external bodies the activity is outsourced to. */
+        externalBodies?: string[];
         /** Decision or acceptance criteria. */
         criteria?: string;
         /** `covers` references as written. */
@@ -278,6 +287,8 @@ export interface SchemeDocument {
     programme: Array<{ period: string; activities: string[] }>;
     marks: Array<{ name: string; description: string; shape?: string; uses: CertaModelTypes.MarkUse[]; licensedBy: string[] }>;
     roles: Array<{ id: string; title: string; performs: string[]; needs: Array<{ id: string; title: string; basis: string[] }> }>;
+    /** Bodies the scheme outsources evaluation to: their accreditation, the activities they perform, what the agreement covers. */
+    externalBodies: CertaModelTypes.ExternalBodyModel[];
     exclusions: Array<{ ref: string; justification?: string }>;
     acceptances: Array<{ code: string; on?: string; reason?: string }>;
 }

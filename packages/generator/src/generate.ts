@@ -91,15 +91,27 @@ export function planDocuments(model: CertaModel, options: GenerateOptions): Plan
  * options give the same bytes.
  */
 export async function generateDocuments(model: CertaModel, options: GenerateOptions): Promise<GeneratedFile[]> {
-    const formats = new Set<Format>(options.formats ?? FORMATS);
+    const formats = options.formats ?? FORMATS;
     const planned = planDocuments(model, options);
-    const files: GeneratedFile[] = indexPages(planned, FORMATS.filter(format => formats.has(format)));
+    const files: GeneratedFile[] = indexPages(planned, FORMATS.filter(format => formats.includes(format)));
+    files.push(...await renderDocuments(planned, formats, { csvBom: options.csvBom }));
+    return sortByPath(files);
+}
+
+/** The files of planned documents in the formats given: what `certa generate` and `certa programme` write. */
+export async function renderDocuments(planned: readonly PlannedDocument[], formats: readonly Format[], options: { csvBom?: boolean } = {}): Promise<GeneratedFile[]> {
+    const wanted = new Set<Format>(formats);
+    const files: GeneratedFile[] = [];
     for (const { document, report } of planned) {
-        if (formats.has('md')) files.push({ path: `${report.path}.md`, content: renderMarkdown(report) });
-        if (formats.has('html')) files.push({ path: `${report.path}.html`, content: renderHtml(report) });
-        if (formats.has('csv')) files.push(...renderCsv(report, { bom: options.csvBom ?? true }));
-        if (formats.has('xlsx')) files.push({ path: `${report.path}.xlsx`, content: await renderXlsx(report) });
-        if (formats.has('json')) files.push({ path: `${report.path}.json`, content: renderJson(document) });
+        if (wanted.has('md')) files.push({ path: `${report.path}.md`, content: renderMarkdown(report) });
+        if (wanted.has('html')) files.push({ path: `${report.path}.html`, content: renderHtml(report) });
+        if (wanted.has('csv')) files.push(...renderCsv(report, { bom: options.csvBom ?? true }));
+        if (wanted.has('xlsx')) files.push({ path: `${report.path}.xlsx`, content: await renderXlsx(report) });
+        if (wanted.has('json')) files.push({ path: `${report.path}.json`, content: renderJson(document) });
     }
+    return sortByPath(files);
+}
+
+export function sortByPath<T extends { path: string }>(files: T[]): T[] {
     return files.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
 }

@@ -21,3 +21,5 @@ export type * from './findings/findings-document.js';
 export { buildSchemeDocument } from './scheme-document.js';
 export { buildConformityChecklist, CONFORMITY_RESULTS } from './conformity-checklist.js';
 export { bodyStandardView, type BodyStandardView } from './questions.js';
+export { renderDocuments, sortByPath } from './generate.js';
+export { clientAuditHeader, planClientChecklists } from './client-checklists.js';

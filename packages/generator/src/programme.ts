@@ -2,6 +2,7 @@ import type { ClientProgramme, ProgrammeAudit } from '@certa/language/programme'
 import { safeFileName } from './file-names.js';
 import type { Cell, Report, Section } from './report.js';
 import { text } from './report.js';
+import { renderCsv } from './render/csv.js';
 import { renderHtml } from './render/html.js';
 import { renderMarkdown } from './render/markdown.js';
 import { renderXlsx } from './render/xlsx.js';
@@ -183,15 +184,16 @@ function sitesText(a: ProgrammeAuditRow): string {
     return a.requiredSites === null ? sites : `${sites} (MD 1: at least ${a.requiredSites} besides the central function)`;
 }
 
-export const PROGRAMME_FORMATS = ['md', 'html', 'xlsx', 'json'] as const;
+export const PROGRAMME_FORMATS = ['md', 'html', 'csv', 'xlsx', 'json'] as const;
 export type ProgrammeFormat = typeof PROGRAMME_FORMATS[number];
 
 /** The programme's files, sorted by path; pure. */
-export async function generateProgramme(doc: ProgrammeDocument, formats: readonly ProgrammeFormat[]): Promise<Array<{ path: string; content: string | Uint8Array }>> {
+export async function generateProgramme(doc: ProgrammeDocument, formats: readonly ProgrammeFormat[], options: { csvBom?: boolean } = {}): Promise<Array<{ path: string; content: string | Uint8Array }>> {
     const report = programmeReport(doc);
     const files: Array<{ path: string; content: string | Uint8Array }> = [];
     if (formats.includes('md')) files.push({ path: `${report.path}.md`, content: renderMarkdown(report) });
     if (formats.includes('html')) files.push({ path: `${report.path}.html`, content: renderHtml(report) });
+    if (formats.includes('csv')) files.push(...renderCsv(report, { bom: options.csvBom ?? true }));
     if (formats.includes('xlsx')) files.push({ path: `${report.path}.xlsx`, content: await renderXlsx(report) });
     if (formats.includes('json')) files.push({ path: `${report.path}.json`, content: JSON.stringify(doc, null, 2) + '\n' });
     return files.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);

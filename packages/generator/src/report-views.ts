@@ -3,6 +3,7 @@ import type { ChecklistActivity, ChecklistDocument, ChecklistItem, CompetenceMat
 import type { Cell, Column, Report, Section } from './report.js';
 import { clauseCell, referencedClauses, text } from './report.js';
 import { safeFileName } from './file-names.js';
+import { accreditationText, samplingPlanText } from './sampling-text.js';
 
 type ClauseOrder = (a: ResolvedClause, b: ResolvedClause) => number;
 
@@ -145,6 +146,10 @@ export function checklistReport(doc: ChecklistDocument, order: ClauseOrder): Rep
             + (activity.performers.length > 0 ? ` Performed by: ${activity.performers.join(', ')}.` : '')
         ];
         if (activity.sample !== undefined) notes.push(`Sample: ${activity.sample}`);
+        if (activity.samplingPlan !== undefined) notes.push(`Sampling plan: ${samplingPlanText(activity.samplingPlan)}.`);
+        for (const body of activity.externalBodies ?? []) {
+            notes.push(`Outsourced to the external body ${body.id} (${body.title}${body.accreditedTo.length > 0 ? `, accredited to ${accreditationText(body)}` : ''}): check its report; the certification body keeps responsibility for the result.`);
+        }
         if (activity.criteria !== undefined) notes.push(`Criteria: ${activity.criteria}`);
         notes.push(`Finding: ${doc.findingValues.join(', ')}; pass/fail checks: pass, fail, not applicable; measurements: the measured value.`);
         return {
@@ -314,7 +319,8 @@ export function coverageReport(doc: CoverageMatrixDocument, order: ClauseOrder):
             ...doc.activities.map(activity => {
                 const entry = row.coveredBy.find(e => e.activity === activity.name);
                 if (!entry) return text(undefined);
-                const words = [entry.covers ? 'covers' : '', entry.realises ? 'carries out' : '', entry.checks.length > 0 ? `checks: ${entry.checks.join(', ')}` : '']
+                const words = [entry.covers ? 'covers' : '', entry.realises ? 'carries out' : '', entry.checks.length > 0 ? `checks: ${entry.checks.join(', ')}` : '',
+                    entry.combined ? `combined with ${entry.combined.join(', ')}` : '']
                     .filter(Boolean).join('; ');
                 return text(words, 'ok');
             }),
@@ -327,7 +333,9 @@ export function coverageReport(doc: CoverageMatrixDocument, order: ClauseOrder):
         notes: [
             `${doc.summary.covered} covered, ${doc.summary.partial} partly covered, ${doc.summary.gap} not covered (GAP), ${doc.summary.excluded} excluded`
             + (doc.summary.body > 0 ? `, ${doc.summary.body} requirements on the certification body itself (no scheme activity carries them out: see the conformity checklist).` : '.'),
-            'A clause with sub-clauses is covered when all its sub-clauses are covered or excluded, partly covered when only some are.'
+            'A clause with sub-clauses is covered when all its sub-clauses are covered or excluded, partly covered when only some are.',
+            ...(doc.clauses.some(row => row.coveredBy.some(entry => entry.combined))
+                ? ['"combined with": the scheme audits the clause once for several standards (combine … with, IAF MD 11); auditing the named clause of the other standard covers this one.'] : [])
         ],
         columns: [{ header: 'Clause' }, { header: 'Heading' }, ...doc.activities.map(a => ({ header: `${a.name} (${a.phase})` })), { header: 'Status' }],
         rows

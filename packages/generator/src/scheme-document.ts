@@ -2,6 +2,7 @@ import type { ActivityModel, CertaModel, Duration, SchemeModel } from '@certa/la
 import { schemeSummary } from './checklist.js';
 import type { SchemeDocument } from './documents.js';
 import { durationText } from './duration-text.js';
+import { externalBodiesPerforming } from './sampling-text.js';
 
 function duration(value: Duration | undefined): string | undefined {
     return value ? durationText(value) : undefined;
@@ -11,7 +12,7 @@ function set<T extends object, K extends keyof T>(target: T, key: K, value: T[K]
     if (value !== undefined) target[key] = value;
 }
 
-function activityEntry(activity: ActivityModel): SchemeDocument['activities'][number] {
+function activityEntry(activity: ActivityModel, externalBodies: SchemeModel['externalBodies']): SchemeDocument['activities'][number] {
     const entry: SchemeDocument['activities'][number] = {
         name: activity.name, phase: activity.phase, kind: activity.kind, performers: [...activity.performers],
         covers: activity.coverRefs.map(ref => ref.text),
@@ -25,7 +26,10 @@ function activityEntry(activity: ActivityModel): SchemeDocument['activities'][nu
     set(entry, 'method', activity.method);
     set(entry, 'source', activity.source);
     set(entry, 'sample', activity.sample);
+    set(entry, 'samplingPlan', activity.samplingPlan && { ...activity.samplingPlan });
     set(entry, 'criteria', activity.criteria);
+    const outsourced = externalBodiesPerforming(externalBodies, activity.name).map(body => body.id);
+    if (outsourced.length > 0) entry.externalBodies = outsourced;
     return entry;
 }
 
@@ -35,11 +39,16 @@ function activityEntry(activity: ActivityModel): SchemeDocument['activities'][nu
  * Where the scheme has exactly one surveillance activity per surveillance year, they are taken as a
  * rotation in source order.
  */
+/** Years of the programme shown year by year; a longer cycle is most likely a typing error. */
+const MAX_PROGRAMME_YEARS = 100;
+
 function programme(scheme: SchemeModel): SchemeDocument['programme'] {
     const named = (phase: ActivityModel['phase']): string[] => scheme.activities.filter(a => a.phase === phase).map(a => a.name);
     const rows: SchemeDocument['programme'] = [{ period: 'initial certification', activities: named('initial') }];
     const cycleMonths = scheme.cycle?.months ?? scheme.recertification?.before.months ?? (scheme.surveillance ? 36 : 0);
-    const years = Math.ceil(cycleMonths / 12);
+    const cycleYears = Math.ceil(cycleMonths / 12);
+    // A row per year: a cycle written as 2^53 days must not make billions of them.
+    const years = Math.min(cycleYears, MAX_PROGRAMME_YEARS);
     const every = scheme.surveillance?.every.months ?? 0;
     const surveillance = named('surveillance');
     const surveillanceYears = years - (scheme.recertification !== undefined ? 1 : 0);
@@ -61,12 +70,13 @@ function programme(scheme: SchemeModel): SchemeDocument['programme'] {
             activities: rotation ? [surveillance[year - 1]] : surveillance
         });
     }
+    if (cycleYears > years) rows.push({ period: `years ${years + 1} to ${cycleYears}: not shown (a cycle of ${duration(scheme.cycle ?? scheme.recertification?.before)})`, activities: [] });
     return rows;
 }
 
 /**
  * The scheme as a reviewer reads it: every activity (with or without checks) and who performs it,
- * sampling and decision criteria, the surveillance programme year by year, marks and their uses,
+ * sampling plans and decision criteria, the external bodies it outsources to, the surveillance programme year by year, marks and their uses,
  * roles with the competences they need, exclusions and accepted findings.
  */
 export function buildSchemeDocument(scheme: SchemeModel, model: Pick<CertaModel, 'roles' | 'competences' | 'marks'>): SchemeDocument {
@@ -103,10 +113,13 @@ export function buildSchemeDocument(scheme: SchemeModel, model: Pick<CertaModel,
         kind: 'scheme-document',
         scheme: schemeSummary(scheme),
         facts,
-        activities: scheme.activities.map(activityEntry),
+        activities: scheme.activities.map(activity => activityEntry(activity, scheme.externalBodies)),
         programme: programme(scheme),
         marks,
         roles,
+        externalBodies: (scheme.externalBodies ?? []).map(body => ({
+            ...body, accreditedTo: body.accreditedTo.map(a => ({ ...a })), performs: [...body.performs], agreement: [...body.agreement]
+        })),
         exclusions: scheme.exclusions.map(exclusion => {
             const entry: SchemeDocument['exclusions'][number] = { ref: exclusion.ref.text };
             set(entry, 'justification', exclusion.justification);

@@ -2,6 +2,8 @@ import type { ConformityChecklistDocument, ResolvedClause, SchemeDocument } from
 import { safeFileName } from './file-names.js';
 import type { Cell, Report, Section } from './report.js';
 import { referencedClauses, text } from './report.js';
+import { durationText } from './duration-text.js';
+import { accreditationText, samplingPlanText } from './sampling-text.js';
 
 type ClauseOrder = (a: ResolvedClause, b: ResolvedClause) => number;
 
@@ -13,7 +15,7 @@ const FACT_LABELS: Record<keyof SchemeDocument['facts'], string> = {
 
 const none = (list: readonly string[]): string => list.length > 0 ? list.join(', ') : '';
 
-/** The scheme document laid out for reviewers: activities, programme, marks, roles, exclusions, acceptances. */
+/** The scheme document laid out for reviewers: activities, programme, sampling plans, external bodies, marks, roles, exclusions, acceptances. */
 export function schemeDocumentReport(doc: SchemeDocument): Report {
     const facts: Array<[string, string]> = [['Scheme', `${doc.scheme.id}: ${doc.scheme.title}`]];
     if (doc.scheme.version !== undefined) facts.push(['Version', doc.scheme.version]);
@@ -33,8 +35,9 @@ export function schemeDocumentReport(doc: SchemeDocument): Report {
             ],
             rows: doc.activities.map(a => [
                 text(a.name), text(a.phase), text([a.kind, a.method, a.source ? `from ${a.source}` : undefined].filter(Boolean).join(' ')),
-                a.performers.length > 0 ? text(a.performers.join(', ')) : text('nobody named', 'gap'),
-                text(a.sample), text(a.criteria), text(none(a.covers)),
+                performedBy(a),
+                text([a.sample, a.samplingPlan && `plan: ${samplingPlanText(a.samplingPlan)}`].filter(Boolean).join('; ')),
+                text(a.criteria), text(none(a.covers)),
                 text(a.checks.map(c => `${c.name} (${c.grading}): ${c.question}`).join('; ')),
                 text([...a.issues, ...a.licenses.map(mark => `licence for ${mark}`)].join(', '))
             ])
@@ -46,6 +49,8 @@ export function schemeDocumentReport(doc: SchemeDocument): Report {
             columns: [{ header: 'Period' }, { header: 'Activities' }],
             rows: doc.programme.map(p => [text(p.period), text(none(p.activities))])
         },
+        ...samplingPlanSections(doc),
+        ...externalBodySections(doc),
         {
             id: 'marks',
             heading: 'Marks and their uses',
@@ -74,6 +79,45 @@ export function schemeDocumentReport(doc: SchemeDocument): Report {
         }
     ];
     return { path: `${safeFileName(doc.scheme.id)}/scheme`, title: `Scheme document: ${doc.scheme.title}`, facts, sections, clauses: [] };
+}
+
+function performedBy(activity: SchemeDocument['activities'][number]): Cell {
+    const who = [...activity.performers, ...(activity.externalBodies ?? []).map(id => `external body ${id}`)];
+    return who.length > 0 ? text(who.join(', ')) : text('nobody named', 'gap');
+}
+
+/** The activities' sampling plans as data, shown only when the scheme has any. */
+function samplingPlanSections(doc: SchemeDocument): Section[] {
+    const planned = doc.activities.flatMap(a => a.samplingPlan ? [{ ...a, plan: a.samplingPlan }] : []);
+    if (planned.length === 0) return [];
+    return [{
+        id: 'sampling-plans',
+        heading: 'Sampling plans',
+        notes: ['What is sampled, how many, how often, by which rule and from where, for each activity that declares a sampling plan.'],
+        columns: [{ header: 'Activity' }, { header: 'Phase' }, { header: 'What is sampled' }, { header: 'How many' }, { header: 'How often' },
+            { header: 'Rule' }, { header: 'From' }],
+        rows: planned.map(({ name, phase, plan }) => [
+            text(name), text(phase), text(plan.what), text(plan.count === undefined ? undefined : String(plan.count)),
+            text(plan.every && `every ${durationText(plan.every)}`), text(plan.rule), text(plan.source)
+        ])
+    }];
+}
+
+/** The bodies the scheme outsources evaluation to, shown only when it has any. */
+function externalBodySections(doc: SchemeDocument): Section[] {
+    if (doc.externalBodies.length === 0) return [];
+    return [{
+        id: 'external-bodies',
+        heading: 'External bodies (outsourced evaluation)',
+        notes: ['ISO/IEC 17065 6.2.2 and 7.4.3, ISO/IEC 17021-1 7.5: an external body may evaluate, never review or decide; the certification body keeps responsibility for its results, under an agreement that covers confidentiality and impartiality.'],
+        columns: [{ header: 'Body' }, { header: 'Name' }, { header: 'Accredited to' }, { header: 'Performs' }, { header: 'Agreement covers' }],
+        rows: doc.externalBodies.map(body => [
+            text(body.id), text(body.title),
+            body.accreditedTo.length > 0 ? text(accreditationText(body)) : text('no accreditation stated', 'gap'),
+            body.performs.length > 0 ? text(none(body.performs)) : text('no activity named', 'gap'),
+            body.agreement.length > 0 ? text(none(body.agreement)) : text('no agreement stated', 'gap')
+        ])
+    }];
 }
 
 function headingRow(clause: ResolvedClause, width: number): Cell[] {

@@ -1,5 +1,6 @@
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { bodyStandardView, buildChecklist, buildCompetenceMatrix, buildConformityChecklist, buildCoverageMatrix, buildSchemeDocument, planDocuments } from '../src/index.js';
+import { bodyStandardView, buildChecklist, buildCompetenceMatrix, buildConformityChecklist, buildCoverageMatrix, buildSchemeDocument, generateDocuments, planDocuments } from '../src/index.js';
 import { modelFrom, PEOPLE_SOURCE, QMS_SOURCE } from './model-fixtures.js';
 
 const { model } = await modelFrom(QMS_SOURCE, PEOPLE_SOURCE);
@@ -122,6 +123,69 @@ describe('clause coverage matrix', () => {
     });
 });
 
+describe('clause coverage matrix of an integrated scheme', async () => {
+    const { model: integrated } = await modelFrom(`
+scheme IMS "Integrated QMS and EMS" {
+    certifies managementSystem ISO9001
+    certifies managementSystem ISO14001
+    operatedUnder ISO17021_1
+    combine ISO9001 9.2, ISO9001 10 with ISO14001
+    activity qualityAudit: stage2 audit by A { covers ISO9001 9.2, ISO9001 9.3, ISO9001 10 }
+    activity environmentAudit: stage2 audit by A {
+        covers ISO14001 6.1.2
+        check audits "Is the internal audit programme run as planned?" refs ISO14001 9.2.2
+    }
+}
+role A "Auditor"
+catalog ISO14001 "Environmental management systems" edition "2015" {
+    designation "ISO 14001:2015"
+    clause 6 "Planning" { clause 6.1 "Actions to address risks and opportunities" { clause 6.1.2 "Environmental aspects" } }
+    clause 9 "Performance evaluation" {
+        clause 9.2 "Internal audit" { clause 9.2.1 "General" clause 9.2.2 "Internal audit programme" }
+        clause 9.3 "Management review"
+    }
+    clause 10 "Improvement" { clause 10.1 "General" clause 10.2 "Nonconformity and corrective action" clause 10.3 "Continual improvement" }
+}
+`);
+    const scheme = integrated.schemes[0];
+    const coverage = (id: string) => buildCoverageMatrix(scheme, integrated.catalogs.find(c => c.id === id)!);
+    const row = (id: string, number: string) => coverage(id).clauses.find(r => r.number === number)!;
+
+    it('is written for each certified standard', () => {
+        expect(planDocuments(integrated, { today: '2026-01-15' }).map(p => p.report.path).filter(path => path.includes('coverage')))
+            .toEqual(['IMS/coverage-ISO9001', 'IMS/coverage-ISO14001']);
+    });
+
+    it('credits a combined clause to the activities that audit its counterpart, both ways, naming it', () => {
+        expect(row('ISO14001', '9.2.1')).toMatchObject({ status: 'covered', coveredBy: [{ activity: 'qualityAudit', covers: false, checks: [], combined: ['ISO9001 9.2.1'] }] });
+        expect(row('ISO14001', '10.2').status).toBe('covered');
+        expect(row('ISO14001', '10').status).toBe('covered');
+        expect(row('ISO9001', '9.2.2')).toMatchObject({
+            status: 'covered',
+            coveredBy: [{ activity: 'qualityAudit', covers: true, checks: [] }, { activity: 'environmentAudit', covers: false, checks: [], combined: ['ISO14001 9.2.2'] }]
+        });
+    });
+
+    it('credits nothing the scheme does not combine', () => {
+        expect(row('ISO14001', '9.3')).toMatchObject({ status: 'gap', coveredBy: [] });
+        expect(row('ISO9001', '6.1.2')).toMatchObject({ status: 'gap', coveredBy: [] });
+        expect(row('ISO9001', '9.3').coveredBy.every(entry => entry.combined === undefined)).toBe(true);
+    });
+
+    it('gives the checklist header every certified standard with its edition', () => {
+        const header = buildChecklist(scheme, integrated.catalogs).header;
+        expect(header.standardEdition).toBe('ISO 9001:2015; ISO 14001:2015');
+        expect(header.criteria).toBe('ISO 9001:2015; ISO 14001:2015; scheme IMS');
+    });
+
+    it('says so in the rendered matrix', async () => {
+        const files = await generateDocuments(integrated, { today: '2026-01-15', formats: ['md'] });
+        const markdown = String(files.find(f => f.path === 'IMS/coverage-ISO14001.md')?.content);
+        expect(markdown).toContain('| ISO14001 9.2.1 | General | combined with ISO9001 9.2.1 |');
+        expect(markdown).toContain('"combined with": the scheme audits the clause once for several standards');
+    });
+});
+
 describe('coverage matrix of a certification-body standard', () => {
     it('leaves out scope, references, terms and the informative annexes, which state no requirement to cover', () => {
         const rows = (id: string) => buildCoverageMatrix(qms, model.catalogs.find(c => c.id === id)!).clauses.filter(r => r.depth === 0).map(r => r.number);
@@ -207,6 +271,16 @@ describe('scheme document', () => {
     });
 });
 
+describe('scheme document of an absurd cycle', () => {
+    it('shows at most 100 years of the programme and says what it leaves out', async () => {
+        const { model: huge } = await modelFrom('scheme S "s" { cycle 9007199254740992 days surveillance every 12 months }');
+        const rows = buildSchemeDocument(huge.schemes[0], huge).programme;
+        expect(rows.length).toBe(102);
+        expect(rows[100].period).toBe('year 100: surveillance');
+        expect(rows[101].period).toMatch(/^years 101 to \d+: not shown \(a cycle of 9007199254740992 days\)$/);
+    });
+});
+
 describe('conformity checklist of the body\'s own standard', () => {
     it('separates requirements on the body from those scheme activities carry out, and shows where each is addressed', async () => {
         const { model: addressed } = await modelFrom(QMS_SOURCE.replace('cycle 3 years', 'cycle 3 years\n    addresses ISO17021_1 5.2 by "QP-05 Impartiality"'), PEOPLE_SOURCE);
@@ -236,5 +310,79 @@ describe('conformity checklist of the body\'s own standard', () => {
         ] });
         expect(viewed.summary.gap).toBeLessThan(plain.summary.gap);
         expect(bodyStandardView('ISO9001', model.questionBanks ?? [])).toBeUndefined();
+    });
+});
+
+describe('sampling plans and external bodies', async () => {
+    // Not a complete scheme (validation reports what is missing): only what the documents show of it matters here.
+    const { model: product } = await modelFrom(`
+scheme PROC "Process certification" {
+    certifies process
+    operatedUnder ISO17065
+    activity sampling: selection by Assessor {
+        samplingPlan "articles from current production" count 5 every 12 months rule "random, one per steel grade" from site
+        check sealed "Were the samples taken as the plan says and sealed?" graded passFail
+    }
+    activity tests: determination testing by Assessor from site {
+        check thickness "Is the coating thick enough?" graded measurement
+    }
+    externalBody Lab "Coatings Test Laboratory" {
+        accreditedTo ISO_IEC_17025 "lab 0421"
+        performs tests
+        agreement confidentiality, impartiality
+    }
+}
+role Assessor "Assessor"
+`);
+    const files = await generateDocuments(product, { today: '2026-01-15', scheme: 'PROC' });
+    const textOf = (path: string) => String(files.find(f => f.path === path)?.content);
+    const sheet = async (path: string, name: string) => {
+        const book = new ExcelJS.Workbook();
+        await book.xlsx.load(Buffer.from(files.find(f => f.path === path)!.content as Uint8Array) as unknown as ArrayBuffer);
+        const rows: string[] = [];
+        book.getWorksheet(name)?.eachRow(row => rows.push((row.values as unknown[]).slice(1).map(v => String(v ?? '')).join('|')));
+        return rows.join('\n');
+    };
+
+    it('are in the scheme document as data', () => {
+        const doc = buildSchemeDocument(product.schemes[0], product);
+        expect(doc.activities.find(a => a.name === 'sampling')?.samplingPlan).toEqual({
+            what: 'articles from current production', count: 5, every: { value: 12, unit: 'months', months: 12 }, rule: 'random, one per steel grade', source: 'site'
+        });
+        expect(doc.activities.find(a => a.name === 'tests')?.externalBodies).toEqual(['Lab']);
+        expect(doc.externalBodies).toEqual([{
+            id: 'Lab', title: 'Coatings Test Laboratory', accreditedTo: [{ standard: 'ISO_IEC_17025', reference: 'lab 0421' }],
+            performs: ['tests'], agreement: ['confidentiality', 'impartiality']
+        }]);
+    });
+
+    it('are shown by the scheme document in every format', async () => {
+        const plan = 'articles from current production';
+        for (const path of ['PROC/scheme.md', 'PROC/scheme.html', 'PROC/scheme.sampling-plans.csv']) {
+            expect(textOf(path), path).toContain(plan);
+            expect(textOf(path), path).toContain('random, one per steel grade');
+        }
+        for (const path of ['PROC/scheme.md', 'PROC/scheme.html', 'PROC/scheme.external-bodies.csv']) {
+            expect(textOf(path), path).toContain('Coatings Test Laboratory');
+            expect(textOf(path), path).toContain('ISO_IEC_17025 (lab 0421)');
+        }
+        expect(textOf('PROC/scheme.md')).toContain('| tests | initial | determination testing from site | Assessor, external body Lab |');
+        expect(await sheet('PROC/scheme.xlsx', 'sampling-plans')).toContain('sampling|initial|articles from current production|5|every 12 months|random, one per steel grade|site');
+        expect(await sheet('PROC/scheme.xlsx', 'external-bodies')).toContain('Lab|Coatings Test Laboratory|ISO_IEC_17025 (lab 0421)|tests|confidentiality, impartiality');
+        expect(JSON.parse(textOf('PROC/scheme.json')).externalBodies[0].id).toBe('Lab');
+    });
+
+    it('are in the checklist sections of the activities they concern', async () => {
+        const checklist = buildChecklist(product.schemes[0], product.catalogs);
+        expect(checklist.activities.find(a => a.name === 'tests')?.externalBodies).toEqual([
+            { id: 'Lab', title: 'Coatings Test Laboratory', accreditedTo: [{ standard: 'ISO_IEC_17025', reference: 'lab 0421' }] }
+        ]);
+        for (const path of ['PROC/checklist.md', 'PROC/checklist.html']) {
+            expect(textOf(path), path).toContain('Sampling plan: 5 × articles from current production, every 12 months; rule: random, one per steel grade; from the site.');
+            expect(textOf(path), path).toContain('Outsourced to the external body Lab (Coatings Test Laboratory, accredited to ISO_IEC_17025 (lab 0421))');
+        }
+        const xlsx = await sheet('PROC/checklist.xlsx', 'About');
+        expect(xlsx).toContain('Sampling plan: 5 × articles from current production');
+        expect(xlsx).toContain('Outsourced to the external body Lab');
     });
 });

@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import type { GeneratedFile } from '../src/index.js';
 import { generateDocuments } from '../src/index.js';
-import { modelFrom, PEOPLE_SOURCE, QMS_SOURCE } from './model-fixtures.js';
+import { examplesModel, modelFrom, PEOPLE_SOURCE, QMS_SOURCE } from './model-fixtures.js';
 
 const { model } = await modelFrom(QMS_SOURCE, PEOPLE_SOURCE);
 const files = await generateDocuments(model, { today: '2026-01-15' });
@@ -198,6 +198,15 @@ describe('JSON', () => {
     it.each(['QMS/checklist.json', 'QMS/coverage-ISO9001.json', 'competence-matrix.json', 'QMS/scheme.json', 'QMS/conformity-ISO17021_1.json'])('%s is valid against the committed schema', path => {
         const document = JSON.parse(textOf(path));
         expect(validate(document), JSON.stringify(validate.errors)).toBe(true);
+    });
+
+    it('holds for every document of the examples (sampling plans, external bodies, integrated schemes)', async () => {
+        const { model: examples } = await examplesModel();
+        const json = (await generateDocuments(examples, { today: '2026-06-01', formats: ['json'] })).filter(f => f.path.endsWith('.json'));
+        expect(json.map(f => f.path)).toContain('GALV_PROCESS/scheme.json');
+        for (const generated of json) {
+            expect(validate(JSON.parse(String(generated.content))), `${generated.path} ${JSON.stringify(validate.errors)}`).toBe(true);
+        }
     });
 
     it('is rejected by the schema when it breaks the contract', () => {

@@ -1,8 +1,8 @@
 import * as path from 'node:path';
 import type { Command } from 'commander';
-import { isClient, isDocument, programmeOfClient, today } from '@certa/language';
+import { buildCertaModel, isClient, isDocument, programmeOfClient, today } from '@certa/language';
 import type { ProgrammeFormat } from '@certa/generator';
-import { PROGRAMME_FORMATS, buildProgrammeDocument, generateProgramme } from '@certa/generator';
+import { PROGRAMME_FORMATS, buildProgrammeDocument, generateProgramme, planClientChecklists, renderDocuments, sortByPath } from '@certa/generator';
 import { ExitCode, UsageError } from '../cli-error.js';
 import { hasErrors, openWorkspace } from '../certa-workspace.js';
 import { diagnosticRecords } from '../diagnostic-records.js';
@@ -18,17 +18,20 @@ interface ProgrammeOptions {
     format: string;
     today?: string;
     force?: boolean;
+    /** Commander's negated option: false with `--no-bom`. */
+    bom: boolean;
 }
 
 export function registerProgramme(program: Command, context: CommandContext): void {
     program.command('programme')
-        .description('Write a client\'s audit programme: audit time (IAF MD 5, MD 11), site samples (IAF MD 1), windows, teams and clauses of each audit.')
+        .description('Write a client\'s audit programme (audit time per IAF MD 5 and MD 11, site samples per IAF MD 1, windows, teams and clauses of each audit) and each audit\'s checklist with its header filled in.')
         .argument('[paths...]', '.certa files or folders (searched recursively)', ['.'])
         .requiredOption('--client <id>', 'the client declaration to write the programme of')
         .requiredOption('--out <dir>', 'folder to write the programme to (created if missing)')
         .option('--format <formats>', `comma-separated formats: ${PROGRAMME_FORMATS.join(',')}`, PROGRAMME_FORMATS.join(','))
         .addOption(todayOption())
         .option('--force', 'write the programme even when the sources have errors')
+        .option('--no-bom', 'write CSV files without the UTF-8 byte order mark (for tools that do not expect one)')
         .action(async (paths: string[], options: ProgrammeOptions) => {
             context.exitCode = await writeProgramme(paths, options);
         });
@@ -64,7 +67,12 @@ async function writeProgramme(paths: string[], options: ProgrammeOptions): Promi
     const [{ client, document }] = found;
     const diagnostics = diagnosticRecords([document]).map(({ file, line, column, severity, code, message }) => ({ file, line, column, severity, code, message }));
     const doc = buildProgrammeDocument(programmeOfClient(workspace.services, client), diagnostics);
-    const files = await generateProgramme(doc, formats as ProgrammeFormat[]);
+    // Each audit's checklist, written like `certa generate` writes checklists, in the same atomic update.
+    const checklists = planClientChecklists(doc, buildCertaModel(workspace.documents, workspace.builtins));
+    const files = sortByPath([
+        ...await generateProgramme(doc, formats as ProgrammeFormat[], { csvBom: options.bom }),
+        ...await renderDocuments(checklists, formats as ProgrammeFormat[], { csvBom: options.bom })
+    ]);
     await prepareOutputFolder(options.out);
     let update;
     try {
@@ -75,7 +83,10 @@ async function writeProgramme(paths: string[], options: ProgrammeOptions): Promi
         throw new UsageError(`cannot write ${(error as NodeJS.ErrnoException).path ?? options.out} (${reason}); nothing was changed in ${options.out}`);
     }
     const inOut = (file: string) => path.join(options.out, file).split(path.sep).join('/');
-    process.stderr.write(`certa: wrote the programme of ${options.client} to ${options.out} (${formats.join(', ')})\n`);
+    const withChecklists = checklists.length > 0 ? ` with ${checklists.length} audit checklist${checklists.length === 1 ? '' : 's'}` : '';
+    const noChecklists = checklists.length > 0 ? ''
+        : `; no checklists: ${doc.client.scheme === null ? 'the client names no scheme (certifiedUnder)' : `no scheme ${doc.client.scheme} in the sources`}`;
+    process.stderr.write(`certa: wrote the programme of ${options.client}${withChecklists} to ${options.out} (${formats.join(', ')})${noChecklists}\n`);
     for (const file of update.removed) process.stderr.write(`certa: removed ${inOut(file)}: no longer generated\n`);
     return update.failed.length > 0 ? ExitCode.usage : ExitCode.ok;
 }

@@ -1,9 +1,10 @@
-import type { ValidationAcceptor, ValidationChecks } from 'langium';
+import type { AstNode, Reference, ValidationAcceptor, ValidationChecks } from 'langium';
 import type { CertaServices } from '../certa-module.js';
 import type {
     Activity, Catalog, CertaAstType, CertificationFunction, Clause, Competence, Person, Role, Scheme
 } from '../generated/ast.js';
-import { isRequirementDecl, isScopeDecl } from '../generated/ast.js';
+import { isRequirementDecl, isScopeDecl, isSpecialAudit, isTransfer } from '../generated/ast.js';
+import { appealsOf, complaintsOf, lifecycleMembers } from './operation-facts.js';
 import type { WorkspaceFacts } from '../workspace/workspace-facts.js';
 import { clauseRefText } from '../scoping/clause-index.js';
 import { defineRule } from './rule-catalog.js';
@@ -60,7 +61,7 @@ export const CompetenceRules = {
     }),
     roleNotStaffed: defineRule({
         code: 'certa.competence.role-not-staffed', severity: 'warning', basis: 'ISO/IEC 17065:2012 6.1.2; ISO/IEC 17021-1:2015 7.2',
-        summary: 'The person register has nobody currently qualified for a role a scheme uses.'
+        summary: 'The person register has nobody currently qualified for a role a scheme uses: performing an activity, handling complaints, deciding appeals, performing special audits or reviewing transfers.'
     }),
     decisionNotIndependent: defineRule({
         code: 'certa.competence.decision-not-independent', severity: 'warning', basis: 'ISO/IEC 17065:2012 7.6.2; ISO/IEC 17021-1:2015 9.5.1.2',
@@ -299,17 +300,34 @@ function currentlyQualified(facts: WorkspaceFacts, role: Role): Person[] {
     return facts.qualifiedFor(role).filter(person => person.qualifications.some(q => q.role?.ref === role && (!q.expires || q.expires >= now)));
 }
 
+/** Where a scheme names roles: its activities, then its complaints, appeals, special audits and transfer review. */
+function roleUses(scheme: Scheme): Array<{ node: AstNode; property: string; roles: ReadonlyArray<Reference<Role>>; what: string }> {
+    const uses: Array<{ node: AstNode; property: string; roles: ReadonlyArray<Reference<Role>>; what: string }> =
+        activitiesOf(scheme).map(({ activity }) => ({ node: activity, property: 'performers', roles: activity.performers ?? [], what: `performs '${nameOf(activity)}'` }));
+    const complaints = complaintsOf(scheme);
+    if (complaints) uses.push({ node: complaints, property: 'handlers', roles: complaints.handlers ?? [], what: 'handles complaints' });
+    const appeals = appealsOf(scheme);
+    if (appeals) uses.push({ node: appeals, property: 'deciders', roles: appeals.deciders ?? [], what: 'decides appeals' });
+    for (const special of lifecycleMembers(scheme, isSpecialAudit)) {
+        uses.push({ node: special, property: 'performers', roles: special.performers ?? [], what: `performs ${special.purpose ?? 'special'} special audits` });
+    }
+    for (const transfer of lifecycleMembers(scheme, isTransfer)) {
+        uses.push({ node: transfer, property: 'reviewers', roles: transfer.reviewers ?? [], what: 'reviews transfers of certification' });
+    }
+    return uses;
+}
+
 function rolesShouldBeStaffed(scheme: Scheme, facts: WorkspaceFacts, accept: ValidationAcceptor): void {
     if (facts.people().length === 0) return; // no register in this workspace: nothing to check against
     const reported = new Set<Role>();
-    for (const { activity } of activitiesOf(scheme)) {
-        activity.performers.forEach((performer, i) => {
-            const role = performer.ref;
+    for (const { node, property, roles, what } of roleUses(scheme)) {
+        roles.forEach((performer, index) => {
+            const role = performer?.ref;
             if (!role || reported.has(role)) return;
             reported.add(role);
             if (currentlyQualified(facts, role).length === 0) {
-                accept('warning', `Nobody in the person register is currently qualified for role '${nameOf(role)}', which performs '${nameOf(activity)}'. Add 'qualified ${nameOf(role)}' to a person or renew an expired qualification (ISO/IEC 17021-1:2015 7.2, ISO/IEC 17065:2012 6.1.2).`, {
-                    node: activity, property: 'performers', index: i, data: { code: CompetenceRules.roleNotStaffed }
+                accept('warning', `Nobody in the person register is currently qualified for role '${nameOf(role)}', which ${what}. Add 'qualified ${nameOf(role)}' to a person or renew an expired qualification (ISO/IEC 17021-1:2015 7.2, ISO/IEC 17065:2012 6.1.2).`, {
+                    node, property, index, data: { code: CompetenceRules.roleNotStaffed }
                 });
             }
         });
