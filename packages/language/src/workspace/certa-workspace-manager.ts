@@ -2,6 +2,9 @@ import type { LangiumDocument, WorkspaceFolder } from 'langium';
 import { DefaultWorkspaceManager, URI } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { BuiltinCatalogs } from '../catalogs/builtin-catalogs.js';
+import { setToday } from '../validation/validation-clock.js';
+import type { CertaConfig } from './certa-config.js';
+import { workspaceRoots } from './certa-config.js';
 import { configuredFolders, type WorkspaceStartup } from './configured-folders.js';
 
 /**
@@ -26,6 +29,10 @@ export class CertaWorkspaceManager extends DefaultWorkspaceManager {
     protected override async performStartup(folders: WorkspaceFolder[]): Promise<LangiumDocument[]> {
         const started = Date.now();
         const { folders: configured, configs, problems } = configuredFolders(this.fileSystemProvider, folders);
+        // Qualification expiry is judged on the day certa.json pins, as `certa validate` judges it.
+        const pinned = [...new Set(configs.map(c => c.today).filter((day): day is string => day !== undefined))];
+        if (pinned.length > 1) problems.push(`the days other certa.json files pin (${pinned.slice(1).join(', ')}): expiry is judged on ${pinned[0]}`);
+        if (pinned.length > 0) setToday(pinned[0]);
         const documents = await super.performStartup(configured);
         this.startup = {
             configs, problems, milliseconds: Date.now() - started,
@@ -34,6 +41,19 @@ export class CertaWorkspaceManager extends DefaultWorkspaceManager {
             builtinCatalogs: this.builtinUris.size
         };
         return documents;
+    }
+
+    /** The certa.json that governs a document: the one whose sources or shared folders hold it (the innermost). */
+    configFor(uri: URI): CertaConfig | undefined {
+        const file = uri.toString();
+        let best: { config: CertaConfig; depth: number } | undefined;
+        for (const config of this.startup?.configs ?? []) {
+            for (const root of workspaceRoots(config)) {
+                const folder = root.toString().replace(/\/?$/, '/');
+                if (file.startsWith(folder) && (!best || folder.length > best.depth)) best = { config, depth: folder.length };
+            }
+        }
+        return best?.config ?? (this.startup?.configs.length === 1 ? this.startup.configs[0] : undefined);
     }
 
     protected override async loadAdditionalDocuments(

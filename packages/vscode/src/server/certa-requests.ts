@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import type { LangiumDocument } from 'langium';
 import { DocumentState, URI } from 'langium';
-import type { CertaServices } from '@certa/language';
+import type { CertaServices, CertaWorkspaceManager } from '@certa/language';
 import { prepareOutputFolder, UsageError, writeFilesAtomically } from '@certa/cli/output';
 import { buildCertaModel } from '@certa/language';
 import type { GeneratedFile } from '@certa/generator';
@@ -59,8 +59,9 @@ class CertaRequests {
             return { files: [], errors: [`${path.basename(URI.parse(params.uri!).fsPath)} declares no scheme.`] };
         }
         const files = new Map<string, GeneratedFile>();
+        const settings = this.settings(params.uri);
         for (const scheme of schemes) {
-            const generated = await generateDocuments(model, { today: today(), formats: params.formats as never, scheme });
+            const generated = await generateDocuments(model, { ...settings, formats: params.formats as never, scheme });
             generated.forEach(file => files.set(file.path, file));
         }
         // As `certa generate` writes: all files or none, never through a link that leads out of the folder.
@@ -82,10 +83,11 @@ class CertaRequests {
             .map(d => path.basename(d.uri.fsPath));
         const banner = errorBanner(filesWithErrors);
         const schemes = model.schemes.filter(s => s.source === params.uri);
+        const settings = this.settings(params.uri);
         const planned = schemes.length > 0
-            ? schemes.flatMap(scheme => planDocuments(model, { today: today(), scheme: scheme.id })
+            ? schemes.flatMap(scheme => planDocuments(model, { ...settings, scheme: scheme.id })
                 .filter(p => p.document.kind !== 'competence-matrix'))
-            : planDocuments(model, { today: today() }).filter(p => p.document.kind === 'competence-matrix');
+            : planDocuments(model, settings).filter(p => p.document.kind === 'competence-matrix');
         if (planned.length === 0) {
             return { title: file, html: page(file, banner + '<p>Nothing to preview: this file declares no scheme, role, competence or person.</p>'), filesWithErrors };
         }
@@ -94,6 +96,13 @@ class CertaRequests {
         const bodies = pages.map(html => /<body>([\s\S]*)<\/body>/.exec(html)?.[1] ?? '');
         const title = schemes.length > 0 ? schemes.map(s => s.id).join(', ') : file;
         return { title, html: page(title, banner + bodies.join('\n<hr>\n'), style), filesWithErrors };
+    }
+
+    /** What the certa.json governing the document sets for generation, as `certa generate` reads it. */
+    private settings(uri: string | undefined): { today: string; coverageCatalogs?: readonly string[] } {
+        const manager = this.services.shared.workspace.WorkspaceManager as CertaWorkspaceManager;
+        const config = uri ? manager.configFor(URI.parse(uri)) : manager.startup?.configs[0];
+        return { today: config?.today ?? today(), coverageCatalogs: config?.coverageCatalogs };
     }
 
     /** The model of the whole workspace, once every document is linked and validated. */
