@@ -261,6 +261,24 @@ describe('cross-file rules after edits', () => {
         expect(codesOf('scheme')).not.toEqual(before);
     });
 
+    it('revalidates those schemes also when the edit before was cancelled before the roles file was indexed again', async () => {
+        await edit({ scheme: schemeText, roles: rolesText, people: peopleWithAuditor });
+        const before = codesOf('scheme');
+        // A first keystroke in the roles file; its build is cancelled once that file is linked.
+        const source = new CancellationTokenSource();
+        const listener = services.shared.workspace.DocumentBuilder.onDocumentPhase(DocumentState.Linked, document => {
+            if (document.uri.toString() === uris.roles.toString()) source.cancel();
+        });
+        await edit({ roles: rolesText + '// typing\n' }, source.token).catch((error: unknown) => { if (!isOperationCancelled(error)) throw error; });
+        listener.dispose();
+        // The next keystroke renames the competence the roles need.
+        const renamed = rolesText.replace('competence AnnexA', 'competence AnnexB');
+        await edit({ roles: renamed });
+        const fresh = await freshBuild({ scheme: schemeText, roles: renamed, people: peopleWithAuditor });
+        expect(codesOf('scheme')).toEqual(codesOf('scheme', fresh));
+        expect(codesOf('scheme')).not.toEqual(before);
+    });
+
     it('revalidates no other file when an edit changes no declaration others read, and rebinds their references', async () => {
         await edit({ scheme: schemeText, roles: rolesText, people: peopleWithAuditor });
         const validated = validatedDuring();

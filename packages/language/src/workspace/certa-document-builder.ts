@@ -68,7 +68,7 @@ export class CertaDocumentBuilder extends DefaultDocumentBuilder {
      * Changed documents whose referrers are still bound to their previous syntax tree: that tree and
      * the shapes of its declarations, taken before the re-parse (kept across cancelled builds).
      */
-    private readonly boundTo = new Map<string, { root: AstNode; shapes: Map<string, string>; localReaders: Map<string, Set<string>> }>();
+    private readonly boundTo = new Map<string, { root: AstNode; shapes: Map<string, string>; localReaders?: Map<string, Set<string>> }>();
     private buildOptions: BuildOptions = {};
     private lastDeleted?: { changed: Set<string>; deleted: Set<string> };
     private allCategories?: string[];
@@ -103,7 +103,8 @@ export class CertaDocumentBuilder extends DefaultDocumentBuilder {
             this.boundTo.set(key, {
                 root: document.parseResult.value,
                 shapes: safely(() => declarationShapes(document, this.locator(uri)), new Map()),
-                localReaders: this.index.localReaders(key)
+                // Unknown when its references are not indexed (a cancelled build had dropped them).
+                localReaders: document.state >= DocumentState.IndexedReferences ? this.index.localReaders(key) : undefined
             });
         }
         return super.update(changed, deleted, cancelToken);

@@ -7,8 +7,11 @@ import { declarationShapes, topLevelPath, typeAndName } from './declaration-shap
 export interface ReparsedDocument {
     document: LangiumDocument;
     before: Map<string, string>;
-    /** Its declarations that referred to each of its others (see CertaIndexManager.localReaders). */
-    localReaders: Map<string, Set<string>>;
+    /**
+     * Its declarations that referred to each of its others (see CertaIndexManager.localReaders);
+     * undefined when unknown, and then every declaration of it counts as changed for its readers.
+     */
+    localReaders?: Map<string, Set<string>>;
 }
 
 export interface ReconnectionServices {
@@ -39,15 +42,17 @@ export function reconnectReferrers(reparsed: ReparsedDocument[], services: Recon
     const rebuilt = new Set(reparsed.map(r => r.document.uri.toString()));
     /** `uri#topPath` of declarations whose readers must be validated again. */
     const changed: Array<[string, string]> = [];
-    for (const { document, before } of reparsed) {
+    for (const { document, before, localReaders } of reparsed) {
         const uri = document.uri.toString();
         const after = declarationShapes(document, services.locator);
-        for (const path of new Set([...before.keys(), ...after.keys()])) {
-            if (before.get(path) !== after.get(path)) changed.push([uri, path]);
-        }
-        for (const [path] of changed.filter(([u]) => u === uri)) {
+        const paths = new Set([...before.keys(), ...after.keys()]);
+        for (const path of paths) {
+            if (before.get(path) === after.get(path)) continue;
+            changed.push([uri, path]);
             for (const source of services.index.referrersOfDeclaration(uri, path).keys()) relink.add(source);
         }
+        // Without its own readers, any declaration of it may read a changed one: all are read again.
+        if (!localReaders) paths.forEach(path => { if (before.get(path) === after.get(path)) changed.push([uri, path]); });
         // A name that appears or disappears here may take over (or give back) the references to
         // another declaration of that name: a fresh build resolves duplicates by document order.
         for (const named of namesAddedOrRemoved(before, after)) {
@@ -70,11 +75,11 @@ export function reconnectReferrers(reparsed: ReparsedDocument[], services: Recon
     }
     // Readers through chains of references (scheme → role → competence): validated again.
     const seen = new Set(changed.map(([uri, path]) => `${uri}#${path}`));
-    const localReaders = new Map(reparsed.map(r => [r.document.uri.toString(), r.localReaders]));
+    const readersWithin = new Map(reparsed.map(r => [r.document.uri.toString(), r.localReaders]));
     while (changed.length > 0) {
         const [uri, path] = changed.pop()!;
         // A re-parsed document's own references are out of the index by now: its readers from before.
-        const own = localReaders.get(uri)?.get(path);
+        const own = readersWithin.get(uri)?.get(path);
         const readers = own ? [...services.index.referrersOfDeclaration(uri, path), [uri, own] as const] : services.index.referrersOfDeclaration(uri, path);
         for (const [source, holders] of readers) {
             if (!relink.has(source)) revalidate.add(source);
