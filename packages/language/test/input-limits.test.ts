@@ -1,6 +1,7 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CertaServices } from '../src/certa-module.js';
 import { MAX_NESTING, MAX_SOURCE_LENGTH } from '../src/parser/input-limits.js';
+import { SUGGESTION_BUDGET } from '../src/scoping/nearest-names.js';
 import { clearTestDocuments, codes, createTestServices, validateSources } from './test-services.js';
 
 /**
@@ -59,6 +60,46 @@ describe('input limits', () => {
         const activities = Array.from({ length: 10_000 }, (_, i) => `activity a${i}: stage2 audit by Nobody${i}`);
         const [document] = await validateSources(services, `scheme E "e" {\n${activities.join('\n')}\n}\n`);
         expect(codes(document.diagnostics).filter(code => code === 'certa.reference.unknown-name')).toHaveLength(10_000);
+    });
+
+    it('recovers from 6,000 stray braces between declarations, one error each, without overflowing the stack', async () => {
+        const text = Array.from({ length: 6_000 }, (_, i) => `role R${i} "r" }`).join('\n');
+        const [document] = await validateSources(services, text);
+        expect(document.parseResult.value.elements).toHaveLength(6_000);
+        expect(codes(document.diagnostics).filter(code => code.startsWith('certa.syntax.'))).toHaveLength(6_000);
+    });
+
+    it('looks ahead in proportion to the errors it recovers from, not to the errors times the file', () => {
+        // The token look-ahead of the parser, counted: twice the broken declarations, about twice the work.
+        const parser = services.parser.LangiumParser as unknown as { wrapper: { LA(this: unknown, k: number): unknown } };
+        const lookAhead = parser.wrapper.LA;
+        let calls = 0;
+        parser.wrapper.LA = function (k) {
+            calls++;
+            return lookAhead.call(this, k);
+        };
+        const work = (n: number) => {
+            calls = 0;
+            services.parser.LangiumParser.parse(Array.from({ length: n }, (_, i) => `role R${i} "r" }`).join('\n'));
+            return calls;
+        };
+        try {
+            expect(work(4_000) / work(2_000)).toBeLessThan(2.2);
+        } finally {
+            parser.wrapper.LA = lookAhead;
+        }
+    });
+
+    it('reports each of 3,000 unknown names among 3,000 names, with suggestions while the file\'s budget lasts', async () => {
+        const lines = Array.from({ length: 3_000 }, (_, i) => `competence C${i} "c" basis ISO9001 4.4\nrole R${i} "r" { needs K${i} }`);
+        const [document] = await validateSources(services, lines.join('\n'));
+        const unknown = (document.diagnostics ?? []).filter(d => d.code === 'certa.reference.unknown-name').map(d => d.message as string);
+        expect(unknown).toHaveLength(3_000);
+        expect(unknown[0]).toContain("Unknown competence 'K0'. Did you mean C0?");
+        // Each description compares a name with the 3,000 competences: the budget covers the first ones.
+        const described = Math.ceil(SUGGESTION_BUDGET / 3_000);
+        expect(unknown.filter(m => m.includes('Did you mean'))).toHaveLength(described);
+        expect(unknown[2_999]).toBe("Unknown competence 'K2999'. Declare it or correct the name.");
     });
 
     it('reads a 1 MB line', async () => {

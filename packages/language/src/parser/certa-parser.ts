@@ -2,6 +2,7 @@ import type { AstNode, LangiumCoreServices, ParseResult } from 'langium';
 import { createParser, LangiumParser } from 'langium';
 import type { ParserOptions } from 'langium';
 import { MAX_SOURCE_LENGTH, nestingCut } from './input-limits.js';
+import { recoverLinearly } from './linear-recovery.js';
 
 /**
  * A parse result that stopped at a limit: `cutAt` is where reading stopped at the nesting limit,
@@ -14,6 +15,11 @@ export interface CutParseResult<T extends AstNode = AstNode> extends ParseResult
 
 /** Langium's parser, reading a file only within the input limits (see input-limits.ts). */
 export class CertaParser extends LangiumParser {
+    /** Called once the grammar is finalised (see linear-recovery.ts). */
+    recoverLinearly(): void {
+        recoverLinearly(this.wrapper as unknown as Parameters<typeof recoverLinearly>[0]);
+    }
+
     override parse<T extends AstNode = AstNode>(input: string, options?: ParserOptions): CutParseResult<T> {
         if (input.length > MAX_SOURCE_LENGTH) return { ...super.parse<T>('', options), tooLong: input.length };
         const cut = nestingCut(input);
@@ -25,5 +31,6 @@ export class CertaParser extends LangiumParser {
 export function createCertaParser(services: LangiumCoreServices): LangiumParser {
     const parser = createParser(services.Grammar, new CertaParser(services), services.parser.Lexer.definition);
     parser.finalize();
+    parser.recoverLinearly();
     return parser;
 }

@@ -5,17 +5,44 @@
  */
 export function nearestNames(typed: string, candidates: Iterable<string>, limit = 3): string[] {
     const maxDistance = Math.max(2, Math.ceil(typed.length / 2));
-    const scored: Array<{ name: string; distance: number; prefix: number }> = [];
+    const lower = typed.toLowerCase();
+    // Only the closest matches are kept: a clearly better candidate should not be diluted by worse ones.
+    let best = maxDistance;
+    let closest: Array<{ name: string; prefix: number }> = [];
     for (const name of new Set(candidates)) {
-        const distance = editDistance(typed.toLowerCase(), name.toLowerCase());
-        if (distance <= maxDistance) {
-            scored.push({ name, distance, prefix: commonPrefixLength(typed, name) });
+        if (Math.abs(name.length - typed.length) > best) continue; // each extra character is an edit
+        const distance = editDistance(lower, name.toLowerCase(), best);
+        if (distance > best) continue;
+        if (distance < best) {
+            best = distance;
+            closest = [];
         }
+        closest.push({ name, prefix: commonPrefixLength(typed, name) });
     }
-    scored.sort((a, b) => a.distance - b.distance || b.prefix - a.prefix || compareNatural(a.name, b.name));
-    // Only the closest matches: a clearly better candidate should not be diluted by worse ones.
-    const best = scored[0]?.distance;
-    return scored.filter(entry => entry.distance === best).slice(0, limit).map(entry => entry.name);
+    closest.sort((a, b) => b.prefix - a.prefix || compareNatural(a.name, b.name));
+    return closest.slice(0, limit).map(entry => entry.name);
+}
+
+/**
+ * "Did you mean" compares an unknown name with every name its reference could see. In one file, at
+ * most this many names are compared in all (real files use a tiny part of it); unknown names after
+ * that are reported without suggestions, so that a file of thousands of unknown names among
+ * thousands of declarations is checked in linear time (fuzz regression
+ * `hang-build-many-unknown-names`).
+ */
+export const SUGGESTION_BUDGET = 500_000;
+
+/** What is left of SUGGESTION_BUDGET while one file's unknown names are described. */
+export class SuggestionBudget {
+    constructor(private left = SUGGESTION_BUDGET) {}
+
+    /** The candidates to compare (and pays for them), or undefined once the budget is spent. */
+    take(candidates: () => string[]): string[] | undefined {
+        if (this.left <= 0) return undefined;
+        const names = candidates();
+        this.left -= names.length;
+        return names;
+    }
 }
 
 /**
@@ -28,20 +55,30 @@ export function sameSpellingNames(typed: string, candidates: Iterable<string>): 
     return [...new Set(candidates)].filter(name => name !== typed && plain(name) === plain(typed)).sort();
 }
 
-export function editDistance(a: string, b: string): number {
+/**
+ * The edit distance of `a` and `b`; with `atMost`, any distance beyond it may be answered as
+ * `atMost + 1` (the comparison stops once two rows in a row are all beyond it: no later row can
+ * come back under it).
+ */
+export function editDistance(a: string, b: string, atMost = Infinity): number {
     let beforePrevious: number[] = [];
     let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+    let previousLowest = 0;
     for (let i = 1; i <= a.length; i++) {
         const current = [i];
+        let lowest = i;
         for (let j = 1; j <= b.length; j++) {
             let cost = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
             if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
                 cost = Math.min(cost, beforePrevious[j - 2] + 1);
             }
             current.push(cost);
+            if (cost < lowest) lowest = cost;
         }
+        if (lowest > atMost && previousLowest > atMost) return atMost + 1;
         beforePrevious = previous;
         previous = current;
+        previousLowest = lowest;
     }
     return previous[b.length];
 }
@@ -52,9 +89,12 @@ function commonPrefixLength(a: string, b: string): number {
     return i;
 }
 
+/** One collator for every comparison: `localeCompare` with options builds a new one each call. */
+const naturalOrder = new Intl.Collator('en', { numeric: true });
+
 /** Orders clause numbers as people do: 4.2 before 4.10. */
 export function compareNatural(a: string, b: string): number {
-    return a.localeCompare(b, 'en', { numeric: true });
+    return naturalOrder.compare(a, b);
 }
 
 /**

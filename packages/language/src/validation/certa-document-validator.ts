@@ -6,7 +6,7 @@ import type { CertaServices } from '../certa-module.js';
 import type { Catalog } from '../generated/ast.js';
 import { isBankQuestion, isClauseRef, isQuestionBank, BankQuestion, ClauseRef } from '../generated/ast.js';
 import { catalogOf, nameOf, refTextOf } from '../helpers/node-properties.js';
-import { nearestClauseNumbers, nearestNames, sameSpellingNames } from '../scoping/nearest-names.js';
+import { nearestClauseNumbers, nearestNames, sameSpellingNames, SuggestionBudget } from '../scoping/nearest-names.js';
 import { AcceptanceRules } from './acceptance.js';
 import type { CutParseResult } from '../parser/certa-parser.js';
 import { MAX_NESTING, MAX_SOURCE_LENGTH } from '../parser/input-limits.js';
@@ -45,11 +45,12 @@ export class CertaDocumentValidator extends DefaultDocumentValidator {
     }
 
     protected override processLinkingErrors(document: LangiumDocument, diagnostics: Diagnostic[], _options: ValidationOptions): void {
+        const budget = new SuggestionBudget();
         for (const reference of document.references) {
             const error = reference.error;
             if (!error) continue;
             try {
-                diagnostics.push(...this.unresolvedDiagnostic(error.info, reference.$refNode?.range));
+                diagnostics.push(...this.unresolvedDiagnostic(error.info, reference.$refNode?.range, budget));
             } catch (failure) {
                 if (isOperationCancelled(failure)) throw failure;
                 diagnostics.push(internalErrorDiagnostic(`describing the unresolved name '${refTextOf(reference)}'`, failure, reference.$refNode?.range));
@@ -57,31 +58,33 @@ export class CertaDocumentValidator extends DefaultDocumentValidator {
         }
     }
 
-    private unresolvedDiagnostic(info: ReferenceInfo, range: Range | undefined): Diagnostic[] {
+    private unresolvedDiagnostic(info: ReferenceInfo, range: Range | undefined, budget: SuggestionBudget): Diagnostic[] {
         if (isClauseReference(info) && !catalogOfClauseReference(info)) {
             return []; // the unknown catalog is the one problem worth reporting
         }
-        const { code, message, suggestions } = this.describeUnresolved(info);
+        const { code, message, suggestions } = this.describeUnresolved(info, budget);
         const referenceType = this.services.shared.AstReflection.getReferenceType(info);
         const data: UnresolvedReferenceData = { code, refText: refTextOf(info.reference), suggestions, referenceType };
         return [this.toDiagnostic('error', message, { node: info.container, range, property: info.property, index: info.index, data })];
     }
 
-    private describeUnresolved(info: ReferenceInfo): { code: string; message: string; suggestions: string[] } {
+    private describeUnresolved(info: ReferenceInfo, budget: SuggestionBudget): { code: string; message: string; suggestions: string[] } {
         const typed = refTextOf(info.reference);
-        const candidates = () => this.services.references.ScopeProvider.getScope(info).getAllElements().map(d => d.name);
+        const candidates = () => this.services.references.ScopeProvider.getScope(info).getAllElements().map(d => d.name).toArray();
         if (this.services.shared.AstReflection.getReferenceType(info) === 'Catalog') {
             return unknownCatalog(typed, candidates());
         }
         if (isClauseReference(info)) {
             const catalog = catalogOfClauseReference(info);
-            const suggestions = nearestClauseNumbers(typed, candidates());
+            const names = budget.take(candidates);
+            const suggestions = names ? nearestClauseNumbers(typed, names) : [];
             return {
                 code: SyntaxCodes.unknownClause, suggestions,
                 message: `${catalog ? `Catalog ${nameOf(catalog)}` : 'The catalog'} has no clause ${typed}.${didYouMean(suggestions, catalog?.name)}`
             };
         }
-        const suggestions = nearestNames(typed, candidates());
+        const names = budget.take(candidates);
+        const suggestions = names ? nearestNames(typed, names) : [];
         const kind = humanKind(this.services.shared.AstReflection.getReferenceType(info));
         return {
             code: SyntaxCodes.unknownName, suggestions,

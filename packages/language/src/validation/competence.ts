@@ -294,10 +294,19 @@ function scopeAreasShouldBeCovered(scheme: Scheme, facts: WorkspaceFacts, accept
     });
 }
 
-/** The people of the workspace's register with a qualification for the role that has not expired. */
+/**
+ * The people of the workspace's register with a qualification for the role that has not expired;
+ * once per role and index version, not once per scheme that names the role.
+ */
 function currentlyQualified(facts: WorkspaceFacts, role: Role): Person[] {
     const now = today();
-    return facts.qualifiedFor(role).filter(person => person.qualifications.some(q => q.role?.ref === role && (!q.expires || q.expires >= now)));
+    const byRole = facts.derived(`currently-qualified@${now}`, () => new Map<Role, Person[]>());
+    let people = byRole.get(role);
+    if (!people) {
+        people = facts.qualifiedFor(role).filter(person => person.qualifications.some(q => q.role?.ref === role && (!q.expires || q.expires >= now)));
+        byRole.set(role, people);
+    }
+    return people;
 }
 
 /** Where a scheme names roles: its activities, then its complaints, appeals, special audits and transfer review. */

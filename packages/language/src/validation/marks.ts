@@ -114,9 +114,20 @@ function systemMarksShouldDifferFromProductMarks(scheme: Scheme, facts: Workspac
     const own = marksOf(scheme).filter(m => m.shape && m.shape !== 'other');
     if (own.length === 0) return;
     // Per scheme, kept until its document changes: a keystroke in one scheme does not re-read the others.
-    const productMarks = facts.derived('productMarks', () => facts.schemes().flatMap(s => facts.ofNode('productMarks', s, () => (isProductScheme(s) ? marksUsedBy(s) : []))));
+    // By shape, in workspace order: each system mark looks at the product marks of its shape only.
+    const productMarks = facts.derived('productMarksByShape', () => {
+        const byShape = new Map<string, Mark[]>();
+        for (const s of facts.schemes()) {
+            for (const p of facts.ofNode('productMarks', s, () => (isProductScheme(s) ? marksUsedBy(s) : []))) {
+                if (!p.shape) continue;
+                const list = byShape.get(p.shape);
+                if (list) list.push(p); else byShape.set(p.shape, [p]);
+            }
+        }
+        return byShape;
+    });
     for (const mark of own) {
-        const twin = productMarks.find(p => p.shape === mark.shape && p !== mark);
+        const twin = productMarks.get(mark.shape ?? '')?.find(p => p !== mark);
         if (twin) {
             accept('warning', `Mark '${nameOf(mark)}' has the same shape (${mark.shape}) as product mark '${nameOf(twin)}'. Make management-system and product marks visibly different, e.g. a rectangle for systems and a circle for products (ISO/IEC 17021-1:2015 8.3).`, {
                 node: mark, property: 'shape', data: { code: MarkRules.marksLookAlike }

@@ -1,5 +1,5 @@
 import type { AstNode, BuildOptions, LangiumDocument, MaybePromise, URI } from 'langium';
-import { AstUtils, DefaultDocumentBuilder, DocumentState, isOperationCancelled, URI as Uri } from 'langium';
+import { AstUtils, DocumentState, isOperationCancelled, URI as Uri } from 'langium';
 import type { CancellationToken } from 'vscode-languageserver';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { LangiumSharedServices } from 'langium/lsp';
@@ -10,6 +10,7 @@ import { refTextOf } from '../helpers/node-properties.js';
 import { internalErrorDiagnostic } from '../validation/internal-errors.js';
 import type { CertaIndexManager } from './certa-index-manager.js';
 import { declarationShapes } from './declaration-shapes.js';
+import { OpenFirstDocumentBuilder } from './open-first-builder.js';
 import type { ReparsedDocument } from './referrer-reconnection.js';
 import { reconnectReferrers } from './referrer-reconnection.js';
 
@@ -53,9 +54,9 @@ const gatingTypes = ['Scheme', 'Role'];
  * before, finds the documents whose rules read what changed (through the index), and validates
  * them again (no re-parse, no relink). An edit in the language server thus gives the same
  * diagnostics as a fresh `certa validate`, and an edit that changes nothing other files read costs
- * nothing extra.
+ * nothing extra. Open documents are built first (see open-first-builder.ts).
  */
-export class CertaDocumentBuilder extends DefaultDocumentBuilder {
+export class CertaDocumentBuilder extends OpenFirstDocumentBuilder {
     private readonly facts = new Map<string, CrossFileFacts>();
     private readonly present = new Map<string, boolean>();
     /** Deleted documents offer nothing any more: their old facts become a pending change. */

@@ -36,6 +36,8 @@ export class CertaIndexManager extends DefaultIndexManager {
     private readonly typeGenerations = new Map<string, number>();
     private readonly documentGenerations = new Map<string, number>();
     private generation = 0;
+    /** Documents whose declarations were asked about while references were pending (see whileReferencesPending). */
+    private askedEarly?: Set<string>;
 
     /** Changes whenever the index changes; caches derived from the index key on it. */
     get version(): number {
@@ -53,9 +55,32 @@ export class CertaIndexManager extends DefaultIndexManager {
         return stream(documentUris).map(uri => this.getFileDescriptions(uri, nodeType)).flat();
     }
 
-    /** Whether anything (in any document, this one included) refers to the node. */
+    /**
+     * Whether anything (in any document, this one included) refers to the node. While references
+     * are pending the answer is yes: nothing is called unused before every referrer is indexed.
+     */
     isReferenced(targetNode: AstNode, astNodePath: string): boolean {
-        return (this.byTarget.get(targetKey(AstUtils.getDocument(targetNode).uri.toString(), astNodePath))?.size ?? 0) > 0;
+        const uri = AstUtils.getDocument(targetNode).uri.toString();
+        if (this.askedEarly) {
+            this.askedEarly.add(uri);
+            return true;
+        }
+        return (this.byTarget.get(targetKey(uri, astNodePath))?.size ?? 0) > 0;
+    }
+
+    /**
+     * Runs `build` (the open documents validated ahead of documents whose references are not indexed
+     * yet) and returns the documents whose declarations it asked `isReferenced` about.
+     */
+    async whileReferencesPending(build: () => Promise<void>): Promise<Set<string>> {
+        const asked = new Set<string>();
+        this.askedEarly = asked;
+        try {
+            await build();
+        } finally {
+            this.askedEarly = undefined;
+        }
+        return asked;
     }
 
     /** Documents (URIs) with a non-local reference into one of `targets`. */

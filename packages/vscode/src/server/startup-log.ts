@@ -25,7 +25,10 @@ export function logStartup(shared: LangiumSharedServices, log: ServerLog): void 
         log.info(`loaded ${startup.documents.length} files (and ${startup.builtinCatalogs} builtin catalog and question-bank files) from ${from} in ${startup.milliseconds} ms; catalogs: ${catalogs.join(', ') || 'none'}`);
     });
     const started = Date.now();
-    const validated = builder.onBuildPhase(DocumentState.Validated, documents => {
+    // The open files are validated ahead of the rest: the first validation is over once every file is validated.
+    const validated = builder.onBuildPhase(DocumentState.Validated, () => {
+        const documents = shared.workspace.LangiumDocuments.all.toArray();
+        if (documents.some(d => d.state < DocumentState.Validated)) return;
         validated.dispose();
         const diagnostics = documents.flatMap(d => d.diagnostics ?? []);
         const count = (severity: number) => diagnostics.filter(d => d.severity === severity).length;
