@@ -1,4 +1,5 @@
 import type { CertaModel } from '@certa/language/model';
+import { CatalogLookups } from './catalog-lookups.js';
 import { buildChecklist } from './checklist.js';
 import { clauseOrder } from './clauses.js';
 import { buildCompetenceMatrix } from './competence-matrix.js';
@@ -58,16 +59,17 @@ export function planDocuments(model: CertaModel, options: GenerateOptions): Plan
         throw new Error(`no scheme "${options.scheme}" in the workspace (schemes: ${model.schemes.map(s => s.id).join(', ') || 'none'})`);
     }
     const order = clauseOrder(model.catalogs);
+    const lookups = new CatalogLookups(model.catalogs, model.questionBanks ?? []);
     const planned: PlannedDocument[] = [];
     for (const scheme of schemes) {
-        const checklist = buildChecklist(scheme, model.catalogs, { questionBanks: model.questionBanks, header: options.header });
+        const checklist = buildChecklist(scheme, model.catalogs, { questionBanks: model.questionBanks, header: options.header, lookups });
         planned.push({ document: checklist, report: checklistReport(checklist, order) });
         const schemeDocument = buildSchemeDocument(scheme, model);
         planned.push({ document: schemeDocument, report: schemeDocumentReport(schemeDocument) });
         const bodyStandard = model.catalogs.find(c => c.id === scheme.operatedUnder);
         const body = bodyStandard ? bodyStandardView(bodyStandard.id, model.questionBanks ?? []) : undefined;
         if (bodyStandard && body) {
-            const conformity = buildConformityChecklist(scheme, bodyStandard, body, model);
+            const conformity = buildConformityChecklist(scheme, bodyStandard, body, model, lookups);
             planned.push({ document: conformity, report: conformityReport(conformity, order) });
         }
         for (const catalogId of options.coverageCatalogs ?? certifiedStandards(scheme)) {
