@@ -17,30 +17,41 @@ const dist = path.join(packageRoot, 'dist');
 
 export async function bundle({ metafile = false } = {}) {
     fs.rmSync(dist, { recursive: true, force: true });
+    // The thread that compresses workbooks (packages/generator/src/render/zip-pool.ts) is started
+    // from a file next to the module that starts it: dist/zip-worker.js, ESM as the package is.
+    await esbuild.build({
+        ...common,
+        entryPoints: { 'zip-worker': path.join(repositoryRoot, 'packages', 'generator', 'src', 'render', 'zip-worker.ts') },
+        outdir: dist
+    });
     return esbuild.build({
+        ...common,
         entryPoints: { certa: path.join(packageRoot, 'src', 'main.ts') },
         outdir: dist,
         outExtension: { '.js': '.mjs' },
-        bundle: true,
         splitting: true,
-        format: 'esm',
-        platform: 'node',
-        target: 'node20',
-        // Readable stack traces in bug reports; a bundle this size compiles as fast either way.
-        sourcemap: 'linked',
-        logLevel: 'warning',
-        metafile,
-        // Prefer the ESM entry points: Langium and the workspace packages are ESM-only.
-        mainFields: ['module', 'main'],
-        conditions: ['import', 'node'],
-        // The CommonJS dependencies (commander, ajv, the LSP protocol) call require() for Node's modules.
-        banner: { js: "import { createRequire as __certaCreateRequire } from 'node:module'; const require = __certaCreateRequire(import.meta.url);" },
-        alias: {
-            '@certa/language': path.join(repositoryRoot, 'packages', 'language', 'src'),
-            '@certa/generator': path.join(repositoryRoot, 'packages', 'generator', 'src')
-        }
+        metafile
     });
 }
+
+const common = {
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    // Readable stack traces in bug reports; a bundle this size compiles as fast either way.
+    sourcemap: 'linked',
+    logLevel: 'warning',
+    // Prefer the ESM entry points: Langium and the workspace packages are ESM-only.
+    mainFields: ['module', 'main'],
+    conditions: ['import', 'node'],
+    // The CommonJS dependencies (commander, ajv, the LSP protocol) call require() for Node's modules.
+    banner: { js: "import { createRequire as __certaCreateRequire } from 'node:module'; const require = __certaCreateRequire(import.meta.url);" },
+    alias: {
+        '@certa/language': path.join(repositoryRoot, 'packages', 'language', 'src'),
+        '@certa/generator': path.join(repositoryRoot, 'packages', 'generator', 'src')
+    }
+};
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
     const result = await bundle({ metafile: process.argv.includes('--analyze') });

@@ -40,6 +40,9 @@ export interface GenerateOptions {
     header?: AuditHeaderInput;
 }
 
+/** Workbooks that may be in compression while the next documents are rendered. */
+const MAX_COMPRESSING = 8;
+
 /** One document and the table layout the text formats render. */
 export interface PlannedDocument {
     document: CertaDocument;
@@ -96,12 +99,25 @@ export async function generateDocuments(model: CertaModel, options: GenerateOpti
     const formats = new Set<Format>(options.formats ?? FORMATS);
     const planned = planDocuments(model, options);
     const files: GeneratedFile[] = indexPages(planned, FORMATS.filter(format => formats.has(format)));
+    // Workbooks are compressed on a thread of their own while the next documents are laid out
+    // (render/zip-pool.ts); beyond a few in flight, the oldest is waited for, so that only their
+    // uncompressed sheets are held in memory.
+    const compressing: Array<Promise<void>> = [];
     for (const { document, report } of planned) {
         if (formats.has('md')) files.push({ path: `${report.path}.md`, content: renderMarkdown(report) });
         if (formats.has('html')) files.push({ path: `${report.path}.html`, content: renderHtml(report) });
         if (formats.has('csv')) files.push(...renderCsv(report, { bom: options.csvBom ?? true }));
-        if (formats.has('xlsx')) files.push({ path: `${report.path}.xlsx`, content: await renderXlsx(report) });
+        if (formats.has('xlsx')) {
+            const file: GeneratedFile = { path: `${report.path}.xlsx`, content: new Uint8Array() };
+            files.push(file);
+            const done = renderXlsx(report).then(content => { file.content = content; });
+            // Awaited below: marked as handled so that a failure is not reported as unhandled first.
+            done.catch(() => undefined);
+            compressing.push(done);
+            if (compressing.length > MAX_COMPRESSING) await compressing.shift();
+        }
         if (formats.has('json')) files.push({ path: `${report.path}.json`, content: renderJson(document) });
     }
+    await Promise.all(compressing);
     return files.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
 }
