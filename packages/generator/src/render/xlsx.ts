@@ -195,7 +195,7 @@ function clip(text: string): string {
 
 /** A sheet's XML around its rows, in the element order the schema requires. */
 function worksheet(rows: string, options: {
-    lastColumn: number; lastRow: number; widths: number[]; frozenHeader: boolean; autoFilter: boolean;
+    lastColumn: number; lastRow: number; widths: readonly number[]; frozenHeader: boolean; autoFilter: boolean;
     validations: string[]; merges: string[]; print: PrintSetup;
 }): string {
     const last = `${columnName(options.lastColumn)}${options.lastRow}`;
