@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ZipEntry } from './zip-writer.js';
 import { zip } from './zip-writer.js';
@@ -52,8 +54,12 @@ class ZipThread {
     }
 
     private start(): Worker | null {
+        const module = new URL('./zip-worker.js', import.meta.url);
+        // Not there under the TypeScript sources: a thread started for nothing would cost more
+        // than the compression it was meant to take over.
+        if (!existsSync(fileURLToPath(module))) return this.worker = null;
         try {
-            const worker = new Worker(new URL('./zip-worker.js', import.meta.url));
+            const worker = new Worker(module);
             worker.on('message', ({ id, bytes }: ZipResult) => {
                 const job = this.jobs.get(id);
                 this.jobs.delete(id);
