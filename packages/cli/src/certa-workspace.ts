@@ -1,3 +1,5 @@
+import { createRequire } from 'node:module';
+import * as path from 'node:path';
 import type { LangiumDocument } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import type { CertaConfig, CertaServices, LoadedWorkspace } from '@certa/language';
@@ -27,10 +29,18 @@ export async function openWorkspace(paths: string[], options: { config?: CertaCo
     const files = named.length > 0 ? await collectSourceFiles(named) : [];
     const context = config && paths.length > 0 ? await collectSourceFiles(config.shared.map(uri => uri.fsPath)).catch(() => []) : [];
     const reported = new Set(files);
-    const { Certa } = createCertaServices(NodeFileSystem);
+    const { Certa } = createCertaServices(NodeFileSystem, { production: true, catalogDirectory: catalogDirectory() });
     const loaded = await loadWorkspace(Certa, [...files, ...context.filter(file => !reported.has(file))]);
     const reportedDocuments = loaded.documents.filter(document => reported.has(document.uri.fsPath));
     return { ...loaded, reported: reportedDocuments, services: Certa, files, config };
+}
+
+/**
+ * The language package's catalogs folder, found as Node finds the package: the language module
+ * cannot tell from its own location once it is bundled into dist/certa.mjs.
+ */
+function catalogDirectory(): string {
+    return path.join(path.dirname(createRequire(import.meta.url).resolve('@certa/language/package.json')), 'catalogs');
 }
 
 export function hasErrors(documents: LangiumDocument[]): boolean {

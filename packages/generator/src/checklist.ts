@@ -3,7 +3,8 @@ import type {
     AuditHeader, AuditHeaderInput, ChecklistActivity, ChecklistDocument, ChecklistItem, NcGrade, SchemeSummary
 } from './documents.js';
 import { PASS_FAIL_VALUES } from './documents.js';
-import { clauseKey, clauseLabel, exclusionsOf, flattenCatalog } from './clauses.js';
+import { CatalogLookups } from './catalog-lookups.js';
+import { clauseKey, clauseLabel, exclusionsOf } from './clauses.js';
 import { fingerprintOf } from './fingerprint.js';
 import { gradeNames, ncGradesOf } from './nc-grades.js';
 import type { QuestionSource } from './questions.js';
@@ -22,6 +23,8 @@ export interface ChecklistOptions {
     questionBanks?: readonly QuestionBankModel[];
     /** Header values from a client audit programme; missing fields stay blank. */
     header?: AuditHeaderInput;
+    /** The generation run's lookups, built from the same catalogs and question banks. */
+    lookups?: CatalogLookups;
 }
 
 /**
@@ -35,10 +38,11 @@ export interface ChecklistOptions {
  */
 export function buildChecklist(scheme: SchemeModel, catalogs: readonly CatalogModel[] = [], options: ChecklistOptions = {}): ChecklistDocument {
     const grades = ncGradesOf(scheme);
+    const lookups = options.lookups ?? new CatalogLookups(catalogs, options.questionBanks ?? []);
     const context: ItemContext = {
         excluded: exclusionsOf(scheme),
-        questions: questionSource(scheme, catalogs, options.questionBanks ?? []),
-        structure: clauseStructure(catalogs),
+        questions: questionSource(scheme, catalogs, options.questionBanks ?? [], lookups),
+        structure: { parent: lookups.parents },
         grades,
         subject: scheme.certifies?.subject === undefined || scheme.certifies.subject === 'managementSystem'
             ? 'the organisation' : `the ${scheme.certifies.subject}`,
@@ -115,25 +119,9 @@ interface ItemContext {
     externalBodies: SchemeModel['externalBodies'];
 }
 
-/** Parents and sub-clause counts of every catalog clause, by clause key. */
+/** The parent of every catalog clause, by clause key. */
 interface ClauseStructure {
-    parent: Map<string, ResolvedClause>;
-}
-
-function clauseStructure(catalogs: readonly CatalogModel[]): ClauseStructure {
-    const parent = new Map<string, ResolvedClause>();
-    for (const catalog of catalogs) {
-        for (const { clause } of flattenCatalog(catalog)) {
-            const resolved: ResolvedClause = clause.heading === undefined
-                ? { catalog: catalog.id, number: clause.number }
-                : { catalog: catalog.id, number: clause.number, heading: clause.heading };
-            for (const child of clause.clauses) {
-                const key = clauseKey({ catalog: catalog.id, number: child.number });
-                if (!parent.has(key)) parent.set(key, resolved);
-            }
-        }
-    }
-    return { parent };
+    parent: ReadonlyMap<string, ResolvedClause>;
 }
 
 /** The covered ancestors of a clause, outermost first. */

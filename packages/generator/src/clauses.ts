@@ -41,6 +41,12 @@ export function clauseOrder(catalogs: readonly CatalogModel[]): (a: ResolvedClau
             if (!position.has(key)) position.set(key, position.size);
         }
     }
-    const at = (clause: ResolvedClause): number => position.get(clauseKey(clause)) ?? Number.MAX_SAFE_INTEGER;
+    // Sorting compares the same clause objects many times: their key is built once each.
+    const positions = new WeakMap<ResolvedClause, number>();
+    const at = (clause: ResolvedClause): number => {
+        let found = positions.get(clause);
+        if (found === undefined) positions.set(clause, found = position.get(clauseKey(clause)) ?? Number.MAX_SAFE_INTEGER);
+        return found;
+    };
     return (a, b) => at(a) - at(b) || clauseKey(a).localeCompare(clauseKey(b), 'en', { numeric: true });
 }

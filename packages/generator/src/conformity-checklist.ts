@@ -1,6 +1,7 @@
-import type { CatalogModel, CertaModel, ResolvedClause, SchemeModel } from '@certa/language/model';
+import type { ActivityModel, CatalogModel, CertaModel, ResolvedClause, SchemeModel } from '@certa/language/model';
+import { CatalogLookups } from './catalog-lookups.js';
 import { schemeSummary } from './checklist.js';
-import { clauseKey, flattenCatalog } from './clauses.js';
+import { clauseKey } from './clauses.js';
 import type { ConformityChecklistDocument, ConformityRow } from './documents.js';
 import type { BodyStandardView } from './questions.js';
 import { questionSource, realises } from './questions.js';
@@ -16,9 +17,10 @@ export const CONFORMITY_RESULTS = ['C', 'NC', 'NA'] as const;
  * for, and blank columns for the document review, the on-site evidence and the result.
  */
 export function buildConformityChecklist(
-    scheme: SchemeModel, catalog: CatalogModel, body: BodyStandardView, model: Pick<CertaModel, 'addresses' | 'questionBanks' | 'catalogs'>
+    scheme: SchemeModel, catalog: CatalogModel, body: BodyStandardView, model: Pick<CertaModel, 'addresses' | 'questionBanks' | 'catalogs'>,
+    lookups: CatalogLookups = new CatalogLookups(model.catalogs, model.questionBanks ?? [])
 ): ConformityChecklistDocument {
-    const questions = questionSource(undefined, model.catalogs, model.questionBanks ?? []);
+    const questions = questionSource(undefined, model.catalogs, model.questionBanks ?? [], lookups);
     const documents = new Map<string, string[]>();
     for (const addressing of [...(scheme.addresses ?? []), ...(model.addresses ?? [])]) {
         for (const clause of addressing.refs.flatMap(ref => ref.clauses)) {
@@ -28,9 +30,19 @@ export function buildConformityChecklist(
             documents.set(clause.number, list);
         }
     }
+    // The activities that cover a clause or check it, by clause key: looked up once per row.
+    const touching = new Map<string, Set<ActivityModel>>();
+    for (const activity of scheme.activities) {
+        const keys = [...activity.covers, ...activity.checks.flatMap(check => check.refs.flatMap(ref => ref.clauses))].map(clauseKey);
+        for (const key of keys) {
+            let set = touching.get(key);
+            if (!set) touching.set(key, set = new Set());
+            set.add(activity);
+        }
+    }
     const rows: ConformityRow[] = [];
     const ancestors: ResolvedClause[] = [];
-    for (const { clause, depth } of flattenCatalog(catalog)) {
+    for (const { clause, depth } of lookups.flatten(catalog)) {
         const resolved: ResolvedClause = clause.heading === undefined
             ? { catalog: catalog.id, number: clause.number } : { catalog: catalog.id, number: clause.number, heading: clause.heading };
         ancestors.length = depth;
@@ -40,9 +52,9 @@ export function buildConformityChecklist(
         }
         const key = clauseKey(resolved);
         const patterns = body.realisedBy.get(clause.number);
+        const touched = touching.get(key);
         const activities = scheme.activities.filter(activity => (patterns !== undefined && realises(activity, patterns))
-            || activity.covers.some(c => clauseKey(c) === key)
-            || activity.checks.some(check => check.refs.some(ref => ref.clauses.some(c => clauseKey(c) === key))))
+            || touched?.has(activity) === true)
             .map(activity => activity.name);
         const row: ConformityRow = {
             clause: resolved, group: [...ancestors], fallsOn: patterns === undefined ? 'body' : 'activities',

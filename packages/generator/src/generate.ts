@@ -1,4 +1,5 @@
 import type { CertaModel } from '@certa/language/model';
+import { CatalogLookups } from './catalog-lookups.js';
 import { buildChecklist } from './checklist.js';
 import { clauseOrder } from './clauses.js';
 import { buildCompetenceMatrix } from './competence-matrix.js';
@@ -39,6 +40,9 @@ export interface GenerateOptions {
     header?: AuditHeaderInput;
 }
 
+/** Workbooks that may be in compression while the next documents are rendered. */
+const MAX_COMPRESSING = 8;
+
 /** One document and the table layout the text formats render. */
 export interface PlannedDocument {
     document: CertaDocument;
@@ -58,16 +62,17 @@ export function planDocuments(model: CertaModel, options: GenerateOptions): Plan
         throw new Error(`no scheme "${options.scheme}" in the workspace (schemes: ${model.schemes.map(s => s.id).join(', ') || 'none'})`);
     }
     const order = clauseOrder(model.catalogs);
+    const lookups = new CatalogLookups(model.catalogs, model.questionBanks ?? []);
     const planned: PlannedDocument[] = [];
     for (const scheme of schemes) {
-        const checklist = buildChecklist(scheme, model.catalogs, { questionBanks: model.questionBanks, header: options.header });
+        const checklist = buildChecklist(scheme, model.catalogs, { questionBanks: model.questionBanks, header: options.header, lookups });
         planned.push({ document: checklist, report: checklistReport(checklist, order) });
         const schemeDocument = buildSchemeDocument(scheme, model);
         planned.push({ document: schemeDocument, report: schemeDocumentReport(schemeDocument) });
         const bodyStandard = model.catalogs.find(c => c.id === scheme.operatedUnder);
         const body = bodyStandard ? bodyStandardView(bodyStandard.id, model.questionBanks ?? []) : undefined;
         if (bodyStandard && body) {
-            const conformity = buildConformityChecklist(scheme, bodyStandard, body, model);
+            const conformity = buildConformityChecklist(scheme, bodyStandard, body, model, lookups);
             planned.push({ document: conformity, report: conformityReport(conformity, order) });
         }
         for (const catalogId of options.coverageCatalogs ?? certifiedStandards(scheme)) {
@@ -102,13 +107,26 @@ export async function generateDocuments(model: CertaModel, options: GenerateOpti
 export async function renderDocuments(planned: readonly PlannedDocument[], formats: readonly Format[], options: { csvBom?: boolean } = {}): Promise<GeneratedFile[]> {
     const wanted = new Set<Format>(formats);
     const files: GeneratedFile[] = [];
+    // Workbooks are compressed on a thread of their own while the next documents are laid out
+    // (render/zip-pool.ts); beyond a few in flight, the oldest is waited for, so that only their
+    // uncompressed sheets are held in memory.
+    const compressing: Array<Promise<void>> = [];
     for (const { document, report } of planned) {
         if (wanted.has('md')) files.push({ path: `${report.path}.md`, content: renderMarkdown(report) });
         if (wanted.has('html')) files.push({ path: `${report.path}.html`, content: renderHtml(report) });
         if (wanted.has('csv')) files.push(...renderCsv(report, { bom: options.csvBom ?? true }));
-        if (wanted.has('xlsx')) files.push({ path: `${report.path}.xlsx`, content: await renderXlsx(report) });
+        if (wanted.has('xlsx')) {
+            const file: GeneratedFile = { path: `${report.path}.xlsx`, content: new Uint8Array() };
+            files.push(file);
+            const done = renderXlsx(report).then(content => { file.content = content; });
+            // Awaited below: marked as handled so that a failure is not reported as unhandled first.
+            done.catch(() => undefined);
+            compressing.push(done);
+            if (compressing.length > MAX_COMPRESSING) await compressing.shift();
+        }
         if (wanted.has('json')) files.push({ path: `${report.path}.json`, content: renderJson(document) });
     }
+    await Promise.all(compressing);
     return sortByPath(files);
 }
 

@@ -1,5 +1,6 @@
 import type { ActivityModel, ActivityPatternModel, AuditQuestion, CatalogModel, QuestionBankModel, ResolvedClause, SchemeModel } from '@certa/language/model';
-import { clauseKey, flattenCatalog } from './clauses.js';
+import { CatalogLookups } from './catalog-lookups.js';
+import { clauseKey } from './clauses.js';
 
 export interface AskedQuestion {
     question: string;
@@ -20,13 +21,13 @@ export interface QuestionSource {
  * Questions by clause: the scheme's own `ask` wins, then the last question bank that asks about the
  * clause (user banks come after the builtin ones). A catalog summary is a statement, never a
  * question: where nothing asks, the checklist names the clause and shows the summary as context.
+ * `lookups`: the run's, when it has them (built from the same catalogs and banks).
  */
-export function questionSource(scheme: SchemeModel | undefined, catalogs: readonly CatalogModel[], banks: readonly QuestionBankModel[]): QuestionSource {
-    const fromBanks = new Map<string, AuditQuestion>();
-    const ordered = [...banks.filter(bank => bank.builtin), ...banks.filter(bank => !bank.builtin)];
-    for (const bank of ordered) {
-        for (const question of bank.questions) fromBanks.set(clauseKey({ catalog: bank.catalog, number: question.number }), question);
-    }
+export function questionSource(
+    scheme: SchemeModel | undefined, catalogs: readonly CatalogModel[], banks: readonly QuestionBankModel[],
+    lookups: CatalogLookups = new CatalogLookups(catalogs, banks)
+): QuestionSource {
+    const fromBanks = lookups.bankQuestions;
     const fromScheme = new Map<string, AskedQuestion>();
     for (const own of scheme?.questions ?? []) {
         for (const clause of own.ref.clauses) {
@@ -35,12 +36,7 @@ export function questionSource(scheme: SchemeModel | undefined, catalogs: readon
             fromScheme.set(clauseKey(clause), asked);
         }
     }
-    const summaries = new Map<string, string>();
-    for (const catalog of catalogs) {
-        for (const { clause } of flattenCatalog(catalog)) {
-            if (clause.summary !== undefined) summaries.set(clauseKey({ catalog: catalog.id, number: clause.number }), clause.summary);
-        }
-    }
+    const summaries = lookups.summaries;
     return {
         ask(clause) {
             const key = clauseKey(clause);

@@ -3,7 +3,8 @@ import { clauseKey } from './clauses.js';
 
 /**
  * A document laid out as titled tables: what the Markdown, HTML, CSV and XLSX renderers share.
- * Cells hold raw text from the scheme; each renderer escapes it for its own format.
+ * Cells hold raw text from the scheme; each renderer escapes it for its own format. A report is
+ * not changed once built: the renderers measure a section once (render/layout.ts).
  */
 
 /** How a cell is highlighted; renderers show it with colour and the cell text says it in words too. */

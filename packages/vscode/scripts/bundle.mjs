@@ -50,7 +50,9 @@ export async function bundle() {
             outdir: dist,
             outExtension: { '.js': '.cjs' },
             banner: { js: `${importMetaUrl}\n${polyfill}` }
-        })
+        }),
+        // The thread that compresses workbooks, started from a file next to the server (zip-pool.ts).
+        esbuild.build({ ...common, entryPoints: { 'zip-worker': path.join(repositoryRoot, 'packages', 'generator', 'src', 'render', 'zip-worker.ts') }, outdir: dist })
     ]);
     const catalogSource = path.join(repositoryRoot, 'packages', 'language', 'catalogs');
     const catalogTarget = path.join(dist, 'catalogs');

@@ -1,4 +1,3 @@
-import { stringify } from 'csv-stringify/sync';
 import { neutraliseFormula } from '../escaping.js';
 import type { Cell, Column, Report } from '../report.js';
 import { cellText } from '../report.js';
@@ -12,10 +11,24 @@ export interface CsvOptions {
     bom: boolean;
 }
 
+const NEEDS_QUOTES = /[",\r\n]/;
+
+/** An RFC 4180 field: quoted when it holds a comma, quote or line break, quotes doubled. */
+function field(text: string): string {
+    const value = neutraliseFormula(text);
+    return NEEDS_QUOTES.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+/**
+ * RFC 4180 with CRLF line ends, each record ended by one. Written here rather than by a CSV
+ * library: the quoting rule is the line above, and a general writer's per-field options were a
+ * tenth of generating 50,000 checklist items in every format.
+ */
 function table(columns: Column[], rows: Cell[][], { bom }: CsvOptions): string {
-    const records = [columns.map(column => column.header), ...rows.map(row => row.map(cellText))];
-    // RFC 4180: CRLF line ends, fields quoted when they hold a comma, quote or line break.
-    return (bom ? BOM : '') + stringify(records.map(record => record.map(neutraliseFormula)), { record_delimiter: 'windows', eof: true });
+    let csv = bom ? BOM : '';
+    csv += columns.map(column => field(column.header)).join(',') + '\r\n';
+    for (const row of rows) csv += row.map(cell => field(cellText(cell))).join(',') + '\r\n';
+    return csv;
 }
 
 /**

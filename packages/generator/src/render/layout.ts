@@ -87,7 +87,7 @@ export function rowPoints(lines: number): number {
  * Column widths of a section: the longest line of a column's cells, within bounds; never narrower
  * than the header's longest word (bold), so that a header wraps between words, not inside one.
  */
-export function columnWidths(section: Section): number[] {
+export function columnWidths(section: Section): readonly number[] {
     const floors = section.columns.map(column => Math.max(MIN_WIDTH, headerWidth(column.header)));
     return fitToPage(naturalWidths(section), floors);
 }
@@ -105,7 +105,7 @@ const NARROW_FLOOR = 12;
  * has above its floor (`NARROW_FLOOR` or its header's longest word), so long texts stay the widest
  * and wrap onto more lines, short ones keep what they need.
  */
-export function fitToPage(widths: number[], floors: number[]): number[] {
+export function fitToPage(widths: readonly number[], floors: readonly number[]): readonly number[] {
     const total = widths.reduce((sum, width) => sum + width, 0);
     if (total <= PAGE_WIDTH) return widths;
     const lows = widths.map((width, i) => Math.min(width, Math.max(NARROW_FLOOR, floors[i])));
@@ -115,8 +115,18 @@ export function fitToPage(widths: number[], floors: number[]): number[] {
     return widths.map((width, i) => Math.floor(lows[i] + (width - lows[i]) * share));
 }
 
+// The HTML and the XLSX renderer both ask for a section's widths; a section does not change once
+// its report is built (report.ts), so its cells are measured once.
+const measured = new WeakMap<Section, readonly number[]>();
+
 /** Widths from the content alone (the proportions an HTML table gets). */
-export function naturalWidths(section: Section): number[] {
+export function naturalWidths(section: Section): readonly number[] {
+    let widths = measured.get(section);
+    if (!widths) measured.set(section, widths = measure(section));
+    return widths;
+}
+
+function measure(section: Section): number[] {
     return section.columns.map((column, i) => {
         let wanted = 0;
         for (const row of section.rows) {

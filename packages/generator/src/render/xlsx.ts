@@ -1,8 +1,8 @@
 import type { Cell, Report, Section, Tone } from '../report.js';
 import { cellText } from '../report.js';
 import { columnWidths, rowPoints, wrappedLines } from './layout.js';
-import type { ZipEntry } from './zip-writer.js';
-import { zip } from './zip-writer.js';
+import type { TextEntry } from './zip-pool.js';
+import { zipTexts } from './zip-pool.js';
 
 /**
  * An XLSX workbook (Office Open XML SpreadsheetML, ECMA-376 Part 1), written directly as XML
@@ -195,7 +195,7 @@ function clip(text: string): string {
 
 /** A sheet's XML around its rows, in the element order the schema requires. */
 function worksheet(rows: string, options: {
-    lastColumn: number; lastRow: number; widths: number[]; frozenHeader: boolean; autoFilter: boolean;
+    lastColumn: number; lastRow: number; widths: readonly number[]; frozenHeader: boolean; autoFilter: boolean;
     validations: string[]; merges: string[]; print: PrintSetup;
 }): string {
     const last = `${columnName(options.lastColumn)}${options.lastRow}`;
@@ -322,7 +322,7 @@ function sectionSheet(report: Report, section: Section, name: string, strings: S
 // Package
 // ---------------------------------------------------------------------------------------------
 
-function packageParts(report: Report, sheets: SheetPart[], strings: SharedStrings, styles: Styles): ZipEntry[] {
+function packageParts(report: Report, sheets: SheetPart[], strings: SharedStrings, styles: Styles): TextEntry[] {
     const sheetList = sheets.map((sheet, i) => `<sheet name="${xml(sheet.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('');
     const definedNames = sheets.flatMap((sheet, i) => sheet.definedNames.map(d => d.replace('localSheetId="@"', `localSheetId="${i}"`)));
     const workbook = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
@@ -362,7 +362,7 @@ function packageParts(report: Report, sheets: SheetPart[], strings: SharedString
         + '</cp:coreProperties>';
     const app = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
         + '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>Certa</Application></Properties>';
-    const text = (name: string, content: string): ZipEntry => ({ name, data: Buffer.from(content, 'utf8') });
+    const text = (name: string, content: string): TextEntry => ({ name, text: content });
     return [
         text('[Content_Types].xml', contentTypes),
         text('_rels/.rels', rootRels),
@@ -392,5 +392,5 @@ export async function renderXlsx(report: Report): Promise<Uint8Array> {
         ...report.sections.map((section, index) =>
             sectionSheet(report, section, names[index], strings, styles, { orientation: 'landscape', header: header(names[index]) }))
     ];
-    return zip(packageParts(report, sheets, strings, styles));
+    return zipTexts(packageParts(report, sheets, strings, styles));
 }
