@@ -279,6 +279,23 @@ describe('cross-file rules after edits', () => {
         expect(codesOf('scheme')).not.toEqual(before);
     });
 
+    it('validates a referrer that a cancelled build left unvalidated when the next edit changes what it refers to', async () => {
+        await edit({ scheme: schemeText, roles: rolesText, people: peopleWithAuditor });
+        // An edit of the scheme whose build the next keystroke cancels once the scheme is linked.
+        const source = new CancellationTokenSource();
+        const listener = services.shared.workspace.DocumentBuilder.onDocumentPhase(DocumentState.Linked, document => {
+            if (document.uri.toString() === uris.scheme.toString()) source.cancel();
+        });
+        await edit({ scheme: schemeText + '// typing\n' }, source.token).catch((error: unknown) => { if (!isOperationCancelled(error)) throw error; });
+        listener.dispose();
+        // That keystroke changes a role the scheme uses: the scheme is relinked within the next build and must be validated in it.
+        const withoutAuditor = rolesText.replace('role Auditor "Auditor" { needs AnnexA }', 'role Auditors "Auditor" { needs AnnexA }');
+        await edit({ roles: withoutAuditor });
+        const fresh = await freshBuild({ scheme: schemeText + '// typing\n', roles: withoutAuditor, people: peopleWithAuditor });
+        expect(codesOf('scheme')).toEqual(codesOf('scheme', fresh));
+        expect(codesOf('scheme').some(code => code.endsWith('certa.reference.unknown-name'))).toBe(true);
+    });
+
     it('revalidates no other file when an edit changes no declaration others read, and rebinds their references', async () => {
         await edit({ scheme: schemeText, roles: rolesText, people: peopleWithAuditor });
         const validated = validatedDuring();

@@ -171,14 +171,7 @@ describe('the bundled language server under a soak of random edits', () => {
         expect(end.rssAfterGcMiB, all).toBeLessThan(Math.max(first.rssAfterGcMiB, ...later.slice(0, 2).map(m => m.rssAfterGcMiB)) + 40);
     });
 
-    // Skipped, a known stale-diagnostics bug (issue 8 note): with the examples as they are now, some
-    // documents end with the diagnostics of an earlier state (their own earlier text, or stale
-    // cross-file findings), also with no files removed and 15 s of waiting, while the in-process twin
-    // (incremental-examples.test.ts) matches a fresh build. The server has parsed their final texts
-    // (document symbols show them), and any further edit, of another file too, brings the right
-    // diagnostics: the last build ends with documents unvalidated and nothing builds them again.
-    // Re-enable once fixed.
-    it.skip('ends with the diagnostics a fresh certa validate reports for the same texts', async () => {
+    it('ends with the diagnostics a fresh certa validate reports for the same texts', async () => {
         // Compares whole workspaces even when the soak above stopped early with files removed.
         for (const document of removed) await restoreFile(document);
         removed.clear();

@@ -162,7 +162,9 @@ export class CertaDocumentBuilder extends OpenFirstDocumentBuilder {
         }
         if (reparsed.length === 0) return;
         // A document linked in a cancelled build but not indexed yet: its index entries are gone, link it again.
-        documents.filter(d => d.state === DocumentState.Linked).forEach(d => this.resetToState(d, DocumentState.ComputedScopes));
+        const unindexed = documents.filter(d => d.state === DocumentState.Linked);
+        unindexed.forEach(d => this.resetToState(d, DocumentState.ComputedScopes));
+        this.prepareBuild(unindexed, this.buildOptions);
         const { relink, revalidate } = reconnectReferrers(reparsed, {
             index: this.index,
             locator: this.locator(reparsed[0].document.uri),
@@ -170,22 +172,24 @@ export class CertaDocumentBuilder extends OpenFirstDocumentBuilder {
             documentOf: uri => this.documentAt(uri)
         });
         const inBuild = new Set(documents.map(d => d.uri.toString()));
-        const joining: LangiumDocument[] = [];
+        const reset: LangiumDocument[] = [];
         const join = (uris: Set<string>, state: DocumentState) => {
             for (const uri of uris) {
                 const document = this.langiumDocuments.getDocument(Uri.parse(uri));
                 if (!document || this.isBuiltin(document.uri)) continue;
                 this.resetToState(document, state);
+                reset.push(document);
                 if (!inBuild.has(uri)) {
                     inBuild.add(uri);
-                    joining.push(document);
+                    documents.push(document);
                 }
             }
         };
         join(relink, DocumentState.ComputedScopes);
         join(revalidate, DocumentState.IndexedReferences);
-        this.prepareBuild(joining, this.buildOptions);
-        documents.push(...joining);
+        // A reset drops a document's build options, those of documents already in this build too:
+        // without them Langium skips their validation and they stay unvalidated until the next edit.
+        this.prepareBuild(reset, this.buildOptions);
     }
 
     private documentAt(uri: string): LangiumDocument | undefined {
