@@ -265,12 +265,7 @@ describe('cross-file rules after edits', () => {
         await edit({ scheme: schemeText, roles: rolesText, people: peopleWithAuditor });
         const before = codesOf('scheme');
         // A first keystroke in the roles file; its build is cancelled once that file is linked.
-        const source = new CancellationTokenSource();
-        const listener = services.shared.workspace.DocumentBuilder.onDocumentPhase(DocumentState.Linked, document => {
-            if (document.uri.toString() === uris.roles.toString()) source.cancel();
-        });
-        await edit({ roles: rolesText + '// typing\n' }, source.token).catch((error: unknown) => { if (!isOperationCancelled(error)) throw error; });
-        listener.dispose();
+        await editCancelledOnceLinked('roles', rolesText + '// typing\n');
         // The next keystroke renames the competence the roles need.
         const renamed = rolesText.replace('competence AnnexA', 'competence AnnexB');
         await edit({ roles: renamed });
@@ -282,12 +277,7 @@ describe('cross-file rules after edits', () => {
     it('validates a referrer that a cancelled build left unvalidated when the next edit changes what it refers to', async () => {
         await edit({ scheme: schemeText, roles: rolesText, people: peopleWithAuditor });
         // An edit of the scheme whose build the next keystroke cancels once the scheme is linked.
-        const source = new CancellationTokenSource();
-        const listener = services.shared.workspace.DocumentBuilder.onDocumentPhase(DocumentState.Linked, document => {
-            if (document.uri.toString() === uris.scheme.toString()) source.cancel();
-        });
-        await edit({ scheme: schemeText + '// typing\n' }, source.token).catch((error: unknown) => { if (!isOperationCancelled(error)) throw error; });
-        listener.dispose();
+        await editCancelledOnceLinked('scheme', schemeText + '// typing\n');
         // That keystroke changes a role the scheme uses: the scheme is relinked within the next build and must be validated in it.
         const withoutAuditor = rolesText.replace('role Auditor "Auditor" { needs AnnexA }', 'role Auditors "Auditor" { needs AnnexA }');
         await edit({ roles: withoutAuditor });
@@ -362,6 +352,16 @@ describe('cross-file rules after edits', () => {
         }
     }, 180_000);
 });
+
+/** Changes one document as `edit` does, with a build the next keystroke cancels once that document is linked. */
+async function editCancelledOnceLinked(name: Name, text: string): Promise<void> {
+    const source = new CancellationTokenSource();
+    const listener = services.shared.workspace.DocumentBuilder.onDocumentPhase(DocumentState.Linked, document => {
+        if (document.uri.toString() === uris[name].toString()) source.cancel();
+    });
+    await edit({ [name]: text }, source.token).catch((error: unknown) => { if (!isOperationCancelled(error)) throw error; });
+    listener.dispose();
+}
 
 /** The names of the documents validated from now until `dispose()`, sorted. */
 function validatedDuring(): { dispose(): string[] } {
