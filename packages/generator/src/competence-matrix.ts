@@ -54,8 +54,12 @@ export function buildCompetenceMatrix(model: CertaModel, options: CompetenceMatr
             qualified, uncovered: qualified.length === 0
         };
     });
+    const rolesNeeding = new Map<string, string[]>();
+    for (const role of roles) {
+        for (const need of new Set(role.needs)) rolesNeeding.set(need, [...(rolesNeeding.get(need) ?? []), role.id]);
+    }
     const competenceRows: CompetenceRow[] = competences.map(competence => {
-        const neededBy = roles.filter(role => role.needs.includes(competence.id)).map(role => role.id);
+        const neededBy = rolesNeeding.get(competence.id) ?? [];
         const heldBy: CompetenceRow['heldBy'] = [];
         for (const person of people) {
             if (person.competences.includes(competence.id)) {

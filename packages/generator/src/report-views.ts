@@ -1,5 +1,6 @@
 import type { ResolvedClause } from './documents.js';
-import type { ChecklistActivity, ChecklistDocument, ChecklistItem, CompetenceMatrixDocument, CoverageMatrixDocument, EvidenceRecord, SchemeSummary } from './documents.js';
+import type { ChecklistActivity, ChecklistDocument, ChecklistItem, CompetenceMatrixDocument, CoverageMatrixDocument, EvidenceRecord, PersonRow, SchemeSummary } from './documents.js';
+import { fitsGrid, listedNote } from './grid-limit.js';
 import type { Cell, Column, Report, Section } from './report.js';
 import { clauseCell, referencedClauses, text } from './report.js';
 import { safeFileName } from './file-names.js';
@@ -180,20 +181,36 @@ export function competenceReport(doc: CompetenceMatrixDocument, order: ClauseOrd
     const roleColumns = doc.roles.map(role => ({ header: role.id }));
     const person = (id: string, name: string): Cell[] => [text(id), text(name)];
     const peopleById = new Map(doc.people.map(p => [p.id, p]));
+    // person → competence → how it is held (the competence rows list each holder once, in competence order)
+    const holdings = new Map<string, Map<string, { via?: string }>>();
+    for (const c of doc.competences) {
+        for (const h of c.heldBy) {
+            if (!holdings.has(h.person)) holdings.set(h.person, new Map());
+            holdings.get(h.person)!.set(c.id, h);
+        }
+    }
+    const needsGrid = fitsGrid(doc.competences.length, doc.roles.length);
+    const rolesGrid = fitsGrid(doc.people.length, doc.roles.length);
+    const competencesGrid = fitsGrid(doc.people.length, doc.competences.length);
+    const areasGrid = fitsGrid(doc.people.length, doc.areas.length);
     const sections: Section[] = [
         {
             id: 'role-needs',
             heading: 'Competences each role needs',
-            notes: ['Basis: the clause of the standard behind the competence (ISO/IEC 17021-1 Annex A, ISO/IEC 17065 6.1.2, ...).'],
-            columns: [{ header: 'Competence' }, { header: 'Title' }, { header: 'Basis' }, ...roleColumns, { header: 'Held by' }],
-            rows: doc.competences.map(c => [
-                text(c.id), text(c.title),
-                clauseCell(c.basis),
-                ...doc.roles.map(role => text(c.neededBy.includes(role.id) ? 'needed' : undefined)),
-                c.unheld
-                    ? text('GAP: nobody', 'gap')
-                    : text(c.heldBy.map(h => h.via ? `${h.person} (via ${h.via})` : h.person).join(', '))
-            ])
+            notes: ['Basis: the clause of the standard behind the competence (ISO/IEC 17021-1 Annex A, ISO/IEC 17065 6.1.2, ...).',
+                ...(needsGrid ? [] : [listedNote(doc.competences.length, 'competences', doc.roles.length, 'roles')])],
+            columns: [{ header: 'Competence' }, { header: 'Title' }, { header: 'Basis' }, ...(needsGrid ? roleColumns : [{ header: 'Needed by' }]), { header: 'Held by' }],
+            rows: doc.competences.map(c => {
+                const neededBy = new Set(c.neededBy);
+                return [
+                    text(c.id), text(c.title),
+                    clauseCell(c.basis),
+                    ...(needsGrid ? doc.roles.map(role => text(neededBy.has(role.id) ? 'needed' : undefined)) : [text(c.neededBy.join(', '))]),
+                    c.unheld
+                        ? text('GAP: nobody', 'gap')
+                        : text(c.heldBy.map(h => h.via ? `${h.person} (via ${h.via})` : h.person).join(', '))
+                ];
+            })
         },
         {
             id: 'roles',
@@ -240,32 +257,44 @@ export function competenceReport(doc: CompetenceMatrixDocument, order: ClauseOrd
         {
             id: 'people-roles',
             heading: 'People × roles',
-            notes: [],
-            columns: [{ header: 'Person' }, { header: 'Name' }, ...roleColumns],
-            rows: doc.people.map(p => [...person(p.id, p.name), ...doc.roles.map(role => {
-                const q = p.qualifications.find(qualification => qualification.role === role.id);
-                if (!q) return text(undefined);
-                if (q.expired) return text(`EXPIRED ${q.until ?? ''}`.trim(), 'expired');
-                return text(q.until ? `until ${q.until}` : 'qualified', 'ok');
-            })])
+            notes: rolesGrid ? [] : [listedNote(doc.people.length, 'people', doc.roles.length, 'roles')],
+            columns: [{ header: 'Person' }, { header: 'Name' }, ...(rolesGrid ? roleColumns : [{ header: 'Roles' }])],
+            rows: doc.people.map(p => {
+                const byRole = new Map(p.qualifications.map(q => [q.role, q]));
+                const status = (q: PersonRow['qualifications'][number]): string =>
+                    q.expired ? `EXPIRED ${q.until ?? ''}`.trim() : q.until ? `until ${q.until}` : 'qualified';
+                if (!rolesGrid) return [...person(p.id, p.name), text(p.qualifications.map(q => `${q.role} (${status(q)})`).join(', '))];
+                return [...person(p.id, p.name), ...doc.roles.map(role => {
+                    const q = byRole.get(role.id);
+                    return q ? text(status(q), q.expired ? 'expired' : 'ok') : text(undefined);
+                })];
+            })
         },
         {
             id: 'people-competences',
             heading: 'People × competences',
-            notes: ['"via" names the role whose current qualification brings the competence.'],
-            columns: [{ header: 'Person' }, { header: 'Name' }, ...doc.competences.map(c => ({ header: c.id }))],
-            rows: doc.people.map(p => [...person(p.id, p.name), ...doc.competences.map(c => {
-                const held = c.heldBy.find(h => h.person === p.id);
-                return held ? text(held.via ? `via ${held.via}` : 'yes', 'ok') : text(undefined);
-            })])
+            notes: ['"via" names the role whose current qualification brings the competence.',
+                ...(competencesGrid ? [] : [listedNote(doc.people.length, 'people', doc.competences.length, 'competences')])],
+            columns: [{ header: 'Person' }, { header: 'Name' }, ...(competencesGrid ? doc.competences.map(c => ({ header: c.id })) : [{ header: 'Competences' }])],
+            rows: doc.people.map(p => {
+                const holds = holdings.get(p.id) ?? new Map<string, { via?: string }>();
+                if (!competencesGrid) return [...person(p.id, p.name), text([...holds].map(([competence, h]) => h.via ? `${competence} (via ${h.via})` : competence).join(', '))];
+                return [...person(p.id, p.name), ...doc.competences.map(c => {
+                    const h = holds.get(c.id);
+                    return h ? text(h.via ? `via ${h.via}` : 'yes', 'ok') : text(undefined);
+                })];
+            })
         },
         {
             id: 'people-areas',
             heading: 'People × technical areas',
-            notes: [],
-            columns: [{ header: 'Person' }, { header: 'Name' }, ...doc.areas.map(a => ({ header: `${a.catalog} ${a.number}` }))],
-            rows: doc.people.map(p => [...person(p.id, p.name), ...doc.areas.map(area =>
-                text(p.areas.some(own => own.catalog === area.catalog && own.number === area.number) ? 'yes' : undefined))])
+            notes: areasGrid ? [] : [listedNote(doc.people.length, 'people', doc.areas.length, 'technical areas')],
+            columns: [{ header: 'Person' }, { header: 'Name' }, ...(areasGrid ? doc.areas.map(a => ({ header: `${a.catalog} ${a.number}` })) : [{ header: 'Technical areas' }])],
+            rows: doc.people.map(p => {
+                if (!areasGrid) return [...person(p.id, p.name), areaLinks(p.areas)];
+                const own = new Set(p.areas.map(area => `${area.catalog} ${area.number}`));
+                return [...person(p.id, p.name), ...doc.areas.map(area => text(own.has(`${area.catalog} ${area.number}`) ? 'yes' : undefined))];
+            })
         },
         {
             id: 'gaps',

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { bodyStandardView, buildChecklist, buildCompetenceMatrix, buildConformityChecklist, buildCoverageMatrix, buildSchemeDocument, generateDocuments, planDocuments } from '../src/index.js';
+import { GRID_CELL_LIMIT } from '../src/grid-limit.js';
 import { modelFrom, PEOPLE_SOURCE, QMS_SOURCE } from './model-fixtures.js';
 
 const { model } = await modelFrom(QMS_SOURCE, PEOPLE_SOURCE);
@@ -230,6 +231,21 @@ describe('competence matrix', () => {
         const onTheDay = buildCompetenceMatrix(model, { today: '2025-06-30' });
         expect(onTheDay.gaps.filter(g => g.kind === 'qualification-expired')).toEqual([]);
     });
+    it('lists, rather than grids, a cross table past GRID_CELL_LIMIT cells, with the same facts and a note saying why', async () => {
+        const count = Math.ceil(Math.sqrt(GRID_CELL_LIMIT)) + 1;
+        const roles = Array.from({ length: count }, (_, i) => `role R${i} "r" { needs C${i}${i > 0 ? ', C0' : ''} }\ncompetence C${i} "c" basis ISO17021_1 A.2.2`);
+        const { model: wide } = await modelFrom(roles.join('\n'));
+        const report = planDocuments(wide, { today: '2026-01-15' }).find(p => p.report.path === 'competence-matrix')!.report;
+        const needs = report.sections.find(s => s.id === 'role-needs')!;
+        expect(needs.columns.map(c => c.header)).toEqual(['Competence', 'Title', 'Basis', 'Needed by', 'Held by']);
+        expect(needs.notes.join(' ')).toContain(`${count} competences × ${count} roles is more than a readable grid`);
+        const neededBy = (id: string) => needs.rows.find(row => row[0].parts[0] === id)![3].parts.join('');
+        expect(neededBy('C0').split(', ')).toHaveLength(count);
+        expect(neededBy('C7')).toBe('R7');
+        // The small example keeps its grid: one column per role.
+        const small = planDocuments(model, { today: '2026-01-15' }).find(p => p.report.path === 'competence-matrix')!.report;
+        expect(small.sections.find(s => s.id === 'role-needs')!.columns.map(c => c.header)).toContain('LeadAuditor');
+    }, 60_000);
 });
 
 describe('document plan', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareNatural, editDistance, nearestNames, SuggestionBudget } from '../src/scoping/nearest-names.js';
+import { compareNatural, editDistance, LONGEST_MISTYPED, nearestClauseNumbers, nearestNames, SuggestionBudget } from '../src/scoping/nearest-names.js';
 import { Random } from './fuzz/prng.js';
 
 /**
@@ -42,6 +42,13 @@ describe('nearest names', () => {
         expect(editDistance('kitten', 'sitting', 3)).toBe(3);
         expect(editDistance('kitten', 'sitting', 1)).toBeGreaterThan(1);
         expect(editDistance('ab', 'ba', 1)).toBe(1);
+    });
+
+    it('suggests nothing for a name longer than anyone mistypes', () => {
+        const long = '1.'.repeat(LONGEST_MISTYPED / 2) + '1';
+        expect(nearestClauseNumbers(long, ['1', '1.1', long.slice(2)])).toEqual([]);
+        expect(nearestNames('x'.repeat(LONGEST_MISTYPED + 1), ['x'.repeat(LONGEST_MISTYPED)])).toEqual([]);
+        expect(nearestNames('x'.repeat(LONGEST_MISTYPED), ['x'.repeat(LONGEST_MISTYPED - 1)])).toEqual(['x'.repeat(LONGEST_MISTYPED - 1)]);
     });
 
     it('orders numbers as people do', () => {

@@ -4,6 +4,7 @@
  * Candidates further away than about half the typed text are not worth suggesting.
  */
 export function nearestNames(typed: string, candidates: Iterable<string>, limit = 3): string[] {
+    if (typed.length > LONGEST_MISTYPED) return [];
     const maxDistance = Math.max(2, Math.ceil(typed.length / 2));
     const lower = typed.toLowerCase();
     // Only the closest matches are kept: a clearly better candidate should not be diluted by worse ones.
@@ -22,6 +23,13 @@ export function nearestNames(typed: string, candidates: Iterable<string>, limit 
     closest.sort((a, b) => b.prefix - a.prefix || compareNatural(a.name, b.name));
     return closest.slice(0, limit).map(entry => entry.name);
 }
+
+/**
+ * Longer unknown names get no "did you mean": nobody mistypes 65 characters of a name, and the cost
+ * of comparing grows with the square of the length (fuzz regression `hang-build-long-clause-number`,
+ * a 2,000-character clause number).
+ */
+export const LONGEST_MISTYPED = 64;
 
 /**
  * "Did you mean" compares an unknown name with every name its reference could see. In one file, at
@@ -103,29 +111,41 @@ export function compareNatural(a: string, b: string): number {
  * Numbers that are not dotted numbers (functional elements `VIa`, …) fall back to edit distance.
  */
 export function nearestClauseNumbers(typed: string, candidates: Iterable<string>, limit = 3): string[] {
-    const names = [...new Set(candidates)];
+    if (typed.length > LONGEST_MISTYPED) return [];
+    const names = candidates instanceof Set ? candidates as Set<string> : new Set(candidates);
     const parts = typed.split('.');
-    const last = Number(parts[parts.length - 1]);
-    if (!/^\d+$/.test(parts[parts.length - 1] ?? '') || parts.some(p => p === '')) return nearestNames(typed, names, limit);
-    const prefix = parts.slice(0, -1).join('.');
-    const siblings = names.filter(name => {
-        const own = name.split('.');
-        return own.length === parts.length && own.slice(0, -1).join('.') === prefix && /^\d+$/.test(own[own.length - 1]);
-    });
+    const lastPart = parts[parts.length - 1] ?? '';
+    if (!/^\d+$/.test(lastPart) || parts.some(p => p === '')) return nearestNames(typed, names, limit);
     const result: string[] = [];
     // A doubled or stray character (`8.33` for 8.3, `8.2.33` for 8.2.3) is the likeliest slip.
-    const slip = names.find(name => [...typed].some((_, i) => typed.slice(0, i) + typed.slice(i + 1) === name));
+    const slip = [...typed].map((_, i) => typed.slice(0, i) + typed.slice(i + 1)).find(shorter => names.has(shorter));
     if (slip) result.push(slip);
-    const nearest = siblings
-        .map(name => ({ name, distance: Math.abs(Number(name.split('.').pop()) - last) }))
-        .sort((a, b) => a.distance - b.distance || compareNatural(a.name, b.name))[0];
-    if (nearest && nearest.name !== slip) result.push(nearest.name);
+    const nearest = nearestSibling(parts.slice(0, -1).join('.'), Number(lastPart), names);
+    if (nearest && nearest !== slip) result.push(nearest);
     for (let depth = parts.length - 1; depth > 0; depth--) {
         const ancestor = parts.slice(0, depth).join('.');
-        if (names.includes(ancestor)) {
+        if (names.has(ancestor)) {
             if (ancestor !== slip) result.push(ancestor);
             break;
         }
     }
     return result.length > 0 ? result.slice(0, limit) : nearestNames(typed, names, limit);
+}
+
+/** The clause `parent.N` whose N is nearest to `last` (the lower number on a tie). One pass, no sorting: it runs per unknown number. */
+function nearestSibling(parent: string, last: number, names: Set<string>): string | undefined {
+    const prefix = parent === '' ? '' : `${parent}.`;
+    let best: string | undefined;
+    let bestDistance = Infinity;
+    for (const name of names) {
+        if (!name.startsWith(prefix)) continue;
+        const own = name.slice(prefix.length);
+        if (!/^\d+$/.test(own)) continue;
+        const distance = Math.abs(Number(own) - last);
+        if (distance < bestDistance || (distance === bestDistance && best !== undefined && compareNatural(name, best) < 0)) {
+            best = name;
+            bestDistance = distance;
+        }
+    }
+    return best;
 }

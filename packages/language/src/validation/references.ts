@@ -1,11 +1,10 @@
 import type { AstNode, ValidationAcceptor, ValidationChecks } from 'langium';
-import { AstUtils } from 'langium';
+import { AstUtils, URI } from 'langium';
 import type { CertaServices } from '../certa-module.js';
 import type { Activity, CertaAstType, ClauseRef, Competence, Document, Mark, Role, Scheme } from '../generated/ast.js';
 import { isActivity, isCheck, isExclusion, isMark, isScheme } from '../generated/ast.js';
 import { clauseRefText, expandClauseRef } from '../scoping/clause-index.js';
 import type { CertaIndexManager } from '../workspace/certa-index-manager.js';
-import type { WorkspaceFacts } from '../workspace/workspace-facts.js';
 import { defineRule } from './rule-catalog.js';
 import { activitiesOf, excludedClauses, schemeOf } from './scheme-facts.js';
 import { nameOf } from '../helpers/node-properties.js';
@@ -33,13 +32,13 @@ export function referenceChecks(services: CertaServices): ValidationChecks<Certa
     const builtins = services.catalogs.BuiltinCatalogs;
     const isBuiltin = (node: AstNode) => builtins.isBuiltin(AstUtils.getDocument(node).uri);
     // A duplicate is reported as such; whichever copy the references resolve to, the other is not "unused".
-    const isDuplicate = (node: AstNode & { name: string }) => facts.declarationsNamed(node.$type, node.name).length > 1;
+    const isDuplicate = (node: AstNode & { name: string }) => index.elementsNamed(node.$type, node.name).length > 1;
     const exists = (type: string) => facts.derived(`exists:${type}`, () => index.allElements(type).head() !== undefined);
     const usedAnywhere = (node: AstNode & { name: string }) => isDuplicate(node) || index.isReferenced(node, locator.getAstNodePath(node));
 
     return {
         Document: (document, accept) => {
-            if (!isBuiltin(document)) topLevelNamesMustBeUnique(document, facts, accept);
+            if (!isBuiltin(document)) topLevelNamesMustBeUnique(document, index, accept);
         },
         Scheme: activityNamesMustBeUniqueInScheme,
         Activity: checkNamesMustBeUniqueInActivity,
@@ -56,19 +55,30 @@ const kindWords: Record<string, string> = {
     Role: 'role', Competence: 'competence', Person: 'person', Mark: 'mark', Scheme: 'scheme', Catalog: 'catalog'
 };
 
-function topLevelNamesMustBeUnique(document: Document, facts: WorkspaceFacts, accept: ValidationAcceptor): void {
-    const uri = AstUtils.getDocument(document).uri;
+function topLevelNamesMustBeUnique(document: Document, index: CertaIndexManager, accept: ValidationAcceptor): void {
+    const uri = AstUtils.getDocument(document).uri.toString();
+    // Where the copies of a name are, once per name: a file of k copies is not k × k work.
+    const placesOf = new Map<string, string[]>();
+    const places = (type: string, name: string): string[] => {
+        const key = `${type}:${name}`;
+        let found = placesOf.get(key);
+        if (!found) {
+            const uris = index.elementsNamed(type, name).map(d => d.documentUri.toString());
+            const here = uris.filter(other => other === uri).length;
+            found = uris.length < 2 ? [] : [...new Set(uris.filter(other => other !== uri || here > 1))]
+                .map(other => other === uri ? 'in this file' : `in ${fileName(URI.parse(other).path)}`);
+            placesOf.set(key, found);
+        }
+        return found;
+    };
     for (const element of document.elements) {
         // Acceptances, question banks and `addresses` have no name of their own.
         if (element.$type === 'Acceptance' || element.$type === 'QuestionBank' || element.$type === 'Addressing') continue;
         const name = element.name;
-        const others = facts.declarationsNamed(element.$type, name).filter(node => node !== element);
-        if (others.length === 0) continue;
-        const where = others.map(node => {
-            const other = AstUtils.getDocument(node).uri;
-            return other.toString() === uri.toString() ? 'in this file' : `in ${fileName(other.path)}`;
-        });
-        accept('error', `The ${kindWords[element.$type]} '${name}' is declared more than once (also ${[...new Set(where)].join(', ')}). Rename or remove one of them.`, {
+        if (!name) continue;
+        const where = places(element.$type, name);
+        if (where.length === 0) continue;
+        accept('error', `The ${kindWords[element.$type]} '${name}' is declared more than once (also ${where.join(', ')}). Rename or remove one of them.`, {
             node: element, property: 'name',
             data: { code: ReferenceRules.duplicateId, deleteRange: element.$cstNode?.range }
         });
