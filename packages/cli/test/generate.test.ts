@@ -9,7 +9,7 @@ describe('certa generate', () => {
     it('writes every document in every format and says what it wrote', () => {
         const root = tempWorkspace({ 'roles.certa': ROLES, 'qms.certa': scheme('Are nonconforming outputs controlled?') });
         const run = runCerta(['generate', '.', '--out', 'out', '--today', '2026-01-15'], root);
-        expect(run.stderr).toBe('certa: wrote 39 files to out (md, html, csv, xlsx, json)\n');
+        expect(run.stderr).toBe('certa: wrote 41 files to out (md, html, csv, xlsx, json)\n');
         expect(run.code).toBe(0);
         expect(run.stdout).toBe('');
         const files = [...snapshot(path.join(root, 'out')).keys()].sort();

@@ -1,6 +1,7 @@
 import type { CertaModel, ResolvedClause, SchemeModel } from '@certa/language/model';
 import { schemeSummary } from './checklist.js';
 import { clauseKey, clauseOrder } from './clauses.js';
+import { operationTasks } from './operation-tasks.js';
 import type { CompetenceGap, CompetenceMatrixDocument, CompetenceRow, EvidenceRecord, PersonRow, RoleRow } from './documents.js';
 
 export interface CompetenceMatrixOptions {
@@ -120,16 +121,6 @@ export function buildCompetenceMatrix(model: CertaModel, options: CompetenceMatr
     };
     if (externalBodies.length > 0) document.externalBodies = externalBodies;
     return document;
-}
-
-/** `[task, role ids]` for the scheme's complaints, appeals, special audits and transfer review. */
-function operationTasks(scheme: SchemeModel): Array<[string, string[]]> {
-    const tasks: Array<[string, string[]]> = [];
-    if (scheme.complaints) tasks.push(['complaints', scheme.complaints.handledBy]);
-    if (scheme.appeals) tasks.push(['appeals', scheme.appeals.decidedBy]);
-    for (const audit of scheme.lifecycle?.specialAudits ?? []) tasks.push([`specialAudit:${audit.purpose}`, audit.performers]);
-    if (scheme.lifecycle?.transfer) tasks.push(['transfer', scheme.lifecycle.transfer.reviewers]);
-    return tasks;
 }
 
 /** The clause each reference names (not its expanded subtree): `ISO17021_1 A` stands for Annex A. */

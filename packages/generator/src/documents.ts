@@ -285,7 +285,17 @@ export interface SchemeDocument {
     }>;
     /** The certification cycle period by period, with the activities of each. */
     programme: Array<{ period: string; activities: string[] }>;
-    marks: Array<{ name: string; description: string; shape?: string; uses: CertaModelTypes.MarkUse[]; licensedBy: string[] }>;
+    /** Marks, where they may be used, their conditions of use and what the body does about misuse (ISO/IEC 17065 4.1.3). */
+    marks: Array<{ name: string; description: string; shape?: string; uses: CertaModelTypes.MarkUse[]; conditions?: string; misuse?: string; licensedBy: string[] }>;
+    /** The finding grades and how each is closed (the scheme's own, else Certa's defaults, marked as such). */
+    grades: NcGrade[];
+    /** Suspension, withdrawal, scope reduction, changes, special audits and transfer: as far as the scheme describes them. */
+    lifecycle?: CertaModelTypes.LifecycleModel;
+    complaints?: { handledBy: string[]; aboutCertifiedClients?: string };
+    appeals?: { decidedBy: string[] };
+    /** What the certificate states and how long it is valid. */
+    certificate?: CertaModelTypes.CertificateModel;
+    /** Roles the scheme names: for activities, complaints, appeals, special audits and transfers. */
     roles: Array<{ id: string; title: string; performs: string[]; needs: Array<{ id: string; title: string; basis: string[] }> }>;
     /** Bodies the scheme outsources evaluation to: their accreditation, the activities they perform, what the agreement covers. */
     externalBodies: CertaModelTypes.ExternalBodyModel[];

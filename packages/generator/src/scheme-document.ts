@@ -2,6 +2,8 @@ import type { ActivityModel, CertaModel, Duration, SchemeModel } from '@certa/la
 import { schemeSummary } from './checklist.js';
 import type { SchemeDocument } from './documents.js';
 import { durationText } from './duration-text.js';
+import { ncGradesOf } from './nc-grades.js';
+import { operationTasks } from './operation-tasks.js';
 import { externalBodiesPerforming } from './sampling-text.js';
 
 function duration(value: Duration | undefined): string | undefined {
@@ -77,7 +79,8 @@ function programme(scheme: SchemeModel): SchemeDocument['programme'] {
 /**
  * The scheme as a reviewer reads it: every activity (with or without checks) and who performs it,
  * sampling plans and decision criteria, the external bodies it outsources to, the surveillance programme year by year, marks and their uses,
- * roles with the competences they need, exclusions and accepted findings.
+ * finding grades, the lifecycle, complaints, appeals and the certificate, roles with the
+ * competences they need, exclusions and accepted findings.
  */
 export function buildSchemeDocument(scheme: SchemeModel, model: Pick<CertaModel, 'roles' | 'competences' | 'marks'>): SchemeDocument {
     const facts: SchemeDocument['facts'] = {};
@@ -91,10 +94,13 @@ export function buildSchemeDocument(scheme: SchemeModel, model: Pick<CertaModel,
     set(facts, 'recertification', scheme.recertification ? `before ${duration(scheme.recertification.before)}` : undefined);
     if (scheme.requirements.length > 0) facts.requirements = scheme.requirements.map(ref => ref.text).join(', ');
 
-    const used = new Set(scheme.activities.flatMap(a => a.performers));
-    const roles = model.roles.filter(role => used.has(role.id)).map(role => ({
+    const performs = new Map<string, string[]>();
+    const assign = (roleIds: readonly string[], task: string) => roleIds.forEach(id => performs.set(id, [...(performs.get(id) ?? []), task]));
+    scheme.activities.forEach(activity => assign(activity.performers, activity.name));
+    operationTasks(scheme).forEach(([task, roleIds]) => assign(roleIds, task));
+    const roles = model.roles.filter(role => performs.has(role.id)).map(role => ({
         id: role.id, title: role.title,
-        performs: scheme.activities.filter(a => a.performers.includes(role.id)).map(a => a.name),
+        performs: [...new Set(performs.get(role.id))],
         needs: role.needs.map(id => {
             const competence = model.competences.find(c => c.id === id);
             return { id, title: competence?.title ?? '', basis: competence?.basis.map(ref => ref.text) ?? [] };
@@ -107,15 +113,18 @@ export function buildSchemeDocument(scheme: SchemeModel, model: Pick<CertaModel,
                 licensedBy: scheme.activities.filter(a => a.licenses.includes(mark.name)).map(a => a.name)
             };
             set(entry, 'shape', mark.shape);
+            set(entry, 'conditions', mark.conditions);
+            set(entry, 'misuse', mark.misuse);
             return entry;
         });
-    return {
+    const document: SchemeDocument = {
         kind: 'scheme-document',
         scheme: schemeSummary(scheme),
         facts,
         activities: scheme.activities.map(activity => activityEntry(activity, scheme.externalBodies)),
         programme: programme(scheme),
         marks,
+        grades: ncGradesOf(scheme),
         roles,
         externalBodies: (scheme.externalBodies ?? []).map(body => ({
             ...body, accreditedTo: body.accreditedTo.map(a => ({ ...a })), performs: [...body.performs], agreement: [...body.agreement]
@@ -127,4 +136,10 @@ export function buildSchemeDocument(scheme: SchemeModel, model: Pick<CertaModel,
         }),
         acceptances: (scheme.acceptances ?? []).map(acceptance => ({ ...acceptance }))
     };
+    // A copy, so that a document never shares arrays with the model it was built from.
+    if (scheme.lifecycle) document.lifecycle = structuredClone(scheme.lifecycle);
+    if (scheme.complaints) document.complaints = structuredClone(scheme.complaints);
+    if (scheme.appeals) document.appeals = structuredClone(scheme.appeals);
+    if (scheme.certificate) document.certificate = structuredClone(scheme.certificate);
+    return document;
 }

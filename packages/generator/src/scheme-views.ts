@@ -4,6 +4,7 @@ import type { Cell, Report, Section } from './report.js';
 import { referencedClauses, text } from './report.js';
 import { durationText } from './duration-text.js';
 import { accreditationText, samplingPlanText } from './sampling-text.js';
+import { gradesSection, operationSection } from './scheme-operation-view.js';
 
 type ClauseOrder = (a: ResolvedClause, b: ResolvedClause) => number;
 
@@ -15,7 +16,7 @@ const FACT_LABELS: Record<keyof SchemeDocument['facts'], string> = {
 
 const none = (list: readonly string[]): string => list.length > 0 ? list.join(', ') : '';
 
-/** The scheme document laid out for reviewers: activities, programme, sampling plans, external bodies, marks, roles, exclusions, acceptances. */
+/** The scheme document laid out for reviewers: activities, programme, sampling plans, external bodies, marks, grades, operation, roles, exclusions, acceptances. */
 export function schemeDocumentReport(doc: SchemeDocument): Report {
     const facts: Array<[string, string]> = [['Scheme', `${doc.scheme.id}: ${doc.scheme.title}`]];
     if (doc.scheme.version !== undefined) facts.push(['Version', doc.scheme.version]);
@@ -55,9 +56,13 @@ export function schemeDocumentReport(doc: SchemeDocument): Report {
             id: 'marks',
             heading: 'Marks and their uses',
             notes: [],
-            columns: [{ header: 'Mark' }, { header: 'Description' }, { header: 'Shape' }, { header: 'May be used on' }, { header: 'Licensed by' }],
-            rows: doc.marks.map(m => [text(m.name), text(m.description), text(m.shape), text(none(m.uses)), text(none(m.licensedBy))])
+            columns: [{ header: 'Mark' }, { header: 'Description' }, { header: 'Shape' }, { header: 'May be used on' },
+                { header: 'Conditions of use' }, { header: 'On misuse' }, { header: 'Licensed by' }],
+            rows: doc.marks.map(m => [text(m.name), text(m.description), text(m.shape), text(none(m.uses)),
+                text(m.conditions), text(m.misuse), text(none(m.licensedBy))])
         },
+        gradesSection(doc),
+        operationSection(doc),
         {
             id: 'roles',
             heading: 'Roles and the competences they need',

@@ -273,6 +273,51 @@ describe('scheme document', () => {
         expect(doc.activities.find(a => a.name === 'stage1')?.covers).toEqual(['ISO9001 4 .. 5.1']);
     });
 
+    it('shows the lifecycle, complaints, appeals, certificate, finding grades and marks\' conditions as the scheme states them', async () => {
+        const { model: operated } = await modelFrom(`
+            role Auditor "Auditor" { }
+            role Panel "Appeals panel" { }
+            role Handler "Complaints handler" { }
+            mark M "mark" on products conditions "with the licence number" misuse "withdrawal of the licence"
+            scheme P "Operated" {
+                certifies product operatedUnder ISO17065 type GUIDE67 "5"
+                activity test: determination testing by Auditor
+                activity licence: attestation by Auditor issues certificate, markLicence licenses M
+                lifecycle {
+                    specialAudit unannounced by Auditor conditions "after a serious complaint"
+                    suspension when "a major nonconformity stays open", "the client asks" maximum 6 months restoredWhen "the cause is corrected"
+                    withdrawal when "a suspension is not resolved"
+                }
+                complaints handledBy Handler aboutCertifiedClients "passed to the client"
+                appeals decidedBy Panel
+                certificate { validFor 3 years states client, scope, expiryDate }
+            }`);
+        const doc = buildSchemeDocument(operated.schemes[0], operated);
+        expect(doc.lifecycle?.suspension).toEqual({ triggers: ['a major nonconformity stays open', 'the client asks'], maximum: { value: 6, unit: 'months', months: 6 }, restoredWhen: 'the cause is corrected' });
+        expect(doc.complaints).toEqual({ handledBy: ['Handler'], aboutCertifiedClients: 'passed to the client' });
+        expect(doc.appeals).toEqual({ decidedBy: ['Panel'] });
+        expect(doc.certificate?.states).toEqual(['client', 'scope', 'expiryDate']);
+        expect(doc.marks[0]).toMatchObject({ conditions: 'with the licence number', misuse: 'withdrawal of the licence', licensedBy: ['licence'] });
+        expect(doc.grades.map(g => g.grade)).toEqual(['conformity', 'major nonconformity', 'minor nonconformity', 'observation', 'not applicable']);
+        // Roles that only handle complaints or decide appeals are roles of the scheme too.
+        expect(doc.roles.map(r => [r.id, r.performs])).toEqual([
+            ['Auditor', ['test', 'licence', 'specialAudit:unannounced']], ['Panel', ['appeals']], ['Handler', ['complaints']]
+        ]);
+        const report = planDocuments(operated, { today: '2026-01-15' }).find(p => p.report.path === 'P/scheme')!.report;
+        const operation = report.sections.find(s => s.id === 'operation')!;
+        expect(operation.rows.map(row => row.map(cell => cell.parts.join('')))).toEqual([
+            ['Suspension', 'When a major nonconformity stays open; the client asks. For at most 6 months. Restored when the cause is corrected.', ''],
+            ['Withdrawal', 'When a suspension is not resolved.', ''],
+            ['Special audit: unannounced', 'after a serious complaint', 'Auditor'],
+            ['Complaints', 'About certified clients: passed to the client.', 'Handler'],
+            ['Appeals', '', 'Panel'],
+            ['Certificate', 'States: client, scope, expiry date. Valid for 3 years.', '']
+        ]);
+        // A scheme that describes none of it says so rather than showing an empty table.
+        const plain = planDocuments(model, { today: '2026-01-15' }).find(p => p.report.path === 'QMS/scheme')!.report;
+        expect(plain.sections.find(s => s.id === 'operation')!.notes).toEqual(['The scheme does not describe suspension, withdrawal, complaints, appeals or the certificate.']);
+    });
+
     it('lays out the programme year by year over the cycle, and keeps exclusions with their justification', () => {
         expect(doc.programme).toEqual([
             { period: 'initial certification', activities: ['stage1', 'stage2', 'decision'] },
