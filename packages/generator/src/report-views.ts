@@ -202,10 +202,11 @@ export function competenceReport(doc: CompetenceMatrixDocument, order: ClauseOrd
             columns: [{ header: 'Competence' }, { header: 'Title' }, { header: 'Basis' }, ...(needsGrid ? roleColumns : [{ header: 'Needed by' }]), { header: 'Held by' }],
             rows: doc.competences.map(c => {
                 const neededBy = new Set(c.neededBy);
+                const needs = needsGrid ? doc.roles.map(role => text(neededBy.has(role.id) ? 'needed' : undefined)) : [text(c.neededBy.join(', '))];
                 return [
                     text(c.id), text(c.title),
                     clauseCell(c.basis),
-                    ...(needsGrid ? doc.roles.map(role => text(neededBy.has(role.id) ? 'needed' : undefined)) : [text(c.neededBy.join(', '))]),
+                    ...needs,
                     c.unheld
                         ? text('GAP: nobody', 'gap')
                         : text(c.heldBy.map(h => h.via ? `${h.person} (via ${h.via})` : h.person).join(', '))
@@ -260,13 +261,11 @@ export function competenceReport(doc: CompetenceMatrixDocument, order: ClauseOrd
             notes: rolesGrid ? [] : [listedNote(doc.people.length, 'people', doc.roles.length, 'roles')],
             columns: [{ header: 'Person' }, { header: 'Name' }, ...(rolesGrid ? roleColumns : [{ header: 'Roles' }])],
             rows: doc.people.map(p => {
+                if (!rolesGrid) return [...person(p.id, p.name), text(p.qualifications.map(q => `${q.role} (${qualificationStatus(q)})`).join(', '))];
                 const byRole = new Map(p.qualifications.map(q => [q.role, q]));
-                const status = (q: PersonRow['qualifications'][number]): string =>
-                    q.expired ? `EXPIRED ${q.until ?? ''}`.trim() : q.until ? `until ${q.until}` : 'qualified';
-                if (!rolesGrid) return [...person(p.id, p.name), text(p.qualifications.map(q => `${q.role} (${status(q)})`).join(', '))];
                 return [...person(p.id, p.name), ...doc.roles.map(role => {
                     const q = byRole.get(role.id);
-                    return q ? text(status(q), q.expired ? 'expired' : 'ok') : text(undefined);
+                    return q ? text(qualificationStatus(q), q.expired ? 'expired' : 'ok') : text(undefined);
                 })];
             })
         },
@@ -313,6 +312,11 @@ export function competenceReport(doc: CompetenceMatrixDocument, order: ClauseOrd
         clauses: referencedClauses(sections, order).concat(doc.areas).filter((c, i, all) =>
             all.findIndex(o => o.catalog === c.catalog && o.number === c.number) === i).sort(order)
     };
+}
+
+/** A qualification as a cell of people × roles: expired (with the day), current until a day, or open-ended. */
+function qualificationStatus(q: PersonRow['qualifications'][number]): string {
+    return q.expired ? `EXPIRED ${q.until ?? ''}`.trim() : q.until ? `until ${q.until}` : 'qualified';
 }
 
 function areaLinks(areas: ResolvedClause[]): Cell {
