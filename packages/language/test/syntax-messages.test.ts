@@ -42,6 +42,26 @@ describe('syntax errors in the designer\'s words', () => {
     });
 });
 
+describe('syntax errors after many declarations', () => {
+    it('are worded as well as in a short file, reading again only the declaration they are in', async () => {
+        const before = Array.from({ length: 3000 }, (_, i) => `role R${i} "Role ${i}"`).join('\n');
+        const broken = `scheme S "s" {\n    operatedUnder ISO17065\n    auditDays 3\n}`;
+        const parser = services.parser.CompletionParser;
+        const parse = parser.parse.bind(parser);
+        const reread: number[] = [];
+        parser.parse = (text: string) => { reread.push(text.length); return parse(text); };
+        try {
+            const [message] = await syntaxMessages(`${before}\n${broken}\n${before.replace(/R(\d)/g, 'Q$1')}`);
+            expect(message).toBe((await syntaxMessages(broken))[0]);
+        } finally {
+            parser.parse = parse;
+        }
+        // Each rereading is the broken scheme up to the error, not the 3,000 roles before it.
+        expect(reread.length).toBeGreaterThan(0);
+        expect(Math.max(...reread)).toBeLessThan(broken.length);
+    });
+});
+
 describe('clause numbers as standards write them', () => {
     const catalog = `catalog REG "Regulation" {
     clause II "Annex II" { clause II.1 "Part A" }

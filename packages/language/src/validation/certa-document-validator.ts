@@ -128,7 +128,7 @@ export class CertaDocumentValidator extends DefaultDocumentValidator {
         }
         const parsing = diagnostics.filter(d => d.code === SyntaxCodes.parsing && typeof d.message === 'string');
         if (parsing.length > 0) {
-            widenSyntaxMessages(this.services.parser.CompletionParser, this.services.Grammar, document.textDocument, parsing, cutAt ?? text.length);
+            widenSyntaxMessages(this.services.parser.CompletionParser, this.services.Grammar, document.textDocument, parsing, cutAt ?? text.length, declarationStarts(document));
         }
         const reportStale = !options?.categories || options.categories.includes('fast');
         const accepted = applyAcceptances(document, diagnostics, reportStale, (acceptance, message, unknownTarget) => {
@@ -243,4 +243,10 @@ function isClauseReference(info: ReferenceInfo): boolean {
 function catalogOfClauseReference(info: ReferenceInfo): Catalog | undefined {
     if (isClauseRef(info.container)) return catalogOf(info.container);
     return AstUtils.getContainerOfType(info.container, isQuestionBank)?.catalog?.ref;
+}
+
+/** Where each declaration of the file starts, in file order (tolerant of a partly parsed tree). */
+function declarationStarts(document: LangiumDocument): number[] {
+    const root = document.parseResult?.value as { elements?: Array<{ $cstNode?: { offset: number } } | undefined> } | undefined;
+    return (root?.elements ?? []).flatMap(element => element?.$cstNode ? [element.$cstNode.offset] : []);
 }

@@ -13,6 +13,20 @@ import { phaseOf } from './failure.js';
 
 /** A case that takes more CPU time than this is a hang (CPU time, so that a busy machine does not count). */
 export const CASE_LIMIT_MS = 2000;
+/**
+ * And this much more per KiB of text the case's builds validated (a document counts each time it
+ * is validated: a small edit that revalidates large files that read it costs their size). A hang is
+ * work out of proportion to the input; a large, error-dense workspace validated several times is
+ * not one. Calibrated on the largest such cases of the 100,000-case runs (5 to 9 ms per KiB, with
+ * thousands of diagnostics each with its suggestions; a clean workspace builds at under 1 ms per
+ * KiB); a quadratic algorithm overruns it many times over on cases that size.
+ */
+export const LIMIT_MS_PER_KIB = 10;
+
+/** The CPU limit of one case's result: the base, and the text it validated. */
+export function caseLimitMs(result: { validatedChars?: number }, base = CASE_LIMIT_MS): number {
+    return Math.round(base + LIMIT_MS_PER_KIB * (result.validatedChars ?? 0) / 1024);
+}
 /** A case still running after this much wall-clock time is killed: an infinite loop. */
 export const WALL_LIMIT_MS = 15_000;
 
@@ -166,6 +180,7 @@ function hangOf(result: SupervisedResult, limit: number): Failure | undefined {
     if (result.timedOut) {
         return { phase: 'hang', kind: 'hang', message: `killed after ${WALL_LIMIT_MS} ms in ${result.lastPhase}`, signature: `hang | ${result.lastPhase}` };
     }
+    limit = caseLimitMs(result, limit);
     if (result.cpuMs <= limit) return undefined;
     const byPhase: Record<string, number> = {};
     for (const [op, ms] of Object.entries(result.times)) {

@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { CampaignSummary, FoundFailure } from './campaign.js';
-import { CASE_LIMIT_MS, minimise, runCampaign, signatureSlug, WALL_LIMIT_MS } from './campaign.js';
+import { CASE_LIMIT_MS, caseLimitMs, minimise, runCampaign, signatureSlug, WALL_LIMIT_MS } from './campaign.js';
 import { parseCase, serialiseCase } from './case-script.js';
 import { Supervisor } from './supervisor.js';
 
@@ -74,10 +74,10 @@ async function replay(files: string[], sweep: boolean): Promise<number> {
     try {
         for (const file of files) {
             const result = await supervisor.run({ ...parseCase(fs.readFileSync(file, 'utf8')), reset: true, sweep }, WALL_LIMIT_MS);
-            const slow = result.timedOut ? ['killed at the wall-clock limit'] : result.cpuMs > CASE_LIMIT_MS ? ['over the CPU limit'] : [];
+            const slow = result.timedOut ? ['killed at the wall-clock limit'] : result.cpuMs > caseLimitMs(result) ? ['over the CPU limit'] : [];
             const lines = [...slow, ...result.failures.map(f => `${f.signature}\n      ${f.stack?.split('\n').slice(1, 4).map(l => l.trim()).join('\n      ') ?? ''}`)];
             if (lines.length > 0) failed++;
-            console.log(`${file}: ${Math.round(result.cpuMs)} ms CPU, ${Math.round(result.durationMs)} ms wall${lines.map(l => `\n  ${l}`).join('')}`);
+            console.log(`${file}: ${Math.round(result.cpuMs)} ms CPU (limit ${caseLimitMs(result)} ms), ${Math.round(result.durationMs)} ms wall${lines.map(l => `\n  ${l}`).join('')}`);
             if (result.timedOut) supervisor.recycle();
         }
     } finally {
