@@ -8,7 +8,7 @@
 //            --before FILE (the "before" column from another run's --json file instead, e.g. the old
 //            commit measured minutes earlier: on this machine absolute times drift between hours),
 //            --profile (adds V8 profiles of the 2,000-file build and of generation),
-//            --only build,editor,cli,generate
+//            --only build,editor,cli,generate,memory
 //
 // Exit 1 when a budget fails (each is named), 2 when the benchmark itself is broken (e.g. the
 // synthetic workspace does not validate clean). Nothing touches the network.
@@ -18,6 +18,7 @@ import * as path from 'node:path';
 import { runChild } from './bench/child.mjs';
 import { cliColdPhase } from './bench/cli-cold.mjs';
 import { editorPhase } from './bench/editor.mjs';
+import { memoryPhase } from './bench/memory-soak.mjs';
 import { load1, machine, machineTicks, stealSince } from './bench/measure.mjs';
 import { repositoryRoot } from './bench/paths.mjs';
 import { topInclusive, topSelfTime } from './bench/profile.mjs';
@@ -29,7 +30,8 @@ const FULL = {
     // One phase (a workspace size, the editor start-up, a series of edits, generation) gets at most
     // ten minutes; what does not finish is reported as "over 600 s".
     buildCapMs: 600_000, editorSize: 2000, editorStartCapMs: 600_000, leafSeriesCapMs: 600_000, seriesCapMs: 600_000,
-    leafEdits: 200, sharedEdits: 200, requests: 200, cliRuns: 15, cliCapMs: 600_000, generationCapMs: 600_000
+    leafEdits: 200, sharedEdits: 200, requests: 200, cliRuns: 15, cliCapMs: 600_000, generationCapMs: 600_000,
+    memorySize: 500, memoryEdits: 5000, memoryCapMs: 600_000
 };
 const QUICK = {
     name: 'quick',
@@ -37,9 +39,11 @@ const QUICK = {
     // Code within budget finishes in under two minutes; caps (several times what the budgets allow)
     // cut slower code off and report it as "over N s" instead of making the run long.
     buildCapMs: 30_000, editorSize: 2000, editorStartCapMs: 40_000, leafSeriesCapMs: 15_000, seriesCapMs: 20_000,
-    leafEdits: 40, sharedEdits: 20, requests: 50, cliRuns: 5, cliCapMs: 20_000, generationCapMs: 20_000
+    leafEdits: 40, sharedEdits: 20, requests: 50, cliRuns: 5, cliCapMs: 20_000, generationCapMs: 20_000,
+    memorySize: 500, memoryEdits: 300, memoryCapMs: 30_000
 };
 
+const PHASES = ['build', 'editor', 'cli', 'generate', 'memory'];
 const options = parseOptions(process.argv.slice(2));
 const mode = options.quick ? QUICK : FULL;
 const here = path.join(repositoryRoot, 'scripts', 'bench');
@@ -62,6 +66,7 @@ try {
     if (options.only.has('editor')) await editor();
     if (options.only.has('cli')) cli();
     if (options.only.has('generate')) await generation();
+    if (options.only.has('memory')) await memory();
 } catch (error) {
     console.error(`\nThe benchmark is broken, nothing was measured that could be trusted:\n${error instanceof Error ? error.message : error}`);
     process.exit(2);
@@ -72,7 +77,7 @@ const budgeted = [...metrics.entries.values()].filter(m => m.budget !== null).le
 const context = {
     date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
     commit: git(['describe', '--always', '--dirty']),
-    mode: mode.name + (options.only.size < 4 ? ` (only ${[...options.only].join(', ')})` : ''),
+    mode: mode.name + (options.only.size < PHASES.length ? ` (only ${[...options.only].join(', ')})` : ''),
     machine: machine(),
     loadStart,
     loadEnd: load1(),
@@ -87,7 +92,7 @@ if (options.json) {
     fs.writeFileSync(options.json, `${JSON.stringify({ metrics: run.metrics, context, sections: run.sections }, null, 2)}\n`);
     log(`Metrics written to ${options.json}`);
 }
-if (!options.quick && options.only.size === 4) {
+if (!options.quick && options.only.size === PHASES.length) {
     const recordBefore = options.recordBefore || (!options.before && !fs.existsSync(baselineFile));
     fs.mkdirSync(path.dirname(resultsFile), { recursive: true });
     if (recordBefore) fs.writeFileSync(baselineFile, `${JSON.stringify(run, null, 2)}\n`);
@@ -260,10 +265,27 @@ async function generation() {
     }
 }
 
+async function memory() {
+    const section = `Memory: the language server over ${mode.memoryEdits.toLocaleString('en-GB')} edits, ${mode.memorySize.toLocaleString('en-GB')} files`;
+    log(`  language server memory over ${mode.memoryEdits} edits…`);
+    const ticks = machineTicks();
+    const r = await memoryPhase({ size: mode.memorySize, edits: mode.memoryEdits, capMs: mode.memoryCapMs, log });
+    const steal = stealSince(ticks);
+    const note = !r.after ? `not reached (${over(mode.memoryCapMs)})` : r.edits < r.requested ? `${r.edits} of ${r.requested} edits in ${over(mode.memoryCapMs).slice(5)}` : undefined;
+    const put = (name, value, unit) => metrics.record(section, name, value ?? null, unit, { load: r.loadEnd, steal, note });
+    put('memoryEdits', r.edits, 'edits');
+    put('serverLiveHeapOpenMiB', r.open?.liveHeapMiB, 'MiB');
+    put('serverLiveHeapAfterEditsMiB', r.after?.liveHeapMiB, 'MiB');
+    put('serverLiveHeapGrowthAfterEdits', r.after && r.open ? r.after.liveHeapMiB / r.open.liveHeapMiB : undefined, '×');
+    put('serverRssSoakOpenMiB', r.open?.rssMiB, 'MiB');
+    put('serverRssAfterSoakMiB', r.after?.rssMiB, 'MiB');
+    put('serverPeakRssSoakMiB', r.after?.peakRssMiB, 'MiB');
+}
+
 // ---- Helpers ---------------------------------------------------------------------------------
 
 function parseOptions(args) {
-    const result = { quick: false, json: undefined, before: undefined, recordBefore: false, profile: false, only: new Set(['build', 'editor', 'cli', 'generate']) };
+    const result = { quick: false, json: undefined, before: undefined, recordBefore: false, profile: false, only: new Set(PHASES) };
     for (let i = 0; i < args.length; i++) {
         const arg = args[i];
         if (arg === '--quick') result.quick = true;
@@ -273,7 +295,7 @@ function parseOptions(args) {
         else if (arg === '--profile') result.profile = true;
         else if (arg === '--only' && args[i + 1]) {
             result.only = new Set(args[++i].split(','));
-            const unknown = [...result.only].filter(p => !['build', 'editor', 'cli', 'generate'].includes(p));
+            const unknown = [...result.only].filter(p => !PHASES.includes(p));
             if (unknown.length) usage(`unknown phase ${unknown.join(', ')}`);
         } else usage(`unknown option ${arg}`);
     }
@@ -283,7 +305,7 @@ function parseOptions(args) {
 }
 
 function usage(message) {
-    console.error(`bench: ${message}\nusage: npm run bench -- [--quick] [--json FILE] [--record-before | --before FILE] [--profile] [--only build,editor,cli,generate]`);
+    console.error(`bench: ${message}\nusage: npm run bench -- [--quick] [--json FILE] [--record-before | --before FILE] [--profile] [--only ${PHASES.join(',')}]`);
     process.exit(2);
 }
 

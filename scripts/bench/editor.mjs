@@ -209,7 +209,7 @@ function alternating(titlePattern) {
     };
 }
 
-const leafEdit = alternating(/(scheme \w+ "[^"]*)"/);
+export const leafEdit = alternating(/(scheme \w+ "[^"]*)"/);
 const hubEdit = alternating(/(role Auditor "Auditor)"/);
 
 async function roundTrips(count, request) {
@@ -229,7 +229,7 @@ function positionAfter(text, marker, shift) {
     return { line: before.length - 1, character: before[before.length - 1].length };
 }
 
-async function until(condition, timeoutMs, message) {
+export async function until(condition, timeoutMs, message) {
     const deadline = performance.now() + timeoutMs;
     while (!condition()) {
         if (performance.now() > deadline) throw new CapExceeded(message());
@@ -238,7 +238,7 @@ async function until(condition, timeoutMs, message) {
 }
 
 /** Waits until the server has been idle (see IDLE_MS), sampling /proc every 10 ms. */
-async function idle(pid, lastPublish, timeoutMs = 600_000) {
+export async function idle(pid, lastPublish, timeoutMs = 600_000) {
     let ticks = cpuState(pid).ticks;
     let quietSince = performance.now();
     const deadline = quietSince + timeoutMs;

@@ -18,9 +18,10 @@ export class LspClient {
     latest = new Map();
     stderr = [];
 
-    constructor(serverPath) {
+    /** `execArgv`: Node options for the server (the memory soak's probe). */
+    constructor(serverPath, { execArgv = [] } = {}) {
         // The server runs on the same Node as the benchmark; the bundle carries its own polyfill.
-        this.process = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+        this.process = spawn(process.execPath, [...execArgv, serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
         this.process.stderr.on('data', chunk => this.stderr.push(String(chunk)));
         this.connection = protocol.createProtocolConnection(
             new protocol.StreamMessageReader(this.process.stdout), new protocol.StreamMessageWriter(this.process.stdin));
