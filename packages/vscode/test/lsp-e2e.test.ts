@@ -191,6 +191,23 @@ describe('the requests behind the extension commands', () => {
         expect(result.html).not.toContain('certa-banner" role="alert"');
     });
 
+    it('checks every file and answers a preview at start-up with no file open (a preview restored after a reload)', async () => {
+        // A window reloaded with only a preview open sends no didOpen, and the preview asks right after
+        // initialize, before the server has read a file. The first build used to only link: no file got
+        // diagnostics and the preview answered "unknown document", then waited for an edit.
+        const restarted = LspClient.start(serverPath);
+        try {
+            await restarted.initialize(pathToFileURL(workspace).toString());
+            const result = await restarted.connection.sendRequest<PreviewResult>(PreviewRequest, { uri: schemeUri });
+            expect(result.title).toBe('QMS_9001');
+            expect(result.html).toContain('ISO 9001 quality management system certification');
+            const roles = pathToFileURL(path.join(workspace, 'shared', 'roles.certa')).toString();
+            expect(await restarted.diagnosticsFor(roles, () => true)).toEqual([]);
+        } finally {
+            await restarted.stop();
+        }
+    });
+
     it('shows a banner in the preview while the sources have errors, and drops it once they are fixed', async () => {
         const uri = pathToFileURL(path.join(workspace, 'broken-preview.certa')).toString();
         await client.connection.sendNotification(DidOpenTextDocumentNotification.type, {

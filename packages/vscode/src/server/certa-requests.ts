@@ -6,40 +6,47 @@ import { prepareOutputFolder, UsageError, writeFilesAtomically } from '@certa/cl
 import { buildCertaModel } from '@certa/language';
 import type { GeneratedFile } from '@certa/generator';
 import { generateDocuments, planDocuments, renderHtml } from '@certa/generator';
-import type { Connection } from 'vscode-languageserver';
+import type { CancellationToken, Connection } from 'vscode-languageserver';
 import { ErrorCodes, ResponseError } from 'vscode-languageserver';
 import type { GenerateParams, GenerateResult, PreviewParams, PreviewResult } from '../protocol.js';
 import { GenerateRequest, PreviewRequest } from '../protocol.js';
+
+/** Whether a document is in the workspace, once the workspace has been read (KnownDocuments.knows). */
+export type KnowsDocument = (uri: string, token: CancellationToken) => Promise<boolean>;
 
 /**
  * The requests behind "Certa: Generate checklists and matrices" and "Certa: Preview scheme". They
  * use the workspace the server already parsed and linked, the model builder and the generator the
  * CLI uses, so the editor shows and writes exactly what `certa generate` would.
  */
-export function registerCertaRequests(connection: Connection, services: CertaServices): void {
+export function registerCertaRequests(connection: Connection, services: CertaServices, knows: KnowsDocument): void {
     const requests = new CertaRequests(services);
-    connection.onRequest(GenerateRequest, (params: GenerateParams) => requests.generate(checkGenerate(params, services)));
-    connection.onRequest(PreviewRequest, (params: PreviewParams) => requests.preview(checkPreview(params, services)));
+    connection.onRequest(GenerateRequest, async (params: GenerateParams, token) => requests.generate(await checkGenerate(params, knows, token)));
+    connection.onRequest(PreviewRequest, async (params: PreviewParams, token) => requests.preview(await checkPreview(params, knows, token)));
 }
 
 /** Parameters from the client are checked before use: a wrong one answers InvalidParams. */
-function checkGenerate(params: unknown, services: CertaServices): GenerateParams {
+async function checkGenerate(params: unknown, knows: KnowsDocument, token: CancellationToken): Promise<GenerateParams> {
     const p = params as Partial<GenerateParams> | null;
     if (typeof p?.outputFolder !== 'string' || !Array.isArray(p.formats) || !p.formats.every(f => typeof f === 'string')) {
         throw invalid(`${GenerateRequest} needs an outputFolder and a list of formats`);
     }
-    if (p.uri !== undefined) checkKnown(p.uri, GenerateRequest, services);
+    if (p.uri !== undefined) await checkKnown(p.uri, GenerateRequest, knows, token);
     return p as GenerateParams;
 }
 
-function checkPreview(params: unknown, services: CertaServices): PreviewParams {
-    checkKnown((params as Partial<PreviewParams> | null)?.uri, PreviewRequest, services);
+async function checkPreview(params: unknown, knows: KnowsDocument, token: CancellationToken): Promise<PreviewParams> {
+    await checkKnown((params as Partial<PreviewParams> | null)?.uri, PreviewRequest, knows, token);
     return params as PreviewParams;
 }
 
-function checkKnown(uri: unknown, method: string, services: CertaServices): void {
+/**
+ * A preview restored after a reload asks as soon as the server starts, before it has read the
+ * workspace: the answer waits for that, as requests about a document do (guarded-connection.ts).
+ */
+async function checkKnown(uri: unknown, method: string, knows: KnowsDocument, token: CancellationToken): Promise<void> {
     if (typeof uri !== 'string') throw invalid(`${method} needs the uri of a .certa document`);
-    if (!services.shared.workspace.LangiumDocuments.hasDocument(URI.parse(uri))) throw invalid(`${method}: unknown document ${uri}`);
+    if (!await knows(uri, token)) throw invalid(`${method}: unknown document ${uri}`);
 }
 
 const invalid = (message: string) => new ResponseError(ErrorCodes.InvalidParams, message);

@@ -45,7 +45,7 @@ known.attach(shared);
 logFailedBuilds(shared.workspace.WorkspaceLock, log);
 logStartup(shared, log);
 logInternalErrors(shared, log);
-registerCertaRequests(connection, Certa);
+registerCertaRequests(connection, Certa, (uri, token) => known.knows(uri, token));
 reportWorkspaceProgress(connection, shared);
 rereadClosedDocuments(shared);
 startLanguageServer(shared);

@@ -223,13 +223,30 @@ describe('Certa in a real VS Code (code-server)', () => {
         await shot('10-preview-after-save');
     });
 
+    it('restores the preview of the same scheme after the window is reloaded', async () => {
+        const previewShown = async () => {
+            for (const frame of page.frames()) {
+                const text = await frame.locator('body').innerText({ timeout: 1000 }).catch(() => '');
+                if (text.includes('Audit checklist') && /Version\s+2\.1/.test(text)) return true;
+            }
+            return false;
+        };
+        await page.reload();
+        await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+        // The restored tab is the preview's own, not one the test opened again.
+        await page.locator('.tabs-container .tab', { hasText: /Preview/ }).first().waitFor({ timeout: 60_000 });
+        await expect.poll(previewShown, { timeout: 90_000, interval: 500 }).toBe(true);
+        await shot('11-preview-after-reload');
+        await page.locator('.tabs-container .tab', { hasText: 'iso9001-qms.certa' }).first().waitFor({ timeout: 30_000 });
+    });
+
     it('outlines the scheme with its activities and their kinds', async () => {
         await page.locator('.tabs-container .tab', { hasText: 'iso9001-qms.certa' }).click();
         await page.locator('.pane-header', { hasText: 'Outline' }).click();
         const rows = page.locator('.outline-pane .monaco-list-row');
         await rows.filter({ hasText: 'QMS_9001' }).first().waitFor({ timeout: 30_000 });
         await rows.filter({ hasText: 'stage1' }).first().waitFor({ timeout: 30_000 });
-        await shot('11-outline');
+        await shot('12-outline');
         const texts = await rows.allInnerTexts();
         expect(texts.some(t => t.includes('QMS_9001') && t.includes('ISO 9001 quality management system certification')), texts.join(' | ')).toBe(true);
     });
@@ -247,7 +264,7 @@ describe('Certa in a real VS Code (code-server)', () => {
             await page.waitForTimeout(500);
             return page.locator('.quick-input-list .monaco-list-row').allInnerTexts();
         }, { timeout: 60_000, interval: 1000 }).toEqual(expect.arrayContaining(titles.map(title => expect.stringContaining(title))));
-        await shot('12-command-palette');
+        await shot('13-command-palette');
         await page.keyboard.press('Escape');
     });
 });
