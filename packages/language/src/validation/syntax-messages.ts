@@ -4,7 +4,7 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { expectedWordsAfter } from '../parser/expected-words.js';
 import { expectedMessage, foundText } from '../parser/syntax-wording.js';
 
-/** Each widening reads the file up to the error again; a file full of errors gets it for the first few. */
+/** Each widening reads its declaration up to the error again; a file full of errors gets it for the first few. */
 const MAX_WIDENED = 10;
 /** And only while the text read again stays small: a huge broken declaration keeps the parser's wording. */
 const MAX_REREAD = 200_000;
