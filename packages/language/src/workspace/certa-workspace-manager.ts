@@ -19,10 +19,6 @@ export class CertaWorkspaceManager extends DefaultWorkspaceManager {
 
     constructor(services: LangiumSharedServices) {
         super(services);
-        // Langium's first build only links; validation waited for the first edit or opened file, so a
-        // workspace opened with no file open showed no problem, and a preview restored after a reload
-        // waited for one. The first build checks every file, with the checks an edit runs.
-        this.initialBuildOptions = { validation: { categories: ['built-in', 'fast'] } };
     }
 
     /** Set by the language module: the shared services are created before the language's. */

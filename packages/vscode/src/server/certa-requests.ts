@@ -42,7 +42,8 @@ async function checkPreview(params: unknown, knows: KnowsDocument, token: Cancel
 
 /**
  * A preview restored after a reload asks as soon as the server starts, before it has read the
- * workspace: the answer waits for that, as requests about a document do (guarded-connection.ts).
+ * workspace: the answer waits for that (and the restored editor's didOpen), as requests about a
+ * document do (guarded-connection.ts).
  */
 async function checkKnown(uri: unknown, method: string, knows: KnowsDocument, token: CancellationToken): Promise<void> {
     if (typeof uri !== 'string') throw invalid(`${method} needs the uri of a .certa document`);
