@@ -51,7 +51,8 @@ export async function memoryPhase({ size, edits, capMs, log }) {
             if (performance.now() - started > capMs) break;
         }
         await idle(client.pid, () => lastPublish, left());
-        result.after = { liveHeapMiB: await liveHeapMiB(client), rssMiB: processMemory(client.pid).rssMiB, peakRssMiB: processMemory(client.pid).peakRssMiB };
+        const liveHeap = await liveHeapMiB(client);
+        result.after = { liveHeapMiB: liveHeap, ...processMemory(client.pid) };
         log(`  memory: after ${result.edits} edits, live heap ${result.after.liveHeapMiB.toFixed(1)} MiB, RSS ${result.after.rssMiB.toFixed(0)} MiB (load ${load1()})`);
     } catch (error) {
         if (!(error instanceof CapExceeded)) throw error;
@@ -68,6 +69,8 @@ export async function memoryPhase({ size, edits, capMs, log }) {
 async function liveHeapMiB(client) {
     const from = client.stderr.length;
     process.kill(client.pid, 'SIGUSR2');
-    await until(() => /soak-memory heapUsed=\d+/.test(client.stderr.slice(from).join('')), 10_000, () => 'the language server did not answer the memory probe');
-    return Number(/soak-memory heapUsed=(\d+)/.exec(client.stderr.slice(from).join(''))[1]) / 2 ** 20;
+    let answer = null;
+    await until(() => (answer = /soak-memory heapUsed=(\d+)/.exec(client.stderr.slice(from).join(''))) !== null, 10_000,
+        () => 'the language server did not answer the memory probe');
+    return Number(answer[1]) / 2 ** 20;
 }
