@@ -17,6 +17,7 @@ import { createCertaParser } from './parser/certa-parser.js';
 import { CertaParserErrorMessageProvider } from './parser/certa-parser-error-messages.js';
 import { CertaTokenBuilder } from './parser/certa-token-builder.js';
 import { CertaScopeComputation } from './scoping/certa-scope-computation.js';
+import { CertaLinker } from './scoping/certa-linker.js';
 import { CertaScopeProvider } from './scoping/certa-scope-provider.js';
 import { CertaDocumentValidator } from './validation/certa-document-validator.js';
 import { CertaValidationRegistry } from './validation/certa-validation-registry.js';
@@ -68,6 +69,7 @@ export function createCertaModule(options: CertaModuleOptions = {}): Module<Cert
             ParserErrorMessageProvider: () => new CertaParserErrorMessageProvider()
         },
         references: {
+            Linker: services => new CertaLinker(services),
             ScopeProvider: services => new CertaScopeProvider(services),
             ScopeComputation: services => new CertaScopeComputation(services)
         },

@@ -4,6 +4,7 @@ import { CancellationTokenSource } from 'vscode-languageserver';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CertaServices } from '../src/certa-module.js';
+import type { Document, Person } from '../src/generated/ast.js';
 import { setToday } from '../src/validation/validation-clock.js';
 import { createTestServices } from './test-services.js';
 
@@ -115,6 +116,46 @@ describe('cross-file rules after edits', () => {
         expect(codesOf('scheme')).toEqual(codesOf('scheme', fresh));
     });
 
+    it('announces every validated document, also when the build is cancelled right after it', async () => {
+        // The language server publishes diagnostics from such a listener: one skipped would leave
+        // the editor showing a document's old diagnostics while it counts as built.
+        await edit({ scheme: schemeText, roles: rolesText, people: peopleWithAuditor });
+        const source = new CancellationTokenSource();
+        const builder = services.shared.workspace.DocumentBuilder;
+        const cancelling = builder.onDocumentPhase(DocumentState.Validated, () => source.cancel());
+        const announced: string[] = [];
+        const publishing = builder.onDocumentPhase(DocumentState.Validated, document => { announced.push(document.uri.toString()); });
+        await edit({ people: peopleWithoutAuditor }, source.token)
+            .catch((error: unknown) => { if (!isOperationCancelled(error)) throw error; });
+        cancelling.dispose();
+        publishing.dispose();
+        const validated = services.shared.workspace.LangiumDocuments.all.filter(d => d.state === DocumentState.Validated).map(d => d.uri.toString()).toArray();
+        expect(announced).toContain(uris.people.toString());
+        expect(validated).toEqual(expect.arrayContaining(announced));
+    });
+
+    it('links a reference read while its file waited for linking into the tree a later re-parse made', async () => {
+        await edit({ scheme: schemeText, roles: rolesText, people: peopleWithAuditor });
+        // The register changes; the build is cancelled before linking it.
+        const source = new CancellationTokenSource();
+        const builder = services.shared.workspace.DocumentBuilder;
+        const cancelling = builder.onBuildPhase(DocumentState.ComputedScopes, () => source.cancel());
+        await edit({ people: peopleWithAuditor + '// edited\n' }, source.token)
+            .catch((error: unknown) => { if (!isOperationCancelled(error)) throw error; });
+        cancelling.dispose();
+        const people = services.shared.workspace.LangiumDocuments.getDocument(uris.people)!;
+        expect(people.state).toBeLessThan(DocumentState.Linked);
+        // A request running beside the builds (a hover) reads a qualification there and then.
+        const qualification = ((people.parseResult.value as Document).elements[0] as Person).qualifications[0];
+        expect(qualification.role.ref?.name).toBe('LeadAuditor');
+        // The roles file is parsed again (a comment added) before the register is linked.
+        await edit({ roles: rolesText + '// a comment\n' });
+        const roles = services.shared.workspace.LangiumDocuments.getDocument(uris.roles)!;
+        expect(AstUtils.findRootNode(qualification.role.ref!)).toBe(roles.parseResult.value);
+        const fresh = await freshBuild({ scheme: schemeText, roles: rolesText + '// a comment\n', people: peopleWithAuditor + '// edited\n' });
+        expect(codesOf('scheme')).toEqual(codesOf('scheme', fresh));
+    });
+
     it('updates a scheme when the person register it does not reference changes', async () => {
         await edit({ scheme: schemeText, roles: rolesText, people: peopleWithoutAuditor });
         expect(codesOf('scheme')).toEqual(['6:51 certa.competence.role-not-staffed']);
@@ -181,6 +222,32 @@ describe('cross-file rules after edits', () => {
         await edit({ people: peopleWithAuditor + notAuditing });
         expect(codesOf('scheme')).toContain('6:38 certa.competence.missing-auditor');
         const fresh = await freshBuild({ scheme: schemeText, roles: rolesOnly, people: peopleWithAuditor + notAuditing });
+        expect(codesOf('scheme')).toEqual(codesOf('scheme', fresh));
+    });
+
+    it('updates a scheme when the file of a competence its roles need is removed', async () => {
+        // The scheme refers to the roles, the roles to the competence: the scheme reads the removed
+        // file only through the roles file, which Langium relinks; the scheme must follow too.
+        const rolesOnly = rolesText.replace(/^competence .*$/m, '');
+        const competence = 'competence AnnexA "Annex A knowledge" basis ISO17021_1 A\n';
+        await edit({ scheme: schemeText, roles: rolesOnly, people: peopleWithAuditor, notes: competence });
+        expect(codesOf('scheme')).toEqual([]);
+
+        services.shared.workspace.TextDocuments!.delete(uris.notes.toString());
+        await services.shared.workspace.DocumentBuilder.update([], [uris.notes]);
+        expect(codesOf('scheme')).toContain('6:38 certa.competence.missing-auditor');
+        const fresh = await freshBuild({ scheme: schemeText, roles: rolesOnly, people: peopleWithAuditor });
+        expect(codesOf('scheme')).toEqual(codesOf('scheme', fresh));
+    });
+
+    it('resolves a scheme\'s role to the copy a new file declares earlier in the workspace, as a fresh build does', async () => {
+        await edit({ scheme: schemeText, roles: rolesText, people: peopleWithAuditor });
+        expect(codesOf('scheme')).toEqual([]);
+        // notes.certa comes before roles.certa: a fresh build resolves LeadAuditor to its copy.
+        const duplicate = 'role LeadAuditor "Lead auditor, declared again"\n';
+        await edit({ notes: duplicate });
+        const fresh = await freshBuild({ scheme: schemeText, roles: rolesText, people: peopleWithAuditor, notes: duplicate });
+        expect(codesOf('scheme', fresh)).toContain('10:53 certa.competence.missing-auditor');
         expect(codesOf('scheme')).toEqual(codesOf('scheme', fresh));
     });
 

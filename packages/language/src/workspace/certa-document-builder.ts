@@ -1,6 +1,6 @@
 import type { AstNode, BuildOptions, LangiumDocument, MaybePromise, URI } from 'langium';
 import { AstUtils, DocumentState, isOperationCancelled, URI as Uri } from 'langium';
-import type { CancellationToken } from 'vscode-languageserver';
+import { CancellationToken } from 'vscode-languageserver';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { CertaServices } from '../certa-module.js';
@@ -12,7 +12,7 @@ import type { CertaIndexManager } from './certa-index-manager.js';
 import { declarationShapes } from './declaration-shapes.js';
 import { OpenFirstDocumentBuilder } from './open-first-builder.js';
 import type { ReparsedDocument } from './referrer-reconnection.js';
-import { reconnectReferrers } from './referrer-reconnection.js';
+import { readersOfDeleted, reconnectReferrers } from './referrer-reconnection.js';
 
 const phaseNames: Partial<Record<DocumentState, string>> = {
     [DocumentState.Parsed]: 'reading this file',
@@ -67,9 +67,10 @@ export class CertaDocumentBuilder extends OpenFirstDocumentBuilder {
     private readonly faults = new Map<string, Map<DocumentState, Diagnostic>>();
     /**
      * Changed documents whose referrers are still bound to their previous syntax tree: that tree and
-     * the shapes of its declarations, taken before the re-parse (kept across cancelled builds).
+     * the shapes of its declarations, taken before the re-parse (kept across cancelled builds); no
+     * tree and no shapes for a document new to the workspace.
      */
-    private readonly boundTo = new Map<string, { root: AstNode; shapes: Map<string, string>; localReaders?: Map<string, Set<string>> }>();
+    private readonly boundTo = new Map<string, { root?: AstNode; shapes: Map<string, string>; localReaders?: Map<string, Set<string>> }>();
     private buildOptions: BuildOptions = {};
     private lastDeleted?: { changed: Set<string>; deleted: Set<string> };
     private allCategories?: string[];
@@ -100,7 +101,14 @@ export class CertaDocumentBuilder extends OpenFirstDocumentBuilder {
         for (const uri of changed) {
             const key = uri.toString();
             const document = this.langiumDocuments.getDocument(uri);
-            if (!document || this.boundTo.has(key) || document.state < DocumentState.IndexedContent) continue;
+            if (this.boundTo.has(key)) continue;
+            if (!document) {
+                // New to the workspace (created, or brought back): nothing read it, but a name it
+                // declares may take over the references to a same-named declaration of another file.
+                this.boundTo.set(key, { shapes: new Map(), localReaders: new Map() });
+                continue;
+            }
+            if (document.state < DocumentState.IndexedContent) continue;
             this.boundTo.set(key, {
                 root: document.parseResult.value,
                 shapes: safely(() => declarationShapes(document, this.locator(uri)), new Map()),
@@ -108,7 +116,27 @@ export class CertaDocumentBuilder extends OpenFirstDocumentBuilder {
                 localReaders: document.state >= DocumentState.IndexedReferences ? this.index.localReaders(key) : undefined
             });
         }
+        this.revalidateReadersOf(deleted);
         return super.update(changed, deleted, cancelToken);
+    }
+
+    /**
+     * Langium relinks the documents that refer to a deleted one; those that read it through their
+     * own declarations (a programme's team, whose people hold roles of the deleted file) are
+     * validated again here.
+     */
+    private revalidateReadersOf(deleted: URI[]): void {
+        if (deleted.length === 0) return;
+        const prefixes = deleted.map(uri => uri.toString());
+        const gone = this.langiumDocuments.all
+            .filter(d => d.state >= DocumentState.IndexedContent && prefixes.some(p => d.uri.toString() === p || d.uri.toString().startsWith(p + '/')))
+            .toArray();
+        if (gone.length === 0) return;
+        const readers = safely(() => readersOfDeleted(gone, { index: this.index, locator: this.locator(gone[0].uri) }), new Set<string>());
+        for (const uri of readers) {
+            const document = this.documentAt(uri);
+            if (document && !this.isBuiltin(document.uri)) this.resetToState(document, DocumentState.IndexedReferences);
+        }
     }
 
     /**
@@ -234,6 +262,16 @@ export class CertaDocumentBuilder extends OpenFirstDocumentBuilder {
                 this.uncompared.add(key);
             }
         });
+    }
+
+    /**
+     * Langium checks the cancel token before each listener of a document's phase: a keystroke that
+     * cancels the build just after a document was validated would skip publishing its diagnostics,
+     * while the document counts as built and is not validated again. Validated documents are always
+     * announced to every listener (publishing is cheap).
+     */
+    protected override notifyDocumentPhase(document: LangiumDocument, state: DocumentState, cancelToken: CancellationToken): Promise<void> {
+        return super.notifyDocumentPhase(document, state, state === DocumentState.Validated ? CancellationToken.None : cancelToken);
     }
 
     protected override async buildDocuments(documents: LangiumDocument[], options: BuildOptions, cancelToken: CancellationToken): Promise<void> {

@@ -74,15 +74,44 @@ export function reconnectReferrers(reparsed: ReparsedDocument[], services: Recon
         }
     }
     // Readers through chains of references (scheme → role → competence): validated again.
-    const seen = new Set(changed.map(([uri, path]) => `${uri}#${path}`));
     const readersWithin = new Map(reparsed.map(r => [r.document.uri.toString(), r.localReaders]));
+    for (const source of readersThrough(changed, services.index, readersWithin)) {
+        if (!relink.has(source)) revalidate.add(source);
+    }
+    rebuilt.forEach(uri => { relink.delete(uri); revalidate.delete(uri); });
+    return { relink, revalidate };
+}
+
+/**
+ * The documents that read the declarations of documents about to be deleted, directly or through
+ * chains of references (a programme's team → people → roles): Langium relinks the direct readers
+ * only. Asked before the deletion, while the index still holds every reader.
+ */
+export function readersOfDeleted(documents: LangiumDocument[], services: Pick<ReconnectionServices, 'index' | 'locator'>): Set<string> {
+    const changed: Array<[string, string]> = [];
+    for (const document of documents) {
+        const uri = document.uri.toString();
+        for (const path of declarationShapes(document, services.locator).keys()) changed.push([uri, path]);
+    }
+    const readers = readersThrough(changed, services.index, new Map());
+    documents.forEach(document => readers.delete(document.uri.toString()));
+    return readers;
+}
+
+/**
+ * Every document that refers, directly or through declarations of its own, to one of the `changed`
+ * declarations (`[uri, topPath]`). `readersWithin` gives the readers inside re-parsed documents,
+ * whose own references are out of the index by now.
+ */
+function readersThrough(changed: Array<[string, string]>, index: CertaIndexManager, readersWithin: Map<string, Map<string, Set<string>> | undefined>): Set<string> {
+    const result = new Set<string>();
+    const seen = new Set(changed.map(([uri, path]) => `${uri}#${path}`));
     while (changed.length > 0) {
         const [uri, path] = changed.pop()!;
-        // A re-parsed document's own references are out of the index by now: its readers from before.
         const own = readersWithin.get(uri)?.get(path);
-        const readers = own ? [...services.index.referrersOfDeclaration(uri, path), [uri, own] as const] : services.index.referrersOfDeclaration(uri, path);
+        const readers = own ? [...index.referrersOfDeclaration(uri, path), [uri, own] as const] : index.referrersOfDeclaration(uri, path);
         for (const [source, holders] of readers) {
-            if (!relink.has(source)) revalidate.add(source);
+            result.add(source);
             for (const holder of holders) {
                 const key = `${source}#${holder}`;
                 if (!seen.has(key)) {
@@ -92,8 +121,7 @@ export function reconnectReferrers(reparsed: ReparsedDocument[], services: Recon
             }
         }
     }
-    rebuilt.forEach(uri => { relink.delete(uri); revalidate.delete(uri); });
-    return { relink, revalidate };
+    return result;
 }
 
 function namesAddedOrRemoved(before: Map<string, string>, after: Map<string, string>): Array<{ type: string; name: string }> {
