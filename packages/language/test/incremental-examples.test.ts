@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { URI } from 'langium';
+import { AstUtils, DocumentState, URI } from 'langium';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CertaServices } from '../src/certa-module.js';
@@ -13,10 +13,13 @@ import { randomEdit } from './fuzz/keystroke-edits.js';
 /**
  * The language server's incremental build on the bundled examples, in one process: the soak's
  * random edits (seeded), weighted to the shared roles and people files that every scheme reads,
- * builds the next edit cancels, files removed and brought back. After every few edits the
- * diagnostics of every file must equal a fresh build of the same texts, as `certa validate` gives
- * them. Cases found this way: a name declared twice resolving to another copy after an edit, and a
- * competence renamed next to the roles that need it leaving the schemes of those roles unchecked.
+ * builds the next edit cancels, files removed and brought back, references read beside the builds
+ * (as requests do). After every few edits the diagnostics of every file must equal a fresh build of
+ * the same texts, as `certa validate` gives them. Cases found this way: a name declared twice
+ * resolving to another copy after an edit; a competence renamed next to the roles that need it
+ * leaving the schemes of those roles unchecked; a removed file's indirect readers left unchecked;
+ * a restored file's duplicate name not taking over; a lookup beside a build caching a scope
+ * without the declarations the build re-indexed (see validation-cross-file.test.ts for each).
  */
 const examples = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'examples');
 const SEED = Number(process.env.CERTA_INCREMENTAL_SEED ?? 8);
@@ -49,9 +52,20 @@ describe('the incremental build on the examples workspace', () => {
         // As the server does: each change takes the workspace lock, which cancels the build before.
         const update = (changed: string[], deleted: string[]) => {
             const build = lock.write(token => builder.update(changed.map(uriOf), deleted.map(uriOf), token)).catch(() => undefined);
+            if (random.chance(0.3)) void readBeside(random.pick(files));
             if (random.chance(0.5)) return build;
             pending.push(build);
             return Promise.resolve();
+        };
+        // As a hover or a reference search does while a build runs (Langium lets them run beside
+        // it): every reference of a file read, resolving those its file has not linked yet.
+        const readBeside = async (file: string) => {
+            await new Promise(resolve => setTimeout(resolve, random.int(0, 20)));
+            const document = services.shared.workspace.LangiumDocuments.getDocument(uriOf(file));
+            if (!document || document.state < DocumentState.ComputedScopes) return;
+            for (const node of AstUtils.streamAst(document.parseResult.value)) {
+                AstUtils.streamReferences(node).forEach(({ reference }) => void ('ref' in reference ? reference.ref : reference.items));
+            }
         };
         files.forEach(file => open(file, texts[file]));
         await lock.write(token => builder.update(files.map(uriOf), [], token));

@@ -156,6 +156,22 @@ describe('cross-file rules after edits', () => {
         expect(codesOf('scheme')).toEqual(codesOf('scheme', fresh));
     });
 
+    it('links against the declarations a build re-indexes, when a name was looked up as the build began', async () => {
+        await edit({ scheme: schemeText, roles: rolesText, people: peopleWithAuditor });
+        // A request resolving a role name (a completion) right after the update began, while the
+        // roles file is out of the index, must not leave the register linked without its roles.
+        const people = services.shared.workspace.LangiumDocuments.getDocument(uris.people)!;
+        const qualification = ((people.parseResult.value as Document).elements[0] as Person).qualifications[0];
+        const lookingUp = services.shared.workspace.DocumentBuilder.onUpdate(() => {
+            services.references.ScopeProvider.getScope({ container: qualification, property: 'role', reference: qualification.role }).getElement('LeadAuditor');
+        });
+        await edit({ roles: rolesText + '// a comment\n', people: peopleWithAuditor + '// edited\n' });
+        lookingUp.dispose();
+        const fresh = await freshBuild({ scheme: schemeText, roles: rolesText + '// a comment\n', people: peopleWithAuditor + '// edited\n' });
+        expect(codesOf('people')).toEqual(codesOf('people', fresh));
+        expect(codesOf('scheme')).toEqual(codesOf('scheme', fresh));
+    });
+
     it('updates a scheme when the person register it does not reference changes', async () => {
         await edit({ scheme: schemeText, roles: rolesText, people: peopleWithoutAuditor });
         expect(codesOf('scheme')).toEqual(['6:51 certa.competence.role-not-staffed']);

@@ -1,11 +1,12 @@
 import type { AstNodeDescription, AstNodeDescriptionProvider, ReferenceInfo, Scope, Stream } from 'langium';
-import { AstUtils, DefaultScopeProvider, EMPTY_SCOPE, stream } from 'langium';
+import { AstUtils, DefaultScopeProvider, EMPTY_SCOPE, MultiMapScope, stream } from 'langium';
 import type { Activity, Catalog, Clause, Scheme, SchemeType } from '../generated/ast.js';
 import {
     isActivity, isBankQuestion, isCatalog, isClauseRef, isElementChoice, isExternalBody, isQuestionBank, isRecertification, isScheme, isSchemeType,
     isSchemeTypeDecl, isSurveillance, BankQuestion, ClauseRef, ExternalBody, SchemeTypeDecl
 } from '../generated/ast.js';
 import type { CertaServices } from '../certa-module.js';
+import type { CertaIndexManager } from '../workspace/certa-index-manager.js';
 import { catalogOf, refOf } from '../helpers/node-properties.js';
 import { clauseIndexOf } from './clause-index.js';
 
@@ -17,10 +18,29 @@ import { clauseIndexOf } from './clause-index.js';
 export class CertaScopeProvider extends DefaultScopeProvider {
     private readonly descriptionProvider: AstNodeDescriptionProvider;
     private readonly clauseScopes = new WeakMap<Catalog, Scope>();
+    private readonly globalScopes = new Map<string, { version: number; scope: Scope }>();
+    private readonly index: CertaIndexManager;
 
     constructor(services: CertaServices) {
         super(services);
         this.descriptionProvider = services.workspace.AstNodeDescriptionProvider;
+        this.index = services.shared.workspace.IndexManager as CertaIndexManager;
+    }
+
+    /**
+     * Langium keeps the global scope of a type from one update to the next, though a build re-indexes
+     * the changed documents after the update began: a request resolving a name in between (a
+     * completion, a hover beside the build) would leave every document this build links without
+     * the declarations of those documents. Kept only while no document's declarations change.
+     */
+    protected override getGlobalScope(referenceType: string, _context: ReferenceInfo): Scope {
+        const version = this.index.contentVersion;
+        let entry = this.globalScopes.get(referenceType);
+        if (entry?.version !== version) {
+            entry = { version, scope: new MultiMapScope(this.indexManager.allElements(referenceType)) };
+            this.globalScopes.set(referenceType, entry);
+        }
+        return entry.scope;
     }
 
     override getScope(context: ReferenceInfo): Scope {

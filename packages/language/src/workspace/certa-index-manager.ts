@@ -36,12 +36,18 @@ export class CertaIndexManager extends DefaultIndexManager {
     private readonly typeGenerations = new Map<string, number>();
     private readonly documentGenerations = new Map<string, number>();
     private generation = 0;
+    private contentGeneration = 0;
     /** Documents whose declarations were asked about while references were pending (see whileReferencesPending). */
     private askedEarly?: Set<string>;
 
     /** Changes whenever the index changes; caches derived from the index key on it. */
     get version(): number {
         return this.generation;
+    }
+
+    /** Changes whenever the declarations of a document enter or leave the index (scopes key on it). */
+    get contentVersion(): number {
+        return this.contentGeneration;
     }
 
     override findAllReferences(targetNode: AstNode, astNodePath: string): Stream<ReferenceDescription> {
@@ -134,6 +140,7 @@ export class CertaIndexManager extends DefaultIndexManager {
 
     override async updateContent(document: LangiumDocument, cancelToken?: CancellationToken): Promise<void> {
         await super.updateContent(document, cancelToken);
+        this.contentGeneration++;
         const uri = document.uri.toString();
         const at = sortedIndex(this.orderedUris, uri);
         if (this.orderedUris[at] !== uri) this.orderedUris.splice(at, 0, uri);
@@ -158,6 +165,7 @@ export class CertaIndexManager extends DefaultIndexManager {
 
     override removeContent(uri: URI): void {
         super.removeContent(uri);
+        this.contentGeneration++;
         this.changed(uri.toString());
         this.forgetNamesOf(uri.toString());
     }
@@ -211,6 +219,7 @@ export class CertaIndexManager extends DefaultIndexManager {
     /** A deleted document (`removeContent` alone is a re-index to come, which keeps its place). */
     override remove(uri: URI): void {
         super.remove(uri);
+        this.contentGeneration++;
         const key = uri.toString();
         const at = sortedIndex(this.orderedUris, key);
         if (this.orderedUris[at] === key) this.orderedUris.splice(at, 1);
