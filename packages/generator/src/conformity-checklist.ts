@@ -1,4 +1,5 @@
 import type { ActivityModel, CatalogModel, CertaModel, ResolvedClause, SchemeModel } from '@certa/language/model';
+import { isReferenceOnlyClause } from '@certa/language/model';
 import { CatalogLookups } from './catalog-lookups.js';
 import { schemeSummary } from './checklist.js';
 import { clauseKey } from './clauses.js';
@@ -42,7 +43,11 @@ export function buildConformityChecklist(
     }
     const rows: ConformityRow[] = [];
     const ancestors: ResolvedClause[] = [];
+    let skipping = false;
     for (const { clause, depth } of lookups.flatten(catalog)) {
+        // Scope, references, terms and bare informative annexes state no requirement to assess.
+        if (depth === 0) skipping = isReferenceOnlyClause({ number: clause.number, heading: clause.heading, topLevel: true, subclauses: clause.clauses.length });
+        if (skipping) continue;
         const resolved: ResolvedClause = clause.heading === undefined
             ? { catalog: catalog.id, number: clause.number } : { catalog: catalog.id, number: clause.number, heading: clause.heading };
         ancestors.length = depth;

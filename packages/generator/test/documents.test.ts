@@ -355,6 +355,8 @@ describe('conformity checklist of the body\'s own standard', () => {
         expect(row('9.5.1')).toMatchObject({ fallsOn: 'activities', addressedBy: { documents: [], activities: ['decision', 'renewal'] } });
         expect(row('9.3.1.2').addressedBy.activities).toEqual(['stage1']);
         expect(doc.rows.some(r => r.clause.number === '9')).toBe(false);
+        // Scope, references, terms and the informative annexes state nothing to assess.
+        expect(doc.rows.filter(r => ['1', '2', '3', 'B', 'C'].includes(r.group[0]?.number ?? r.clause.number))).toEqual([]);
         expect(row('9.5.1').group.map(c => c.number)).toEqual(['9', '9.5']);
         expect(doc.summary.body + doc.summary.activities).toBe(doc.rows.length);
         expect(doc.resultValues).toEqual(['C', 'NC', 'NA']);
