@@ -72,3 +72,17 @@ describe('the language server starting on a workspace', () => {
         expect(after.filter(d => d.severity === 1)).toEqual([]);
     });
 });
+
+describe('the language server starting with no file open', () => {
+    it('reports an error in a file of the workspace all the same (the Problems view equals certa validate)', async () => {
+        const alone = LspClient.start(serverPath);
+        try {
+            await alone.initialize(pathToFileURL(workspace).toString());
+            const uri = pathToFileURL(path.join(workspace, 'drafts', 'never-opened.certa')).toString();
+            const diagnostics = await alone.diagnosticsFor(uri, found => found.length > 0);
+            expect(diagnostics.map(d => d.code)).toContain('certa.reference.unknown-name');
+        } finally {
+            await alone.stop();
+        }
+    });
+});

@@ -19,6 +19,9 @@ export class CertaWorkspaceManager extends DefaultWorkspaceManager {
 
     constructor(services: LangiumSharedServices) {
         super(services);
+        // Langium's first build only links: a file nobody opens would show no problems until some
+        // edit. It validates, as every later build does (the Problems view equals certa validate).
+        this.initialBuildOptions = services.workspace.DocumentBuilder.updateBuildOptions;
     }
 
     /** Set by the language module: the shared services are created before the language's. */
