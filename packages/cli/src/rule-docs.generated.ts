@@ -454,6 +454,14 @@ export const RULE_DOCS: Readonly<Record<string, RuleDoc>> = {
         "description": "An activity takes its samples from one place (`from`) and its sampling plan from another.",
         "clean": "scheme P \"Process certification\" {\n    certifies process\n    operatedUnder ISO17065\n    surveillance every 12 months {\n        activity samples: determination testing by Assessor from site {\n            samplingPlan \"articles from current production\" count 3 rule \"random\" from site\n        }\n    }\n}\nrole Assessor \"Assessor\"\nrole Manager \"Manager\"\nrole Panel \"Appeals panel\"\n"
     },
+    "certa.check.measurement-detail-without-measurement": {
+        "description": "A check gives a unit or limits but is not graded by a measured value (`graded measurement`).",
+        "clean": "scheme P \"Product certification\" {\n    certifies product\n    operatedUnder ISO17065\n    activity tests: determination testing by Assessor {\n        check adhesion \"Adhesion strength of the coating\" graded measurement unit \"N/mm²\" limits 5 ..\n    }\n}\nrole Assessor \"Assessor\"\n"
+    },
+    "certa.check.bad-limits": {
+        "description": "The limits of a measured check are not numbers, give neither end, or have a lower limit above the upper one. Evaluation is against stated requirements: limits that cannot be read judge nothing.",
+        "clean": "scheme P \"Product certification\" {\n    certifies product\n    operatedUnder ISO17065\n    activity tests: determination testing by Assessor {\n        check torque \"Torque of the fixing bolts\" graded measurement unit \"N·m\" limits 40 .. 45\n    }\n}\nrole Assessor \"Assessor\"\n"
+    },
     "certa.ms-scope.coverage-gap": {
         "description": "The audit programme (stage 2, surveillance and recertification audits; stage 1 does not count) never audits some clauses of a certified standard over the cycle. Over the cycle, the audits (stage 2, surveillance, recertification, `determination audit`; not stage 1, which reviews readiness) cover every clause of the certified standard that is not excluded, through `covers` and check `refs`. The message names the missing clauses, as high up the clause tree as possible.",
         "clean": "scheme QMS \"ISO 9001 certification\" {\n    certifies managementSystem ISO9001\n    operatedUnder ISO17021_1\n    activity stage1: stage1 audit by Auditor { covers ISO9001 4 .. 6 }\n    activity stage2: stage2 audit by Auditor { covers ISO9001 4 .. 10 }\n}\nrole Auditor \"Auditor\"\nrole Decider \"Decision maker\"\n"

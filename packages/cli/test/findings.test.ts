@@ -21,7 +21,8 @@ scheme QMS "ISO 9001 certification" {
     activity stage1: stage1 audit by Auditor { covers ISO9001 4 .. 6 }
     activity stage2: stage2 audit by Auditor {
         covers ISO9001 8.5, ISO9001 8.3
-        check gauge "Torque wrench reading on line 2" graded measurement
+        check gauge "Torque wrench reading on line 2" graded measurement unit "N·m" limits 40 .. 45
+        check store "Cold store temperature" graded measurement unit "°C" limits .. -18
         check seal "Is the calibration seal intact?" graded passFail evidence "seal on the instrument"
     }
     activity decision: decision by DecisionMaker
@@ -117,7 +118,7 @@ describe('certa findings: the round trip', () => {
             correctionDays: 90, correctionDue: '2026-06-02', correctiveActionDue: '2026-06-02', ruleIsDefault: true
         });
         expect(report.observations.map((o: { item: string }) => o.item)).toEqual(['stage1.ISO9001-4.2']);
-        expect(report.measurements).toEqual([expect.objectContaining({ item: 'stage2.gauge', finding: '42.5 N·m' })]);
+        expect(report.measurements).toEqual([expect.objectContaining({ item: 'stage2.gauge', finding: '42.5 N·m', accepted: '40 to 45 N·m', withinLimits: true })]);
         expect(report.counts).toMatchObject({ 'conformity': 1, 'major nonconformity': 1, 'minor nonconformity': 1, 'observation': 1, 'fail': 1, 'measured': 1, 'not applicable': 12 });
         // The excluded 8.3.1 to 8.3.6 come pre-graded "not applicable" in stage2 and in recert.
         expect(report.counts.open).toBe(report.openItems.length);
@@ -165,6 +166,25 @@ describe('certa findings: the round trip', () => {
         expect(messages).toContainEqual(expect.stringContaining('write "pass", "fail", "not applicable"'));
         expect(messages).toContainEqual(expect.stringContaining('write a measured value (a number, with its unit) or "not applicable"'));
         expect(validateReport(report)).toBe(true);
+    });
+
+    it('reports a measured value outside the check\'s limits as a failed check, which needs objective evidence', async () => {
+        const book = await generatedBook();
+        const stage2 = book.getWorksheet('stage2')!;
+        expect(rowOf(stage2, 'stage2.gauge').getCell(3).text).toBe('Torque wrench reading on line 2 (record the measured value in N·m; accepted: 40 to 45 N·m)');
+        grade(stage2, 'stage2.gauge', '47,5 N·m', 'wrench TW-7 read twice');
+        const bare = grade(stage2, 'stage2.store', '-12 °C');
+        const file = await save(book, 'out-of-limits.xlsx');
+        const { code, report, md } = findings([file, '.', '--audit-date', '2026-03-04']);
+        expect(code).toBe(1);
+        expect(report.problems.filter((p: { code: string }) => p.code === 'missing-evidence').map((p: { row: number; message: string }) => [p.row, p.message]))
+            .toEqual([[bare, expect.stringContaining('measured "-12 °C", outside at most -18 °C')]]);
+        expect(report.nonconformities.map((nc: { item: string; grade: string; withinLimits?: boolean }) => [nc.item, nc.grade, nc.withinLimits]))
+            .toEqual([['stage2.gauge', 'major nonconformity', false], ['stage2.store', 'major nonconformity', false]]);
+        expect(report.measurements).toEqual([]);
+        expect(report.counts['outside limits']).toBe(2);
+        expect(md).toContain('Measured 47,5 N·m; accepted: 40 to 45 N·m.');
+        expect(validateReport(report), JSON.stringify(validateReport.errors)).toBe(true);
     });
 
     it('flags unknown, duplicated and changed items, and a checklist of another scheme version', async () => {

@@ -65,12 +65,14 @@ export function buildChecklist(scheme: SchemeModel, catalogs: readonly CatalogMo
     };
 }
 
-/** What `certa findings` compares: the scheme, its version, and each item's id, grading and question. */
+/**
+ * What `certa findings` compares: the scheme, its version, and each item's id, grading and question,
+ * and a measured item's unit and limits where it has them (a filled value is judged by them).
+ */
 export function checklistFingerprint(scheme: SchemeSummary, activities: readonly ChecklistActivity[]): string {
-    return fingerprintOf([
-        scheme.id, scheme.version ?? '',
-        activities.map(activity => [activity.name, activity.items.map(item => [item.id, item.grading, item.question])])
-    ]);
+    const identity = (item: ChecklistItem) => item.unit === undefined && item.limits === undefined
+        ? [item.id, item.grading, item.question] : [item.id, item.grading, item.question, item.unit ?? '', item.limits?.lower ?? '', item.limits?.upper ?? ''];
+    return fingerprintOf([scheme.id, scheme.version ?? '', activities.map(activity => [activity.name, activity.items.map(identity)])]);
 }
 
 function auditHeader(scheme: SchemeModel, catalogs: readonly CatalogModel[], input: AuditHeaderInput = {}): AuditHeader {
@@ -226,5 +228,7 @@ function checkItem(activity: ActivityModel, check: CheckModel, group: ResolvedCl
         ...emptyColumns()
     };
     if (check.evidence !== undefined) item.evidence = check.evidence;
+    if (check.unit !== undefined) item.unit = check.unit;
+    if (check.limits !== undefined) item.limits = { ...check.limits };
     return item;
 }

@@ -94,6 +94,9 @@ export interface ChecklistItem {
     /** Where the question comes from: a scheme's check or `ask`, a question bank, or a fallback naming the clause. */
     questionFrom: 'check' | 'scheme' | 'bank' | 'fallback';
     grading: CertaModelTypes.Grading;
+    /** A measured check's unit and accepted values, as the scheme gives them. */
+    unit?: string;
+    limits?: { lower?: number; upper?: number };
     /** The values the finding column accepts; null for a measurement, whose finding is the measured value. */
     findingValues: string[] | null;
     /** Set when the clause is declared not applicable in the scheme. */
@@ -279,7 +282,7 @@ export interface SchemeDocument {
         criteria?: string;
         /** `covers` references as written. */
         covers: string[];
-        checks: Array<{ name: string; question: string; grading: CertaModelTypes.Grading; evidence?: string }>;
+        checks: Array<{ name: string; question: string; grading: CertaModelTypes.Grading; evidence?: string; unit?: string; limits?: { lower?: number; upper?: number } }>;
         issues: CertaModelTypes.AttestationKind[];
         licenses: string[];
     }>;

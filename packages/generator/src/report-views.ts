@@ -1,6 +1,7 @@
 import type { ResolvedClause } from './documents.js';
 import type { ChecklistActivity, ChecklistDocument, ChecklistItem, CompetenceMatrixDocument, CoverageMatrixDocument, EvidenceRecord, PersonRow, SchemeSummary } from './documents.js';
 import { fitsGrid, listedNote } from './grid-limit.js';
+import { limitsText } from './measurement-text.js';
 import type { Cell, Column, Report, Section } from './report.js';
 import { clauseCell, referencedClauses, text } from './report.js';
 import { safeFileName } from './file-names.js';
@@ -98,10 +99,14 @@ function clauseHeadingRow(clause: ResolvedClause, width: number): Cell[] {
     return cells;
 }
 
-/** The question as the checklist shows it (a measurement says what to record). */
+/** The question as the checklist shows it (a measurement says what to record, in which unit, within which limits). */
 export function displayedQuestion(item: ChecklistItem): string {
-    return item.grading === 'measurement' ? `${item.question} (record the measured value, with its unit)` : item.question;
+    if (item.grading !== 'measurement') return item.question;
+    const unit = item.unit === undefined ? ', with its unit' : ` in ${item.unit}`;
+    const accepted = limitsText(item.limits, item.unit);
+    return `${item.question} (record the measured value${unit}${accepted === undefined ? '' : `; accepted: ${accepted}`})`;
 }
+
 
 function itemRows(activity: ChecklistActivity, width: number): Cell[][] {
     const rows: Cell[][] = [];

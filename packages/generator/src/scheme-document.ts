@@ -21,6 +21,8 @@ function activityEntry(activity: ActivityModel, externalBodies: SchemeModel['ext
         checks: activity.checks.map(check => {
             const result: SchemeDocument['activities'][number]['checks'][number] = { name: check.name, question: check.question, grading: check.grading };
             set(result, 'evidence', check.evidence);
+            set(result, 'unit', check.unit);
+            if (check.limits) result.limits = { ...check.limits };
             return result;
         }),
         issues: [...activity.issues], licenses: [...activity.licenses]

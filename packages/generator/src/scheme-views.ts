@@ -3,6 +3,7 @@ import { safeFileName } from './file-names.js';
 import type { Cell, Report, Section } from './report.js';
 import { referencedClauses, text } from './report.js';
 import { durationText } from './duration-text.js';
+import { limitsText } from './measurement-text.js';
 import { accreditationText, samplingPlanText } from './sampling-text.js';
 import { gradesSection, operationSection } from './scheme-operation-view.js';
 
@@ -39,7 +40,7 @@ export function schemeDocumentReport(doc: SchemeDocument): Report {
                 performedBy(a),
                 text([a.sample, a.samplingPlan && `plan: ${samplingPlanText(a.samplingPlan)}`].filter(Boolean).join('; ')),
                 text(a.criteria), text(none(a.covers)),
-                text(a.checks.map(c => `${c.name} (${c.grading}): ${c.question}`).join('; ')),
+                text(a.checks.map(c => `${c.name} (${[c.grading, c.limits && `accepted ${limitsText(c.limits, c.unit)}`, !c.limits && c.unit && `in ${c.unit}`].filter(Boolean).join(', ')}): ${c.question}`).join('; ')),
                 text([...a.issues, ...a.licenses.map(mark => `licence for ${mark}`)].join(', '))
             ])
         },

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { bodyStandardView, buildChecklist, buildCompetenceMatrix, buildConformityChecklist, buildCoverageMatrix, buildSchemeDocument, generateDocuments, planDocuments } from '../src/index.js';
 import { GRID_CELL_LIMIT } from '../src/grid-limit.js';
+import { displayedQuestion } from '../src/report-views.js';
 import { modelFrom, PEOPLE_SOURCE, QMS_SOURCE } from './model-fixtures.js';
 
 const { model } = await modelFrom(QMS_SOURCE, PEOPLE_SOURCE);
@@ -65,6 +66,18 @@ describe('checklist', () => {
         expect(items.get('stage1.gauge')?.findingValues).toBeNull();
         expect(items.get('stage1.sealed')?.findingValues).toEqual(['pass', 'fail', 'not applicable']);
         expect(items.get('stage1.readiness')?.findingValues).toEqual(['conformity', 'major nonconformity', 'minor nonconformity', 'observation', 'not applicable']);
+    });
+
+    it('carries a measured check\'s unit and limits into its item, its question and the fingerprint', async () => {
+        const source = (limits: string) => QMS_SOURCE.replace('check readiness', `check gauge "Gauge reading" graded measurement unit "bar" ${limits}\n        check readiness`);
+        const { model: graded } = await modelFrom(source('limits 2.5 .. 4'));
+        const list = buildChecklist(graded.schemes[0], graded.catalogs);
+        const gauge = list.activities[0].items.find(i => i.id === 'stage1.gauge')!;
+        expect(gauge).toMatchObject({ unit: 'bar', limits: { lower: 2.5, upper: 4 }, findingValues: null });
+        expect(displayedQuestion(gauge)).toBe('Gauge reading (record the measured value in bar; accepted: 2.5 to 4 bar)');
+        // Other limits judge a filled value differently: the checklist is another one.
+        const { model: wider } = await modelFrom(source('limits 2 .. 4'));
+        expect(buildChecklist(wider.schemes[0], wider.catalogs).fingerprint).not.toBe(list.fingerprint);
     });
 
     it('keeps excluded clauses as not-applicable rows, with the justification', () => {

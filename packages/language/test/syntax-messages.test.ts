@@ -24,7 +24,7 @@ describe('syntax errors in the designer\'s words', () => {
 
     it('suggest the keyword a misspelt word was meant to be', async () => {
         const [inCheck] = await syntaxMessages(`scheme S "s" { activity t: determination testing { check c "q" evidnce "x" } }`);
-        expect(inCheck).toMatch(/^Expected one of: check, covers, criteria, evidence, graded, refs, sample, samplingPlan or '}' here, not 'evidnce'\. Did you mean evidence\?$/);
+        expect(inCheck).toMatch(/^Expected one of: check, covers, criteria, evidence, graded, limits, refs, sample, samplingPlan, unit or '}' here, not 'evidnce'\. Did you mean evidence\?$/);
         const [atTop] = await syntaxMessages(`schem S "x" {}`);
         expect(atTop).toBe("Expected one of: accept, addresses, auditTime, catalog, client, competence, mark, person, questions, role or scheme here, not 'schem'. Did you mean scheme?");
         const [kind] = await syntaxMessages(`scheme S "s" { activity t: determnation testing }`);

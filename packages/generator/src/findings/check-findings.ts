@@ -1,5 +1,6 @@
 import type { ChecklistDocument, ChecklistItem, NcGrade } from '../documents.js';
 import { neutraliseFormula } from '../escaping.js';
+import { limitsText } from '../measurement-text.js';
 import { displayedQuestion, FINGERPRINT_LABEL, HEADER_LABELS } from '../report-views.js';
 import type { FilledChecklist, FilledRow } from './filled-checklist.js';
 import type { FindingProblem, FindingsDocument, GradedItem, Nonconformity, OpenItem } from './findings-document.js';
@@ -35,6 +36,12 @@ function acceptedValue(item: ChecklistItem, written: string): string | undefined
     }
     const allowed = new Map(item.findingValues.map(v => [normalise(v), v]));
     return allowed.get(value) ?? (ALIASES[value] !== undefined ? allowed.get(ALIASES[value]) : undefined);
+}
+
+/** Whether the number a measured value starts with (`42,5 N·m` reads 42.5) lies within the limits. */
+function withinLimits(limits: NonNullable<ChecklistItem['limits']>, written: string): boolean {
+    const value = Number(/^[-+]?\d+(?:[.,]\d+)?/.exec(written.trim())?.[0].replace(',', '.'));
+    return (limits.lower === undefined || value >= limits.lower) && (limits.upper === undefined || value <= limits.upper);
 }
 
 /** `YYYY-MM-DD` plus whole days, in UTC (no time zone can move a deadline). */
@@ -136,13 +143,20 @@ export function checkFindings(filled: FilledChecklist, expected: ChecklistDocume
         }
         graded.finding = value === 'measured' ? row.finding : value;
         count(value);
+        const accepted = value === 'measured' ? limitsText(item.limits, item.unit) : undefined;
+        if (accepted !== undefined) {
+            graded.accepted = accepted;
+            graded.withinLimits = withinLimits(item.limits!, row.finding);
+            if (!graded.withinLimits) count('outside limits');
+        }
         if (item.excluded && value !== 'not applicable') {
             problem('excluded-item-graded', `item "${row.item}" is a clause the scheme excludes, yet graded "${value}": grade it "not applicable", or remove the exclusion from the scheme`, 'warning');
         }
         const grade = grades.find(g => g.grade === value);
-        const failed = item.grading === 'passFail' && value === 'fail';
+        const failed = (item.grading === 'passFail' && value === 'fail') || graded.withinLimits === false;
         if ((grade?.nonconformity || failed) && row.evidenceSeen === '') {
-            problem('missing-evidence', `item "${row.item}" is graded "${value}" with no objective evidence: write what was seen (record, sample, observation) in the objective evidence column`);
+            const how = graded.withinLimits === false ? `measured "${row.finding}", outside ${accepted}` : `graded "${value}"`;
+            problem('missing-evidence', `item "${row.item}" is ${how} with no objective evidence: write what was seen (record, sample, observation) in the objective evidence column`);
         }
         if (grade?.nonconformity) nonconformities.push(nonconformity(graded, grade, auditDate));
         else if (failed && severest) nonconformities.push(nonconformity(graded, severest, auditDate));

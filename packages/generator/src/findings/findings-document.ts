@@ -31,6 +31,9 @@ export interface GradedItem {
     ncReference: string;
     sheet: string;
     row: number;
+    /** A measured item's accepted values (`40 to 45 N·m`), and whether the value written lies within them. */
+    accepted?: string;
+    withinLimits?: boolean;
 }
 
 export interface Nonconformity extends GradedItem {

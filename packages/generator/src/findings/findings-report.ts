@@ -11,6 +11,15 @@ function clauses(item: GradedItem): Cell {
     return clauseCell(item.clauses.map(clause => ({ text: `${clause.catalog} ${clause.number}`, clause })));
 }
 
+/** The question, and for a measurement outside its limits what was measured against what is accepted. */
+function question(item: GradedItem): Cell {
+    return text(item.withinLimits === false ? `${item.question} Measured ${item.finding}; accepted: ${item.accepted}.` : item.question);
+}
+
+function finding(item: GradedItem): Cell {
+    return text(item.accepted === undefined ? item.finding : `${item.finding} (accepted: ${item.accepted})`);
+}
+
 function deadline(days: number | undefined, due: string | null): string {
     if (days === undefined) return 'none set';
     return due ? `${due} (${days} days)` : `${days} days from the audit`;
@@ -28,7 +37,7 @@ function ncSection(grade: string, items: Nonconformity[]): Section {
             { header: 'Comments' }, { header: 'Correction due' }, { header: 'Corrective action due' }, { header: 'Where' }
         ],
         rows: items.map(item => [
-            text(item.ncReference), text(item.item), clauses(item), text(item.question), text(item.evidenceSeen), text(item.comments),
+            text(item.ncReference), text(item.item), clauses(item), question(item), text(item.evidenceSeen), text(item.comments),
             text(deadline(item.correctionDays, item.correctionDue), 'gap'), text(deadline(item.correctiveActionDays, item.correctiveActionDue), 'gap'),
             where(item)
         ])
@@ -39,7 +48,7 @@ function gradedSection(id: string, heading: string, items: GradedItem[]): Sectio
     return {
         id, heading: `${heading} (${items.length})`, notes: [],
         columns: [{ header: 'Item' }, { header: 'Clause' }, { header: 'Question' }, { header: 'Finding' }, { header: 'Objective evidence' }, { header: 'Comments' }, { header: 'Where' }],
-        rows: items.map(item => [text(item.item), clauses(item), text(item.question), text(item.finding), text(item.evidenceSeen), text(item.comments), where(item)])
+        rows: items.map(item => [text(item.item), clauses(item), text(item.question), finding(item), text(item.evidenceSeen), text(item.comments), where(item)])
     };
 }
 

@@ -137,6 +137,7 @@ export type CertaKeywordNames =
     | "leadingTheAuditTeam"
     | "licenses"
     | "lifecycle"
+    | "limits"
     | "major"
     | "managementSystem"
     | "managementSystemCertification"
@@ -247,6 +248,7 @@ export type CertaKeywordNames =
     | "type"
     | "unannounced"
     | "unconfirmed"
+    | "unit"
     | "until"
     | "usesQms"
     | "validFor"
@@ -616,18 +618,24 @@ export interface Check extends langium.AstNode {
     readonly $type: 'Check';
     evidence?: string;
     grading?: Grading;
+    lower?: SignedDecimal;
     name: Name;
     question: string;
     refs: Array<ClauseRef>;
+    unit?: string;
+    upper?: SignedDecimal;
 }
 
 export const Check = {
     $type: 'Check',
     evidence: 'evidence',
     grading: 'grading',
+    lower: 'lower',
     name: 'name',
     question: 'question',
-    refs: 'refs'
+    refs: 'refs',
+    unit: 'unit',
+    upper: 'upper'
 } as const;
 
 export function isCheck(item: unknown): item is Check {
@@ -1634,6 +1642,12 @@ export function isScopeReduction(item: unknown): item is ScopeReduction {
     return reflection.isInstance(item, ScopeReduction.$type);
 }
 
+export type SignedDecimal = string;
+
+export function isSignedDecimal(item: unknown): item is SignedDecimal {
+    return typeof item === 'string';
+}
+
 export type SignedInt = string;
 
 export function isSignedInt(item: unknown): item is SignedInt {
@@ -1874,10 +1888,10 @@ export function isWithdrawal(item: unknown): item is Withdrawal {
     return reflection.isInstance(item, Withdrawal.$type);
 }
 
-export type WordKeyword = 'aboutCertifiedClients' | 'accreditedTo' | 'addresses' | 'adjust' | 'agreement' | 'applied' | 'area' | 'as' | 'ask' | 'atNextAudit' | 'auditTime' | 'beforeDecision' | 'byDocuments' | 'central' | 'certifiedUnder' | 'combine' | 'complexity' | 'confidence' | 'confirmed' | 'conflict' | 'consultancy' | 'continuum' | 'correction' | 'correctiveAction' | 'day' | 'days' | 'decided' | 'decidedBy' | 'designations' | 'employment' | 'evaluated' | 'expires' | 'externalBody' | 'followProgression' | 'for' | 'grade' | 'handledBy' | 'increase' | 'integration' | 'internalAudit' | 'maxReduction' | 'means' | 'minOnSite' | 'of' | 'onSite' | 'partTime' | 'performs' | 'personnel' | 'probable' | 'processes' | 'questions' | 'reading' | 'recertificationShare' | 'reduce' | 'remote' | 'repetitive' | 'restoredWhen' | 'sampleIncrease' | 'seasonal' | 'shifts' | 'siteReduction' | 'sites' | 'special' | 'specialAudit' | 'standard' | 'standards' | 'startsAt' | 'stepped' | 'surveillanceShare' | 'table' | 'team' | 'temporary' | 'unconfirmed' | 'verified' | 'week' | 'weeks' | 'with' | 'within' | 'witnessed';
+export type WordKeyword = 'aboutCertifiedClients' | 'accreditedTo' | 'addresses' | 'adjust' | 'agreement' | 'applied' | 'area' | 'as' | 'ask' | 'atNextAudit' | 'auditTime' | 'beforeDecision' | 'byDocuments' | 'central' | 'certifiedUnder' | 'combine' | 'complexity' | 'confidence' | 'confirmed' | 'conflict' | 'consultancy' | 'continuum' | 'correction' | 'correctiveAction' | 'day' | 'days' | 'decided' | 'decidedBy' | 'designations' | 'employment' | 'evaluated' | 'expires' | 'externalBody' | 'followProgression' | 'for' | 'grade' | 'handledBy' | 'increase' | 'integration' | 'internalAudit' | 'limits' | 'maxReduction' | 'means' | 'minOnSite' | 'of' | 'onSite' | 'partTime' | 'performs' | 'personnel' | 'probable' | 'processes' | 'questions' | 'reading' | 'recertificationShare' | 'reduce' | 'remote' | 'repetitive' | 'restoredWhen' | 'sampleIncrease' | 'seasonal' | 'shifts' | 'siteReduction' | 'sites' | 'special' | 'specialAudit' | 'standard' | 'standards' | 'startsAt' | 'stepped' | 'surveillanceShare' | 'table' | 'team' | 'temporary' | 'unconfirmed' | 'unit' | 'verified' | 'week' | 'weeks' | 'with' | 'within' | 'witnessed';
 
 export function isWordKeyword(item: unknown): item is WordKeyword {
-    return item === 'aboutCertifiedClients' || item === 'accreditedTo' || item === 'addresses' || item === 'adjust' || item === 'agreement' || item === 'applied' || item === 'area' || item === 'as' || item === 'ask' || item === 'atNextAudit' || item === 'auditTime' || item === 'beforeDecision' || item === 'byDocuments' || item === 'central' || item === 'certifiedUnder' || item === 'combine' || item === 'complexity' || item === 'confidence' || item === 'confirmed' || item === 'conflict' || item === 'consultancy' || item === 'continuum' || item === 'correction' || item === 'correctiveAction' || item === 'day' || item === 'days' || item === 'decided' || item === 'decidedBy' || item === 'designations' || item === 'employment' || item === 'evaluated' || item === 'expires' || item === 'externalBody' || item === 'followProgression' || item === 'for' || item === 'grade' || item === 'handledBy' || item === 'increase' || item === 'integration' || item === 'internalAudit' || item === 'maxReduction' || item === 'means' || item === 'minOnSite' || item === 'of' || item === 'onSite' || item === 'partTime' || item === 'performs' || item === 'personnel' || item === 'probable' || item === 'processes' || item === 'questions' || item === 'reading' || item === 'recertificationShare' || item === 'reduce' || item === 'remote' || item === 'repetitive' || item === 'restoredWhen' || item === 'sampleIncrease' || item === 'seasonal' || item === 'shifts' || item === 'siteReduction' || item === 'sites' || item === 'special' || item === 'specialAudit' || item === 'standard' || item === 'standards' || item === 'startsAt' || item === 'stepped' || item === 'surveillanceShare' || item === 'table' || item === 'team' || item === 'temporary' || item === 'unconfirmed' || item === 'verified' || item === 'week' || item === 'weeks' || item === 'with' || item === 'within' || item === 'witnessed';
+    return item === 'aboutCertifiedClients' || item === 'accreditedTo' || item === 'addresses' || item === 'adjust' || item === 'agreement' || item === 'applied' || item === 'area' || item === 'as' || item === 'ask' || item === 'atNextAudit' || item === 'auditTime' || item === 'beforeDecision' || item === 'byDocuments' || item === 'central' || item === 'certifiedUnder' || item === 'combine' || item === 'complexity' || item === 'confidence' || item === 'confirmed' || item === 'conflict' || item === 'consultancy' || item === 'continuum' || item === 'correction' || item === 'correctiveAction' || item === 'day' || item === 'days' || item === 'decided' || item === 'decidedBy' || item === 'designations' || item === 'employment' || item === 'evaluated' || item === 'expires' || item === 'externalBody' || item === 'followProgression' || item === 'for' || item === 'grade' || item === 'handledBy' || item === 'increase' || item === 'integration' || item === 'internalAudit' || item === 'maxReduction' || item === 'means' || item === 'minOnSite' || item === 'of' || item === 'onSite' || item === 'partTime' || item === 'performs' || item === 'personnel' || item === 'probable' || item === 'processes' || item === 'questions' || item === 'reading' || item === 'recertificationShare' || item === 'reduce' || item === 'remote' || item === 'repetitive' || item === 'restoredWhen' || item === 'sampleIncrease' || item === 'seasonal' || item === 'shifts' || item === 'siteReduction' || item === 'sites' || item === 'special' || item === 'specialAudit' || item === 'standard' || item === 'standards' || item === 'startsAt' || item === 'stepped' || item === 'surveillanceShare' || item === 'table' || item === 'team' || item === 'temporary' || item === 'unconfirmed' || item === 'unit' || item === 'limits' || item === 'verified' || item === 'week' || item === 'weeks' || item === 'with' || item === 'within' || item === 'witnessed';
 }
 
 export type CertaAstType = {
@@ -2285,6 +2299,10 @@ export class CertaAstReflection extends langium.AbstractAstReflection {
                     name: Check.grading,
                     optional: true
                 },
+                lower: {
+                    name: Check.lower,
+                    optional: true
+                },
                 name: {
                     name: Check.name
                 },
@@ -2294,6 +2312,14 @@ export class CertaAstReflection extends langium.AbstractAstReflection {
                 refs: {
                     name: Check.refs,
                     defaultValue: [],
+                    optional: true
+                },
+                unit: {
+                    name: Check.unit,
+                    optional: true
+                },
+                upper: {
+                    name: Check.upper,
                     optional: true
                 }
             },

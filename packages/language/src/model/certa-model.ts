@@ -78,6 +78,10 @@ export interface CheckModel {
     evidence?: string;
     /** How the finding is graded; `findings` when the source does not say. */
     grading: Grading;
+    /** A measured check's unit, as written (`N·m`). */
+    unit?: string;
+    /** The values a measured check accepts; an end left out is open. */
+    limits?: { lower?: number; upper?: number };
 }
 
 export interface ActivityModel {

@@ -13,6 +13,7 @@ import { msScopeChecks } from './ms-scope.js';
 import { lifecycleChecks } from './lifecycle.js';
 import { markConditionChecks } from './mark-conditions.js';
 import { markChecks } from './marks.js';
+import { measurementChecks } from './measurement.js';
 import { nonconformityChecks } from './nonconformity.js';
 import { programmeChecks } from './programme.js';
 import { referenceChecks } from './references.js';
@@ -39,6 +40,7 @@ export const ruleFamilies: RuleFamily[] = [
     markChecks,
     msScopeChecks,
     nonconformityChecks,
+    measurementChecks,
     // Operating the scheme: sampling plans, lifecycle, external bodies, complaints and appeals, certificates, mark conditions.
     samplingChecks,
     lifecycleChecks,
