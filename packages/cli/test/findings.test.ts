@@ -215,6 +215,63 @@ describe('certa findings: the round trip', () => {
     });
 });
 
+describe('certa findings: a scheme with grades of its own', () => {
+    const graded = SCHEME().replace('    cycle 3 years\n', `    cycle 3 years
+    grade major "Major nonconformity" { correction within 30 days correctiveAction within 60 days verified onSite beforeDecision }
+    grade minor "Minor nonconformity" { correction within 45 days correctiveAction within 90 days verified atNextAudit }
+    grade ofi "Opportunity for improvement" as observation
+`);
+    let workspace: string;
+
+    beforeAll(() => {
+        workspace = tempWorkspace({ 'roles.certa': ROLES, 'qms.certa': graded });
+        const run = runCerta(['generate', '.', '--out', 'out', '--format', 'xlsx', '--scheme', 'QMS', '--today', '2026-01-15'], workspace);
+        expect(run.code, run.stderr).toBe(0);
+    });
+
+    it('counts each nonconformity\'s deadlines from the scheme\'s grade, and says so in the HTML report', async () => {
+        const book = new ExcelJS.Workbook();
+        await book.xlsx.readFile(path.join(workspace, 'out/QMS/checklist.xlsx'));
+        setHeader(book, 'Audit dates', '2026-03-02 to 2026-03-04');
+        const stage1 = book.getWorksheet('stage1')!;
+        grade(stage1, 'stage1.ISO9001-5.1.1', 'major nonconformity', 'no management review held in 2025', '', 'NC-01');
+        grade(stage1, 'stage1.ISO9001-6.3', 'Minor nonconformity', 'change of ERP not planned', '', 'NC-02');
+        grade(stage1, 'stage1.ISO9001-4.2', 'opportunity for improvement', '', 'interested parties could include regulators');
+        await book.xlsx.writeFile(path.join(workspace, 'filled.xlsx'));
+        const run = runCerta(['findings', 'filled.xlsx', '.', '--out', 'report'], workspace);
+        expect(run.code, run.stderr).toBe(1);
+        const report = JSON.parse(fs.readFileSync(path.join(workspace, 'report/findings.json'), 'utf8')) as FindingsDocument;
+        expect(report.nonconformities.map(nc => [nc.ncReference, nc.grade, nc.correctionDue, nc.correctiveActionDue, nc.ruleIsDefault])).toEqual([
+            ['NC-01', 'Major nonconformity', '2026-04-03', '2026-05-03', false],
+            ['NC-02', 'Minor nonconformity', '2026-04-18', '2026-06-02', false]
+        ]);
+        expect(report.observations.map(o => o.item)).toEqual(['stage1.ISO9001-4.2']);
+        const html = fs.readFileSync(path.join(workspace, 'report/findings.html'), 'utf8');
+        expect(html).toContain('<!DOCTYPE html>');
+        expect(html).toContain('Nonconformities: Major nonconformity (1)');
+        expect(html).toContain('2026-04-03 (30 days)');
+        expect(html).not.toContain('Certa\'s default rule');
+        expect(validateReport(report), JSON.stringify(validateReport.errors)).toBe(true);
+    });
+
+    it('warns of a header whose fingerprint was cleared and of audit dates that are not dates, and gives deadlines in days', async () => {
+        const book = new ExcelJS.Workbook();
+        await book.xlsx.readFile(path.join(workspace, 'out/QMS/checklist.xlsx'));
+        setHeader(book, 'Checklist fingerprint', '');
+        setHeader(book, 'Audit dates', '2026-02-30');
+        grade(book.getWorksheet('stage1')!, 'stage1.ISO9001-6.3', 'minor', 'change of ERP not planned');
+        await book.xlsx.writeFile(path.join(workspace, 'undated.xlsx'));
+        const run = runCerta(['findings', 'undated.xlsx', '.', '--out', 'undated'], workspace);
+        const report = JSON.parse(fs.readFileSync(path.join(workspace, 'undated/findings.json'), 'utf8')) as FindingsDocument;
+        expect(report.problems.map(p => [p.code, p.severity, p.sheet])).toEqual([['no-fingerprint', 'warning', 'header'], ['bad-audit-date', 'warning', 'header']]);
+        expect(report.valid).toBe(true);
+        expect(report.auditDate).toBeNull();
+        expect(report.nonconformities[0]).toMatchObject({ correctionDays: 45, correctionDue: null });
+        expect(fs.readFileSync(path.join(workspace, 'undated/findings.md'), 'utf8')).toContain('45 days from the audit');
+        expect(run.code).toBe(1);
+    });
+});
+
 describe('certa findings: CSV', () => {
     const csvWith = (finding: string): string => {
         const lines = fs.readFileSync(path.join(root, 'out/QMS/checklist.csv'), 'utf8').replace(/^\uFEFF/, '').split('\r\n');

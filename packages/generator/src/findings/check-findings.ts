@@ -160,7 +160,8 @@ export function checkFindings(filled: FilledChecklist, expected: ChecklistDocume
         }
         if (grade?.nonconformity) nonconformities.push(nonconformity(graded, grade, auditDate));
         else if (failed && severest) nonconformities.push(nonconformity(graded, severest, auditDate));
-        else if (value === 'observation') observations.push(graded);
+        // Grades that are no nonconformity, other than conformity and not applicable, are observations (a scheme's `ofi`).
+        else if (grade && value !== 'conformity' && value !== 'not applicable') observations.push(graded);
         else if (value === 'measured') measurements.push(graded);
     }
 
