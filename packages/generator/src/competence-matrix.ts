@@ -89,12 +89,13 @@ export function buildCompetenceMatrix(model: CertaModel, options: CompetenceMatr
         competences: [...person.competences],
         areas: person.areas.flatMap(ref => ref.clauses),
         evidence: (person.evidence ?? []).map(evidence => {
-            const record: EvidenceRecord = { text: evidence.text };
+            const record: EvidenceRecord = { text: evidence.text, expired: !current(evidence.until) };
             if (evidence.role !== undefined) record.role = evidence.role;
             if (evidence.competence !== undefined) record.competence = evidence.competence;
             if (evidence.area !== undefined) {
                 record.area = evidence.area.clause ? { text: evidence.area.text, clause: evidence.area.clause } : { text: evidence.area.text };
             }
+            if (evidence.until !== undefined) record.until = evidence.until;
             if (evidence.evaluated !== undefined) record.evaluated = evidence.evaluated;
             if (evidence.witnessed !== undefined) record.witnessed = evidence.witnessed;
             return record;
@@ -111,6 +112,9 @@ export function buildCompetenceMatrix(model: CertaModel, options: CompetenceMatr
         })),
         ...personRows.flatMap(p => p.qualifications.filter(q => q.expired).map(q => ({
             kind: 'qualification-expired' as const, subject: p.id, detail: `${p.name}: qualification as ${q.role} expired after ${q.until}.`
+        }))),
+        ...personRows.flatMap(p => p.evidence.filter(e => e.expired).map(e => ({
+            kind: 'evidence-expired' as const, subject: p.id, detail: `${p.name}: evidence "${e.text}"${evidenceFor(e)} stopped counting after ${e.until}; renew it or record newer evidence.`
         })))
     ];
     const externalBodies = (options.schemes ?? model.schemes).flatMap(scheme =>
@@ -121,6 +125,12 @@ export function buildCompetenceMatrix(model: CertaModel, options: CompetenceMatr
     };
     if (externalBodies.length > 0) document.externalBodies = externalBodies;
     return document;
+}
+
+function evidenceFor(evidence: EvidenceRecord): string {
+    if (evidence.role !== undefined) return ` for role ${evidence.role}`;
+    if (evidence.competence !== undefined) return ` for competence ${evidence.competence}`;
+    return evidence.area !== undefined ? ` for area ${evidence.area.text}` : '';
 }
 
 /** The clause each reference names (not its expanded subtree): `ISO17021_1 A` stands for Annex A. */

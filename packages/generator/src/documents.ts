@@ -188,6 +188,9 @@ export interface EvidenceRecord {
     role?: string;
     competence?: string;
     area?: WrittenReference;
+    /** The last day the record counts, and whether that day has passed. */
+    until?: string;
+    expired: boolean;
     evaluated?: string;
     witnessed?: string;
 }
@@ -202,7 +205,7 @@ export interface PersonRow {
 }
 
 export interface CompetenceGap {
-    kind: 'role-uncovered' | 'competence-unheld' | 'qualification-expired';
+    kind: 'role-uncovered' | 'competence-unheld' | 'qualification-expired' | 'evidence-expired';
     /** The role, competence or person concerned. */
     subject: string;
     detail: string;

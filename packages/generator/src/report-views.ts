@@ -254,10 +254,14 @@ export function competenceReport(doc: CompetenceMatrixDocument, order: ClauseOrd
         {
             id: 'evidence',
             heading: 'Evidence of competence',
-            notes: ['The records each person\'s file holds, as the scheme lists them, with what each is for and when it was evaluated or witnessed.'],
-            columns: [{ header: 'Person' }, { header: 'Name' }, { header: 'For' }, { header: 'Evidence' }, { header: 'Evaluated' }, { header: 'Witnessed' }],
+            notes: ['The records each person\'s file holds, as the scheme lists them, with what each is for, when it was evaluated or witnessed, and until when it counts (a course or licence to renew).'],
+            columns: [
+                { header: 'Person' }, { header: 'Name' }, { header: 'For' }, { header: 'Evidence' }, { header: 'Evaluated' }, { header: 'Witnessed' },
+                { header: 'Expires' }, { header: 'Status' }
+            ],
             rows: doc.people.flatMap(p => p.evidence.map(e => [
-                ...person(p.id, p.name), evidenceSubject(e), text(e.text), text(e.evaluated), text(e.witnessed)
+                ...person(p.id, p.name), evidenceSubject(e), text(e.text), text(e.evaluated), text(e.witnessed), text(e.until),
+                e.expired ? text('EXPIRED', 'expired') : text('current', 'ok')
             ]))
         },
         {
@@ -305,7 +309,7 @@ export function competenceReport(doc: CompetenceMatrixDocument, order: ClauseOrd
             heading: 'Gaps',
             notes: doc.gaps.length === 0 ? ['No gaps: every role has a qualified person, every competence is held, no qualification has expired.'] : [],
             columns: [{ header: 'Gap' }, { header: 'Subject' }, { header: 'Detail' }],
-            rows: doc.gaps.map(gap => [text(gap.kind, gap.kind === 'qualification-expired' ? 'expired' : 'gap'), text(gap.subject), text(gap.detail)])
+            rows: doc.gaps.map(gap => [text(gap.kind, gap.kind === 'qualification-expired' || gap.kind === 'evidence-expired' ? 'expired' : 'gap'), text(gap.subject), text(gap.detail)])
         }
     ];
     const scope = doc.schemes.length === 0 ? 'all roles in the workspace' : doc.schemes.map(s => s.id).join(', ');

@@ -229,11 +229,12 @@ describe('competence matrix', () => {
         ]);
     });
 
-    it('highlights roles nobody covers, competences nobody has and expired qualifications', () => {
+    it('highlights roles nobody covers, competences nobody has, expired qualifications and evidence', () => {
         expect(matrix.gaps).toEqual([
             { kind: 'role-uncovered', subject: 'DecisionMaker', detail: 'Nobody holds a current qualification as Decision maker.' },
             { kind: 'competence-unheld', subject: 'Decisions', detail: 'Nobody has the competence Certification decisions.' },
-            { kind: 'qualification-expired', subject: 'bking', detail: 'B. King: qualification as Auditor expired after 2025-06-30.' }
+            { kind: 'qualification-expired', subject: 'bking', detail: 'B. King: qualification as Auditor expired after 2025-06-30.' },
+            { kind: 'evidence-expired', subject: 'alee', detail: 'A. Lee: evidence "switchgear audits" for area IAF 19 stopped counting after 2025-12-31; renew it or record newer evidence.' }
         ]);
         expect(matrix.people.find(p => p.id === 'bking')?.qualifications).toEqual([{ role: 'Auditor', until: '2025-06-30', expired: true }]);
         expect(matrix.competences.find(c => c.id === 'Sector19')?.heldBy).toEqual([{ person: 'alee', via: 'Auditor' }, { person: 'bking' }]);

@@ -98,21 +98,23 @@ describe('Markdown', () => {
         expect(md).toContain('| Person | Name | IAF 17 | IAF 19 |');
     });
 
-    it('shows the areas each role needs and who covers them, the dates of each qualification, and the evidence', () => {
+    it('shows the areas each role needs and who covers them, the dates of each qualification, and the evidence with its expiry', () => {
         const md = textOf('competence-matrix.md');
         expect(md).toContain('| Auditor | IAF 19 | Electrical and optical equipment | alee |');
         expect(md).toContain('| alee | A. Lee | LeadAuditor | 2025-02-01 | 2025-03-15 | 2030-12-31 | current |');
         expect(md).toContain('| bking | B. King | Auditor |  |  | 2025-06-30 | EXPIRED |');
-        expect(md).toContain('| alee | A. Lee |  | lead auditor course 2024 |  |  |');
-        expect(md).toContain('| alee | A. Lee | role LeadAuditor | witnessed stage 2 audit | 2025-03-20 | 2025-03-15 |');
-        expect(md).toContain('| alee | A. Lee | area IAF 19 | switchgear audits | 2025-01-10 |  |');
+        expect(md).toContain('| alee | A. Lee |  | lead auditor course 2024 |  |  |  | current |');
+        expect(md).toContain('| alee | A. Lee | role LeadAuditor | witnessed stage 2 audit | 2025-03-20 | 2025-03-15 | 2027-03-31 | current |');
+        // Expiry is judged on the run's today (2026-01-15).
+        expect(md).toContain('| alee | A. Lee | area IAF 19 | switchgear audits | 2025-01-10 |  | 2025-12-31 | EXPIRED |');
+        expect(md).toContain('| evidence-expired | alee | A. Lee: evidence "switchgear audits" for area IAF 19 stopped counting after 2025-12-31; renew it or record newer evidence. |');
         const json = JSON.parse(textOf('competence-matrix.json'));
         const alee = json.people.find((p: { id: string }) => p.id === 'alee');
         expect(alee.qualifications[0]).toEqual({ role: 'LeadAuditor', until: '2030-12-31', evaluated: '2025-02-01', witnessed: '2025-03-15', expired: false });
         expect(alee.evidence).toEqual([
-            { text: 'lead auditor course 2024' },
-            { text: 'witnessed stage 2 audit', role: 'LeadAuditor', evaluated: '2025-03-20', witnessed: '2025-03-15' },
-            { text: 'switchgear audits', area: { text: 'IAF 19', clause: expect.objectContaining({ catalog: 'IAF', number: '19' }) }, evaluated: '2025-01-10' }
+            { text: 'lead auditor course 2024', expired: false },
+            { text: 'witnessed stage 2 audit', role: 'LeadAuditor', until: '2027-03-31', expired: false, evaluated: '2025-03-20', witnessed: '2025-03-15' },
+            { text: 'switchgear audits', area: { text: 'IAF 19', clause: expect.objectContaining({ catalog: 'IAF', number: '19' }) }, until: '2025-12-31', expired: true, evaluated: '2025-01-10' }
         ]);
         expect(json.roles.find((r: { id: string }) => r.id === 'Auditor').areas).toEqual([expect.objectContaining({ catalog: 'IAF', number: '19' })]);
     });

@@ -69,8 +69,8 @@ person alee "A. Lee" {
     qualified LeadAuditor until 2030-12-31 evaluated 2025-02-01 witnessed 2025-03-15, Auditor
     areas IAF 19
     evidence "lead auditor course 2024"
-    evidence "witnessed stage 2 audit" for role LeadAuditor evaluated 2025-03-20 witnessed 2025-03-15
-    evidence "switchgear audits" for area IAF 19 evaluated 2025-01-10
+    evidence "witnessed stage 2 audit" for role LeadAuditor until 2027-03-31 evaluated 2025-03-20 witnessed 2025-03-15
+    evidence "switchgear audits" for area IAF 19 until 2025-12-31 evaluated 2025-01-10
 }
 person bking "B. King" { qualified Auditor until 2025-06-30 competent Sector19 areas IAF 19, IAF 17 }
 `;

@@ -1310,6 +1310,7 @@ export interface PersonEvidence extends langium.AstNode {
     area?: ClauseRef;
     competence?: langium.Reference<Competence>;
     evaluated?: string;
+    expires?: string;
     role?: langium.Reference<Role>;
     text: string;
     witnessed?: string;
@@ -1320,6 +1321,7 @@ export const PersonEvidence = {
     area: 'area',
     competence: 'competence',
     evaluated: 'evaluated',
+    expires: 'expires',
     role: 'role',
     text: 'text',
     witnessed: 'witnessed'
@@ -2888,6 +2890,10 @@ export class CertaAstReflection extends langium.AbstractAstReflection {
                 },
                 evaluated: {
                     name: PersonEvidence.evaluated,
+                    optional: true
+                },
+                expires: {
+                    name: PersonEvidence.expires,
                     optional: true
                 },
                 role: {

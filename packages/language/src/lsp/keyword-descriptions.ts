@@ -128,7 +128,7 @@ export const keywordDescriptions: Readonly<Record<string, string>> = {
     'basis': 'The catalog clauses a competence rests on, e.g. ISO/IEC 17021-1 Annex A rows.',
     'areas': 'Technical areas (e.g. IAF codes: `IAF 19`) of a competence or a person.',
     'qualified': 'The roles a person is qualified for, each optionally `until` a date.',
-    'until': 'The date a qualification expires: `until 2028-03-31`.',
+    'until': 'The last day a qualification or a record of competence counts: `until 2028-03-31`.',
     'competent': 'The competences a person has.',
     // Integrated schemes and nonconformity grades
     'combine': 'combine *clauses* with *standard*: in an integrated scheme (IAF MD 11), an audit of these clauses counts as an audit of the clauses of the same number in the other certified standard, and back (harmonized structure).',

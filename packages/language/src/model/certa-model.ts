@@ -260,6 +260,8 @@ export interface EvidenceModel {
     competence?: string;
     /** Technical area the evidence is for. */
     area?: ClauseReference;
+    /** The last day the record counts (`until`). */
+    until?: string;
     evaluated?: string;
     witnessed?: string;
 }

@@ -260,6 +260,7 @@ function evidenceModel(evidence: PersonEvidence | undefined): EvidenceModel {
         role: evidence?.role ? targetNameOf(evidence.role) : undefined,
         competence: evidence?.competence ? targetNameOf(evidence.competence) : undefined,
         area: evidence?.area ? clauseReference(evidence.area) : undefined,
+        until: evidence?.expires,
         evaluated: evidence?.evaluated,
         witnessed: evidence?.witnessed
     });
