@@ -122,4 +122,24 @@ describe('HTML in a browser', () => {
         await coverage.page.screenshot({ path: coverage.file.replace(/\.html$/, '.png'), fullPage: false });
         await coverage.page.close();
     });
+
+    it('shows the scheme document and the conformity checklist with working links, nothing fetched, and a print layout', async () => {
+        for (const [name, title, heading] of [
+            ['QMS/scheme.html', 'Scheme document: ISO 9001 certification', 'Surveillance programme, year by year'],
+            ['QMS/conformity-ISO17021_1.html', 'Conformity checklist: ISO 9001 certification against ISO/IEC 17021-1:2015', 'conformity of the certification body']
+        ] as const) {
+            const { page, requests, file } = await open(name);
+            expect(await page.title()).toBe(title);
+            expect((await page.locator('main > section > h2').allTextContents()).some(text => text.includes(heading)), name).toBe(true);
+            const unresolved = await page.evaluate(() => [...document.querySelectorAll<HTMLAnchorElement>('a[href^="#"]')]
+                .filter(a => !document.getElementById(decodeURIComponent(a.hash.slice(1))))
+                .map(a => a.getAttribute('href')));
+            expect(unresolved, name).toEqual([]);
+            expect(requests, name).toEqual([]);
+            await page.screenshot({ path: file.replace(/\.html$/, '.png'), fullPage: false });
+            await page.emulateMedia({ media: 'print' });
+            expect(await page.evaluate(() => getComputedStyle(document.querySelector('thead')!).display), name).toBe('table-header-group');
+            await page.close();
+        }
+    });
 });
