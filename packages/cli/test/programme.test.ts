@@ -33,7 +33,7 @@ describe('certa programme', () => {
     it('writes the ISO 9001 example client\'s programme in every format, the JSON valid against its schema', async () => {
         const root = tempWorkspace({});
         const run = runCerta(['programme', examples, '--client', 'NORTHWIND', '--out', 'out', '--today', '2026-06-01'], root);
-        expect(run.stderr).toBe('certa: wrote the programme of NORTHWIND with 5 audit checklists to out (md, html, csv, xlsx, json)\n');
+        expect(run.stderr).toBe('certa: wrote the programme of NORTHWIND with 6 audit checklists to out (md, html, csv, xlsx, json)\n');
         expect(run.code).toBe(0);
         const json = JSON.parse(fs.readFileSync(path.join(root, 'out/NORTHWIND/programme.json'), 'utf8'));
         const validate = new Ajv2020({ allErrors: true, strict: true }).compile(schema);
@@ -42,15 +42,15 @@ describe('certa programme', () => {
         // continuum between (25, 3) and (45, 4): 3.55 days → 3.5; a third 1.18 → 1; two thirds 2.37 → 2.5.
         expect(json.client).toMatchObject({ effectivePersonnel: 36, initialDays: 3.5, surveillanceDays: 1, recertificationDays: 2.5, scheme: 'QMS_9001' });
         expect(json.audits.map((a: { kind: string; from: string; auditDays: number; onSiteDays: number }) => [a.kind, a.from, a.auditDays, a.onSiteDays])).toEqual([
-            ['stage1', '2026-02-09', 1, 1], ['stage2', '2026-03-02', 2.5, 2], ['surveillance', '2027-02-15', 1, 1],
+            ['stage1', '2026-02-09', 1, 1], ['stage2', '2026-03-02', 2.5, 2], ['special', '2026-09-14', 0.5, 0.5], ['surveillance', '2027-02-15', 1, 1],
             ['surveillance', '2028-02-14', 1, 1], ['recertification', '2029-01-18', 2.5, 2]
         ]);
         expect(json.audits[1].team).toEqual([
             { person: 'apatel', name: 'Anika Patel', role: 'LeadAuditor' }, { person: 'dsilva', name: 'Diego Silva', role: 'Auditor' }
         ]);
         expect(json.audits[1].clauses).toContain('ISO9001 4 .. 10');
-        expect(json.audits[2].activities).toEqual(['surveillanceYear1']);
-        expect(json.audits[3].activities).toEqual(['surveillanceYear2']);
+        expect(json.audits[3].activities).toEqual(['surveillanceYear1']);
+        expect(json.audits[4].activities).toEqual(['surveillanceYear2']);
         expect(json.diagnostics).toEqual([]);
         const md = fs.readFileSync(path.join(root, 'out/NORTHWIND/programme.md'), 'utf8');
         expect(md).toContain('| stage2 | Stage 2 | 2026-03-02 | 2026-03-04 | 2.5 | 2 | 0.5 | 2.5 | WORKS | Anika Patel (LeadAuditor); Diego Silva (Auditor) |');
@@ -106,6 +106,24 @@ describe('certa programme', () => {
         const report = JSON.parse(fs.readFileSync(path.join(root, 'findings/findings.json'), 'utf8'));
         expect(report.fingerprint.matches).toBe(true);
         expect(report.problems).toEqual([]);
+    });
+
+    it('writes a special audit\'s checklist from the items of the scheme\'s audits for the clauses it covers, each clause once', () => {
+        const root = tempWorkspace({});
+        runCerta(['programme', examples, '--client', 'NORTHWIND', '--out', 'out', '--format', 'json,xlsx', '--today', '2026-06-01'], root);
+        const labels = JSON.parse(fs.readFileSync(path.join(root, 'out/NORTHWIND/checklist-labels.json'), 'utf8'));
+        expect(labels.header).toMatchObject({ auditType: 'special audit (labels)', dates: '2026-09-14', team: 'Anika Patel (LeadAuditor)' });
+        const items: Array<{ id: string; clauses: Array<{ number: string }> }> = labels.activities.flatMap((a: { items: unknown[] }) => a.items);
+        // covers ISO9001 8.5.2, 8.7 (with its sub-clauses), 10.2: surveillance items first, the recertification's not repeated.
+        expect(items.filter(i => i.id.includes('.ISO9001-')).map(i => i.id)).toEqual([
+            'surveillanceYear1.ISO9001-10.2.1', 'surveillanceYear1.ISO9001-10.2.2',
+            'surveillanceYear2.ISO9001-8.5.2', 'surveillanceYear2.ISO9001-8.7.1', 'surveillanceYear2.ISO9001-8.7.2'
+        ]);
+        expect(items.every(i => i.clauses.some(c => ['8.5.2', '8.7', '8.7.1', '8.7.2', '10.2', '10.2.1', '10.2.2'].includes(c.number)))).toBe(true);
+        const run = runCerta(['findings', 'out/NORTHWIND/checklist-labels.xlsx', examples, '--out', 'findings', '--format', 'json'], root);
+        const report = JSON.parse(fs.readFileSync(path.join(root, 'findings/findings.json'), 'utf8'));
+        expect(report.fingerprint.matches, run.stderr).toBe(true);
+        expect(report.problems.filter((p: { code: string }) => p.code !== 'missing-item' && p.code !== 'no-audit-date')).toEqual([]);
     });
 
     it('writes the integrated example client\'s programme: both tables added, reduced by 15 % for integration (IAF MD 11)', () => {

@@ -1,7 +1,7 @@
 import type { CertaModel } from '@certa/language/model';
 import { buildChecklist } from './checklist.js';
 import { clauseOrder } from './clauses.js';
-import type { AuditHeaderInput } from './documents.js';
+import type { AuditHeaderInput, ChecklistActivity } from './documents.js';
 import { safeFileName, uniquePaths } from './file-names.js';
 import type { PlannedDocument } from './generate.js';
 import type { ProgrammeAuditRow, ProgrammeDocument } from './programme.js';
@@ -52,6 +52,28 @@ export function clientAuditHeader(doc: ProgrammeDocument, audit: ProgrammeAuditR
 }
 
 /**
+ * A special audit's items: those of the scheme's audits that are about a clause it covers, each
+ * clause once (taken from the first audit that has it: surveillance, then recertification, initial).
+ */
+function specialAuditActivities(activities: readonly ChecklistActivity[], audit: ProgrammeAuditRow): ChecklistActivity[] {
+    const covered = new Set(audit.clauses);
+    const taken = new Set<string>();
+    const result: ChecklistActivity[] = [];
+    for (const name of audit.activities) {
+        const activity = activities.find(a => a.name === name);
+        if (!activity) continue;
+        const items = activity.items.filter(item => {
+            const keys = item.clauses.map(clause => `${clause.catalog} ${clause.number}`).filter(key => covered.has(key));
+            if (keys.length === 0 || (item.source === 'covered-clause' && taken.has(keys[0]))) return false;
+            keys.forEach(key => taken.add(key));
+            return true;
+        });
+        if (items.length > 0) result.push({ ...activity, items });
+    }
+    return result;
+}
+
+/**
  * Each planned audit's checklist, the header filled from the client's programme: the scheme's
  * checklist cut to the activities of the audit. The fingerprint stays the scheme's, so that
  * `certa findings` reads the filled-in checklist like one `certa generate` wrote. Nothing when the
@@ -63,8 +85,7 @@ export function planClientChecklists(doc: ProgrammeDocument, model: CertaModel):
     const order = clauseOrder(model.catalogs);
     const planned = doc.audits.map(audit => {
         const full = buildChecklist(scheme, model.catalogs, { questionBanks: model.questionBanks, header: clientAuditHeader(doc, audit, model) });
-        const activities = new Set(audit.activities);
-        const checklist = { ...full, activities: full.activities.filter(activity => activities.has(activity.name)) };
+        const checklist = { ...full, activities: audit.kind === 'special' ? specialAuditActivities(full.activities, audit) : full.activities.filter(activity => audit.activities.includes(activity.name)) };
         const report = checklistReport(checklist, order);
         report.path = `${safeFileName(doc.client.id)}/checklist-${safeFileName(audit.name)}`;
         report.title = `Audit checklist: ${doc.client.name}, ${AUDIT_TYPE[audit.kind]} (${audit.name})`;

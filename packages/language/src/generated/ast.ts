@@ -680,7 +680,7 @@ export function isClauseNumber(item: unknown): item is ClauseNumber {
 }
 
 export interface ClauseRef extends langium.AstNode {
-    readonly $container: Addressing | Check | ClientScope | CombineDecl | Competence | Coverage | Exclusion | Person | PersonEvidence | RequirementDecl | SchemeQuestion | ScopeDecl;
+    readonly $container: Addressing | Check | ClientAudit | ClientScope | CombineDecl | Competence | Coverage | Exclusion | Person | PersonEvidence | RequirementDecl | SchemeQuestion | ScopeDecl;
     readonly $type: 'ClauseRef';
     catalog: langium.Reference<Catalog>;
     clause?: langium.Reference<Clause>;
@@ -720,6 +720,7 @@ export function isClient(item: unknown): item is Client {
 export interface ClientAudit extends langium.AstNode {
     readonly $container: Client;
     readonly $type: 'ClientAudit';
+    covers: Array<ClauseRef>;
     days?: Decimal;
     from: string;
     kind: ClientAuditKind;
@@ -733,6 +734,7 @@ export interface ClientAudit extends langium.AstNode {
 
 export const ClientAudit = {
     $type: 'ClientAudit',
+    covers: 'covers',
     days: 'days',
     from: 'from',
     kind: 'kind',
@@ -2412,6 +2414,11 @@ export class CertaAstReflection extends langium.AbstractAstReflection {
         ClientAudit: {
             name: ClientAudit.$type,
             properties: {
+                covers: {
+                    name: ClientAudit.covers,
+                    defaultValue: [],
+                    optional: true
+                },
                 days: {
                     name: ClientAudit.days,
                     optional: true

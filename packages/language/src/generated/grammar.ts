@@ -8373,6 +8373,49 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                     "elements": [
                       {
                         "$type": "Keyword",
+                        "value": "covers"
+                      },
+                      {
+                        "$type": "Assignment",
+                        "feature": "covers",
+                        "operator": "+=",
+                        "terminal": {
+                          "$type": "RuleCall",
+                          "rule": {
+                            "$ref": "#/rules@12"
+                          },
+                          "arguments": []
+                        }
+                      },
+                      {
+                        "$type": "Group",
+                        "elements": [
+                          {
+                            "$type": "Keyword",
+                            "value": ","
+                          },
+                          {
+                            "$type": "Assignment",
+                            "feature": "covers",
+                            "operator": "+=",
+                            "terminal": {
+                              "$type": "RuleCall",
+                              "rule": {
+                                "$ref": "#/rules@12"
+                              },
+                              "arguments": []
+                            }
+                          }
+                        ],
+                        "cardinality": "*"
+                      }
+                    ]
+                  },
+                  {
+                    "$type": "Group",
+                    "elements": [
+                      {
+                        "$type": "Keyword",
                         "value": "days"
                       },
                       {

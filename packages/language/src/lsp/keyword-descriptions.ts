@@ -91,7 +91,7 @@ export const keywordDescriptions: Readonly<Record<string, string>> = {
     'batchCertificate': 'A certificate for one batch (scheme type 1b).',
     'rightToUseCertificate': 'The right to use certificates.',
     'markLicence': 'A licence to use a mark of conformity.',
-    'covers': 'The clauses an activity audits; each covered clause becomes an item of the generated checklist.',
+    'covers': 'The clauses an activity (or a client\'s special audit) audits; each covered clause becomes an item of the generated checklist.',
     'sample': 'How samples are taken, in your words.',
     'criteria': 'The criteria an activity evaluates against, in your words.',
     'check': 'One checklist item: an id, the question, clause references, expected evidence and how it is graded.',

@@ -1,13 +1,14 @@
+import { AstUtils } from 'langium';
 import type {
-    AuditTimeTable, Client, ClientAudit, ClientStandard, Person, Role, Scheme, Site
+    AuditTimeTable, Clause, Client, ClientAudit, ClientStandard, Person, Role, Scheme, Site
 } from '../generated/ast.js';
 import {
-    isClientAudit, isClientScheme, isClientScope, isClientStandard, isConflictDecl, isDecisionDecl, isIntegrationDecl, isKeyDate,
+    isCatalog, isClientAudit, isClientScheme, isClientScope, isClientStandard, isConflictDecl, isDecisionDecl, isIntegrationDecl, isKeyDate,
     isPersonnelAdjustment, isSampleIncrease, isSite, isTimeAdjustment
 } from '../generated/ast.js';
 import { refOf, refTextOf } from '../helpers/node-properties.js';
 import { unquote } from '../lsp/declaration-text.js';
-import { clauseRefText } from '../scoping/clause-index.js';
+import { clauseRefText, expandClauseRef } from '../scoping/clause-index.js';
 import { activitiesOf, clauseRefsOf } from '../validation/scheme-facts.js';
 import type { AuditTimeTableData, ProgrammeTime, StandardTime } from './audit-time.js';
 import { adjustTime, columnOf, effectivePersonnel, programmeTime, roundToHalfDay, tableDays } from './audit-time.js';
@@ -188,6 +189,8 @@ function programmeAudit(audit: ClientAudit, surveillanceIndex: number, time: Pro
     if (kind === 'surveillance' && activities.length > 1 && surveillanceIndex >= 0) {
         activities = [activities[surveillanceIndex % activities.length]];
     }
+    const special = kind === 'special' && scheme ? specialAuditScope(audit, scheme) : undefined;
+    if (special) activities = special.activities;
     return {
         name: audit.name ?? '',
         kind,
@@ -201,7 +204,7 @@ function programmeAudit(audit: ClientAudit, surveillanceIndex: number, time: Pro
         sites: (audit.sites ?? []).map(ref => refOf(ref)?.name ?? refTextOf(ref)).filter(name => sites.some(s => s.id === name) || name !== ''),
         requiredSites: sampled && sampledSiteCount > 1 ? sampleSize(sampledSiteCount, sampled, sampleIncrease) : undefined,
         team: (audit.team ?? []).map(member => teamEntry(refOf(member?.person), refTextOf(member?.person), refOf(member?.role))),
-        clauses: [...new Set(activities.flatMap(activity => clauseRefsOf(activity).map(clauseRefText)))],
+        clauses: special ? special.clauses : [...new Set(activities.flatMap(activity => clauseRefsOf(activity).map(clauseRefText)))],
         activities: activities.map(activity => activity.name ?? '')
     };
 }
@@ -220,6 +223,32 @@ function teamEntry(person: Person | undefined, written: string, role: Role | und
     const entry: TeamEntry = { person: person?.name ?? written, name: person ? unquote(person.fullName) : written };
     if (role?.name) entry.role = role.name;
     return entry;
+}
+
+/** The audits of a scheme a special audit may take its items from: surveillance first, then recertification and initial. */
+const SPECIAL_SOURCES: readonly CycleAuditKind[] = ['surveillance', 'recertification', 'stage2', 'stage1'];
+
+/**
+ * What a special audit covers (`covers ISO9001 8.3, …`, every clause of each reference's subtree)
+ * and the scheme's audit activities that audit any of it, in the order its checklist takes items
+ * from them: the checklist reuses their items, so `certa findings` reads it like any other.
+ */
+export function specialAuditScope(audit: ClientAudit, scheme: Scheme): { clauses: string[]; activities: Array<ReturnType<typeof activitiesOf>[number]['activity']> } {
+    const clauses = [...new Set((audit.covers ?? []).flatMap(ref => expandClauseRef(ref)).map(clauseKey))];
+    const covered = new Set(clauses);
+    const activities = specialAuditSources(scheme)
+        .filter(activity => clauseRefsOf(activity).some(ref => expandClauseRef(ref).some(clause => covered.has(clauseKey(clause)))));
+    return { clauses, activities };
+}
+
+/** The scheme's audit activities a special audit may take items from, in that order. */
+export function specialAuditSources(scheme: Scheme): Array<ReturnType<typeof activitiesOf>[number]['activity']> {
+    return [...new Set(SPECIAL_SOURCES.flatMap(kind => schemeActivitiesFor(scheme, kind)))];
+}
+
+/** `ISO9001 8.3.1`: a clause by its catalog and number, as the checklist names it. */
+export function clauseKey(clause: Clause): string {
+    return `${AstUtils.getContainerOfType(clause, isCatalog)?.name ?? ''} ${clause.name ?? ''}`;
 }
 
 /** The scheme's activities for a kind of client audit (stage 1, stage 2, surveillance, recertification). */

@@ -16,6 +16,7 @@ import { markChecks } from './marks.js';
 import { measurementChecks } from './measurement.js';
 import { nonconformityChecks } from './nonconformity.js';
 import { programmeChecks } from './programme.js';
+import { specialAuditChecks } from './special-audits.js';
 import { referenceChecks } from './references.js';
 import { schemeStructureChecks } from './scheme-structure.js';
 import { samplingChecks } from './sampling.js';
@@ -49,6 +50,7 @@ export const ruleFamilies: RuleFamily[] = [
     certificateChecks,
     markConditionChecks,
     programmeChecks,
+    specialAuditChecks,
     acceptanceChecks
 ];
 
