@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateDocuments } from '../src/index.js';
+import { buildChecklist, checkFindings, generateDocuments, renderFindings } from '../src/index.js';
+import { displayedQuestion } from '../src/report-views.js';
 import { modelFrom, PEOPLE_SOURCE, QMS_SOURCE } from './model-fixtures.js';
 
 /**
@@ -141,5 +142,32 @@ describe('HTML in a browser', () => {
             expect(await page.evaluate(() => getComputedStyle(document.querySelector('thead')!).display), name).toBe('table-header-group');
             await page.close();
         }
+    });
+
+    it('shows the findings report: nonconformities by grade with their deadlines, open items, nothing fetched', async () => {
+        const checklist = buildChecklist(model.schemes[0], model.catalogs);
+        const stage1 = checklist.activities[0];
+        const filled = {
+            format: 'csv' as const, header: new Map(), problems: [],
+            rows: stage1.items.map((item, index) => ({
+                sheet: 'filled.csv', row: index + 2, item: item.id, question: displayedQuestion(item),
+                finding: index === 0 ? 'major' : '', evidenceSeen: index === 0 ? 'no management review in 2025' : '', comments: '', ncReference: index === 0 ? 'NC-1' : ''
+            }))
+        };
+        const report = checkFindings(filled, checklist, { checklistName: 'filled.csv', auditDate: '2026-03-04' });
+        const html = renderFindings(report, ['html'])[0].content;
+        fs.writeFileSync(path.join(artifacts, 'findings.html'), html);
+        const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+        const requests: string[] = [];
+        page.on('request', request => { if (!request.url().startsWith('file:')) requests.push(request.url()); });
+        await page.goto(`file://${path.join(artifacts, 'findings.html')}`);
+        const headings = await page.locator('main > section > h2').allTextContents();
+        expect(headings).toContain('Nonconformities: major nonconformity (1)');
+        expect(headings.some(h => h.startsWith('Open items ('))).toBe(true);
+        const ncRow = await page.locator('tr', { hasText: 'NC-1' }).first().locator('td').allTextContents();
+        expect(ncRow).toContain('2026-06-02 (90 days)');
+        expect(requests).toEqual([]);
+        await page.screenshot({ path: path.join(artifacts, 'findings.png'), fullPage: false });
+        await page.close();
     });
 });
