@@ -96,7 +96,7 @@ function extrapolate(points: Array<[number, number]>, p: number): number {
     return x1 === x0 ? y1 : y1 + (p - x1) * (y1 - y0) / (x1 - x0);
 }
 
-/** Nearest half day, halves up (MD 5 2.2 on parts of a day): 2.25 → 2.5, 2.2 → 2, 2.75 → 3. */
+/** Nearest half day, halves up (MD 5 2.2.3 on parts of a day): 2.25 → 2.5, 2.2 → 2, 2.75 → 3. */
 export function roundToHalfDay(days: number): number {
     return Math.round(days * 2 + 1e-9) / 2;
 }

@@ -30,7 +30,7 @@ export const ProgrammeRules = {
         summary: 'An audit is planned with fewer auditor days than the calculation gives after the declared increases and reductions.'
     }),
     reductionBeyondLimit: defineRule({
-        code: 'certa.programme.reduction-beyond-limit', severity: 'error', basis: 'IAF MD 5:2019 3.x (30 %); IAF MD 11:2019 2.2 (20 %); IAF MD 1:2018 7.3.1 (50 %)',
+        code: 'certa.programme.reduction-beyond-limit', severity: 'error', basis: 'IAF MD 5:2019 (30 %); IAF MD 11:2019 2.2 (20 %); IAF MD 1:2018 7.3.1 (50 %)',
         summary: 'The declared reductions exceed the table\'s limit (30 % in MD 5), an integration reduction exceeds 20 % (MD 11), or a site\'s reduction exceeds 50 % (MD 1).'
     }),
     unjustifiedAdjustment: defineRule({
@@ -38,7 +38,7 @@ export const ProgrammeRules = {
         summary: 'An adjustment of effective personnel or of audit time, an integration or a site reduction has no justification.'
     }),
     onSiteShare: defineRule({
-        code: 'certa.programme.on-site-share', severity: 'warning', basis: 'IAF MD 5:2019 2.x (80 % on site)',
+        code: 'certa.programme.on-site-share', severity: 'warning', basis: 'IAF MD 5:2019 4.1 (80 % on site)',
         summary: 'Less of an audit\'s time is on site than the table\'s minimum share (80 % in MD 5), and no remote auditing is justified.'
     }),
     multiSiteNotEligible: defineRule({
@@ -205,7 +205,7 @@ function onSiteShouldMeetShare(client: Client, programme: ClientProgramme, accep
     for (const audit of programme.audits) {
         if (audit.auditDays === undefined || audit.onSiteDays === undefined || audit.remote !== undefined) continue;
         if (audit.onSiteDays * 100 >= audit.auditDays * share - 1e-9) continue;
-        accept('warning', `Audit '${audit.name}' has ${audit.onSiteDays} of ${audit.auditDays} days on site, less than ${share} %. Plan at least ${roundToHalfDay(audit.auditDays * share / 100 + 0.2499)} days on site, or justify remote auditing with 'remote because "…"' (IAF MD 5:2019; IAF MD 4).`, {
+        accept('warning', `Audit '${audit.name}' has ${audit.onSiteDays} of ${audit.auditDays} days on site, less than ${share} %. Plan at least ${roundToHalfDay(audit.auditDays * share / 100 + 0.2499)} days on site, or justify remote auditing with 'remote because "…"' (IAF MD 5:2019 4.1; IAF MD 4).`, {
             ...at(nodes.get(audit.name), client, 'onSite'), data: { code: ProgrammeRules.onSiteShare }
         });
     }
