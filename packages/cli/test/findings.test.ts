@@ -234,9 +234,10 @@ describe('certa findings: a scheme with grades of its own', () => {
         await book.xlsx.readFile(path.join(workspace, 'out/QMS/checklist.xlsx'));
         setHeader(book, 'Audit dates', '2026-03-02 to 2026-03-04');
         const stage1 = book.getWorksheet('stage1')!;
-        grade(stage1, 'stage1.ISO9001-5.1.1', 'major nonconformity', 'no management review held in 2025', '', 'NC-01');
-        grade(stage1, 'stage1.ISO9001-6.3', 'Minor nonconformity', 'change of ERP not planned', '', 'NC-02');
-        grade(stage1, 'stage1.ISO9001-4.2', 'opportunity for improvement', '', 'interested parties could include regulators');
+        grade(stage1, 'stage1.ISO9001-5.1.1', 'MAJOR NONCONFORMITY', 'no management review held in 2025', '', 'NC-01');
+        // As auditors type them: the title in other case, the shorthand 'minor', the grade's own name 'ofi'.
+        grade(stage1, 'stage1.ISO9001-6.3', 'minor', 'change of ERP not planned', '', 'NC-02');
+        grade(stage1, 'stage1.ISO9001-4.2', 'ofi', '', 'interested parties could include regulators');
         await book.xlsx.writeFile(path.join(workspace, 'filled.xlsx'));
         const run = runCerta(['findings', 'filled.xlsx', '.', '--out', 'report'], workspace);
         expect(run.code, run.stderr).toBe(1);

@@ -13,7 +13,7 @@ export { renderJson } from './render/json.js';
 export type { Report, Section, Cell, Column, Tone } from './report.js';
 export { buildProgrammeDocument, generateProgramme, programmeReport, PROGRAMME_FORMATS, type ProgrammeDocument, type ProgrammeDiagnostic, type ProgrammeFormat } from './programme.js';
 export { checklistFingerprint, type ChecklistOptions } from './checklist.js';
-export { DEFAULT_NC_GRADES, ncGradesOf } from './nc-grades.js';
+export { DEFAULT_NC_GRADES, gradeAliases, ncGradesOf } from './nc-grades.js';
 export { readFilledXlsx, readFilledCsv, UnreadableChecklistError, type FilledChecklist, type FilledRow } from './findings/filled-checklist.js';
 export { checkFindings, addDays, type FindingsOptions } from './findings/check-findings.js';
 export { renderFindings, FINDINGS_FORMATS, type FindingsFormat } from './findings/render-findings.js';

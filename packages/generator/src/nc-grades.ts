@@ -38,6 +38,22 @@ export function ncGradesOf(scheme: SchemeModel): NcGrade[] {
     return [plain('conformity'), ...own.map(ownGrade), plain('not applicable')];
 }
 
+/**
+ * What auditors type for a scheme's own grades, beside their titles: each grade's name (`ofi`,
+ * `major`), and the level words and shorthands of Certa's defaults (`observation`, `OFI`, `minor NC`)
+ * for the grade of that level. Nothing for a scheme on the defaults.
+ */
+export function gradeAliases(scheme: SchemeModel): Record<string, string> {
+    const aliases: Record<string, string> = {};
+    for (const grade of scheme.grades ?? []) {
+        const title = grade.title || grade.name;
+        aliases[grade.name.toLowerCase()] = title;
+        if (grade.level === 'major' || grade.level === 'minor') aliases[`${grade.level} nonconformity`] ??= title;
+        if (grade.level === 'observation') aliases.observation ??= title;
+    }
+    return aliases;
+}
+
 function ownGrade(grade: GradeModel): NcGrade {
     const nonconformity = grade.level === 'major' || grade.level === 'minor';
     const rule = [

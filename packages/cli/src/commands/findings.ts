@@ -5,7 +5,7 @@ import { buildCertaModel } from '@certa/language';
 import type { CertaModel, SchemeModel } from '@certa/language/model';
 import type { FilledChecklist, FindingsFormat } from '@certa/generator';
 import {
-    addDays, buildChecklist, checkFindings, FINDINGS_FORMATS, readFilledCsv, readFilledXlsx, renderFindings, UnreadableChecklistError
+    addDays, buildChecklist, checkFindings, FINDINGS_FORMATS, gradeAliases, readFilledCsv, readFilledXlsx, renderFindings, UnreadableChecklistError
 } from '@certa/generator';
 import { writeFilesAtomically } from '../atomic-output.js';
 import { ExitCode, UsageError } from '../cli-error.js';
@@ -116,7 +116,7 @@ async function findings(checklistFile: string, sources: string[], options: Findi
         return ExitCode.findings;
     }
     const expected = buildChecklist(scheme, model.catalogs, { questionBanks: model.questionBanks });
-    const document = checkFindings(filled, expected, { checklistName: path.basename(checklistFile), auditDate: options.auditDate });
+    const document = checkFindings(filled, expected, { checklistName: path.basename(checklistFile), auditDate: options.auditDate, gradeAliases: gradeAliases(scheme) });
 
     await prepareOutputFolder(options.out);
     const files = renderFindings(document, formats);

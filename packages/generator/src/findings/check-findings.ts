@@ -10,6 +10,8 @@ export interface FindingsOptions {
     checklistName: string;
     /** The audit's last day, `YYYY-MM-DD`; overrides the checklist header's dates. */
     auditDate?: string;
+    /** Words for the scheme's own grades (`ofi` → its title): see gradeAliases. */
+    gradeAliases?: Readonly<Record<string, string>>;
 }
 
 /** Shorthands auditors type, mapped to the values the checklist offers. */
@@ -28,14 +30,19 @@ function normalise(value: string): string {
 }
 
 /** A finding value as the item's grading accepts it, or undefined when it does not. */
-function acceptedValue(item: ChecklistItem, written: string): string | undefined {
+function acceptedValue(item: ChecklistItem, written: string, grades: Readonly<Record<string, string>>): string | undefined {
     const value = normalise(written);
     if (item.findingValues === null) {
         if (value === 'not applicable' || ALIASES[value] === 'not applicable') return 'not applicable';
         return MEASURED.test(written.trim()) ? 'measured' : undefined;
     }
     const allowed = new Map(item.findingValues.map(v => [normalise(v), v]));
-    return allowed.get(value) ?? (ALIASES[value] !== undefined ? allowed.get(ALIASES[value]) : undefined);
+    // The value itself, a scheme grade's name, a shorthand for a default, or that default's scheme grade.
+    for (const candidate of [value, grades[value], ALIASES[value], grades[ALIASES[value] ?? '']]) {
+        const found = candidate === undefined ? undefined : allowed.get(normalise(candidate));
+        if (found !== undefined) return found;
+    }
+    return undefined;
 }
 
 /** Whether the number a measured value starts with (`42,5 N·m` reads 42.5) lies within the limits. */
@@ -135,7 +142,7 @@ export function checkFindings(filled: FilledChecklist, expected: ChecklistDocume
             openItems.push({ item: item.id, activity, question: item.question, sheet: row.sheet, row: row.row });
             continue;
         }
-        const value = acceptedValue(item, row.finding);
+        const value = acceptedValue(item, row.finding, options.gradeAliases ?? {});
         if (value === undefined) {
             const allowed = item.findingValues === null ? 'a measured value (a number, with its unit) or "not applicable"' : item.findingValues.map(v => `"${v}"`).join(', ');
             problem('bad-finding', `"${row.finding}" is not a finding for item "${row.item}" (graded ${item.grading}): write ${allowed}`);
