@@ -178,7 +178,7 @@ describe('certa findings: the round trip', () => {
         const { code, report, md } = findings([file, '.', '--audit-date', '2026-03-04']);
         expect(code).toBe(1);
         expect(report.problems.filter((p: { code: string }) => p.code === 'missing-evidence').map((p: { row: number; message: string }) => [p.row, p.message]))
-            .toEqual([[bare, expect.stringContaining('measured "-12 °C", outside at most -18 °C')]]);
+            .toEqual([[bare, expect.stringContaining('is measured "-12 °C" (accepted: at most -18 °C) with no objective evidence')]]);
         expect(report.nonconformities.map((nc: { item: string; grade: string; withinLimits?: boolean }) => [nc.item, nc.grade, nc.withinLimits]))
             .toEqual([['stage2.gauge', 'major nonconformity', false], ['stage2.store', 'major nonconformity', false]]);
         expect(report.measurements).toEqual([]);

@@ -162,7 +162,7 @@ export function checkFindings(filled: FilledChecklist, expected: ChecklistDocume
         const grade = grades.find(g => g.grade === value);
         const failed = (item.grading === 'passFail' && value === 'fail') || graded.withinLimits === false;
         if ((grade?.nonconformity || failed) && row.evidenceSeen === '') {
-            const how = graded.withinLimits === false ? `measured "${row.finding}", outside ${accepted}` : `graded "${value}"`;
+            const how = graded.withinLimits === false ? `measured "${row.finding}" (accepted: ${accepted})` : `graded "${value}"`;
             problem('missing-evidence', `item "${row.item}" is ${how} with no objective evidence: write what was seen (record, sample, observation) in the objective evidence column`);
         }
         if (grade?.nonconformity) nonconformities.push(nonconformity(graded, grade, auditDate));
