@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { inflateRawSync } from 'node:zlib';
 import { parse } from 'csv-parse/sync';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import ExcelJS from 'exceljs';
@@ -149,7 +150,52 @@ describe('CSV', () => {
     });
 });
 
+/** The sheets of a workbook as XML, read from the ZIP's local headers (the writer puts every size there). */
+function sheetXml(workbookBytes: Uint8Array): Map<string, string> {
+    const data = Buffer.from(workbookBytes);
+    const sheets = new Map<string, string>();
+    for (let at = 0; data.readUInt32LE(at) === 0x04034b50;) {
+        const compressed = data.readUInt32LE(at + 18);
+        const nameLength = data.readUInt16LE(at + 26);
+        const start = at + 30 + nameLength + data.readUInt16LE(at + 28);
+        const name = data.toString('utf8', at + 30, at + 30 + nameLength);
+        if (name.startsWith('xl/worksheets/')) sheets.set(name, inflateRawSync(data.subarray(start, start + compressed)).toString('utf8'));
+        at = start + compressed;
+    }
+    return sheets;
+}
+
+/** `E2:E5 E9` → [column, first row, last row] per range. */
+function ranges(sqref: string): Array<[string, number, number]> {
+    return sqref.split(' ').map(range => {
+        const [from, to = from] = range.split(':');
+        const [, column, first] = /^([A-Z]+)(\d+)$/.exec(from)!;
+        return [column, Number(first), Number(/\d+$/.exec(to)![0])];
+    });
+}
+
 describe('XLSX', () => {
+    it('gives each finding cell one drop-down: the validations of a sheet never overlap (Excel would repair the file)', async () => {
+        // Findings, pass/fail and measured checks in one activity: three lists of values in one column.
+        const { model: mixed } = await modelFrom(QMS_SOURCE.replace('check readiness', 'check gauge "Gauge reading" graded measurement\n        check sealed "Seal intact" graded passFail\n        check readiness'), PEOPLE_SOURCE);
+        const [book] = (await generateDocuments(mixed, { today: '2026-01-15', formats: ['xlsx'] })).filter(f => f.path === 'QMS/checklist.xlsx');
+        let validations = 0;
+        for (const [name, xml] of sheetXml(book.content as Uint8Array)) {
+            const covered = new Map<string, string>();
+            for (const [, sqref] of xml.matchAll(/<dataValidation [^>]*sqref="([^"]+)"/g)) {
+                validations++;
+                for (const [column, first, last] of ranges(sqref)) {
+                    for (let row = first; row <= last; row++) {
+                        const cell = `${column}${row}`;
+                        expect(covered.get(cell), `${name} ${cell} is in two validations`).toBeUndefined();
+                        covered.set(cell, sqref);
+                    }
+                }
+            }
+        }
+        expect(validations).toBeGreaterThan(4);
+    });
+
     it('has an About sheet and a sheet per activity with a frozen header row and a finding drop-down', async () => {
         const book = await workbook('QMS/checklist.xlsx');
         expect(book.worksheets.map(s => s.name)).toEqual(['About', 'header', 'stage1', 'stage2', 'annual', 'recert', 'summary']);
