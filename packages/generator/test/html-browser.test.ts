@@ -106,6 +106,13 @@ describe('HTML in a browser', () => {
             expect(text).toContain('uncontrolled when printed');
         }
         execFileSync('pdftoppm', ['-r', '60', '-png', '-f', '1', '-l', '2', pdfFile, pdfFile.replace(/\.pdf$/, '')]);
+        // The first printed page carries ink: text and table rules, not a blank page (print CSS hiding the content).
+        const ppm = execFileSync('pdftoppm', ['-r', '30', '-f', '1', '-l', '1', '-singlefile', pdfFile]);
+        const [, width, height] = /^P6\s+(\d+)\s+(\d+)\s+255\s/.exec(ppm.subarray(0, 40).toString('latin1'))!.map(Number);
+        const pixels = ppm.subarray(ppm.length - width * height * 3);
+        let dark = 0;
+        for (let i = 0; i < pixels.length; i += 3) if (pixels[i] + pixels[i + 1] + pixels[i + 2] < 384) dark++;
+        expect(dark / (width * height)).toBeGreaterThan(0.01);
         await page.close();
     });
 
