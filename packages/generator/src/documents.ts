@@ -96,7 +96,7 @@ export interface ChecklistItem {
     grading: CertaModelTypes.Grading;
     /** A measured check's unit and accepted values, as the scheme gives them. */
     unit?: string;
-    limits?: { lower?: number; upper?: number };
+    limits?: CertaModelTypes.MeasurementLimits;
     /** The values the finding column accepts; null for a measurement, whose finding is the measured value. */
     findingValues: string[] | null;
     /** Set when the clause is declared not applicable in the scheme. */
@@ -285,7 +285,7 @@ export interface SchemeDocument {
         criteria?: string;
         /** `covers` references as written. */
         covers: string[];
-        checks: Array<{ name: string; question: string; grading: CertaModelTypes.Grading; evidence?: string; unit?: string; limits?: { lower?: number; upper?: number } }>;
+        checks: Array<{ name: string; question: string; grading: CertaModelTypes.Grading; evidence?: string; unit?: string; limits?: CertaModelTypes.MeasurementLimits }>;
         issues: CertaModelTypes.AttestationKind[];
         licenses: string[];
     }>;

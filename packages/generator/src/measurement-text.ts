@@ -1,11 +1,7 @@
-/** The values a measured check accepts, in words. */
-export interface Limits {
-    lower?: number;
-    upper?: number;
-}
+import type { MeasurementLimits } from '@certa/language/model';
 
 /** `40 to 45 N·m`, `at most 12.1 Ω/km`, `at least 85 µm`. */
-export function limitsText(limits: Limits | undefined, unit: string | undefined): string | undefined {
+export function limitsText(limits: MeasurementLimits | undefined, unit: string | undefined): string | undefined {
     if (!limits) return undefined;
     const suffix = unit === undefined ? '' : ` ${unit}`;
     if (limits.lower !== undefined && limits.upper !== undefined) return `${limits.lower} to ${limits.upper}${suffix}`;

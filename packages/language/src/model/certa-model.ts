@@ -80,8 +80,13 @@ export interface CheckModel {
     grading: Grading;
     /** A measured check's unit, as written (`N·m`). */
     unit?: string;
-    /** The values a measured check accepts; an end left out is open. */
-    limits?: { lower?: number; upper?: number };
+    limits?: MeasurementLimits;
+}
+
+/** The values a measured check accepts; an end left out is open. */
+export interface MeasurementLimits {
+    lower?: number;
+    upper?: number;
 }
 
 export interface ActivityModel {

@@ -10,7 +10,7 @@ import {
 } from '../generated/ast.js';
 import { catalogOf, refTextOf, subClausesOf, targetNameOf } from '../helpers/node-properties.js';
 import { clauseIndexOf, clauseRefText, expandClauseRef } from '../scoping/clause-index.js';
-import { limitValue } from '../validation/measurement.js';
+import { measurementLimits } from '../validation/measurement.js';
 import { gradeLevel } from '../validation/nonconformity.js';
 import { months } from '../validation/scheme-facts.js';
 import { addOperation, markConditions, samplingPlanModel } from './operation-model.js';
@@ -202,17 +202,9 @@ function activityModel(activity: Activity, phase: ActivityPhase): ActivityModel 
 function checkModel(check: Check): CheckModel {
     return withOptional<CheckModel>(
         { name: check.name ?? '', question: check.question ?? '', refs: check.refs.map(clauseReference), grading: (check.grading ?? 'findings') as CheckModel['grading'] },
-        { evidence: check.evidence, unit: check.unit, limits: limitsModel(check) }
+        // Limits that are not numbers in order are an error of their own (measurement.ts).
+        { evidence: check.evidence, unit: check.unit, limits: measurementLimits(check).limits }
     );
-}
-
-/** Limits that are numbers in order; anything else is an error of its own (measurement.ts). */
-function limitsModel(check: Check): CheckModel['limits'] {
-    const lower = limitValue(check.lower);
-    const upper = limitValue(check.upper);
-    if (Number.isNaN(lower) || Number.isNaN(upper) || (lower === undefined && upper === undefined)) return undefined;
-    if (lower !== undefined && upper !== undefined && lower > upper) return undefined;
-    return withOptional<NonNullable<CheckModel['limits']>>({}, { lower, upper });
 }
 
 function patternModel(pattern: ActivityPattern): ActivityPatternModel {

@@ -2,6 +2,7 @@ import type { ValidationAcceptor, ValidationChecks } from 'langium';
 import { GrammarUtils } from 'langium';
 import type { CertaAstType, Check } from '../generated/ast.js';
 import { nameOf } from '../helpers/node-properties.js';
+import type { MeasurementLimits } from '../model/certa-model.js';
 import { defineRule } from './rule-catalog.js';
 
 /**
@@ -22,9 +23,22 @@ export const MeasurementRules = {
 } as const;
 
 /** A limit as written (`-40`, `42.5`) as a number; undefined when not written, NaN when not a number. */
-export function limitValue(text: string | undefined): number | undefined {
+function limitValue(text: string | undefined): number | undefined {
     if (text === undefined) return undefined;
     return /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : Number.NaN;
+}
+
+/**
+ * A check's limits as numbers when they are numbers in order, else what is wrong with them (the
+ * model takes the first, the rule reports the second). Neither when the check writes no limits.
+ */
+export function measurementLimits(check: Check): { limits?: MeasurementLimits; problem?: string } {
+    const lower = limitValue(check.lower);
+    const upper = limitValue(check.upper);
+    if (Number.isNaN(lower) || Number.isNaN(upper)) return { problem: `a limit that is not a number ('${Number.isNaN(lower) ? check.lower : check.upper}')` };
+    if (lower === undefined && upper === undefined) return writesLimits(check) ? { problem: 'no limit at either end' } : {};
+    if (lower !== undefined && upper !== undefined && lower > upper) return { problem: `a lower limit (${lower}) above the upper one (${upper})` };
+    return { limits: { ...(lower === undefined ? {} : { lower }), ...(upper === undefined ? {} : { upper }) } };
 }
 
 /** Whether the check writes `limits …` (recovery may leave both ends out). */
@@ -45,13 +59,7 @@ function detailsNeedMeasurement(check: Check, accept: ValidationAcceptor): void 
 }
 
 function limitsMustBeOrdered(check: Check, accept: ValidationAcceptor): void {
-    if (!writesLimits(check)) return;
-    const lower = limitValue(check.lower);
-    const upper = limitValue(check.upper);
-    const problem = Number.isNaN(lower) || Number.isNaN(upper)
-        ? `a limit that is not a number ('${Number.isNaN(lower) ? check.lower : check.upper}')`
-        : lower === undefined && upper === undefined ? 'no limit at either end'
-            : lower !== undefined && upper !== undefined && lower > upper ? `a lower limit (${lower}) above the upper one (${upper})` : undefined;
+    const { problem } = measurementLimits(check);
     if (!problem) return;
     accept('error', `Check '${nameOf(check)}' has ${problem}. Write 'limits <lowest> .. <highest>' with plain numbers, leaving out the end that is open (e.g. 'limits .. 12.1' for a maximum) (ISO/IEC 17065:2012 7.4.1).`, {
         node: check, keyword: 'limits', data: { code: MeasurementRules.badLimits }
