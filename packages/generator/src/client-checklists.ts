@@ -1,6 +1,6 @@
 import type { CertaModel } from '@certa/language/model';
 import { buildChecklist } from './checklist.js';
-import { clauseOrder } from './clauses.js';
+import { clauseKey, clauseOrder } from './clauses.js';
 import type { AuditHeaderInput, ChecklistActivity } from './documents.js';
 import { safeFileName, uniquePaths } from './file-names.js';
 import type { PlannedDocument } from './generate.js';
@@ -63,7 +63,7 @@ function specialAuditActivities(activities: readonly ChecklistActivity[], audit:
         const activity = activities.find(a => a.name === name);
         if (!activity) continue;
         const items = activity.items.filter(item => {
-            const keys = item.clauses.map(clause => `${clause.catalog} ${clause.number}`).filter(key => covered.has(key));
+            const keys = item.clauses.map(clauseKey).filter(key => covered.has(key));
             if (keys.length === 0 || (item.source === 'covered-clause' && taken.has(keys[0]))) return false;
             keys.forEach(key => taken.add(key));
             return true;

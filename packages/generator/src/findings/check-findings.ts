@@ -23,7 +23,9 @@ const ALIASES: Record<string, string> = {
     'c': 'conformity', 'conform': 'conformity', 'ok': 'pass', 'passed': 'pass', 'failed': 'fail'
 };
 
-const MEASURED = /^[-+]?\d+(?:[.,]\d+)?(?:\s*\S.*)?$/;
+/** The number a measured value starts with (`42,5 N·m`), and a measured value: that number, then anything. */
+const MEASURED_NUMBER = /^[-+]?\d+(?:[.,]\d+)?/;
+const MEASURED = new RegExp(`${MEASURED_NUMBER.source}(?:\\s*\\S.*)?$`);
 
 function normalise(value: string): string {
     return value.trim().replace(/\s+/g, ' ').toLowerCase();
@@ -47,7 +49,7 @@ function acceptedValue(item: ChecklistItem, written: string, grades: Readonly<Re
 
 /** Whether the number a measured value starts with (`42,5 N·m` reads 42.5) lies within the limits. */
 function withinLimits(limits: NonNullable<ChecklistItem['limits']>, written: string): boolean {
-    const value = Number(/^[-+]?\d+(?:[.,]\d+)?/.exec(written.trim())?.[0].replace(',', '.'));
+    const value = Number(MEASURED_NUMBER.exec(written.trim())?.[0].replace(',', '.'));
     return (limits.lower === undefined || value >= limits.lower) && (limits.upper === undefined || value <= limits.upper);
 }
 
