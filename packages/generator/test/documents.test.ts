@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { bodyStandardView, buildChecklist, buildCompetenceMatrix, buildConformityChecklist, buildCoverageMatrix, buildSchemeDocument, generateDocuments, planDocuments } from '../src/index.js';
 import { GRID_CELL_LIMIT } from '../src/grid-limit.js';
 import { displayedQuestion } from '../src/report-views.js';
-import { modelFrom, PEOPLE_SOURCE, QMS_SOURCE } from './model-fixtures.js';
+import { MIXED_GRADINGS_SOURCE, modelFrom, PEOPLE_SOURCE, QMS_SOURCE } from './model-fixtures.js';
 
 const { model } = await modelFrom(QMS_SOURCE, PEOPLE_SOURCE);
 const qms = model.schemes[0];
@@ -61,7 +61,7 @@ describe('checklist', () => {
     });
 
     it('offers the finding values of each item\'s grading', async () => {
-        const { model: graded } = await modelFrom(QMS_SOURCE.replace('check readiness', 'check gauge "Gauge reading" graded measurement\n        check sealed "Seal intact" graded passFail\n        check readiness'));
+        const { model: graded } = await modelFrom(MIXED_GRADINGS_SOURCE);
         const items = new Map(buildChecklist(graded.schemes[0], graded.catalogs).activities[0].items.map(i => [i.id, i]));
         expect(items.get('stage1.gauge')?.findingValues).toBeNull();
         expect(items.get('stage1.sealed')?.findingValues).toEqual(['pass', 'fail', 'not applicable']);

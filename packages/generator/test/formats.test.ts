@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import type { GeneratedFile } from '../src/index.js';
 import { generateDocuments } from '../src/index.js';
-import { examplesModel, modelFrom, PEOPLE_SOURCE, QMS_SOURCE } from './model-fixtures.js';
+import { examplesModel, MIXED_GRADINGS_SOURCE, modelFrom, PEOPLE_SOURCE, QMS_SOURCE } from './model-fixtures.js';
 
 const { model } = await modelFrom(QMS_SOURCE, PEOPLE_SOURCE);
 const files = await generateDocuments(model, { today: '2026-01-15' });
@@ -177,7 +177,7 @@ function ranges(sqref: string): Array<[string, number, number]> {
 describe('XLSX', () => {
     it('gives each finding cell one drop-down: the validations of a sheet never overlap (Excel would repair the file)', async () => {
         // Findings, pass/fail and measured checks in one activity: three lists of values in one column.
-        const { model: mixed } = await modelFrom(QMS_SOURCE.replace('check readiness', 'check gauge "Gauge reading" graded measurement\n        check sealed "Seal intact" graded passFail\n        check readiness'), PEOPLE_SOURCE);
+        const { model: mixed } = await modelFrom(MIXED_GRADINGS_SOURCE, PEOPLE_SOURCE);
         const [book] = (await generateDocuments(mixed, { today: '2026-01-15', formats: ['xlsx'] })).filter(f => f.path === 'QMS/checklist.xlsx');
         let validations = 0;
         for (const [name, xml] of sheetXml(book.content as Uint8Array)) {

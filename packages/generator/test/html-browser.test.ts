@@ -35,9 +35,10 @@ afterAll(async () => {
     await browser?.close();
 });
 
-async function open(name: string) {
+/** Opens a generated file (or the content given) in a new page, recording any request that leaves the file. */
+async function open(name: string, content = files.find(f => f.path === name)!.content) {
     const file = path.join(artifacts, name.replace(/\//g, '__'));
-    fs.writeFileSync(file, files.find(f => f.path === name)!.content);
+    fs.writeFileSync(file, content);
     const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
     const requests: string[] = [];
     page.on('request', request => {
@@ -162,19 +163,14 @@ describe('HTML in a browser', () => {
             }))
         };
         const report = checkFindings(filled, checklist, { checklistName: 'filled.csv', auditDate: '2026-03-04' });
-        const html = renderFindings(report, ['html'])[0].content;
-        fs.writeFileSync(path.join(artifacts, 'findings.html'), html);
-        const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-        const requests: string[] = [];
-        page.on('request', request => { if (!request.url().startsWith('file:')) requests.push(request.url()); });
-        await page.goto(`file://${path.join(artifacts, 'findings.html')}`);
+        const { page, requests, file } = await open('findings.html', renderFindings(report, ['html'])[0].content);
         const headings = await page.locator('main > section > h2').allTextContents();
         expect(headings).toContain('Nonconformities: major nonconformity (1)');
         expect(headings.some(h => h.startsWith('Open items ('))).toBe(true);
         const ncRow = await page.locator('tr', { hasText: 'NC-1' }).first().locator('td').allTextContents();
         expect(ncRow).toContain('2026-06-02 (90 days)');
         expect(requests).toEqual([]);
-        await page.screenshot({ path: path.join(artifacts, 'findings.png'), fullPage: false });
+        await page.screenshot({ path: file.replace(/\.html$/, '.png'), fullPage: false });
         await page.close();
     });
 });

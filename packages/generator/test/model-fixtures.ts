@@ -57,6 +57,9 @@ scheme QMS "ISO 9001 certification" {
 }
 `;
 
+/** QMS_SOURCE with a measured and a pass/fail check before stage 1's readiness check: three gradings in one activity. */
+export const MIXED_GRADINGS_SOURCE = QMS_SOURCE.replace('check readiness', 'check gauge "Gauge reading" graded measurement\n        check sealed "Seal intact" graded passFail\n        check readiness');
+
 export const PEOPLE_SOURCE = `
 competence AuditPrinciples "Audit principles" basis ISO17021_1 A.2.2
 competence QmsStandard "ISO 9001 requirements" basis ISO17021_1 A.2.3

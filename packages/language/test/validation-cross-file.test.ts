@@ -101,13 +101,10 @@ describe('cross-file rules after edits', () => {
         await edit({ scheme: schemeText, roles: rolesText, people: peopleWithAuditor, notes: '// notes\n' });
         expect(codesOf('scheme')).toEqual([]);
         // The register loses its auditor; the build is cancelled right after the register was validated.
-        const source = new CancellationTokenSource();
-        const listener = services.shared.workspace.DocumentBuilder.onDocumentPhase(DocumentState.Validated, document => {
-            if (document.uri.toString() === uris.people.toString()) source.cancel();
-        });
-        await edit({ people: peopleWithoutAuditor, notes: '// notes, edited\n' }, source.token)
-            .catch((error: unknown) => { if (!isOperationCancelled(error)) throw error; });
-        listener.dispose();
+        await editCancelledWhen({ people: peopleWithoutAuditor, notes: '// notes, edited\n' }, cancel =>
+            services.shared.workspace.DocumentBuilder.onDocumentPhase(DocumentState.Validated, document => {
+                if (document.uri.toString() === uris.people.toString()) cancel();
+            }));
         await edit({ scheme: schemeText + '// a comment\n' });
         expect(codesOf('scheme').map(c => c.split(' ')[1])).toContain('certa.competence.role-not-staffed');
         // The auditor comes back: the scheme must follow, as a fresh build does.
@@ -120,15 +117,14 @@ describe('cross-file rules after edits', () => {
         // The language server publishes diagnostics from such a listener: one skipped would leave
         // the editor showing a document's old diagnostics while it counts as built.
         await edit({ scheme: schemeText, roles: rolesText, people: peopleWithAuditor });
-        const source = new CancellationTokenSource();
         const builder = services.shared.workspace.DocumentBuilder;
-        const cancelling = builder.onDocumentPhase(DocumentState.Validated, () => source.cancel());
         const announced: string[] = [];
-        const publishing = builder.onDocumentPhase(DocumentState.Validated, document => { announced.push(document.uri.toString()); });
-        await edit({ people: peopleWithoutAuditor }, source.token)
-            .catch((error: unknown) => { if (!isOperationCancelled(error)) throw error; });
-        cancelling.dispose();
-        publishing.dispose();
+        // The listener that cancels is registered first: Langium then checks the token before the next one.
+        await editCancelledWhen({ people: peopleWithoutAuditor }, cancel => {
+            const cancelling = builder.onDocumentPhase(DocumentState.Validated, () => cancel());
+            const publishing = builder.onDocumentPhase(DocumentState.Validated, document => { announced.push(document.uri.toString()); });
+            return { dispose: () => { cancelling.dispose(); publishing.dispose(); } };
+        });
         const validated = services.shared.workspace.LangiumDocuments.all.filter(d => d.state === DocumentState.Validated).map(d => d.uri.toString()).toArray();
         expect(announced).toContain(uris.people.toString());
         expect(validated).toEqual(expect.arrayContaining(announced));
@@ -137,12 +133,8 @@ describe('cross-file rules after edits', () => {
     it('links a reference read while its file waited for linking into the tree a later re-parse made', async () => {
         await edit({ scheme: schemeText, roles: rolesText, people: peopleWithAuditor });
         // The register changes; the build is cancelled before linking it.
-        const source = new CancellationTokenSource();
-        const builder = services.shared.workspace.DocumentBuilder;
-        const cancelling = builder.onBuildPhase(DocumentState.ComputedScopes, () => source.cancel());
-        await edit({ people: peopleWithAuditor + '// edited\n' }, source.token)
-            .catch((error: unknown) => { if (!isOperationCancelled(error)) throw error; });
-        cancelling.dispose();
+        await editCancelledWhen({ people: peopleWithAuditor + '// edited\n' }, cancel =>
+            services.shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.ComputedScopes, () => cancel()));
         const people = services.shared.workspace.LangiumDocuments.getDocument(uris.people)!;
         expect(people.state).toBeLessThan(DocumentState.Linked);
         // A request running beside the builds (a hover) reads a qualification there and then.
@@ -421,10 +413,8 @@ describe('cross-file rules after edits', () => {
             texts[name] = name === 'roles' ? roleVariants[random(roleVariants.length)] : peopleVariants[random(peopleVariants.length)];
             if (random(3) === 0) {
                 // The next keystroke cancels this build after some document was validated.
-                const source = new CancellationTokenSource();
-                const listener = services.shared.workspace.DocumentBuilder.onDocumentPhase(DocumentState.Validated, () => source.cancel());
-                await edit({ [name]: texts[name] }, source.token).catch((error: unknown) => { if (!isOperationCancelled(error)) throw error; });
-                listener.dispose();
+                await editCancelledWhen({ [name]: texts[name] }, cancel =>
+                    services.shared.workspace.DocumentBuilder.onDocumentPhase(DocumentState.Validated, () => cancel()));
                 continue;
             }
             await edit({ [name]: texts[name] });
@@ -436,14 +426,19 @@ describe('cross-file rules after edits', () => {
     }, 180_000);
 });
 
+/** Edits as `edit` does, with a build the next keystroke cancels: `listen` subscribes what calls `cancel`. */
+async function editCancelledWhen(changes: Partial<Record<Name, string>>, listen: (cancel: () => void) => { dispose(): void }): Promise<void> {
+    const source = new CancellationTokenSource();
+    const listener = listen(() => source.cancel());
+    await edit(changes, source.token).catch((error: unknown) => { if (!isOperationCancelled(error)) throw error; });
+    listener.dispose();
+}
+
 /** Changes one document as `edit` does, with a build the next keystroke cancels once that document is linked. */
 async function editCancelledOnceLinked(name: Name, text: string): Promise<void> {
-    const source = new CancellationTokenSource();
-    const listener = services.shared.workspace.DocumentBuilder.onDocumentPhase(DocumentState.Linked, document => {
-        if (document.uri.toString() === uris[name].toString()) source.cancel();
-    });
-    await edit({ [name]: text }, source.token).catch((error: unknown) => { if (!isOperationCancelled(error)) throw error; });
-    listener.dispose();
+    await editCancelledWhen({ [name]: text }, cancel => services.shared.workspace.DocumentBuilder.onDocumentPhase(DocumentState.Linked, document => {
+        if (document.uri.toString() === uris[name].toString()) cancel();
+    }));
 }
 
 /** The names of the documents validated from now until `dispose()`, sorted. */
