@@ -69,25 +69,56 @@ describe('input limits', () => {
         expect(codes(document.diagnostics).filter(code => code.startsWith('certa.syntax.'))).toHaveLength(6_000);
     });
 
-    it('looks ahead in proportion to the errors it recovers from, not to the errors times the file', () => {
-        // The token look-ahead of the parser, counted: twice the broken declarations, about twice the work.
-        const parser = services.parser.LangiumParser as unknown as { wrapper: { LA(this: unknown, k: number): unknown } };
-        const lookAhead = parser.wrapper.LA;
+    /** How often parsing `text(n)` calls the parser's `method`, for n and then for 2n. */
+    function workFor(method: 'LA' | 'getGAstProductions', text: (n: number) => string, n: number, parsing = services): [number, number] {
+        const wrapper = (parsing.parser.LangiumParser as unknown as { wrapper: Record<typeof method, (this: unknown, ...args: unknown[]) => unknown> }).wrapper;
+        const original = wrapper[method];
         let calls = 0;
-        parser.wrapper.LA = function (k) {
+        wrapper[method] = function (...args) {
             calls++;
-            return lookAhead.call(this, k);
+            return original.apply(this, args);
         };
-        const work = (n: number) => {
+        const work = (size: number) => {
             calls = 0;
-            services.parser.LangiumParser.parse(Array.from({ length: n }, (_, i) => `role R${i} "r" }`).join('\n'));
+            parsing.parser.LangiumParser.parse(text(size));
             return calls;
         };
         try {
-            expect(work(4_000) / work(2_000)).toBeLessThan(2.2);
+            return [work(n), work(2 * n)];
         } finally {
-            parser.wrapper.LA = lookAhead;
+            wrapper[method] = original;
         }
+    }
+
+    it('looks ahead in proportion to the errors it recovers from, not to the errors times the file', () => {
+        // The token look-ahead of the parser, counted: twice the broken declarations, about twice the work.
+        const [once, twice] = workFor('LA', n => Array.from({ length: n }, (_, i) => `role R${i} "r" }`).join('\n'), 2_000);
+        expect(twice / once).toBeLessThan(2.2);
+    });
+
+    // A line of thousands of stray tokens inside a block (a fuzzed paste): each error looked ahead for
+    // the block's `}` from where it was, so the whole rest of the line once per error.
+    const strayTokens = (n: number) => {
+        const words = ['covers', 'x', '8.5.1', 'ISO9001', ','];
+        const junk = Array.from({ length: n }, (_, i) => words[(i * 7 + (i >> 3)) % words.length]).join(' ');
+        return `scheme S "s" {\n  activity a: stage2 audit by R {\n    covers ISO9001 9.1.2, ${junk}\n  }\n}\nrole R "r"\n`;
+    };
+
+    it('looks ahead in proportion to the stray tokens of a long line inside a block', () => {
+        const [once, twice] = workFor('LA', strayTokens, 4_000);
+        expect(services.parser.LangiumParser.parse(strayTokens(4_000)).parserErrors.length).toBeGreaterThan(500);
+        expect(twice / once).toBeLessThan(2.2);
+    });
+
+    it('works out the tokens that may come next once per place in the grammar, not once per error', async () => {
+        // Each computation walks the grammar from its top rule (getGAstProductions). A parser that has
+        // not recovered yet walks it for some places of the first file, and for none of the second.
+        const fresh = await createTestServices();
+        const errors = fresh.parser.LangiumParser.parse(strayTokens(2_000)).parserErrors.length;
+        const [first, second] = workFor('getGAstProductions', strayTokens, 2_000, await createTestServices());
+        expect(first).toBeGreaterThan(0);
+        expect(first).toBeLessThan(errors / 10);
+        expect(second).toBe(0);
     });
 
     it('reports each of 3,000 unknown names among 3,000 names, with suggestions while the file\'s budget lasts', async () => {
