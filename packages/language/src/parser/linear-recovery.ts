@@ -1,7 +1,7 @@
 /**
  * Three places where Chevrotain's error recovery costs grow with the errors already recovered, which a
  * file of a few thousand broken declarations in a row (a paste, a bad merge) turned into a crash and
- * into seconds of parsing. Both replacements take the same steps as the originals.
+ * into seconds of parsing. Each replacement gives the answers of the original.
  *
  * - Recovery inside a repetition (`elements+=X*`, `X+`) skips to where the next iteration can start
  *   and then calls the repetition again, recursively: a dozen stack frames per recovered error that
