@@ -254,7 +254,6 @@ async function generation() {
     put('generateModelMs', r.modelMs, 'ms');
     put('generateOutputFiles', r.outputFiles, 'files');
     put('generateOutputMiB', r.outputBytes / 2 ** 20, 'MiB');
-    put('generateDeterministic', r.deterministic, 'yes/no');
     if (options.profile) {
         const file = path.join(profileFolder, 'generate-50000.cpuprofile');
         profiles['generation of 50,000 items'] = {
@@ -263,6 +262,21 @@ async function generation() {
         };
         printProfile(profiles['generation of 50,000 items']);
     }
+    // The checklists alone (`certa generate --documents checklist`), in a process of their own: the
+    // documents the budget names. The run above adds each scheme's scheme document, conformity
+    // checklist and coverage matrices, about as many bytes again.
+    const checklists = await runChild(path.join(here, 'generation-run.mjs'), [50_000, '--documents', 'checklist'], { capMs: mode.generationCapMs });
+    if (checklists.capped) {
+        metrics.record(section, 'generateChecklists50000ItemsCpuMs', null, 'ms', { load, steal, note: over(mode.generationCapMs) });
+        put('generateDeterministic', r.deterministic, 'yes/no');
+        return;
+    }
+    log(`  the checklists alone (${checklists.outputFiles} files, ${(checklists.outputBytes / 2 ** 20).toFixed(0)} MiB): ` +
+        `${(checklists.cpuMs / 1000).toFixed(1)} s CPU (${(checklists.ms / 1000).toFixed(1)} s wall), ${checklists.deterministic ? 'same bytes' : 'DIFFERENT BYTES'} (load ${load1()})`);
+    put('generateChecklists50000ItemsCpuMs', checklists.cpuMs, 'ms');
+    put('generateChecklistsMs', checklists.ms, 'ms');
+    put('generateChecklistsOutputMiB', checklists.outputBytes / 2 ** 20, 'MiB');
+    put('generateDeterministic', r.deterministic && checklists.deterministic, 'yes/no');
 }
 
 async function memory() {

@@ -29,7 +29,10 @@ export const budgets = {
     // CI runs `certa validate` as a fresh process on every push.
     cliColdRatioToNode: 5,
     // 50,000 checklist items in md, html, csv, xlsx and json (main-thread CPU time, as the build),
-    // byte for byte reproducible.
+    // byte for byte reproducible: the checklists alone (`--documents checklist`), and every document
+    // `certa generate` writes for the same schemes (since issue 11 also a scheme document and a
+    // conformity checklist per scheme: twice the bytes of the checklists), held to the same budget.
+    generateChecklists50000ItemsCpuMs: 3000,
     generate50000ItemsCpuMs: 3000,
     generateDeterministic: true,
     // The language server's live heap (after a full GC) after thousands of edits of one scheme, to

@@ -1,5 +1,6 @@
 // Generation of at least 50,000 checklist items in every format (md, html, csv, xlsx, json) through
-// packages/generator's generateDocuments, in a process of its own. Only generateDocuments is
+// packages/generator's generateDocuments, in a process of its own: every document `certa generate`
+// writes, or with --documents only those. Only generateDocuments is
 // timed (the model comes from a linked workspace, as `certa generate` builds it), in wall and
 // main-thread CPU time. Two runs must give the same bytes; the first, cold as in `certa generate`,
 // is the figure. Forked by the benchmark; answers one message on the IPC channel.
@@ -16,6 +17,9 @@ import { syntheticWorkspace } from './workspace.mjs';
 const targetItems = Number(process.argv[2]);
 const profileAt = process.argv.indexOf('--profile');
 const profileFile = profileAt > 0 ? process.argv[profileAt + 1] : undefined;
+// --documents checklist: only those documents, as `certa generate --documents checklist` writes them.
+const documentsAt = process.argv.indexOf('--documents');
+const documentKinds = documentsAt > 0 ? process.argv[documentsAt + 1].split(',') : undefined;
 // 850 files of the synthetic workspace hold about 53,000 items (mostly ISO 9001 audit programmes;
 // heading-only clauses are no rows of their own since the checklists of issue 11).
 const { files } = syntheticWorkspace(850);
@@ -34,7 +38,7 @@ const modelMs = performance.now() - modelStart;
 const items = model.schemes.reduce((n, scheme) => n + buildChecklist(scheme, model.catalogs).activities.reduce((m, a) => m + a.items.length, 0), 0);
 if (items < targetItems) throw new Error(`the generation model has ${items} checklist items, fewer than ${targetItems}`);
 
-const options = { today: '2026-01-15', formats: FORMATS };
+const options = { today: '2026-01-15', formats: FORMATS, documents: documentKinds };
 const runs = [];
 const cpuRuns = [];
 const digests = [];

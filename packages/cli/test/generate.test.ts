@@ -43,6 +43,21 @@ describe('certa generate', () => {
         ]);
     });
 
+    it('writes only the documents asked for, by --documents or output.documents of certa.json; the index lists only those', () => {
+        const files = { 'roles.certa': ROLES, 'qms.certa': scheme('Q?') };
+        const root = tempWorkspace(files);
+        const run = runCerta(['generate', '.', '--out', 'docs', '--format', 'md', '--documents', 'checklist,coverage-matrix', '--today', '2026-01-15'], root);
+        expect(run.code).toBe(0);
+        expect([...snapshot(path.join(root, 'docs')).keys()].sort()).toEqual(['.certa-outputs.json', 'QMS/checklist.md', 'QMS/coverage-ISO9001.md', 'index.md']);
+        const index = fs.readFileSync(path.join(root, 'docs/index.md'), 'utf8');
+        expect(index).toContain('QMS/checklist.md');
+        expect(index).not.toContain('scheme.md');
+
+        const configured = tempWorkspace({ ...files, 'certa.json': JSON.stringify({ output: { folder: 'out', formats: ['json'], documents: ['competence-matrix'] } }) });
+        expect(runCerta(['generate', '--today', '2026-01-15'], configured).code).toBe(0);
+        expect([...snapshot(path.join(configured, 'out')).keys()].sort()).toEqual(['.certa-outputs.json', 'competence-matrix.json']);
+    });
+
     it('refuses sources with errors, says why, and writes nothing; --force generates anyway', () => {
         const root = tempWorkspace({ 'roles.certa': ROLES, 'bad.certa': BROKEN });
         const refused = runCerta(['generate', '.', '--out', 'out'], root);
@@ -58,6 +73,7 @@ describe('certa generate', () => {
 
     it.each([
         [['generate', '.', '--out', 'out', '--format', 'pdf'], 'certa: unknown format pdf; choose from md, html, csv, xlsx, json\n'],
+        [['generate', '.', '--out', 'out', '--documents', 'checklists'], 'certa: unknown document checklists; choose from checklist, scheme-document, conformity-checklist, coverage-matrix, competence-matrix\n'],
         [['generate', '.'], 'certa: generate needs --out DIR (or output.folder in certa.json): the folder to write the documents to\n'],
         [['generate', '.', '--out', 'out', '--scheme', 'NOPE'], 'certa: no scheme "NOPE" in the workspace (schemes: QMS)\n'],
         [['generate', '.', '--out', 'roles.certa'], 'certa: --out roles.certa is a file, not a folder\n'],

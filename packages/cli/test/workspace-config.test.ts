@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { certaConfigSchema } from '@certa/language';
 import { describe, expect, it } from 'vitest';
-import { FORMATS } from '@certa/generator';
+import { DOCUMENT_KINDS, FORMATS } from '@certa/generator';
 import { runCerta, tempWorkspace } from './run-certa.js';
 
 const roles = `role Auditor "Auditor" { needs AuditPrinciples }
@@ -70,6 +70,7 @@ describe('certa.json', () => {
         const file = new URL('../../language/schemas/certa.schema.json', import.meta.url);
         expect(JSON.parse(fs.readFileSync(file, 'utf8'))).toEqual(certaConfigSchema);
         expect(certaConfigSchema.properties.output.properties.formats.items.enum).toEqual([...FORMATS]);
+        expect(certaConfigSchema.properties.output.properties.documents.items.enum).toEqual([...DOCUMENT_KINDS]);
     });
 
     it('leaves the behaviour without one as it was: the current folder', () => {

@@ -22,11 +22,17 @@ import { conformityReport, schemeDocumentReport } from './scheme-views.js';
 export const FORMATS = ['md', 'html', 'csv', 'xlsx', 'json'] as const;
 export type Format = typeof FORMATS[number];
 
+/** The documents `certa generate` writes, by their `kind`. */
+export const DOCUMENT_KINDS = ['checklist', 'scheme-document', 'conformity-checklist', 'coverage-matrix', 'competence-matrix'] as const satisfies ReadonlyArray<CertaDocument['kind']>;
+export type DocumentKind = typeof DOCUMENT_KINDS[number];
+
 export interface GenerateOptions {
     /** The day qualification expiry is checked against, `YYYY-MM-DD`. */
     today: string;
     /** Formats to write; all by default. */
     formats?: readonly Format[];
+    /** Documents to write; all by default (e.g. only the checklists for the audit team). */
+    documents?: readonly DocumentKind[];
     /** Only this scheme (its checklist, coverage and the competence matrix of its roles). */
     scheme?: string;
     /** Catalogs for clause coverage matrices; by default, per scheme, the standards it certifies (`certifiedStandards`). */
@@ -51,7 +57,8 @@ export interface PlannedDocument {
 
 /**
  * The documents of a model: per scheme a checklist, a scheme document, the conformity checklist of
- * the body's own standard (ISO/IEC 17065, 17021-1) and coverage matrices, and a competence matrix.
+ * the body's own standard (ISO/IEC 17065, 17021-1) and coverage matrices, and a competence matrix;
+ * only the kinds of `options.documents` when given.
  */
 export function planDocuments(model: CertaModel, options: GenerateOptions): PlannedDocument[] {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(options.today)) {
@@ -63,18 +70,24 @@ export function planDocuments(model: CertaModel, options: GenerateOptions): Plan
     }
     const order = clauseOrder(model.catalogs);
     const lookups = new CatalogLookups(model.catalogs, model.questionBanks ?? []);
+    const wanted = new Set<DocumentKind>(options.documents ?? DOCUMENT_KINDS);
     const planned: PlannedDocument[] = [];
     for (const scheme of schemes) {
-        const checklist = buildChecklist(scheme, model.catalogs, { questionBanks: model.questionBanks, header: options.header, lookups });
-        planned.push({ document: checklist, report: checklistReport(checklist, order) });
-        const schemeDocument = buildSchemeDocument(scheme, model);
-        planned.push({ document: schemeDocument, report: schemeDocumentReport(schemeDocument) });
-        const bodyStandard = model.catalogs.find(c => c.id === scheme.operatedUnder);
+        if (wanted.has('checklist')) {
+            const checklist = buildChecklist(scheme, model.catalogs, { questionBanks: model.questionBanks, header: options.header, lookups });
+            planned.push({ document: checklist, report: checklistReport(checklist, order) });
+        }
+        if (wanted.has('scheme-document')) {
+            const schemeDocument = buildSchemeDocument(scheme, model);
+            planned.push({ document: schemeDocument, report: schemeDocumentReport(schemeDocument) });
+        }
+        const bodyStandard = wanted.has('conformity-checklist') ? model.catalogs.find(c => c.id === scheme.operatedUnder) : undefined;
         const body = bodyStandard ? bodyStandardView(bodyStandard.id, model.questionBanks ?? []) : undefined;
         if (bodyStandard && body) {
             const conformity = buildConformityChecklist(scheme, bodyStandard, body, model, lookups);
             planned.push({ document: conformity, report: conformityReport(conformity, order) });
         }
+        if (!wanted.has('coverage-matrix')) continue;
         for (const catalogId of options.coverageCatalogs ?? certifiedStandards(scheme)) {
             const catalog = model.catalogs.find(c => c.id === catalogId);
             if (!catalog || !schemeUsesCatalog(scheme, catalogId)) continue;
@@ -82,7 +95,7 @@ export function planDocuments(model: CertaModel, options: GenerateOptions): Plan
             planned.push({ document: coverage, report: coverageReport(coverage, order) });
         }
     }
-    if (model.roles.length + model.competences.length + model.people.length > 0) {
+    if (wanted.has('competence-matrix') && model.roles.length + model.competences.length + model.people.length > 0) {
         const matrix = buildCompetenceMatrix(model, { today: options.today, schemes: options.scheme === undefined ? undefined : schemes });
         planned.push({ document: matrix, report: competenceReport(matrix, order) });
     }

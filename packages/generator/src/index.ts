@@ -1,4 +1,4 @@
-export { generateDocuments, planDocuments, FORMATS, type Format, type GenerateOptions, type PlannedDocument } from './generate.js';
+export { generateDocuments, planDocuments, DOCUMENT_KINDS, FORMATS, type DocumentKind, type Format, type GenerateOptions, type PlannedDocument } from './generate.js';
 export { buildChecklist } from './checklist.js';
 export { buildCompetenceMatrix, type CompetenceMatrixOptions } from './competence-matrix.js';
 export { buildCoverageMatrix, schemeUsesCatalog } from './coverage-matrix.js';

@@ -1,8 +1,8 @@
 import * as path from 'node:path';
 import type { Command } from 'commander';
 import { buildCertaModel, CONFIG_FILE_NAME, today } from '@certa/language';
-import type { Format } from '@certa/generator';
-import { FORMATS, generateDocuments } from '@certa/generator';
+import type { DocumentKind, Format } from '@certa/generator';
+import { DOCUMENT_KINDS, FORMATS, generateDocuments } from '@certa/generator';
 import { ExitCode, UsageError } from '../cli-error.js';
 import { hasErrors, openWorkspace } from '../certa-workspace.js';
 import { diagnosticRecords } from '../diagnostic-records.js';
@@ -17,6 +17,7 @@ import type { CommandContext } from './command-context.js';
 interface GenerateOptions {
     out?: string;
     format?: string;
+    documents?: string;
     scheme?: string;
     catalog?: string;
     today?: string;
@@ -34,6 +35,7 @@ export function registerGenerate(program: Command, context: CommandContext): voi
         .argument('[paths...]', '.certa files or folders (searched recursively); default: the sources of certa.json, or the current folder')
         .option('--out <dir>', 'folder to write the documents to (created if missing); default: output.folder of certa.json')
         .option('--format <formats>', `comma-separated formats: ${FORMATS.join(',')} (default: output.formats of certa.json, or all)`)
+        .option('--documents <kinds>', `comma-separated documents: ${DOCUMENT_KINDS.join(',')} (default: output.documents of certa.json, or all)`)
         .option('--scheme <id>', 'only this scheme')
         .option('--catalog <ids>', 'catalogs for the clause coverage matrices, comma-separated (default: coverageCatalogs of certa.json, or the standards each scheme certifies)')
         .addOption(todayOption())
@@ -52,6 +54,9 @@ async function generate(paths: string[], given: GenerateOptions): Promise<number
     const formats = options.format !== undefined ? parseList(options.format, 'format') : [...config?.output?.formats ?? FORMATS];
     const unknown = formats.filter(format => !(FORMATS as readonly string[]).includes(format));
     if (unknown.length > 0) throw new UsageError(`unknown format ${unknown.join(', ')}; choose from ${FORMATS.join(', ')}`);
+    const documents = options.documents !== undefined ? parseList(options.documents, 'documents') : config?.output?.documents;
+    const unknownDocuments = (documents ?? []).filter(kind => !(DOCUMENT_KINDS as readonly string[]).includes(kind));
+    if (unknownDocuments.length > 0) throw new UsageError(`unknown document ${unknownDocuments.join(', ')}; choose from ${DOCUMENT_KINDS.join(', ')}`);
     const day = useToday(options.today ?? config?.today ?? today());
     await checkOutputFolder(options.out);
 
@@ -72,6 +77,7 @@ async function generate(paths: string[], given: GenerateOptions): Promise<number
     const files = await generateDocuments(model, {
         today: day,
         formats: formats as Format[],
+        documents: documents as DocumentKind[] | undefined,
         scheme: options.scheme,
         coverageCatalogs: options.catalog !== undefined ? parseList(options.catalog, 'catalog') : config?.coverageCatalogs,
         csvBom: options.bom

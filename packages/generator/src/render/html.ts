@@ -45,30 +45,30 @@ p.empty { font-style: italic; }
 }
 `.trim();
 
-function renderCell(cell: Cell, column: Column | undefined): string {
-    // Written for speed: this runs for every cell of every table (hundreds of thousands).
+/** Appends a table cell to `out`. Written for speed: this runs for every cell of every table (hundreds of thousands). */
+function renderCell(cell: Cell, column: Column | undefined, out: string[]): void {
     let classes = cell.tone ? `tone-${cell.tone}` : '';
     if (column?.blank) classes = classes ? `${classes} blank` : 'blank';
-    let open = classes ? `<td class="${classes}"` : '<td';
-    if (cell.indent) open += ` style="padding-left: ${0.4 + cell.indent * 1.2}rem"`;
-    let content = '';
+    out.push(classes ? `<td class="${classes}"` : '<td');
+    if (cell.indent) out.push(` style="padding-left: ${0.4 + cell.indent * 1.2}rem"`);
+    out.push('>');
     for (const part of cell.parts) {
-        content += typeof part === 'string'
-            ? escapeHtml(part)
-            : `<a href="#${escapeHtml(clauseAnchor(part.clause))}">${escapeHtml(part.text)}</a>`;
+        if (typeof part === 'string') out.push(escapeHtml(part));
+        else out.push('<a href="#', escapeHtml(clauseAnchor(part.clause)), '">', escapeHtml(part.text), '</a>');
     }
-    return `${open}>${content}</td>`;
+    out.push('</td>');
 }
 
 function sectionId(section: Section, index: number): string {
     return `section-${index + 1}-${section.id.replace(/[^A-Za-z0-9_-]/g, '_')}`;
 }
 
-function renderSection(section: Section, index: number): string {
-    const lines = [`<section class="sheet" id="${sectionId(section, index)}">`, `<h2>${escapeHtml(section.heading)}</h2>`];
-    section.notes.forEach(note => lines.push(`<p class="note">${escapeHtml(note)}</p>`));
+/** Appends a section, each line ended by a line break, to `out`. */
+function renderSection(section: Section, index: number, out: string[]): void {
+    out.push(`<section class="sheet" id="${sectionId(section, index)}">\n<h2>${escapeHtml(section.heading)}</h2>\n`);
+    section.notes.forEach(note => out.push(`<p class="note">${escapeHtml(note)}</p>\n`));
     if (section.rows.length === 0) {
-        lines.push('<p class="empty">None.</p>');
+        out.push('<p class="empty">None.</p>\n');
     } else {
         // Column proportions from the content, so that a question column is not squeezed by
         // short ones; headers wrap between words only.
@@ -76,14 +76,18 @@ function renderSection(section: Section, index: number): string {
         const widths = naturalWidths(section).map((width, i) => section.columns[i].blank ? Math.min(width, 12) : width);
         const total = widths.reduce((sum, width) => sum + width, 0);
         const colgroup = '<colgroup>' + widths.map(width => `<col style="width: ${(100 * width / total).toFixed(1)}%">`).join('') + '</colgroup>';
-        lines.push('<div class="table-scroll">', section.columns.length > 9 ? '<table class="wide">' : '<table>', colgroup, '<thead><tr>' + section.columns.map(c => `<th scope="col">${escapeHtml(c.header)}</th>`).join('') + '</tr></thead>', '<tbody>');
+        out.push('<div class="table-scroll">\n', section.columns.length > 9 ? '<table class="wide">\n' : '<table>\n', colgroup, '\n',
+            '<thead><tr>' + section.columns.map(c => `<th scope="col">${escapeHtml(c.header)}</th>`).join('') + '</tr></thead>\n', '<tbody>\n');
+        // Every row straight into the page's one buffer: joining rows, then sections, then the
+        // page copied the text three times over (issue 14).
         for (const row of section.rows) {
-            lines.push('<tr>' + row.map((cell, column) => renderCell(cell, section.columns[column])).join('') + '</tr>');
+            out.push('<tr>');
+            for (let column = 0; column < row.length; column++) renderCell(row[column], section.columns[column], out);
+            out.push('</tr>\n');
         }
-        lines.push('</tbody>', '</table>', '</div>');
+        out.push('</tbody>\n</table>\n</div>\n');
     }
-    lines.push('</section>');
-    return lines.join('\n');
+    out.push('</section>\n');
 }
 
 /** A CSS string literal that cannot end the string or the `<style>` element. */
@@ -129,7 +133,7 @@ export function renderHtml(report: Report): string {
         '</table>',
         '</section>'
     ];
-    return [
+    const out = [[
         '<!DOCTYPE html>',
         '<html lang="en">',
         '<head>',
@@ -150,11 +154,9 @@ export function renderHtml(report: Report): string {
         '</nav>',
         '</header>',
         '<main>',
-        ...report.sections.map(renderSection),
-        ...index,
-        '</main>',
-        '</body>',
-        '</html>',
         ''
-    ].join('\n');
+    ].join('\n')];
+    report.sections.forEach((section, i) => renderSection(section, i, out));
+    out.push(...index.map(line => `${line}\n`), '</main>\n</body>\n</html>\n');
+    return out.join('');
 }

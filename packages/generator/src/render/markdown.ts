@@ -8,29 +8,36 @@ function cell(value: Cell): string {
 
 /** GitHub-flavoured Markdown: a title, the facts, one table per section. */
 export function renderMarkdown(report: Report): string {
-    const lines: string[] = [`# ${escapeMarkdownBlock(report.title)}`, ''];
+    // One buffer for the page, each line followed by its line break: a string per row, joined
+    // again for the page, copied the text twice (issue 14).
+    const out: string[] = [`# ${escapeMarkdownBlock(report.title)}\n\n`];
     for (const [key, value] of report.facts) {
-        lines.push(`- **${escapeMarkdown(key)}:** ${escapeMarkdown(value)}`);
+        out.push(`- **${escapeMarkdown(key)}:** ${escapeMarkdown(value)}\n`);
     }
     for (const section of report.sections) {
-        lines.push('', `## ${escapeMarkdownBlock(section.heading)}`, '');
-        for (const note of section.notes) lines.push(escapeMarkdownBlock(note), '');
+        out.push(`\n## ${escapeMarkdownBlock(section.heading)}\n\n`);
+        for (const note of section.notes) out.push(escapeMarkdownBlock(note), '\n\n');
         if (section.rows.length === 0) {
-            lines.push('*None.*');
+            out.push('*None.*\n');
             continue;
         }
-        lines.push(`| ${section.columns.map(column => escapeMarkdown(column.header)).join(' | ')} |`);
-        lines.push(`|${section.columns.map(() => ' --- ').join('|')}|`);
+        out.push(`| ${section.columns.map(column => escapeMarkdown(column.header)).join(' | ')} |\n`);
+        out.push(`|${section.columns.map(() => ' --- ').join('|')}|\n`);
         for (const row of section.rows) {
-            lines.push(`| ${row.map(cell).join(' | ')} |`);
+            out.push('| ');
+            for (let i = 0; i < row.length; i++) {
+                if (i > 0) out.push(' | ');
+                out.push(cell(row[i]));
+            }
+            out.push(' |\n');
         }
     }
     if (report.clauses.length > 0) {
-        lines.push('', '## Clause index', '');
+        out.push('\n## Clause index\n\n');
         for (const clause of report.clauses) {
             const heading = clause.heading ? ` ${escapeMarkdown(clause.heading)}` : '';
-            lines.push(`- ${escapeMarkdown(`${clause.catalog} ${clause.number}`)}${heading}`);
+            out.push(`- ${escapeMarkdown(`${clause.catalog} ${clause.number}`)}${heading}\n`);
         }
     }
-    return lines.join('\n') + '\n';
+    return out.join('');
 }

@@ -193,8 +193,11 @@ function clip(text: string): string {
     return text.length <= MAX_CELL_TEXT ? text : `${text.slice(0, MAX_CELL_TEXT - 1)}…`;
 }
 
-/** A sheet's XML around its rows, in the element order the schema requires. */
-function worksheet(rows: string, options: {
+/**
+ * A sheet's XML around its rows, in the element order the schema requires: `writeRows` appends
+ * the rows to the sheet's one buffer, which is joined once.
+ */
+function worksheet(writeRows: (out: string[]) => void, options: {
     lastColumn: number; lastRow: number; widths: readonly number[]; frozenHeader: boolean; autoFilter: boolean;
     validations: string[]; merges: string[]; print: PrintSetup;
 }): string {
@@ -203,7 +206,7 @@ function worksheet(rows: string, options: {
         ? '<sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView>'
         : '<sheetView workbookViewId="0"/>';
     const cols = options.widths.map((width, i) => `<col min="${i + 1}" max="${i + 1}" width="${width}" customWidth="1"/>`).join('');
-    return [
+    const out = [
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n',
         '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">',
         // Fit to the page's width only: as many pages down as the rows need.
@@ -212,7 +215,11 @@ function worksheet(rows: string, options: {
         `<sheetViews>${pane}</sheetViews>`,
         '<sheetFormatPr defaultRowHeight="13"/>',
         cols ? `<cols>${cols}</cols>` : '',
-        `<sheetData>${rows}</sheetData>`,
+        '<sheetData>'
+    ];
+    writeRows(out);
+    out.push(
+        '</sheetData>',
         options.autoFilter ? `<autoFilter ref="A1:${last}"/>` : '',
         options.merges.length > 0 ? `<mergeCells count="${options.merges.length}">${options.merges.map(ref => `<mergeCell ref="${ref}"/>`).join('')}</mergeCells>` : '',
         options.validations.length > 0 ? `<dataValidations count="${options.validations.length}">${options.validations.join('')}</dataValidations>` : '',
@@ -222,7 +229,8 @@ function worksheet(rows: string, options: {
         `<pageSetup paperSize="9" orientation="${options.print.orientation}" fitToWidth="1" fitToHeight="0"/>`,
         `<headerFooter><oddHeader>${xml(options.print.header)}</oddHeader><oddFooter>${xml('&LCerta&RPage &P of &N')}</oddFooter></headerFooter>`,
         '</worksheet>'
-    ].join('');
+    );
+    return out.join('');
 }
 
 function cellXml(ref: string, style: number, text: string, strings: SharedStrings): string {
@@ -252,35 +260,37 @@ function aboutSheet(report: Report, names: string[], strings: SharedStrings, sty
     });
     return {
         name: 'About',
-        xml: worksheet(rows.join(''), { lastColumn: 1, lastRow: Math.max(1, rows.length), widths, frozenHeader: false, autoFilter: false, validations: [], merges: ['A1:B1'], print }),
+        xml: worksheet(out => out.push(...rows), { lastColumn: 1, lastRow: Math.max(1, rows.length), widths, frozenHeader: false, autoFilter: false, validations: [], merges: ['A1:B1'], print }),
         definedNames: []
     };
 }
 
 function sectionSheet(report: Report, section: Section, name: string, strings: SharedStrings, styles: Styles, print: PrintSetup): SheetPart {
     const columns = section.columns;
-    const texts: string[][] = section.rows.map(row => columns.map((_, i) => clip(row[i] ? cellText(row[i]) : '')));
     const widths = columnWidths(section);
     const header = styles.id({ font: 'header', fill: 'header', border: true, wrap: true, indent: 0 });
-    const rows: string[] = [];
     const letters = columns.map((_, i) => columnName(i));
     const headerLines = Math.max(1, ...columns.map((column, i) => wrappedLines(column.header, widths[i] / 1.15)));
-    rows.push(`<row r="1" ht="${rowPoints(headerLines)}" customHeight="1">${columns.map((column, i) => cellXml(`${columnName(i)}1`, header, clip(column.header), strings)).join('')}</row>`);
-    section.rows.forEach((row, r) => {
-        const rowNumber = r + 2;
-        let lines = 1;
-        const cells: string[] = [];
-        for (let i = 0; i < columns.length; i++) {
-            const cell: Cell | undefined = row[i];
-            const indent = Math.min(15, Math.max(0, Math.floor(cell?.indent ?? 0)));
-            const text = texts[r][i];
-            if (text !== '') lines = Math.max(lines, wrappedLines(text, widths[i] - indent * 2));
-            cells.push(cellXml(`${letters[i]}${rowNumber}`, styles.body(cell?.tone, indent), text, strings));
-        }
-        // Blank columns get room to write in when printed.
-        if (columns.some(column => column.blank)) lines = Math.max(lines, 2);
-        rows.push(`<row r="${rowNumber}" ht="${rowPoints(lines)}" customHeight="1">${cells.join('')}</row>`);
-    });
+    // Blank columns get room to write in when printed.
+    const minLines = columns.some(column => column.blank) ? 2 : 1;
+    const writeRows = (out: string[]): void => {
+        out.push(`<row r="1" ht="${rowPoints(headerLines)}" customHeight="1">${columns.map((column, i) => cellXml(`${columnName(i)}1`, header, clip(column.header), strings)).join('')}</row>`);
+        section.rows.forEach((row, r) => {
+            const rowNumber = r + 2;
+            // The row's height follows its cells: its start tag is filled in once they are measured.
+            const start = out.push('') - 1;
+            let lines = minLines;
+            for (let i = 0; i < columns.length; i++) {
+                const cell: Cell | undefined = row[i];
+                const indent = Math.min(15, Math.max(0, Math.floor(cell?.indent ?? 0)));
+                const text = cell ? clip(cellText(cell)) : '';
+                if (text !== '') lines = Math.max(lines, wrappedLines(text, widths[i] - indent * 2));
+                out.push(cellXml(`${letters[i]}${rowNumber}`, styles.body(cell?.tone, indent), text, strings));
+            }
+            out[start] = `<row r="${rowNumber}" ht="${rowPoints(lines)}" customHeight="1">`;
+            out.push('</row>');
+        });
+    };
     const lastRow = section.rows.length + 1;
     const lastColumn = Math.max(0, columns.length - 1);
     // One validation per list of values, over ranges that never overlap (overlaps make Excel repair
@@ -313,7 +323,7 @@ function sectionSheet(report: Report, section: Section, name: string, strings: S
     }
     return {
         name,
-        xml: worksheet(rows.join(''), { lastColumn, lastRow, widths, frozenHeader: true, autoFilter: section.rows.length > 0, validations, merges: [], print }),
+        xml: worksheet(writeRows, { lastColumn, lastRow, widths, frozenHeader: true, autoFilter: section.rows.length > 0, validations, merges: [], print }),
         definedNames
     };
 }

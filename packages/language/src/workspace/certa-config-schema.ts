@@ -39,6 +39,11 @@ export const certaConfigSchema = {
                     type: 'array', minItems: 1, uniqueItems: true,
                     items: { enum: ['md', 'html', 'csv', 'xlsx', 'json'] },
                     description: 'The formats certa generate writes (its --format).'
+                },
+                documents: {
+                    type: 'array', minItems: 1, uniqueItems: true,
+                    items: { enum: ['checklist', 'scheme-document', 'conformity-checklist', 'coverage-matrix', 'competence-matrix'] },
+                    description: 'The documents certa generate writes (its --documents). Default: all.'
                 }
             }
         }

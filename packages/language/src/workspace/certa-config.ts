@@ -16,7 +16,7 @@ export interface CertaConfig {
     coverageCatalogs?: string[];
     today?: string;
     strict?: boolean;
-    output?: { folder?: URI; formats?: string[] };
+    output?: { folder?: URI; formats?: string[]; documents?: string[] };
 }
 
 /** A certa.json that cannot be used: the message says which file, what is wrong and how to fix it. */
@@ -28,7 +28,7 @@ interface RawConfig {
     coverageCatalogs?: string[];
     today?: string;
     strict?: boolean;
-    output?: { folder?: string; formats?: string[] };
+    output?: { folder?: string; formats?: string[]; documents?: string[] };
 }
 
 // Compiled on first use: compiling the schema is a tenth of a cold `certa validate` that has no certa.json.
@@ -79,7 +79,7 @@ export function readCertaConfig(fileSystem: FileSystemProvider, file: URI): Cert
         coverageCatalogs: raw.coverageCatalogs,
         today: raw.today,
         strict: raw.strict,
-        output: raw.output && { folder: raw.output.folder ? resolve(raw.output.folder) : undefined, formats: raw.output.formats }
+        output: raw.output && { folder: raw.output.folder ? resolve(raw.output.folder) : undefined, formats: raw.output.formats, documents: raw.output.documents }
     };
     for (const folder of [...config.sources, ...config.shared]) {
         if (!fileSystem.existsSync(folder)) {
