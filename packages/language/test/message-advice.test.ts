@@ -172,4 +172,20 @@ describe('following the advice of a message gives a clean file', () => {
         await expectClean(replaceLine(text, 'accept "certa.competence.missing-performer"', '')
             .replace('activity decision: decision\n', 'activity decision: decision by Reviewer\n'));
     });
+
+    it('procedure not addressed: the suggested addresses line, filled in, is clean', async () => {
+        const text = caseText('procedures/procedure-not-addressed.certa');
+        const message = await messageFor(text, 'certa.operation.procedure-not-addressed');
+        const addresses = snippets(message).find(s => s.startsWith('addresses '))!;
+        expect(addresses).toBe('addresses ISO17065 7.11, ISO17065 7.13, ISO17065 7.7 by "<procedure>"');
+        await expectClean(insertAfter(text, 'addresses ISO17065 4.2', addresses.replace('<procedure>', 'QP-11 Operating certification')));
+    });
+
+    it('a scheme that describes its operation but not its lifecycle: naming the body\'s procedure, as offered, is clean', async () => {
+        const text = caseText('lifecycle/missing-lifecycle.certa');
+        const message = await messageFor(text, 'certa.lifecycle.missing-lifecycle');
+        const addresses = snippets(message).find(s => s.startsWith('addresses '))!;
+        expect(addresses).toBe('addresses ISO17065 7.11 by "…"');
+        await expectClean(insertAfter(text, 'appeals decidedBy', addresses.replace('…', 'QP-11 Suspension and withdrawal')));
+    });
 });

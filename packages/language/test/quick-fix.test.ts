@@ -246,4 +246,14 @@ describe('quick fixes for operating a scheme', () => {
         const { codes } = await fixAndRevalidate(breaking(from, to), code, /./);
         expect(codes).toEqual([]);
     });
+
+    it('names the body\'s procedures a scheme that describes none of its operation leaves to it, after its last member', async () => {
+        const operation = / {4}externalBody[\s\S]*? {4}certificate \{[\s\S]*?\n {4}\}\n/;
+        expect(operatedScheme).toMatch(operation);
+        const text = operatedScheme.replace(operation, '').replace('activity tests: determination testing by Assessor from site', 'activity tests: determination testing by Assessor')
+            .replace(/^role (Quality|Panel) .*\n/gm, '') + 'addresses ISO17065 4.2 by "QP-02 Impartiality"\n';
+        const { fixed, codes } = await fixAndRevalidate(text, 'certa.operation.procedure-not-addressed', /procedure/);
+        expect(fixed).toContain('    activity audit: determination audit by Assessor\n    }\n    addresses ISO17065 7.11, ISO17065 7.13, ISO17065 7.7 by "TODO: the certification body\'s procedure"\n}');
+        expect(codes).toEqual([]);
+    });
 });

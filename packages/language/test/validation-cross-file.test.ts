@@ -177,6 +177,25 @@ describe('cross-file rules after edits', () => {
         expect(codesOf('scheme')).toEqual(['6:51 certa.competence.role-not-staffed']);
     });
 
+    it('updates a scheme when the body\'s addresses in a file of their own change, or that file is removed', async () => {
+        const impartiality = 'addresses ISO17021_1 5.2 by "QP-02 Impartiality"\n';
+        const operation = impartiality + 'addresses ISO17021_1 8.2, ISO17021_1 9.6.5, ISO17021_1 9.7, ISO17021_1 9.8 by "QP-09 Certification and its lifecycle"\n';
+        await edit({ scheme: schemeText, roles: rolesText, people: peopleWithAuditor, notes: impartiality });
+        expect(codesOf('scheme')).toEqual(['2:8 certa.operation.procedure-not-addressed']);
+
+        await edit({ notes: operation });
+        expect(codesOf('scheme')).toEqual([]);
+        const fresh = await freshBuild({ scheme: schemeText, roles: rolesText, people: peopleWithAuditor, notes: operation });
+        expect(codesOf('scheme')).toEqual(codesOf('scheme', fresh));
+
+        await edit({ notes: impartiality });
+        expect(codesOf('scheme')).toEqual(['2:8 certa.operation.procedure-not-addressed']);
+        // Without any record of the body's procedures nothing says they are missing.
+        services.shared.workspace.TextDocuments!.delete(uris.notes.toString());
+        await services.shared.workspace.DocumentBuilder.update([], [uris.notes]);
+        expect(codesOf('scheme')).toEqual([]);
+    });
+
     it('updates the shared role file when a scheme stops using one of its roles', async () => {
         await edit({ scheme: schemeText, roles: rolesText, people: peopleWithAuditor });
         expect(codesOf('roles')).toEqual([]);
@@ -280,6 +299,7 @@ describe('cross-file rules after edits', () => {
                 peopleWithAuditor.replace('qualified Auditor', 'qualified Auditor until 2026-01-31'),
                 peopleWithAuditor + 'competence AnnexA "Annex A knowledge" basis ISO17021_1 A\n',
                 'mark TICK "product mark" shape circle on products\n' + peopleWithAuditor,
+                'addresses ISO17021_1 9.8 by "QP-09 Complaints"\n' + peopleWithAuditor,
                 ''
             ]
         };

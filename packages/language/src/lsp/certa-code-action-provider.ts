@@ -21,12 +21,13 @@ import { ComplaintsAppealsRules } from '../validation/complaints-appeals.js';
 import { ExternalBodyRules } from '../validation/external-bodies.js';
 import { LifecycleRules } from '../validation/lifecycle.js';
 import { MarkConditionRules } from '../validation/mark-conditions.js';
+import { ProcedureRules } from '../validation/procedures-addressed.js';
 
 /** Rules whose check stores the text to insert and where (`insertAt`, `insertText`, `fixTitle`). */
 const operationFixCodes = [
     LifecycleRules.suspensionWithoutMaximum, LifecycleRules.restorationUndefined, LifecycleRules.specialAuditConditions,
     ExternalBodyRules.missingAgreement, ComplaintsAppealsRules.complaintsNotPassedOn, CertificateRules.missingContent,
-    MarkConditionRules.missingConditions, MarkConditionRules.missingMisuseHandling
+    MarkConditionRules.missingConditions, MarkConditionRules.missingMisuseHandling, ProcedureRules.procedureNotAddressed
 ];
 
 /** What a quick fix gets: the diagnostic (with the `data` its check stored) and the document. */

@@ -11,6 +11,7 @@ import { guide53Checks } from './guide-53.js';
 import { impartialityChecks } from './impartiality.js';
 import { msScopeChecks } from './ms-scope.js';
 import { lifecycleChecks } from './lifecycle.js';
+import { procedureChecks } from './procedures-addressed.js';
 import { markConditionChecks } from './mark-conditions.js';
 import { markChecks } from './marks.js';
 import { measurementChecks } from './measurement.js';
@@ -49,6 +50,7 @@ export const ruleFamilies: RuleFamily[] = [
     complaintsAppealsChecks,
     certificateChecks,
     markConditionChecks,
+    procedureChecks,
     programmeChecks,
     specialAuditChecks,
     acceptanceChecks

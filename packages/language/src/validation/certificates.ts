@@ -7,6 +7,9 @@ import { nameOf } from '../helpers/node-properties.js';
 import { defineRule } from './rule-catalog.js';
 import { durationText, firstMember, isManagementSystemScheme, months, placeOn } from './scheme-facts.js';
 import { certificateOf, operationDescription, operationKeyword } from './operation-facts.js';
+import type { CertaServices } from '../certa-module.js';
+import type { WorkspaceFacts } from '../workspace/workspace-facts.js';
+import { addressingOf, topicClauseText } from './body-procedures.js';
 
 /**
  * Certificates (ISO/IEC 17065 7.7; ISO/IEC 17021-1 8.2): what a certificate states and how long it
@@ -15,7 +18,7 @@ import { certificateOf, operationDescription, operationKeyword } from './operati
 export const CertificateRules = {
     missingCertificate: defineRule({
         code: 'certa.certificates.missing-certificate', severity: 'error', basis: 'ISO/IEC 17065:2012 7.7; ISO/IEC 17021-1:2015 8.2',
-        summary: 'A scheme that describes its operation must say what its certificate states and how long it is valid (a certificate block).'
+        summary: 'A scheme that describes its operation must say what its certificate states and how long it is valid (a certificate block), or name the body\'s procedure for its certificates (`addresses ISO17065 7.7 by "…"`).'
     }),
     missingValidity: defineRule({
         code: 'certa.certificates.missing-validity', severity: 'error', basis: 'ISO/IEC 17065:2012 7.7; ISO/IEC 17021-1:2015 8.2',
@@ -35,10 +38,10 @@ export const CertificateRules = {
     })
 } as const;
 
-export const certificateChecks: ValidationChecks<CertaAstType> = {
-    Scheme: [schemeDescribingOperationMustDescribeCertificate, certificateValidityMustFitCycle],
+export const certificateChecks = (services: CertaServices): ValidationChecks<CertaAstType> => ({
+    Scheme: [(scheme, accept) => schemeDescribingOperationMustDescribeCertificate(scheme, services.crossFile.WorkspaceFacts, accept), certificateValidityMustFitCycle],
     CertificateDecl: [certificateMustSayHowLongItIsValid, certificateMustStateRequiredContent]
-};
+});
 
 /** What a certificate states, by standard (ISO/IEC 17065 7.7.1; ISO/IEC 17021-1 8.2.2). */
 const requiredContent = {
@@ -50,11 +53,13 @@ function clause(scheme: Scheme | undefined): string {
     return scheme && isManagementSystemScheme(scheme) ? 'ISO/IEC 17021-1:2015 8.2' : 'ISO/IEC 17065:2012 7.7';
 }
 
-function schemeDescribingOperationMustDescribeCertificate(scheme: Scheme, accept: ValidationAcceptor): void {
+function schemeDescribingOperationMustDescribeCertificate(scheme: Scheme, facts: WorkspaceFacts, accept: ValidationAcceptor): void {
     const described = operationDescription(scheme);
-    if (!described || certificateOf(scheme)) return;
+    if (!described || certificateOf(scheme) || addressingOf(scheme, 'certificate', facts)) return;
     const contents = requiredContent[isManagementSystemScheme(scheme) ? 'managementSystem' : 'product'].join(', ');
-    accept('error', `Scheme '${nameOf(scheme)}' describes its operation ('${operationKeyword(described)}') but not its certificate. Add 'certificate { validFor … states ${contents} }' (${clause(scheme)}).`, {
+    const procedure = topicClauseText(scheme, 'certificate');
+    const orProcedure = procedure ? `, or name the certification body's procedure for its certificates: 'addresses ${procedure} by "…"'` : '';
+    accept('error', `Scheme '${nameOf(scheme)}' describes its operation ('${operationKeyword(described)}') but not its certificate. Add 'certificate { validFor … states ${contents} }'${orProcedure} (${clause(scheme)}).`, {
         ...placeOn(scheme, 'name'), data: { code: CertificateRules.missingCertificate }
     });
 }

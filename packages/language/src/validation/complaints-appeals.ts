@@ -4,6 +4,9 @@ import { nameOf } from '../helpers/node-properties.js';
 import { defineRule } from './rule-catalog.js';
 import { activitiesOf, evaluates, isManagementSystemScheme, performersOf, placeOn } from './scheme-facts.js';
 import { appealsOf, complaintsOf, operationDescription, operationKeyword } from './operation-facts.js';
+import type { CertaServices } from '../certa-module.js';
+import type { WorkspaceFacts } from '../workspace/workspace-facts.js';
+import { addressingOf, topicClauseText } from './body-procedures.js';
 
 /**
  * Complaints and appeals (ISO/IEC 17065 7.13; ISO/IEC 17021-1 9.7, 9.8): both processes are
@@ -13,7 +16,7 @@ import { appealsOf, complaintsOf, operationDescription, operationKeyword } from 
 export const ComplaintsAppealsRules = {
     missingProcess: defineRule({
         code: 'certa.complaints-appeals.missing-process', severity: 'error', basis: 'ISO/IEC 17065:2012 7.13; ISO/IEC 17021-1:2015 9.7, 9.8',
-        summary: 'A scheme that describes its operation must declare how complaints and appeals are handled (`complaints …`, `appeals …`).'
+        summary: 'A scheme that describes its operation must declare how complaints and appeals are handled (`complaints …`, `appeals …`), or name the body\'s procedure for them (`addresses ISO17065 7.13 by "…"`).'
     }),
     missingAppealDecider: defineRule({
         code: 'certa.complaints-appeals.missing-appeal-decider', severity: 'error', basis: 'ISO/IEC 17065:2012 7.13; ISO/IEC 17021-1:2015 9.7',
@@ -33,24 +36,27 @@ export const ComplaintsAppealsRules = {
     })
 } as const;
 
-export const complaintsAppealsChecks: ValidationChecks<CertaAstType> = {
-    Scheme: [schemeDescribingOperationMustHandleComplaintsAndAppeals, appealsMustBeDecidedByUninvolvedRoles],
+export const complaintsAppealsChecks = (services: CertaServices): ValidationChecks<CertaAstType> => ({
+    Scheme: [(scheme, accept) => schemeDescribingOperationMustHandleComplaintsAndAppeals(scheme, services.crossFile.WorkspaceFacts, accept), appealsMustBeDecidedByUninvolvedRoles],
     Appeals: appealsMustSayWhoDecides,
     Complaints: [complaintsShouldSayWhoHandlesThem, complaintsShouldReachCertifiedClients]
-};
+});
 
 function clauseOf(scheme: Scheme | undefined, which: 'complaints' | 'appeals'): string {
     if (scheme && isManagementSystemScheme(scheme)) return `ISO/IEC 17021-1:2015 ${which === 'appeals' ? '9.7' : '9.8'}`;
     return 'ISO/IEC 17065:2012 7.13';
 }
 
-function schemeDescribingOperationMustHandleComplaintsAndAppeals(scheme: Scheme, accept: ValidationAcceptor): void {
+function schemeDescribingOperationMustHandleComplaintsAndAppeals(scheme: Scheme, facts: WorkspaceFacts, accept: ValidationAcceptor): void {
     const described = operationDescription(scheme);
     if (!described) return;
-    const missing = [complaintsOf(scheme) ? undefined : 'complaints', appealsOf(scheme) ? undefined : 'appeals'].filter(Boolean);
+    const handled = (topic: 'complaints' | 'appeals') => (topic === 'complaints' ? complaintsOf(scheme) : appealsOf(scheme)) ?? addressingOf(scheme, topic, facts);
+    const missing = (['complaints', 'appeals'] as const).filter(topic => !handled(topic));
     if (missing.length === 0) return;
     const lines = missing.map(m => m === 'complaints' ? `'complaints handledBy <Role> aboutCertifiedClients "…"'` : `'appeals decidedBy <Role>'`);
-    accept('error', `Scheme '${nameOf(scheme)}' describes its operation ('${operationKeyword(described)}') but not how ${missing.join(' and ')} are handled. Add ${lines.join(' and ')} (${clauseOf(scheme, missing[0] as 'complaints' | 'appeals')}).`, {
+    const procedures = [...new Set(missing.map(topic => topicClauseText(scheme, topic)).filter(Boolean))];
+    const orProcedure = procedures.length > 0 ? `, or name the certification body's procedure: 'addresses ${procedures.join(', ')} by "…"'` : '';
+    accept('error', `Scheme '${nameOf(scheme)}' describes its operation ('${operationKeyword(described)}') but not how ${missing.join(' and ')} are handled. Add ${lines.join(' and ')}${orProcedure} (${clauseOf(scheme, missing[0])}).`, {
         ...placeOn(scheme, 'name'), data: { code: ComplaintsAppealsRules.missingProcess }
     });
 }

@@ -7,6 +7,9 @@ import { nameOf } from '../helpers/node-properties.js';
 import { defineRule } from './rule-catalog.js';
 import { durationText, isManagementSystemScheme, months, placeOn } from './scheme-facts.js';
 import { lifecycleMembers, lifecycleOf, operationDescription, operationKeyword } from './operation-facts.js';
+import type { CertaServices } from '../certa-module.js';
+import type { WorkspaceFacts } from '../workspace/workspace-facts.js';
+import { addressingOf, topicClauseText } from './body-procedures.js';
 
 /**
  * The certification lifecycle after the decision: special audits, suspension, withdrawal and
@@ -17,7 +20,7 @@ import { lifecycleMembers, lifecycleOf, operationDescription, operationKeyword }
 export const LifecycleRules = {
     missingLifecycle: defineRule({
         code: 'certa.lifecycle.missing-lifecycle', severity: 'error', basis: 'ISO/IEC 17065:2012 7.11; ISO/IEC 17021-1:2015 9.6.5.1',
-        summary: 'A scheme that describes its operation (complaints, appeals, external bodies, certificate) must also say how certification is suspended and withdrawn (a lifecycle block).'
+        summary: 'A scheme that describes its operation (complaints, appeals, external bodies, certificate) must also say how certification is suspended and withdrawn (a lifecycle block), or name the body\'s procedure for it (`addresses ISO17065 7.11 by "…"`).'
     }),
     missingSuspension: defineRule({
         code: 'certa.lifecycle.missing-suspension', severity: 'error', basis: 'ISO/IEC 17065:2012 7.11; ISO/IEC 17021-1:2015 9.6.5.1',
@@ -61,9 +64,9 @@ export const LifecycleRules = {
     })
 } as const;
 
-export const lifecycleChecks: ValidationChecks<CertaAstType> = {
+export const lifecycleChecks = (services: CertaServices): ValidationChecks<CertaAstType> => ({
     Scheme: [
-        schemeDescribingOperationMustHaveLifecycle,
+        (scheme, accept) => schemeDescribingOperationMustHaveLifecycle(scheme, services.crossFile.WorkspaceFacts, accept),
         lifecycleMustSuspendAndWithdraw,
         lifecycleMustHandleChanges,
         managementSystemLifecycleShouldExtendScope
@@ -84,12 +87,14 @@ export const lifecycleChecks: ValidationChecks<CertaAstType> = {
             node: transfer, keyword: 'transfer', data: { code: LifecycleRules.transferWithoutReview }
         });
     }
-};
+});
 
-function schemeDescribingOperationMustHaveLifecycle(scheme: Scheme, accept: ValidationAcceptor): void {
+function schemeDescribingOperationMustHaveLifecycle(scheme: Scheme, facts: WorkspaceFacts, accept: ValidationAcceptor): void {
     const described = operationDescription(scheme);
-    if (!described || lifecycleOf(scheme)) return;
-    accept('error', `Scheme '${nameOf(scheme)}' describes its operation ('${operationKeyword(described)}') but not the certification lifecycle. Add 'lifecycle { suspension when "…" maximum 6 months restoredWhen "…"  withdrawal when "…"  changes "…" }' (ISO/IEC 17065:2012 7.11; ISO/IEC 17021-1:2015 9.6.5).`, {
+    if (!described || lifecycleOf(scheme) || addressingOf(scheme, 'lifecycle', facts)) return;
+    const procedure = topicClauseText(scheme, 'lifecycle');
+    const orProcedure = procedure ? `, or name the certification body's procedure for it: 'addresses ${procedure} by "…"'` : '';
+    accept('error', `Scheme '${nameOf(scheme)}' describes its operation ('${operationKeyword(described)}') but not the certification lifecycle. Add 'lifecycle { suspension when "…" maximum 6 months restoredWhen "…"  withdrawal when "…"  changes "…" }'${orProcedure} (ISO/IEC 17065:2012 7.11; ISO/IEC 17021-1:2015 9.6.5).`, {
         ...placeOn(scheme, 'name'), data: { code: LifecycleRules.missingLifecycle }
     });
 }

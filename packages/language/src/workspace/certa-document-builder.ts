@@ -5,7 +5,8 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { CertaServices } from '../certa-module.js';
 import type { Document } from '../generated/ast.js';
-import { isMark, isPerson, isScheme } from '../generated/ast.js';
+import { isAddressing, isMark, isPerson, isScheme } from '../generated/ast.js';
+import { clauseRefText } from '../scoping/clause-index.js';
 import { refTextOf } from '../helpers/node-properties.js';
 import { internalErrorDiagnostic } from '../validation/internal-errors.js';
 import type { CertaIndexManager } from './certa-index-manager.js';
@@ -29,17 +30,19 @@ function phaseName(state: DocumentState): string {
 
 /**
  * What other documents' rules read from a document: the names it declares (duplicates), the
- * declarations it refers to (unused declarations), its people (person register rules) and its
- * scheme marks (marks that look alike).
+ * declarations it refers to (unused declarations), its people (person register rules), its
+ * scheme marks (marks that look alike) and the body's `addresses` outside schemes (procedures
+ * every scheme may rely on).
  */
 interface CrossFileFacts {
     names: Set<string>;
     targets: Set<string>;
     register: string;
     marks: string;
+    addressing: string;
 }
 
-const emptyFacts: CrossFileFacts = { names: new Set(), targets: new Set(), register: '', marks: '' };
+const emptyFacts: CrossFileFacts = { names: new Set(), targets: new Set(), register: '', marks: '', addressing: '' };
 
 /** Rule families whose "unused" checks only start once the workspace has declarations of these types. */
 const gatingTypes = ['Scheme', 'Role'];
@@ -304,11 +307,13 @@ export class CertaDocumentBuilder extends OpenFirstDocumentBuilder {
         const changedTargets = new Set<string>();
         let registerChanged = false;
         let marksChanged = false;
+        let addressingChanged = false;
         const compare = (before: CrossFileFacts, after: CrossFileFacts) => {
             symmetricDifference(before.names, after.names).forEach(n => changedNames.add(n));
             symmetricDifference(before.targets, after.targets).forEach(t => changedTargets.add(t));
             registerChanged ||= before.register !== after.register;
             marksChanged ||= before.marks !== after.marks;
+            addressingChanged ||= before.addressing !== after.addressing;
         };
         for (const document of validated) {
             if (this.isBuiltin(document.uri)) continue;
@@ -329,7 +334,7 @@ export class CertaDocumentBuilder extends OpenFirstDocumentBuilder {
             addUris(this.index.elementsNamed(type, plain).map(d => d.documentUri.toString()));
         }
         addUris([...changedTargets].map(target => target.split('#')[0]));
-        if (registerChanged || marksChanged) {
+        if (registerChanged || marksChanged || addressingChanged) {
             addUris(this.indexManager.allElements('Scheme').map(d => d.documentUri.toString()));
         }
         for (const type of gatingTypes) {
@@ -373,6 +378,7 @@ function factsOf(document: LangiumDocument): CrossFileFacts {
     const names = new Set<string>();
     const people: string[] = [];
     const marks: string[] = [];
+    const addressing: string[] = [];
     for (const element of root.elements ?? []) {
         if (element.$type !== 'Acceptance' && element.$type !== 'QuestionBank' && element.$type !== 'Addressing') {
             names.add(`${element.$type}:${element.name}`);
@@ -386,6 +392,7 @@ function factsOf(document: LangiumDocument): CrossFileFacts {
             marks.push(`${element.name}(${field})[${schemeMarks.join(',')}]`);
         }
         if (isMark(element)) marks.push(`${element.name}:${element.shape ?? ''}`);
+        if (isAddressing(element)) addressing.push((element.refs ?? []).map(clauseRefText).join(','));
     }
     const targets = new Set<string>();
     for (const reference of document.references) {
@@ -396,7 +403,7 @@ function factsOf(document: LangiumDocument): CrossFileFacts {
             targets.add(`${targetDocument.uri.toString()}#${target.$type}:${(target as { name?: string }).name ?? ''}`);
         }
     }
-    return { names, targets, register: people.join(';'), marks: marks.join(';') };
+    return { names, targets, register: people.join(';'), marks: marks.join(';'), addressing: addressing.join(';') };
 }
 
 function symmetricDifference(a: Set<string>, b: Set<string>): string[] {

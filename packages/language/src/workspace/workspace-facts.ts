@@ -1,8 +1,8 @@
 import type { AstNode } from 'langium';
 import { AstUtils } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
-import type { Person, Role, Scheme } from '../generated/ast.js';
-import { isPerson, isScheme } from '../generated/ast.js';
+import type { Addressing, Document, Person, Role, Scheme } from '../generated/ast.js';
+import { isAddressing, isPerson, isScheme } from '../generated/ast.js';
 import { refOf } from '../helpers/node-properties.js';
 import type { CertaIndexManager } from './certa-index-manager.js';
 
@@ -21,6 +21,7 @@ interface Register {
  */
 export class WorkspaceFacts {
     private readonly index: CertaIndexManager;
+    private readonly shared: LangiumSharedServices;
     private register?: Register;
     private schemeList?: { version: number; schemes: Scheme[] };
     private workspaceValues?: { version: number; values: Map<string, unknown> };
@@ -28,6 +29,7 @@ export class WorkspaceFacts {
 
     constructor(shared: LangiumSharedServices) {
         this.index = shared.workspace.IndexManager as CertaIndexManager;
+        this.shared = shared;
     }
 
     /** Every person of the workspace (a register may live in its own files). */
@@ -46,6 +48,17 @@ export class WorkspaceFacts {
             this.schemeList = { version, schemes: this.index.allElements('Scheme').map(d => d.node).filter(isScheme).toArray() };
         }
         return this.schemeList.schemes;
+    }
+
+    /**
+     * Where the certification body addresses clauses of its standards in files of their own
+     * (`addresses … by "…"` outside a scheme): shared by every scheme. Not in the index (they have no
+     * name), so read from the documents once per index version.
+     */
+    bodyAddressing(): Addressing[] {
+        return this.derived('bodyAddressing', () => this.shared.workspace.LangiumDocuments.all
+            .flatMap(document => ((document.parseResult?.value as Document | undefined)?.elements ?? []).filter(isAddressing))
+            .toArray());
     }
 
     /** Exported declarations of a type and name (duplicates show up as several). */
