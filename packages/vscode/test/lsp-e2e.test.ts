@@ -25,12 +25,16 @@ let initializeResult: InitializeResult;
 let schemeUri: string;
 let schemeText: string;
 
-/** A copy of two examples (a scheme and the shared roles) as the user's workspace folder. */
+/**
+ * A copy of two examples (a scheme and the shared roles) as the user's workspace folder, with a
+ * certa.json that asks `certa generate` for some of the documents only.
+ */
 function makeWorkspace(): string {
     const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'certa-lsp-e2e-'));
     for (const example of ['iso9001-qms', 'shared']) {
         fs.cpSync(path.join(repositoryRoot, 'examples', example), path.join(folder, example), { recursive: true });
     }
+    fs.writeFileSync(path.join(folder, 'certa.json'), JSON.stringify({ output: { documents: ['checklist', 'coverage-matrix', 'competence-matrix'] } }));
     return folder;
 }
 
@@ -240,6 +244,11 @@ describe('the requests behind the extension commands', () => {
         }
         expect(result.files.some(f => f.endsWith('.md'))).toBe(true);
         expect(result.files.some(f => f.endsWith('.html'))).toBe(true);
+        // Only the documents output.documents of certa.json names, as `certa generate` writes them.
+        const names = result.files.map(f => path.basename(f));
+        expect(names).toContain('checklist.md');
+        expect(names).toContain('coverage-ISO9001.md');
+        expect(names.filter(n => n.startsWith('scheme.') || n.startsWith('conformity-'))).toEqual([]);
     });
 });
 

@@ -4,7 +4,7 @@ import { DocumentState, URI } from 'langium';
 import type { CertaServices, CertaWorkspaceManager } from '@certa/language';
 import { prepareOutputFolder, UsageError, writeFilesAtomically } from '@certa/cli/output';
 import { buildCertaModel } from '@certa/language';
-import type { GeneratedFile } from '@certa/generator';
+import type { DocumentKind, GeneratedFile } from '@certa/generator';
 import { generateDocuments, planDocuments, renderHtml } from '@certa/generator';
 import type { CancellationToken, Connection } from 'vscode-languageserver';
 import { ErrorCodes, ResponseError } from 'vscode-languageserver';
@@ -91,7 +91,8 @@ class CertaRequests {
             .map(d => path.basename(d.uri.fsPath));
         const banner = errorBanner(filesWithErrors);
         const schemes = model.schemes.filter(s => s.source === params.uri);
-        const settings = this.settings(params.uri);
+        // The preview shows every document of the scheme, whichever of them certa.json has written.
+        const settings = { ...this.settings(params.uri), documents: undefined };
         const planned = schemes.length > 0
             ? schemes.flatMap(scheme => planDocuments(model, { ...settings, scheme: scheme.id })
                 .filter(p => p.document.kind !== 'competence-matrix'))
@@ -107,10 +108,12 @@ class CertaRequests {
     }
 
     /** What the certa.json governing the document sets for generation, as `certa generate` reads it. */
-    private settings(uri: string | undefined): { today: string; coverageCatalogs?: readonly string[] } {
+    private settings(uri: string | undefined): { today: string; coverageCatalogs?: readonly string[]; documents?: readonly DocumentKind[] } {
         const manager = this.services.shared.workspace.WorkspaceManager as CertaWorkspaceManager;
         const config = uri ? manager.configFor(URI.parse(uri)) : manager.startup?.configs[0];
-        return { today: config?.today ?? today(), coverageCatalogs: config?.coverageCatalogs };
+        // Validated against certa.json's schema when it was read: only known kinds.
+        const documents = config?.output?.documents as DocumentKind[] | undefined;
+        return { today: config?.today ?? today(), coverageCatalogs: config?.coverageCatalogs, documents };
     }
 
     /** The model of the whole workspace, once every document is linked and validated. */
