@@ -1,7 +1,8 @@
 export * from './certa-module.js';
 export * from './generated/ast.js';
 export { CertaLanguageMetaData } from './generated/module.js';
-export { BuiltinCatalogs } from './catalogs/builtin-catalogs.js';
+export { BuiltinCatalogs, defaultCatalogDirectory } from './catalogs/builtin-catalogs.js';
+export { writeCatalogCache } from './catalogs/catalog-cache.js';
 export { clauseIndexOf, expandClauseRef, clauseRefText, ClauseIndex } from './scoping/clause-index.js';
 export { nearestNames, compareNatural, sameSpellingNames } from './scoping/nearest-names.js';
 export { allRules, ruleInfo, type RuleInfo, type RuleSeverity } from './validation/rule-catalog.js';

@@ -57,7 +57,8 @@ export async function bundle() {
     const catalogSource = path.join(repositoryRoot, 'packages', 'language', 'catalogs');
     const catalogTarget = path.join(dist, 'catalogs');
     fs.mkdirSync(catalogTarget, { recursive: true });
-    for (const name of fs.readdirSync(catalogSource).filter(n => n.endsWith('.certa'))) {
+    // With the trees `npm run build` cached for them (used where the server's V8 is the one that wrote them).
+    for (const name of fs.readdirSync(catalogSource).filter(n => n.endsWith('.certa') || n === 'catalogs.v8cache')) {
         fs.copyFileSync(path.join(catalogSource, name), path.join(catalogTarget, name));
     }
     // certa.json's schema, for the editor's JSON validation (contributes.jsonValidation)

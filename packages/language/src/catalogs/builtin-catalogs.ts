@@ -1,9 +1,15 @@
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { LangiumDocument, LangiumDocuments } from 'langium';
+import type { AstNode, LangiumDocument, LangiumDocumentFactory, LangiumDocuments, ParseResult } from 'langium';
 import { URI } from 'langium';
 import type { CertaServices } from '../certa-module.js';
+import { CatalogCache } from './catalog-cache.js';
+
+/** Langium's factory makes a document of a parse result; the method is protected, the behaviour is what is wanted. */
+interface DocumentFromParseResult {
+    createLangiumDocument(parseResult: ParseResult<AstNode>, uri: URI, textDocument: undefined, text: string): LangiumDocument;
+}
 
 /**
  * The standards every workspace can reference (ISO 9001, ISO/IEC 17065, ...). They are ordinary
@@ -12,11 +18,15 @@ import type { CertaServices } from '../certa-module.js';
  */
 export class BuiltinCatalogs {
     private readonly documents: LangiumDocuments;
+    private readonly factory: LangiumDocumentFactory;
     private readonly directory: string;
+    private readonly services: CertaServices;
 
     constructor(services: CertaServices) {
         this.documents = services.shared.workspace.LangiumDocuments;
+        this.factory = services.shared.workspace.LangiumDocumentFactory;
         this.directory = services.catalogs.directory;
+        this.services = services;
     }
 
     async uris(): Promise<URI[]> {
@@ -29,11 +39,27 @@ export class BuiltinCatalogs {
         return path.dirname(fsPath) === this.directory;
     }
 
-    /** Creates (or returns the already loaded) documents of every builtin catalog. */
+    /**
+     * Creates (or returns the already loaded) documents of every builtin catalog: from the trees
+     * cached at build time where they match the text (catalog-cache.ts), else parsed.
+     */
     async load(): Promise<LangiumDocument[]> {
         const result: LangiumDocument[] = [];
+        let cache: CatalogCache | undefined;
         for (const uri of await this.uris()) {
-            result.push(await this.documents.getOrCreateDocument(uri));
+            const loaded = this.documents.getDocument(uri);
+            if (loaded) {
+                result.push(loaded);
+                continue;
+            }
+            const text = await fs.readFile(uri.fsPath, 'utf8');
+            cache ??= CatalogCache.read(this.directory, this.services);
+            const parsed = cache.parseResult(path.basename(uri.fsPath), text);
+            const document = parsed
+                ? (this.factory as unknown as DocumentFromParseResult).createLangiumDocument(parsed, uri, undefined, text)
+                : this.factory.fromString(text, uri);
+            this.documents.addDocument(document);
+            result.push(document);
         }
         return result;
     }
