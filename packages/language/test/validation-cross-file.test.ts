@@ -190,7 +190,12 @@ describe('cross-file rules after edits', () => {
 
         await edit({ notes: impartiality });
         expect(codesOf('scheme')).toEqual(['2:8 certa.operation.procedure-not-addressed']);
-        // Without any record of the body's procedures nothing says they are missing.
+        // Without any record of the body's procedures nothing says they are missing: the file
+        // edited down to a comment, then back, then removed.
+        await edit({ notes: '// procedures to come\n' });
+        expect(codesOf('scheme')).toEqual([]);
+        await edit({ notes: impartiality });
+        expect(codesOf('scheme')).toEqual(['2:8 certa.operation.procedure-not-addressed']);
         services.shared.workspace.TextDocuments!.delete(uris.notes.toString());
         await services.shared.workspace.DocumentBuilder.update([], [uris.notes]);
         expect(codesOf('scheme')).toEqual([]);

@@ -1,6 +1,8 @@
 import type { AstNode, AstNodeDescription, LangiumDocument, ReferenceDescription, Stream, URI } from 'langium';
 import { AstUtils, DefaultIndexManager, stream } from 'langium';
 import type { CancellationToken } from 'vscode-languageserver';
+import type { Addressing, Document } from '../generated/ast.js';
+import { isAddressing } from '../generated/ast.js';
 import { topLevelPath } from './declaration-shapes.js';
 
 /**
@@ -25,6 +27,12 @@ export class CertaIndexManager extends DefaultIndexManager {
     private readonly byDeclaration = new Map<string, Map<string, Set<string>>>();
     /** Source document → the keys it contributed to the maps above (for removal). */
     private readonly contributed = new Map<string, { targets: Set<string>; documents: Set<string>; declarations: Set<string> }>();
+    /**
+     * The body's `addresses` in files of their own (top level, not in a scheme), by document: they
+     * have no name, so they are no exported declaration; every scheme may rely on them.
+     */
+    private readonly bodyAddressingByUri = new Map<string, Addressing[]>();
+    private bodyAddressingGeneration = 0;
     /** `type:name` → the exported declarations so named; `namedBy` the keys each document added. */
     private readonly named = new Map<string, AstNodeDescription[]>();
     private readonly namedBy = new Map<string, string[]>();
@@ -160,6 +168,13 @@ export class CertaIndexManager extends DefaultIndexManager {
             keys.push(key);
         }
         this.namedBy.set(uri, keys);
+        const addressing = ((document.parseResult?.value as Document | undefined)?.elements ?? []).filter(isAddressing);
+        if (addressing.length > 0) {
+            this.bodyAddressingByUri.set(uri, addressing);
+            this.bodyAddressingGeneration++;
+        } else {
+            this.forgetBodyAddressingOf(uri);
+        }
         this.changed(uri);
     }
 
@@ -168,6 +183,21 @@ export class CertaIndexManager extends DefaultIndexManager {
         this.contentGeneration++;
         this.changed(uri.toString());
         this.forgetNamesOf(uri.toString());
+        this.forgetBodyAddressingOf(uri.toString());
+    }
+
+    /** Every `addresses` outside a scheme, in URI order. */
+    bodyAddressing(): Addressing[] {
+        return [...this.bodyAddressingByUri.keys()].sort().flatMap(uri => this.bodyAddressingByUri.get(uri) ?? []);
+    }
+
+    /** Changes whenever a document's `addresses` outside schemes enter or leave the index. */
+    get bodyAddressingVersion(): number {
+        return this.bodyAddressingGeneration;
+    }
+
+    private forgetBodyAddressingOf(uri: string): void {
+        if (this.bodyAddressingByUri.delete(uri)) this.bodyAddressingGeneration++;
     }
 
     private forgetNamesOf(uri: string): void {
@@ -220,6 +250,7 @@ export class CertaIndexManager extends DefaultIndexManager {
     override remove(uri: URI): void {
         super.remove(uri);
         this.contentGeneration++;
+        this.forgetBodyAddressingOf(uri.toString());
         const key = uri.toString();
         const at = sortedIndex(this.orderedUris, key);
         if (this.orderedUris[at] === key) this.orderedUris.splice(at, 1);

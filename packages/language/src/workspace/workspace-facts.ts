@@ -1,8 +1,8 @@
 import type { AstNode } from 'langium';
 import { AstUtils } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
-import type { Addressing, Document, Person, Role, Scheme } from '../generated/ast.js';
-import { isAddressing, isPerson, isScheme } from '../generated/ast.js';
+import type { Addressing, Person, Role, Scheme } from '../generated/ast.js';
+import { isPerson, isScheme } from '../generated/ast.js';
 import { refOf } from '../helpers/node-properties.js';
 import type { CertaIndexManager } from './certa-index-manager.js';
 
@@ -21,15 +21,14 @@ interface Register {
  */
 export class WorkspaceFacts {
     private readonly index: CertaIndexManager;
-    private readonly shared: LangiumSharedServices;
     private register?: Register;
+    private addressing?: { version: number; list: Addressing[] };
     private schemeList?: { version: number; schemes: Scheme[] };
     private workspaceValues?: { version: number; values: Map<string, unknown> };
     private readonly nodeValues = new WeakMap<AstNode, { version: number; values: Map<string, unknown> }>();
 
     constructor(shared: LangiumSharedServices) {
         this.index = shared.workspace.IndexManager as CertaIndexManager;
-        this.shared = shared;
     }
 
     /** Every person of the workspace (a register may live in its own files). */
@@ -52,13 +51,13 @@ export class WorkspaceFacts {
 
     /**
      * Where the certification body addresses clauses of its standards in files of their own
-     * (`addresses … by "…"` outside a scheme): shared by every scheme. Not in the index (they have no
-     * name), so read from the documents once per index version.
+     * (`addresses … by "…"` outside a scheme): shared by every scheme. Kept by the index as
+     * documents are indexed (they have no name, so they are no declaration).
      */
     bodyAddressing(): Addressing[] {
-        return this.derived('bodyAddressing', () => this.shared.workspace.LangiumDocuments.all
-            .flatMap(document => ((document.parseResult?.value as Document | undefined)?.elements ?? []).filter(isAddressing))
-            .toArray());
+        const version = this.index.bodyAddressingVersion;
+        if (this.addressing?.version !== version) this.addressing = { version, list: this.index.bodyAddressing() };
+        return this.addressing.list;
     }
 
     /** Exported declarations of a type and name (duplicates show up as several). */
