@@ -201,6 +201,22 @@ describe('cross-file rules after edits', () => {
         expect(codesOf('scheme')).toEqual([]);
     });
 
+    it('resolves a name another file declares later, and reports it again once that file is removed', async () => {
+        const withoutAuditor = rolesText.replace('role Auditor "Auditor" { needs AnnexA }\n', '');
+        await edit({ scheme: schemeText, roles: withoutAuditor, people: peopleWithoutAuditor });
+        expect(codesOf('scheme').filter(c => c.endsWith('unknown-name'))).toHaveLength(2);
+
+        const declared = 'role Auditor "Auditor" { needs AnnexA }\n';
+        await edit({ notes: declared });
+        const fresh = await freshBuild({ scheme: schemeText, roles: withoutAuditor, people: peopleWithoutAuditor, notes: declared });
+        expect(codesOf('scheme').filter(c => c.endsWith('unknown-name'))).toEqual([]);
+        expect(codesOf('scheme')).toEqual(codesOf('scheme', fresh));
+
+        services.shared.workspace.TextDocuments!.delete(uris.notes.toString());
+        await services.shared.workspace.DocumentBuilder.update([], [uris.notes]);
+        expect(codesOf('scheme').filter(c => c.endsWith('unknown-name'))).toHaveLength(2);
+    });
+
     it('updates the shared role file when a scheme stops using one of its roles', async () => {
         await edit({ scheme: schemeText, roles: rolesText, people: peopleWithAuditor });
         expect(codesOf('roles')).toEqual([]);

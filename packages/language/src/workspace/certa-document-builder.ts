@@ -149,7 +149,7 @@ export class CertaDocumentBuilder extends OpenFirstDocumentBuilder {
      * can be compared with the old one.
      */
     protected override shouldRelink(document: LangiumDocument, changedUris: Set<string>): boolean {
-        if (document.references.some(reference => reference.error !== undefined)) return true;
+        if (this.index.hasUnresolvedReferences(document)) return true;
         const deleted = this.deletedAmong(changedUris);
         return deleted.size > 0 && this.indexManager.isAffected(document, deleted);
     }

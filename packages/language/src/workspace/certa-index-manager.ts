@@ -1,5 +1,5 @@
 import type { AstNode, AstNodeDescription, LangiumDocument, ReferenceDescription, Stream, URI } from 'langium';
-import { AstUtils, DefaultIndexManager, stream } from 'langium';
+import { AstUtils, DefaultIndexManager, DocumentState, stream } from 'langium';
 import type { CancellationToken } from 'vscode-languageserver';
 import type { Addressing, Document } from '../generated/ast.js';
 import { isAddressing } from '../generated/ast.js';
@@ -33,6 +33,8 @@ export class CertaIndexManager extends DefaultIndexManager {
      */
     private readonly bodyAddressingByUri = new Map<string, Addressing[]>();
     private bodyAddressingGeneration = 0;
+    /** Documents with a reference that did not resolve when their references were last indexed. */
+    private readonly unresolved = new Set<string>();
     /** `type:name` → the exported declarations so named; `namedBy` the keys each document added. */
     private readonly named = new Map<string, AstNodeDescription[]>();
     private readonly namedBy = new Map<string, string[]>();
@@ -211,6 +213,8 @@ export class CertaIndexManager extends DefaultIndexManager {
     override async updateReferences(document: LangiumDocument, cancelToken?: CancellationToken): Promise<void> {
         await super.updateReferences(document, cancelToken);
         const source = document.uri.toString();
+        if (document.references.some(reference => reference.error !== undefined)) this.unresolved.add(source);
+        else this.unresolved.delete(source);
         this.forgetReferencesOf(source);
         const mine = { targets: new Set<string>(), documents: new Set<string>(), declarations: new Set<string>() };
         for (const description of this.referenceIndex.get(source) ?? []) {
@@ -251,13 +255,25 @@ export class CertaIndexManager extends DefaultIndexManager {
         super.remove(uri);
         this.contentGeneration++;
         this.forgetBodyAddressingOf(uri.toString());
+        this.unresolved.delete(uri.toString());
         const key = uri.toString();
         const at = sortedIndex(this.orderedUris, key);
         if (this.orderedUris[at] === key) this.orderedUris.splice(at, 1);
     }
 
+    /**
+     * Whether a reference of the document is unresolved (a new declaration elsewhere may resolve
+     * it): recorded when its references were indexed, read afresh before that. The builder asks it
+     * of every document on every edit.
+     */
+    hasUnresolvedReferences(document: LangiumDocument): boolean {
+        if (document.state < DocumentState.IndexedReferences) return document.references.some(reference => reference.error !== undefined);
+        return this.unresolved.has(document.uri.toString());
+    }
+
     override removeReferences(uri: URI): void {
         super.removeReferences(uri);
+        this.unresolved.delete(uri.toString());
         this.forgetReferencesOf(uri.toString());
         this.changed(uri.toString());
     }
