@@ -52,11 +52,9 @@ async function generate(paths: string[], given: GenerateOptions): Promise<number
     if (out === undefined) throw new UsageError(`generate needs --out DIR (or output.folder in ${CONFIG_FILE_NAME}): the folder to write the documents to`);
     const options = { ...given, out: given.out ?? path.relative(process.cwd(), out) };
     const formats = options.format !== undefined ? parseList(options.format, 'format') : [...config?.output?.formats ?? FORMATS];
-    const unknown = formats.filter(format => !(FORMATS as readonly string[]).includes(format));
-    if (unknown.length > 0) throw new UsageError(`unknown format ${unknown.join(', ')}; choose from ${FORMATS.join(', ')}`);
+    rejectUnknown(formats, FORMATS, 'format');
     const documents = options.documents !== undefined ? parseList(options.documents, 'documents') : config?.output?.documents;
-    const unknownDocuments = (documents ?? []).filter(kind => !(DOCUMENT_KINDS as readonly string[]).includes(kind));
-    if (unknownDocuments.length > 0) throw new UsageError(`unknown document ${unknownDocuments.join(', ')}; choose from ${DOCUMENT_KINDS.join(', ')}`);
+    rejectUnknown(documents ?? [], DOCUMENT_KINDS, 'document');
     const day = useToday(options.today ?? config?.today ?? today());
     await checkOutputFolder(options.out);
 
@@ -119,6 +117,12 @@ function report(options: { out: string }, formats: string[], written: number, up
 
 function plural(n: number, word: string): string {
     return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** A usage error naming the values that are none of `known`. */
+function rejectUnknown(values: readonly string[], known: readonly string[], what: string): void {
+    const unknown = values.filter(value => !known.includes(value));
+    if (unknown.length > 0) throw new UsageError(`unknown ${what} ${unknown.join(', ')}; choose from ${known.join(', ')}`);
 }
 
 function parseList(value: string, what: string): string[] {

@@ -23,7 +23,7 @@ interface CacheFile {
     entries: Record<string, { textHash: string; result: ParseResult<object> }>;
 }
 
-export function textHash(text: string): string {
+function textHash(text: string): string {
     return createHash('sha256').update(text).digest('hex');
 }
 

@@ -213,7 +213,7 @@ export class CertaIndexManager extends DefaultIndexManager {
     override async updateReferences(document: LangiumDocument, cancelToken?: CancellationToken): Promise<void> {
         await super.updateReferences(document, cancelToken);
         const source = document.uri.toString();
-        if (document.references.some(reference => reference.error !== undefined)) this.unresolved.add(source);
+        if (anyReferenceUnresolved(document)) this.unresolved.add(source);
         else this.unresolved.delete(source);
         this.forgetReferencesOf(source);
         const mine = { targets: new Set<string>(), documents: new Set<string>(), declarations: new Set<string>() };
@@ -267,7 +267,7 @@ export class CertaIndexManager extends DefaultIndexManager {
      * of every document on every edit.
      */
     hasUnresolvedReferences(document: LangiumDocument): boolean {
-        if (document.state < DocumentState.IndexedReferences) return document.references.some(reference => reference.error !== undefined);
+        if (document.state < DocumentState.IndexedReferences) return anyReferenceUnresolved(document);
         return this.unresolved.has(document.uri.toString());
     }
 
@@ -322,4 +322,8 @@ function sortedIndex(sorted: string[], uri: string): number {
 
 function targetKey(uri: string, path: string): string {
     return `${uri}#${path}`;
+}
+
+function anyReferenceUnresolved(document: LangiumDocument): boolean {
+    return document.references.some(reference => reference.error !== undefined);
 }
