@@ -2,6 +2,7 @@ import type { AstNode, LangiumCoreServices, ParseResult } from 'langium';
 import { createParser, LangiumParser } from 'langium';
 import type { ParserOptions } from 'langium';
 import { MAX_SOURCE_LENGTH, nestingCut } from './input-limits.js';
+import { buildLookaheadLazily } from './lazy-lookahead.js';
 import { recoverLinearly } from './linear-recovery.js';
 
 /**
@@ -20,6 +21,11 @@ export class CertaParser extends LangiumParser {
         recoverLinearly(this.wrapper as unknown as Parameters<typeof recoverLinearly>[0]);
     }
 
+    /** Called before the grammar is finalised (see lazy-lookahead.ts). */
+    buildLookaheadLazily(): void {
+        buildLookaheadLazily(this.wrapper as unknown as Parameters<typeof buildLookaheadLazily>[0]);
+    }
+
     override parse<T extends AstNode = AstNode>(input: string, options?: ParserOptions): CutParseResult<T> {
         if (input.length > MAX_SOURCE_LENGTH) return { ...super.parse<T>('', options), tooLong: input.length };
         const cut = nestingCut(input);
@@ -30,6 +36,7 @@ export class CertaParser extends LangiumParser {
 
 export function createCertaParser(services: LangiumCoreServices): LangiumParser {
     const parser = createParser(services.Grammar, new CertaParser(services), services.parser.Lexer.definition);
+    parser.buildLookaheadLazily();
     parser.finalize();
     parser.recoverLinearly();
     return parser;
