@@ -24,6 +24,7 @@ import { CertaValidationRegistry } from './validation/certa-validation-registry.
 import { registerValidationChecks } from './validation/certa-validator.js';
 import { CertaDocumentBuilder } from './workspace/certa-document-builder.js';
 import { CertaIndexManager } from './workspace/certa-index-manager.js';
+import { CertaLangiumDocuments } from './workspace/certa-langium-documents.js';
 import { CertaWorkspaceManager } from './workspace/certa-workspace-manager.js';
 import { WorkspaceFacts } from './workspace/workspace-facts.js';
 
@@ -93,6 +94,7 @@ export function createCertaModule(options: CertaModuleOptions = {}): Module<Cert
 export const CertaSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
     workspace: {
         IndexManager: services => new CertaIndexManager(services),
+        LangiumDocuments: services => new CertaLangiumDocuments(services),
         WorkspaceManager: services => new CertaWorkspaceManager(services),
         DocumentBuilder: services => new CertaDocumentBuilder(services)
     },

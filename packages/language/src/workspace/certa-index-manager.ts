@@ -44,6 +44,8 @@ export class CertaIndexManager extends DefaultIndexManager {
      */
     private readonly orderedUris: string[] = [];
     private readonly typeGenerations = new Map<string, number>();
+    /** Per type, its declarations as `elementsOfType` lists them, and the type version they are of. */
+    private readonly ofType = new Map<string, { version: number; list: AstNodeDescription[] }>();
     private readonly documentGenerations = new Map<string, number>();
     private generation = 0;
     private contentGeneration = 0;
@@ -141,6 +143,23 @@ export class CertaIndexManager extends DefaultIndexManager {
     /** Changes whenever the document's content or references change in the index. */
     documentVersion(uri: string): number {
         return this.documentGenerations.get(uri) ?? 0;
+    }
+
+    /**
+     * The exported declarations of exactly this type (not its subtypes), in URI order: one array,
+     * made again only after a document declaring one changes.
+     */
+    elementsOfType(type: string): readonly AstNodeDescription[] {
+        const version = this.typeVersion(type);
+        let entry = this.ofType.get(type);
+        if (entry?.version !== version) {
+            const list: AstNodeDescription[] = [];
+            for (const uri of this.orderedUris) {
+                for (const description of this.symbolIndex.get(uri) ?? []) if (description.type === type) list.push(description);
+            }
+            this.ofType.set(type, entry = { version, list });
+        }
+        return entry.list;
     }
 
     /** The exported declarations of a type with a name, across the workspace, in document order. */

@@ -44,7 +44,7 @@ export class WorkspaceFacts {
     schemes(): Scheme[] {
         const version = this.index.typeVersion('Scheme');
         if (this.schemeList?.version !== version) {
-            this.schemeList = { version, schemes: this.index.allElements('Scheme').map(d => d.node).filter(isScheme).toArray() };
+            this.schemeList = { version, schemes: this.index.elementsOfType('Scheme').map(d => d.node).filter(isScheme) };
         }
         return this.schemeList.schemes;
     }
@@ -90,7 +90,7 @@ export class WorkspaceFacts {
     private currentRegister(): Register {
         const version = this.index.typeVersion('Person');
         if (this.register?.version === version) return this.register;
-        const people = this.index.allElements('Person').map(d => d.node).filter(isPerson).toArray();
+        const people = this.index.elementsOfType('Person').map(d => d.node).filter(isPerson);
         const qualified = new Map<Role, Person[]>();
         for (const person of people) {
             for (const qualification of person.qualifications) {
