@@ -1,70 +1,9 @@
 import * as fs from 'node:fs';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Diagnostic } from 'vscode-languageserver-types';
-import type { CertaServices } from '../src/certa-module.js';
-import { setToday } from '../src/validation/validation-clock.js';
-import { clearTestDocuments, createTestServices, messageOf, validateSources } from './test-services.js';
+import { describe, expect, it } from 'vitest';
+import { caseText, expectClean, insertAfter, messageFor, replaceLine, snippets, useAdviceServices } from './message-advice-helpers.js';
 
-/**
- * A message says what to do; doing literally that must give a clean file. Each test takes a case that
- * reports the rule, reads the advice out of the message, applies it as a designer would, and
- * validates again: no diagnostic may remain.
- */
-let services: CertaServices;
-
-beforeAll(async () => {
-    services = await createTestServices();
-});
-
-afterEach(async () => {
-    setToday(undefined);
-    await clearTestDocuments(services);
-});
-
-function caseText(name: string): string {
-    return fs.readFileSync(new URL(`./cases/${name}`, import.meta.url), 'utf8').replace(/^\s*\/\/ expect .*\n/gm, '');
-}
-
-async function diagnostics(text: string): Promise<Diagnostic[]> {
-    setToday('2026-06-01');
-    await clearTestDocuments(services);
-    const [document] = await validateSources(services, text);
-    return document.diagnostics ?? [];
-}
-
-async function messageFor(text: string, code: string): Promise<string> {
-    const found = (await diagnostics(text)).filter(d => d.code === code);
-    expect(found.length, `${code} reported`).toBeGreaterThan(0);
-    return messageOf(found[0]);
-}
-
-async function expectClean(text: string): Promise<void> {
-    const left = (await diagnostics(text)).map(d => `${d.range.start.line + 1}: ${d.code}: ${messageOf(d)}`);
-    expect(left, text).toEqual([]);
-}
-
-/** The quoted snippets of a message: `Add 'activity x: …'` gives `activity x: …` (an apostrophe inside a word is no quote). */
-function snippets(message: string): string[] {
-    return [...message.matchAll(/(?<![A-Za-z])'([^']+?)'(?![A-Za-z])/g)].map(m => m[1]);
-}
-
-function replaceLine(text: string, startsWith: string, replacement: string): string {
-    const lines = text.split('\n');
-    const index = lines.findIndex(line => line.trimStart().startsWith(startsWith));
-    expect(index, `a line starting with ${startsWith}`).toBeGreaterThanOrEqual(0);
-    const indent = /^\s*/.exec(lines[index])![0];
-    lines[index] = replacement === '' ? '\u0000' : indent + replacement;
-    return lines.filter(line => line !== '\u0000').join('\n');
-}
-
-function insertAfter(text: string, startsWith: string, line: string): string {
-    const lines = text.split('\n');
-    const index = lines.findIndex(l => l.trimStart().startsWith(startsWith));
-    expect(index, `a line starting with ${startsWith}`).toBeGreaterThanOrEqual(0);
-    const indent = /^\s*/.exec(lines[index])![0];
-    lines.splice(index + 1, 0, indent + line);
-    return lines.join('\n');
-}
+/** Following the advice of a message gives a clean file (see message-advice-helpers.ts). */
+useAdviceServices();
 
 describe('following the advice of a message gives a clean file', () => {
     it('initial-system-audit: the suggested activity name is free, so adding it creates no duplicate', async () => {
