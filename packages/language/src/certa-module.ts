@@ -23,6 +23,7 @@ import { CertaDocumentValidator } from './validation/certa-document-validator.js
 import { CertaValidationRegistry } from './validation/certa-validation-registry.js';
 import { registerValidationChecks } from './validation/certa-validator.js';
 import { CertaDocumentBuilder } from './workspace/certa-document-builder.js';
+import { CertaDocumentFactory } from './workspace/certa-document-factory.js';
 import { CertaIndexManager } from './workspace/certa-index-manager.js';
 import { CertaLangiumDocuments } from './workspace/certa-langium-documents.js';
 import { CertaWorkspaceManager } from './workspace/certa-workspace-manager.js';
@@ -95,6 +96,7 @@ export const CertaSharedModule: Module<LangiumSharedServices, PartialLangiumShar
     workspace: {
         IndexManager: services => new CertaIndexManager(services),
         LangiumDocuments: services => new CertaLangiumDocuments(services),
+        LangiumDocumentFactory: services => new CertaDocumentFactory(services),
         WorkspaceManager: services => new CertaWorkspaceManager(services),
         DocumentBuilder: services => new CertaDocumentBuilder(services)
     },

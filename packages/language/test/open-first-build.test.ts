@@ -3,6 +3,7 @@ import { DocumentState, URI } from 'langium';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CertaServices } from '../src/certa-module.js';
+import type { CertaDocumentFactory } from '../src/workspace/certa-document-factory.js';
 import { createTestServices } from './test-services.js';
 
 /**
@@ -92,5 +93,70 @@ describe('the open file first', () => {
             expect(codes(documents.getDocument(URI.parse(uri))), uri).toEqual(fresh);
         }
         expect(expected.get(rolesUri.toString())).toEqual(['3 certa.reference.unused-declaration']);
+    });
+});
+
+/**
+ * As the language server starts: every file read but none parsed (CertaWorkspaceManager), one
+ * scheme open. Its scheme name is declared again in copy.certa, and the register qualifies nobody
+ * for Decider.
+ */
+const registerUri = URI.file('/test-workspace/open-first/register.certa');
+const copyUri = URI.file('/test-workspace/open-first/copy.certa');
+const registerText = 'person kim "K. Im" { qualified LeadAuditor }\n';
+const copyText = schemeText(0);
+
+function startupTexts(): Array<[URI, string]> {
+    return [...schemeUris.map((uri, n): [URI, string] => [uri, schemeText(n)]), [rolesUri, rolesText], [registerUri, registerText], [copyUri, copyText]];
+}
+
+describe('the open file first, when the workspace is read but not parsed', () => {
+    async function startWithSchemeOpen(): Promise<{ parsedAtFirst: string[]; first: string[] }> {
+        const { LangiumDocumentFactory, LangiumDocuments, TextDocuments, DocumentBuilder } = services.shared.workspace;
+        const factory = LangiumDocumentFactory as CertaDocumentFactory;
+        const documents = startupTexts().map(([uri, text]) => factory.deferred(uri, text));
+        documents.forEach(d => LangiumDocuments.addDocument(d));
+        const open = schemeUris[0];
+        TextDocuments!.set(TextDocument.create(open.toString(), 'certa', 1, schemeText(0)));
+        let parsedAtFirst: string[] | undefined;
+        let first: string[] | undefined;
+        DocumentBuilder.onDocumentPhase(DocumentState.Validated, d => {
+            if (first || d.uri.toString() !== open.toString()) return;
+            first = codes(d);
+            parsedAtFirst = documents.filter(x => x.state >= DocumentState.Parsed).map(x => x.uri.path.split('/').pop()!).sort();
+        });
+        await DocumentBuilder.build(documents, { validation: true });
+        return { parsedAtFirst: parsedAtFirst!, first: first! };
+    }
+
+    async function freshStartupBuild(): Promise<Map<string, string[]>> {
+        const fresh = await createTestServices();
+        const { LangiumDocumentFactory, LangiumDocuments, DocumentBuilder } = fresh.shared.workspace;
+        const documents = startupTexts().map(([uri, text]) => LangiumDocumentFactory.fromString(text, uri));
+        documents.forEach(d => LangiumDocuments.addDocument(d));
+        await DocumentBuilder.build(documents, { validation: true });
+        return new Map(documents.map(d => [d.uri.toString(), codes(d)]));
+    }
+
+    it('validates the open file when only it and the files that may declare its names are parsed', async () => {
+        const { parsedAtFirst } = await startWithSchemeOpen();
+        expect(parsedAtFirst).toEqual(['copy.certa', 'roles.certa', 'scheme0.certa']);
+    });
+
+    it('shows no wrong diagnostic first, the duplicate name at once, and ends as a fresh build', async () => {
+        const { first } = await startWithSchemeOpen();
+        const expected = await freshStartupBuild();
+        const final = expected.get(schemeUris[0].toString())!;
+        // The fresh build reports the duplicate scheme and the unstaffed Decider on the open scheme.
+        expect(final.some(c => c.endsWith('certa.reference.duplicate-id'))).toBe(true);
+        expect(final.some(c => c.endsWith('certa.competence.role-not-staffed'))).toBe(true);
+        // First: the duplicate (copy.certa was parsed), not yet the register's finding; nothing else.
+        expect(first.some(c => c.endsWith('certa.reference.duplicate-id'))).toBe(true);
+        expect(first.some(c => c.endsWith('certa.competence.role-not-staffed'))).toBe(false);
+        expect(first.filter(c => !final.includes(c))).toEqual([]);
+        const documents = services.shared.workspace.LangiumDocuments;
+        for (const [uri, fresh] of expected) {
+            expect(codes(documents.getDocument(URI.parse(uri))), uri).toEqual(fresh);
+        }
     });
 });

@@ -1,13 +1,24 @@
 import type { AstNode, MaybePromise, ValidationAcceptor } from 'langium';
-import { isOperationCancelled, ValidationRegistry } from 'langium';
+import { AstUtils, isOperationCancelled, ValidationRegistry } from 'langium';
+import type { CertaServices } from '../certa-module.js';
+import type { WorkspaceFacts } from '../workspace/workspace-facts.js';
+import { FactsPending } from '../workspace/workspace-facts.js';
 import { InternalCodes, internalErrorMessage } from './internal-errors.js';
 
 /**
  * Langium already runs each check behind its own try/catch; a failing check reports a Certa
  * internal-error diagnostic (with a code, so CI and the editor treat it like any other) on the
- * element it was checking.
+ * element it was checking. A check that needs the whole workspace while only part of it is read
+ * is left out until it is (see WorkspaceFacts.whilePartial).
  */
 export class CertaValidationRegistry extends ValidationRegistry {
+    private readonly facts: () => WorkspaceFacts;
+
+    constructor(services: CertaServices) {
+        super(services);
+        this.facts = () => services.crossFile.WorkspaceFacts;
+    }
+
     protected override async handleException(
         functionality: () => MaybePromise<void>, messageContext: string, accept: ValidationAcceptor, node: AstNode
     ): Promise<void> {
@@ -15,6 +26,10 @@ export class CertaValidationRegistry extends ValidationRegistry {
             await functionality();
         } catch (error) {
             if (isOperationCancelled(error)) throw error;
+            if (error instanceof FactsPending) {
+                this.facts().askedWhilePartial(AstUtils.getDocument(node).uri.toString());
+                return;
+            }
             console.error(`${messageContext} on ${node.$type}:`, error);
             accept('error', internalErrorMessage(`checking this ${node.$type.toLowerCase()}`, error), {
                 node, data: { code: InternalCodes.internalError }

@@ -9,7 +9,7 @@ import { isAddressing, isMark, isPerson, isScheme } from '../generated/ast.js';
 import { clauseRefText } from '../scoping/clause-index.js';
 import { refTextOf } from '../helpers/node-properties.js';
 import { internalErrorDiagnostic } from '../validation/internal-errors.js';
-import type { CertaIndexManager } from './certa-index-manager.js';
+import type { CertaDocumentFactory } from './certa-document-factory.js';
 import { declarationShapes } from './declaration-shapes.js';
 import { OpenFirstDocumentBuilder } from './open-first-builder.js';
 import type { ReparsedDocument } from './referrer-reconnection.js';
@@ -101,6 +101,8 @@ export class CertaDocumentBuilder extends OpenFirstDocumentBuilder {
     }
 
     override async update(changed: URI[], deleted: URI[], cancelToken?: CancellationToken): Promise<void> {
+        // A file read at startup and changed (or gone) since is read again when it is parsed.
+        [...changed, ...deleted].forEach(uri => (this.langiumDocumentFactory as CertaDocumentFactory).forget(uri.toString()));
         for (const uri of changed) {
             const key = uri.toString();
             const document = this.langiumDocuments.getDocument(uri);
@@ -347,10 +349,6 @@ export class CertaDocumentBuilder extends OpenFirstDocumentBuilder {
         return [...dependentUris]
             .map(uri => this.langiumDocuments.getDocument(Uri.parse(uri)))
             .filter((d): d is LangiumDocument => d !== undefined && d.state >= DocumentState.IndexedReferences && !this.isBuiltin(d.uri));
-    }
-
-    private get index(): CertaIndexManager {
-        return this.indexManager as CertaIndexManager;
     }
 
     private isBuiltin(uri: URI): boolean {

@@ -1,9 +1,10 @@
-import type { LangiumDocument, WorkspaceFolder } from 'langium';
+import type { LangiumDocument, Stream, WorkspaceFolder } from 'langium';
 import { DefaultWorkspaceManager, URI } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { BuiltinCatalogs } from '../catalogs/builtin-catalogs.js';
 import { setToday } from '../validation/validation-clock.js';
 import type { CertaConfig } from './certa-config.js';
+import type { CertaDocumentFactory } from './certa-document-factory.js';
 import { workspaceRoots } from './certa-config.js';
 import { configuredFolders, type WorkspaceStartup } from './configured-folders.js';
 
@@ -16,9 +17,11 @@ export class CertaWorkspaceManager extends DefaultWorkspaceManager {
     /** What the last startup loaded, for the server's log. */
     startup?: WorkspaceStartup;
     private readonly builtinUris = new Set<string>();
+    private readonly documentFactory: CertaDocumentFactory;
 
     constructor(services: LangiumSharedServices) {
         super(services);
+        this.documentFactory = services.workspace.LangiumDocumentFactory as CertaDocumentFactory;
         // Langium's first build only links: a file nobody opens would show no problems until some
         // edit. It validates, as every later build does (the Problems view equals certa validate).
         this.initialBuildOptions = services.workspace.DocumentBuilder.updateBuildOptions;
@@ -57,6 +60,14 @@ export class CertaWorkspaceManager extends DefaultWorkspaceManager {
             }
         }
         return best?.config ?? (this.startup?.configs.length === 1 ? this.startup.configs[0] : undefined);
+    }
+
+    /**
+     * Reads the workspace's files without parsing them: the first build parses them, the open
+     * files and what they need first (see open-first-builder.ts).
+     */
+    protected override async loadWorkspaceDocuments(uris: Stream<URI>, collector: (document: LangiumDocument) => void): Promise<void> {
+        await Promise.all(uris.map(async uri => collector(this.documentFactory.deferred(uri, await this.fileSystemProvider.readFile(uri)))));
     }
 
     protected override async loadAdditionalDocuments(
