@@ -105,7 +105,7 @@ function standardsShouldHaveTables(client: Client, tables: readonly AuditTimeTab
         if (!catalog) continue; // unresolved: the reference rule says so
         const table = tableFor(declared, tables);
         if (!table) {
-            accept('error', `No audit-time table is declared for ${catalog.name}. Add an 'auditTime' table with 'standards ${catalog.name}' (the scheme's own, e.g. per ISO/TS 22003 or ISO/IEC 27006), or name one with 'table <id>' (IAF MD 5:2019 3; ISO/IEC 17021-1:2015 9.1.4).`, {
+            accept('error', `No audit-time table is declared for ${catalog.name}. Add the scheme's own table (e.g. per ISO/TS 22003 or ISO/IEC 27006): 'auditTime <Id> "<title>" { standards ${catalog.name} personnel 1 .. <n> days <days> }', or name a declared one: 'standard ${catalog.name} table <Id>', with 'complexity <category>' if the table has categories (IAF MD 5:2019 3; ISO/IEC 17021-1:2015 9.1.4).`, {
                 node: declared, property: 'standard', data: { code: ProgrammeRules.noAuditTimeTable }
             });
             continue;
@@ -113,7 +113,9 @@ function standardsShouldHaveTables(client: Client, tables: readonly AuditTimeTab
         const data = auditTimeTableData(table);
         if (columnOf(data, declared.complexity) === undefined) {
             const said = declared.complexity ? `complexity '${declared.complexity}' is not one of` : 'no complexity category is given for';
-            accept('error', `For ${catalog.name}, ${said} table ${data.id}'s categories (${data.categories.join(', ')}). Add 'complexity <category>' with one of them (IAF MD 5:2019 3).`, {
+            const write = data.categories.map(category => `'complexity ${category}'`).join(' or ');
+            const advice = declared.complexity ? `Write ${write} instead` : `Add ${write} after the standard`;
+            accept('error', `For ${catalog.name}, ${said} table ${data.id}'s categories (${data.categories.join(', ')}). ${advice} (IAF MD 5:2019 3).`, {
                 node: declared, property: declared.complexity ? 'complexity' : 'standard', data: { code: ProgrammeRules.noAuditTimeTable }
             });
         }
@@ -138,7 +140,7 @@ function adjustmentsMustBeJustifiedAndWithinLimits(client: Client, tables: reado
         .map(t => auditTimeTableData(t).maxReductionPercent);
     const limit = limits.length > 0 ? Math.min(...limits) : 30;
     if (total > limit && reduced.length > 0) {
-        accept('error', `The reductions add up to ${total} %, more than the ${limit} % the audit-time table allows. Reduce them to ${limit} % at most; the time may not go below the table's less ${limit} % (IAF MD 5:2019).`, {
+        accept('error', `The reductions add up to ${total} %, more than the ${limit} % the audit-time table allows. Lower them to ${limit} % in all at most: the audit time may not go below the table's time less ${limit} % (IAF MD 5:2019).`, {
             node: reduced[reduced.length - 1], property: 'percent', data: { code: ProgrammeRules.reductionBeyondLimit }
         });
     }
@@ -170,7 +172,7 @@ function auditTimeMustMeetMinimum(client: Client, programme: ClientProgramme, ac
     const planned = initial.filter(a => a.auditDays !== undefined);
     if (planned.length > 0 && initialDays < time.initial) {
         const last = planned[planned.length - 1];
-        accept('error', `Stage 1 and stage 2 are planned with ${initialDays} auditor days; the calculation for ${programme.effectivePersonnel} effective personnel gives ${time.initial} (${calculationText(programme)}). Plan ${time.initial} days, or declare and justify a reduction (IAF MD 5:2019 3; ISO/IEC 17021-1:2015 9.1.4).`, {
+        accept('error', `Stage 1 and stage 2 are planned with ${initialDays} auditor days; the calculation for ${programme.effectivePersonnel} effective personnel gives ${time.initial} (${calculationText(programme)}). Plan ${time.initial} days for the two ('days ${roundTo2((last.auditDays ?? 0) + time.initial - initialDays)}' on '${last.name}'), or declare and justify a reduction ('reduce <percent> because "…"') (IAF MD 5:2019 3; ISO/IEC 17021-1:2015 9.1.4).`, {
             ...at(nodes.get(last.name), client, 'days'), data: { code: ProgrammeRules.auditTimeBelowMinimum }
         });
     }
@@ -235,10 +237,13 @@ function sitesShouldBeSampledPerMd1(client: Client, programme: ClientProgramme, 
         const visited = audit.sites.filter(id => id !== central && programme.sites.some(s => s.id === id && !s.temporary));
         const missesCentral = central !== undefined && !audit.sites.includes(central);
         if (visited.length >= audit.requiredSites && !missesCentral) continue;
-        const what = visited.length < audit.requiredSites
-            ? `visits ${visited.length} of ${programme.sampledSiteCount} sites besides the central function; IAF MD 1 requires ${audit.requiredSites}${programme.sampleIncrease ? ` (with the increase of ${programme.sampleIncrease})` : ''}`
-            : `leaves out the central function '${central}'`;
-        accept('error', `Audit '${audit.name}' ${what}. Add sites to 'sites' (IAF MD 1:2018 6.1.3).`, {
+        const missing = audit.requiredSites - visited.length;
+        const what = [
+            ...(missing > 0 ? [`visits ${visited.length} of ${programme.sampledSiteCount} sites besides the central function; IAF MD 1 requires ${audit.requiredSites}${programme.sampleIncrease ? ` (with the increase of ${programme.sampleIncrease})` : ''}`] : []),
+            ...(missesCentral ? [`leaves out the central function '${central}'`] : [])
+        ].join(', and ');
+        const add = [...(missesCentral ? [`'${central}'`] : []), ...(missing > 0 ? [`${missing} more site${missing > 1 ? 's' : ''}`] : [])].join(' and ');
+        accept('error', `Audit '${audit.name}' ${what}. Add ${add} to its 'sites' (IAF MD 1:2018 6.1.3).`, {
             ...at(nodes.get(audit.name), client, 'sites'), data: { code: ProgrammeRules.sampleBelowMinimum }
         });
     }
@@ -271,7 +276,7 @@ function cycleMustKeepItsWindows(client: Client, programme: ClientProgramme, acc
                 });
                 break;
             case 'recertification-after-expiry':
-                accept('error', `The recertification audit '${problem.audit}' ends after the certificate expires on ${problem.expires}. Plan it so that the recertification decision can be taken by ${problem.expires} (ISO/IEC 17021-1:2015 9.6.3).`, {
+                accept('error', `The recertification audit '${problem.audit}' ends after the certificate expires on ${problem.expires}. Let it end by ${problem.expires} at the latest ('.. ${problem.expires}' or earlier), early enough for the recertification decision to be taken before the certificate expires (ISO/IEC 17021-1:2015 9.6.3).`, {
                     ...at(nodes.get(problem.audit), client, 'from'), data: { code: ProgrammeRules.recertificationAfterExpiry }
                 });
                 break;
@@ -287,6 +292,7 @@ function teamsMustBeCompetentAndImpartial(client: Client, accept: ValidationAcce
     const standards = members.filter(isClientStandard).map(s => refOf(s.standard)).filter(c => c !== undefined);
     const conflicts = conflictsOf(client);
     const decisionBy = refOf(members.find(isDecisionDecl)?.person);
+    const decisionDate = members.find(isDecisionDecl)?.date ?? '<date>';
     for (const audit of clientAudits(client)) {
         const team = (audit.team ?? []).map(t => ({ member: t, person: refOf(t?.person), role: refOf(t?.role) }));
         const people = team.flatMap(t => (t.person ? [t.person] : []));
@@ -308,18 +314,18 @@ function teamsMustBeCompetentAndImpartial(client: Client, accept: ValidationAcce
             const qualifications = (person.qualifications ?? []).filter(q => !role || refOf(q?.role) === role);
             const expired = qualifications.filter(q => q.expires && q.expires < audit.from);
             if (qualifications.length > 0 && expired.length === qualifications.length) {
-                accept('error', `${person.name}'s qualification${role ? ` as ${role.name}` : ''} expired on ${expired[0].expires}, before audit '${nameOf(audit)}' starts on ${audit.from}. Renew it, or assign someone qualified (ISO/IEC 17021-1:2015 7.1.3, 7.2.4).`, {
+                accept('error', `${person.name}'s qualification${role ? ` as ${role.name}` : ''} expired on ${expired[0].expires}, before audit '${nameOf(audit)}' starts on ${audit.from}. Renew it (a new 'until <date>' on ${person.name}'s qualification, after the audit), or put someone qualified in ${person.name}'s place (ISO/IEC 17021-1:2015 7.1.3, 7.2.4).`, {
                     node: audit, property: 'team', index, data: { code: ProgrammeRules.qualificationExpiredOnAudit }
                 });
             }
             for (const conflict of conflicts.filter(c => refOf(c.person) === person)) {
                 if (conflict.until && isValidDate(conflict.until) && addYears(conflict.until, 2) < audit.from) continue;
-                accept('error', `${person.name} declared ${conflict.kind ?? 'a relationship'} with the client${conflict.until ? ` until ${conflict.until}` : ''}, less than two years before audit '${nameOf(audit)}' on ${audit.from}. Assign someone else (ISO/IEC 17021-1:2015 5.2.5, 5.2.6).`, {
+                accept('error', `${person.name} declared ${conflict.kind ?? 'a relationship'} with the client${conflict.until ? ` until ${conflict.until}` : ''}, less than two years before audit '${nameOf(audit)}' on ${audit.from}. Put someone else in ${person.name}'s place in its team (ISO/IEC 17021-1:2015 5.2.5, 5.2.6).`, {
                     node: audit, property: 'team', index, data: { code: ProgrammeRules.conflictedAuditor }
                 });
             }
             if (decisionBy && person === decisionBy && audit.kind !== 'special' && audit.kind !== 'surveillance') {
-                accept('error', `${person.name} took the certification decision and was on the team of '${nameOf(audit)}'. The decision must be taken by someone who did not audit: name another decision maker (ISO/IEC 17021-1:2015 9.5.1.2).`, {
+                accept('error', `${person.name} took the certification decision and was on the team of '${nameOf(audit)}'. The decision must be taken by someone who did not audit: name another decision maker, 'decided ${decisionDate} by <person>' (ISO/IEC 17021-1:2015 9.5.1.2).`, {
                     node: audit, property: 'team', index, data: { code: ProgrammeRules.decisionMakerOnTeam }
                 });
             }

@@ -1,6 +1,6 @@
 import type { ValidationAcceptor, ValidationChecks } from 'langium';
 import type { CertaAstType, Client, ClientAudit } from '../generated/ast.js';
-import { nameOf } from '../helpers/node-properties.js';
+import { catalogOf, nameOf } from '../helpers/node-properties.js';
 import { clauseKey, clientAudits, clientScheme, specialAuditSources } from '../programme/client-programme.js';
 import { clauseRefText, expandClauseRef } from '../scoping/clause-index.js';
 import { clauseRefsOf } from './scheme-facts.js';
@@ -50,7 +50,13 @@ function specialAuditsShouldSayWhatTheyAudit(client: Client, accept: ValidationA
         for (const ref of covers) {
             const clauses = expandClauseRef(ref);
             if (clauses.length === 0 || clauses.some(clause => audited!.has(clauseKey(clause)))) continue;
-            accept('warning', `Special audit '${nameOf(audit)}' covers ${clauseRefText(ref)}, which none of scheme ${nameOf(scheme)}'s audits covers, so its checklist has no item for it. Cover it in one of the scheme's audit activities, or name a clause they cover (ISO/IEC 17021-1:2015 9.6.4).`, {
+            const catalog = catalogOf(ref)?.name ?? '';
+            const auditedCatalogs = [...new Set([...audited].map(key => key.split(' ')[0]))].sort();
+            // A clause of a standard the scheme's audits do not audit at all (the accreditation standard, say) is no clause to add to them.
+            const advice = auditedCatalogs.includes(catalog) || auditedCatalogs.length === 0
+                ? `Cover it in one of the scheme's audit activities ('covers ${clauseRefText(ref)}'), or name a clause they cover`
+                : `The scheme's audits audit no clause of ${catalog}: name instead the clauses of ${auditedCatalogs.join(' or ')} the audit concerns (${auditedCatalogs.map(c => `'covers ${c} <clause>'`).join(' or ')})`;
+            accept('warning', `Special audit '${nameOf(audit)}' covers ${clauseRefText(ref)}, which none of scheme ${nameOf(scheme)}'s audits covers, so its checklist has no item for it. ${advice} (ISO/IEC 17021-1:2015 9.6.4).`, {
                 node: ref, data: { code: SpecialAuditRules.clauseNotAudited }
             });
         }
@@ -58,7 +64,7 @@ function specialAuditsShouldSayWhatTheyAudit(client: Client, accept: ValidationA
 }
 
 function coversOutsideSpecial(audit: ClientAudit, accept: ValidationAcceptor): void {
-    accept('error', `Audit '${nameOf(audit)}' is a ${audit.kind ?? ''} audit: it audits what the scheme's activities for it cover, not a list of its own. Remove 'covers', or make it a special audit ('${nameOf(audit)}: special') (ISO/IEC 17021-1:2015 9.1.3).`, {
+    accept('error', `Audit '${nameOf(audit)}' is a ${audit.kind ?? ''} audit: it audits what the scheme's activities for it cover, not a list of its own. Remove 'covers ${(audit.covers ?? []).map(clauseRefText).join(', ')}', or make it a special audit ('${nameOf(audit)}: special') (ISO/IEC 17021-1:2015 9.1.3).`, {
         node: audit, keyword: 'covers', data: { code: SpecialAuditRules.coversOutsideSpecial }
     });
 }
