@@ -37,7 +37,7 @@ function samplingPlanShouldSayHowManyAndByWhichRule(plan: SamplingPlan, accept: 
 function samplingPlanMustAgreeWithActivitySource(plan: SamplingPlan, accept: ValidationAcceptor): void {
     const activity: Activity | undefined = isActivity(plan.$container) ? plan.$container : undefined;
     if (!activity?.source || !plan.source || activity.source === plan.source) return;
-    accept('error', `Activity '${nameOf(activity)}' takes samples from the ${activity.source} but its sampling plan from the ${plan.source}. Say one place: remove 'from ${plan.source}' from the plan or change the activity's 'from' (ISO/IEC 17067:2013 Table 1).`, {
+    accept('error', `Activity '${nameOf(activity)}' takes samples from the ${activity.source} but its sampling plan from the ${plan.source}. Say one place: remove 'from ${plan.source}' from the plan, or change the activity's 'from ${activity.source}' to 'from ${plan.source}' (ISO/IEC 17067:2013 Table 1).`, {
         ...placeOn(plan, 'source'), data: { code: SamplingRules.sourceConflict }
     });
 }

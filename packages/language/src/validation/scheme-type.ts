@@ -1,5 +1,5 @@
 import type { ValidationAcceptor, ValidationChecks } from 'langium';
-import type { CertaAstType, Clause, ElementChoice, Scheme, SchemeType } from '../generated/ast.js';
+import type { ActivityPattern, CertaAstType, Clause, ElementChoice, Scheme, SchemeType } from '../generated/ast.js';
 import { isSchemeTypeDecl, isSurveillance } from '../generated/ast.js';
 import { defineRule } from './rule-catalog.js';
 import { reportsAbsence } from './syntax-damage.js';
@@ -94,6 +94,17 @@ function howToRealise(choice: ElementChoice): string {
         .map(c => patternsText(c)).filter(Boolean).join(' or ');
 }
 
+/**
+ * The line a designer adds to realise the choice: `activity review: review by …`, named after the
+ * first activity pattern (its source, method or kind) and never after an activity the scheme has.
+ */
+function activityToAdd(choice: ElementChoice, scheme: Scheme): string | undefined {
+    const pattern: ActivityPattern | undefined = choice.options.map(o => o.ref?.patterns[0]).find(p => p !== undefined);
+    if (!pattern) return undefined;
+    const name = freeName(pattern.source ?? pattern.method ?? pattern.kind, activitiesOf(scheme).map(a => nameOf(a.activity)));
+    return `activity ${name}: ${functionText(pattern)}${pattern.kind === 'attestation' ? '' : ' by …'}`;
+}
+
 /** The type declaration carries the diagnostics about the type. */
 function reportOnType(scheme: Scheme) {
     const decl = firstMember(scheme, isSchemeTypeDecl);
@@ -107,7 +118,8 @@ function schemeMustRealiseRequiredElements(scheme: Scheme, accept: ValidationAcc
     for (const choice of type.requires) {
         if (!choiceRealised(choice, initial)) {
             const how = howToRealise(choice);
-            accept('error', `Scheme '${nameOf(scheme)}' is of ${typeText(type)}, which requires functional element ${choiceText(choice)}, but no activity realises it.${how ? ` Add an activity of kind ${how}.` : ''} (${typeSource(type)})`, {
+            const line = activityToAdd(choice, scheme);
+            accept('error', `Scheme '${nameOf(scheme)}' is of ${typeText(type)}, which requires functional element ${choiceText(choice)}, but no activity realises it.${how && line ? ` Add an activity of kind ${how}, e.g. '${line}'.` : ''} (${typeSource(type)})`, {
                 ...reportOnType(scheme), data: { code: SchemeTypeRules.missingElement }
             });
         }
@@ -138,7 +150,8 @@ function surveillanceMustRealiseRequiredElements(scheme: Scheme, accept: Validat
     for (const choice of type.surveillanceRequires) {
         if (!choiceRealised(choice, activities)) {
             const how = howToRealise(choice);
-            accept('error', `Scheme '${nameOf(scheme)}' is of ${typeText(type)}, whose surveillance requires ${choiceText(choice)}, but no surveillance activity realises it.${how ? ` Add a surveillance activity of kind ${how}.` : ''} (${typeSource(type)})`, {
+            const line = activityToAdd(choice, scheme);
+            accept('error', `Scheme '${nameOf(scheme)}' is of ${typeText(type)}, whose surveillance requires ${choiceText(choice)}, but no surveillance activity realises it.${how && line ? ` Add a surveillance activity of kind ${how}, e.g. '${line}'.` : ''} (${typeSource(type)})`, {
                 node: surveillance, keyword: 'surveillance', data: { code: SchemeTypeRules.missingSurveillanceElement }
             });
         }
@@ -174,7 +187,9 @@ function attestationsMustBeProvidedBySchemeType(scheme: Scheme, accept: Validati
             });
         });
         if (activity.licenses.length > 0 && !provided.has('markLicence')) {
-            accept('error', `Activity '${nameOf(activity)}' licenses a mark of conformity, but ${typeText(type)} provides no mark licence. Issue a certificate instead, or choose a type that licenses marks (type 1b for a batch, or a type with surveillance) (${typeSource(type)}).`, {
+            const licensed = activity.licenses.map(l => l.$refText).join(', ');
+            const instead = activity.issues.includes('certificate') ? '' : ' and issue a certificate instead';
+            accept('error', `Activity '${nameOf(activity)}' licenses a mark of conformity, but ${typeText(type)} provides no mark licence. Remove 'licenses ${licensed}'${instead}, or choose a type that licenses marks (type 1b for a batch, or a type with surveillance) (${typeSource(type)}).`, {
                 node: activity, property: 'licenses', data: { code: SchemeTypeRules.markLicenceNotAllowed }
             });
         }
@@ -205,7 +220,7 @@ function initialAuditMustAccompanySurveillanceAudits(scheme: Scheme, accept: Val
 }
 
 /** `qmsAudit`, or `qmsAudit2`, … when the scheme already uses the name: advice must not create a duplicate. */
-function freeName(base: string, taken: string[]): string {
+export function freeName(base: string, taken: string[]): string {
     const used = new Set(taken);
     if (!used.has(base)) return base;
     let n = 2;
@@ -218,7 +233,10 @@ function subjectShouldFitSchemeType(scheme: Scheme, accept: ValidationAcceptor):
     const subject = certifiedSubject(scheme);
     if (!type || !subject || type.certifies.length === 0 || type.certifies.includes(subject)) return;
     if (subject === 'managementSystem') return; // reported by standard-fit as a product type in a management-system scheme
-    accept('warning', `Scheme '${nameOf(scheme)}' certifies a ${subject}, but ${typeText(type)} is meant for ${type.certifies.join(' or ')}. Choose the scheme type for what you certify (${typeSource(type)}).`, {
+    const fitting = type.$container.schemeTypes.filter(t => t.certifies.includes(subject)).map(t => t.name);
+    const types = fitting.length === 0 ? '' : ` (type ${fitting.length === 1 ? fitting[0] : `${fitting.slice(0, -1).join(', ')} or ${fitting[fitting.length - 1]}`})`;
+    const certifies = type.certifies.map(s => `'certifies ${s}'`).join(' or ');
+    accept('warning', `Scheme '${nameOf(scheme)}' certifies a ${subject}, but ${typeText(type)} is meant for ${type.certifies.join(' or ')}. Choose a scheme type meant for a ${subject}${types}, or, if the scheme certifies a ${type.certifies.join(' or ')}, write ${certifies} (${typeSource(type)}).`, {
         ...reportOnType(scheme), data: { code: SchemeTypeRules.subjectMismatch }
     });
 }

@@ -10,6 +10,8 @@ import {
     isManagementSystemScheme, isProductScheme, months, operatingStandard, patternMatches, placeOn, schemeTypeOf
 } from './scheme-facts.js';
 import { nameOf } from '../helpers/node-properties.js';
+import { certifiedStandards } from './integrated-coverage.js';
+import { freeName } from './scheme-type.js';
 
 /**
  * Whether a scheme fits the standard it is operated under: ISO/IEC 17065 evaluates the product itself,
@@ -122,6 +124,11 @@ function onStandard(scheme: Scheme) {
     return decl ? placeOn(decl, 'standard') : placeOn(scheme, 'name');
 }
 
+/** An activity name for advice that the scheme does not use yet: adding the suggested line creates no duplicate. */
+function newActivityName(scheme: Scheme, base: string): string {
+    return freeName(base, activitiesOf(scheme).map(a => nameOf(a.activity)));
+}
+
 function standardName(scheme: Scheme): string {
     const standard = operatingStandard(scheme);
     return standard?.designation ?? standard?.name ?? (isManagementSystemScheme(scheme) ? 'ISO/IEC 17021-1' : 'ISO/IEC 17065');
@@ -141,11 +148,11 @@ function subjectMustFitOperatingStandard(scheme: Scheme, accept: ValidationAccep
     if (!governs || !certifies) return;
     const subjectIsSystem = certifies.subject === 'managementSystem';
     if (subjectIsSystem && governs === 'productCertification') {
-        accept('error', `Scheme '${nameOf(scheme)}' certifies a management system but is operated under ${standardName(scheme)}, a standard for product certification. Operate it under ISO17021_1 (ISO/IEC 17021-1:2015 1).`, {
+        accept('error', `Scheme '${nameOf(scheme)}' certifies a management system but is operated under ${standardName(scheme)}, a standard for product certification. Write 'operatedUnder ISO17021_1', or 'certifies product' if the scheme certifies a product rather than a management system (ISO/IEC 17021-1:2015 1).`, {
             node: certifies, property: 'subject', data: { code: StandardFitRules.subjectMismatch }
         });
     } else if (!subjectIsSystem && governs === 'managementSystemCertification') {
-        accept('error', `Scheme '${nameOf(scheme)}' certifies a ${certifies.subject} but is operated under ${standardName(scheme)}, a standard for management-system certification. Operate it under ISO17065 (ISO/IEC 17065:2012 1).`, {
+        accept('error', `Scheme '${nameOf(scheme)}' certifies a ${certifies.subject} but is operated under ${standardName(scheme)}, a standard for management-system certification. Write 'operatedUnder ISO17065', or 'certifies managementSystem …' if the scheme certifies a management system (ISO/IEC 17065:2012 1).`, {
             node: certifies, property: 'subject', data: { code: StandardFitRules.subjectMismatch }
         });
     }
@@ -157,7 +164,7 @@ function schemeShouldReviewApplications(scheme: Scheme, accept: ValidationAccept
     if (!system && !product) return;
     if (activitiesOf(scheme).some(a => a.activity.kind === 'applicationReview')) return;
     const clause = system ? 'ISO/IEC 17021-1:2015 9.1.2' : 'ISO/IEC 17065:2012 7.2';
-    accept('warning', `Scheme '${nameOf(scheme)}' has no application review. Add 'activity application: applicationReview by …' to check, before evaluation starts, that the application is complete, the scope is clear and the body can carry out the certification (${clause}).`, {
+    accept('warning', `Scheme '${nameOf(scheme)}' has no application review. Add 'activity ${newActivityName(scheme, 'application')}: applicationReview by …' to check, before evaluation starts, that the application is complete, the scope is clear and the body can carry out the certification (${clause}).`, {
         ...onStandard(scheme), data: { code: StandardFitRules.missingApplicationReview }
     });
 }
@@ -175,9 +182,11 @@ function productSchemeMustEvaluateProduct(scheme: Scheme, accept: ValidationAcce
         const subject = certifiedSubject(scheme);
         const processOrService = certifiesProcessOrService(scheme);
         const what = processOrService ? `the ${subject} itself` : 'the product itself';
+        const method = subject === 'service' ? 'serviceAssessment' : processOrService ? 'productionAssessment' : 'testing';
+        const line = `activity ${newActivityName(scheme, method === 'testing' ? 'test' : 'assessment')}: determination ${method} by …`;
         const how = processOrService
-            ? `Add a determination that assesses the ${subject} (productionAssessment for a process, serviceAssessment for a service), or by testing or inspection`
-            : 'Add a determination by testing, inspection, design appraisal or service assessment';
+            ? `Add a determination that assesses the ${subject}, e.g. '${line}' (or one by testing or inspection)`
+            : `Add a determination that evaluates the product, e.g. '${line}' (or inspection, designAppraisal or serviceAssessment in place of testing)`;
         const assessesProduction = initial.some(a => a.kind === 'determination' && a.method === 'productionAssessment');
         const found = audits ? 'only audits' : assessesProduction ? 'only assesses production' : 'has no evaluation';
         accept('error', `Scheme '${nameOf(scheme)}' is operated under ${standardName(scheme)} but ${found}: no activity evaluates ${what}. ${how} (ISO/IEC 17065:2012 7.4).`, {
@@ -190,7 +199,7 @@ function productSchemeMustReviewEvaluation(scheme: Scheme, accept: ValidationAcc
     // A typed scheme gets the scheme type's "requires III" diagnostic instead.
     if (!isProductScheme(scheme) || !firstMember(scheme, isOperatedUnderDecl) || firstMember(scheme, isSchemeTypeDecl)) return;
     if (!activitiesOf(scheme).some(a => a.activity.kind === 'review')) {
-        accept('error', `Scheme '${nameOf(scheme)}' has no review of the evaluation results. Add 'activity review: review by …', performed by someone who did not evaluate (ISO/IEC 17065:2012 7.5).`, {
+        accept('error', `Scheme '${nameOf(scheme)}' has no review of the evaluation results. Add 'activity ${newActivityName(scheme, 'review')}: review by …', performed by someone who did not evaluate (ISO/IEC 17065:2012 7.5).`, {
             ...onStandard(scheme), data: { code: StandardFitRules.missingReview }
         });
     }
@@ -203,7 +212,7 @@ function schemeMustDecide(scheme: Scheme, accept: ValidationAcceptor): void {
     // A decision inside recertification renews a certificate; it does not grant one.
     if (!activitiesOf(scheme).some(a => a.activity.kind === 'decision' && a.phase !== 'recertification')) {
         const clause = field === 'productCertification' ? 'ISO/IEC 17065:2012 7.6' : 'ISO/IEC 17021-1:2015 9.5';
-        accept('error', `Scheme '${nameOf(scheme)}' has no certification decision. Add 'activity decision: decision by …', taken by someone who did not evaluate (${clause}).`, {
+        accept('error', `Scheme '${nameOf(scheme)}' has no certification decision. Add 'activity ${newActivityName(scheme, 'decision')}: decision by …', taken by someone who did not evaluate (${clause}).`, {
             ...onStandard(scheme), data: { code: StandardFitRules.missingDecision }
         });
     }
@@ -213,12 +222,15 @@ function managementSystemSchemeMustAuditInTwoStages(scheme: Scheme, accept: Vali
     if (!isManagementSystemScheme(scheme)) return;
     const kinds = new Set(activitiesOf(scheme).filter(a => a.phase === 'initial').map(a => a.activity.kind));
     if (!kinds.has('stage1')) {
-        accept('error', `Scheme '${nameOf(scheme)}' certifies a management system but has no stage 1 audit. Add 'activity stage1: stage1 audit by …' to review readiness before stage 2 (ISO/IEC 17021-1:2015 9.3.1.2).`, {
+        accept('error', `Scheme '${nameOf(scheme)}' certifies a management system but has no stage 1 audit. Add 'activity ${newActivityName(scheme, 'stage1')}: stage1 audit by …' to review readiness before stage 2 (ISO/IEC 17021-1:2015 9.3.1.2).`, {
             ...onStandard(scheme), data: { code: StandardFitRules.missingStage1 }
         });
     }
     if (!kinds.has('stage2')) {
-        accept('error', `Scheme '${nameOf(scheme)}' certifies a management system but has no stage 2 audit. Add 'activity stage2: stage2 audit by …' to evaluate implementation (ISO/IEC 17021-1:2015 9.3.1.3).`, {
+        // Stage 2 audits the whole system: the line to add covers every certified standard.
+        const standards = certifiedStandards(scheme).map(c => nameOf(c));
+        const covers = standards.length > 0 ? ` { covers ${standards.join(', ')} }` : '';
+        accept('error', `Scheme '${nameOf(scheme)}' certifies a management system but has no stage 2 audit. Add 'activity ${newActivityName(scheme, 'stage2')}: stage2 audit by …${covers}' to evaluate implementation (ISO/IEC 17021-1:2015 9.3.1.3).`, {
             ...onStandard(scheme), data: { code: StandardFitRules.missingStage2 }
         });
     }
@@ -255,20 +267,23 @@ function managementSystemSchemeMustRecertifyWithinCycle(scheme: Scheme, accept: 
     }
     const recertification = firstMember(scheme, isRecertification);
     if (!recertification) {
-        accept('error', `Scheme '${nameOf(scheme)}' certifies a management system but has no recertification. Add 'recertification before 36 months { activity … : recertificationAudit … }' (ISO/IEC 17021-1:2015 9.6.3).`, {
+        // Renewal needs a decision as well as the audit (recertification-without-decision).
+        const audit = newActivityName(scheme, 'recertificationAudit');
+        const decision = newActivityName(scheme, 'recertificationDecision');
+        accept('error', `Scheme '${nameOf(scheme)}' certifies a management system but has no recertification. Add 'recertification before 36 months { activity ${audit}: recertificationAudit audit by … activity ${decision}: decision by … }', with the decision taken by someone who did not audit (ISO/IEC 17021-1:2015 9.6.3).`, {
             ...onStandard(scheme), data: { code: StandardFitRules.missingRecertification }
         });
         return;
     }
     const renewal = recertification.activities ?? [];
     if (renewal.length > 0 && !renewal.some(a => a.kind === 'decision')) {
-        accept('error', `The recertification of scheme '${nameOf(scheme)}' has no decision: renewing the certificate needs the recertification audit report reviewed and a decision taken by someone who did not audit. Add 'activity recertificationDecision: decision by …' (and a 'review' if the scheme reviews reports separately) inside 'recertification { … }' (ISO/IEC 17021-1:2015 9.6.3, 9.5.4).`, {
+        accept('error', `The recertification of scheme '${nameOf(scheme)}' has no decision: renewing the certificate needs the recertification audit report reviewed and a decision taken by someone who did not audit. Add 'activity ${newActivityName(scheme, 'recertificationDecision')}: decision by …' (and a 'review' if the scheme reviews reports separately) inside 'recertification { … }' (ISO/IEC 17021-1:2015 9.6.3, 9.5.4).`, {
             node: recertification, keyword: 'recertification', data: { code: StandardFitRules.recertificationWithoutDecision }
         });
     }
     const limit = Math.min(36, cycle ? months(cycle.duration) : 36);
     if (recertification.deadline && months(recertification.deadline) > limit) {
-        accept('error', `Recertification before ${durationText(recertification.deadline)} comes after the certificate expires (a ${limit}-month cycle). Recertify before ${limit} months (ISO/IEC 17021-1:2015 9.1.3).`, {
+        accept('error', `Recertification before ${durationText(recertification.deadline)} comes after the certificate expires (a ${limit}-month cycle). Write 'recertification before ${limit} months' (ISO/IEC 17021-1:2015 9.1.3).`, {
             node: recertification, property: 'deadline', data: { code: StandardFitRules.cycleTooLong }
         });
     }
@@ -299,7 +314,7 @@ function workflowsShouldNotBeMixed(scheme: Scheme, accept: ValidationAcceptor): 
                 node: activity, property: 'kind', data: { code: StandardFitRules.workflowMixed }
             });
         } else if (system && activity.kind === 'determination' && productMethods.includes(activity.method ?? '')) {
-            accept('warning', `Activity '${nameOf(activity)}' (${functionText(activity)}) evaluates a product, but scheme '${nameOf(scheme)}' certifies a management system. Audit the system instead, or put product evaluation in a product scheme (ISO/IEC 17021-1:2015 9.3).`, {
+            accept('warning', `Activity '${nameOf(activity)}' (${functionText(activity)}) evaluates a product, but scheme '${nameOf(scheme)}' certifies a management system. Audit the system instead (write 'determination audit'), or put product evaluation in a product scheme (ISO/IEC 17021-1:2015 9.3).`, {
                 node: activity, property: 'kind', data: { code: StandardFitRules.workflowMixed }
             });
         }
