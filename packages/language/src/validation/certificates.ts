@@ -85,7 +85,7 @@ function certificateValidityMustFitCycle(scheme: Scheme, accept: ValidationAccep
     }
     const deadline = firstMember(scheme, isRecertification)?.deadline;
     if (deadline && months(deadline) > validity) {
-        accept('error', `The certificate expires after ${durationText(certificate.validity)}, but recertification may come as late as ${durationText(deadline)}: certified clients would be left without a valid certificate. Make 'validFor' at least the recertification deadline, or recertify earlier (ISO/IEC 17021-1:2015 9.6.3).`, {
+        accept('error', `The certificate expires after ${durationText(certificate.validity)}, but recertification may come as late as ${durationText(deadline)}: certified clients would be left without a valid certificate. Write 'validFor ${durationText(deadline)}', or recertify earlier: 'recertification before ${durationText(certificate.validity)}' (ISO/IEC 17021-1:2015 9.6.3).`, {
             ...placeOn(certificate, 'validity'), data: { code: CertificateRules.expiresBeforeRecertification }
         });
     }

@@ -77,7 +77,7 @@ function appealsMustBeDecidedByUninvolvedRoles(scheme: Scheme, accept: Validatio
         const role = ref.ref;
         const activity = role && involved.find(a => performersOf(a).includes(role));
         if (!role || !activity) return;
-        accept('error', `Role '${nameOf(role)}' decides appeals but also performs '${nameOf(activity)}' (${activity.kind}): an appeal must be decided by people not involved in the certification activities and decision appealed. Give the appeal decision to a role that takes no part in evaluation, review or decision (${clauseOf(scheme, 'appeals')}).`, {
+        accept('error', `Role '${nameOf(role)}' decides appeals but also performs '${nameOf(activity)}' (${activity.kind}): an appeal must be decided by people not involved in the certification activities and decision appealed. Write 'decidedBy <Role>' naming a role that takes no part in evaluation, review or decision (${clauseOf(scheme, 'appeals')}).`, {
             node: appeals, property: 'deciders', index, data: { code: ComplaintsAppealsRules.appealDeciderInvolved }
         });
     });

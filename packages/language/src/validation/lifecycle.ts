@@ -141,7 +141,7 @@ function suspensionMustHaveMaximum(suspension: Suspension, accept: ValidationAcc
             data: { code: LifecycleRules.suspensionWithoutMaximum, insertAt: suspension.$cstNode?.range.end, insertText: ' maximum 6 months', fixTitle: 'Add a maximum of 6 months' }
         });
     } else if (scheme && isManagementSystemScheme(scheme) && months(suspension.maximum) > 6) {
-        accept('warning', `A suspension of up to ${durationText(suspension.maximum)} is long: in most cases a management-system suspension would not exceed 6 months. Write 'maximum 6 months', or accept the finding with the reason for a longer period (ISO/IEC 17021-1:2015 9.6.5.4, note).`, {
+        accept('warning', `A suspension of up to ${durationText(suspension.maximum)} is long: in most cases a management-system suspension would not exceed 6 months. Write 'maximum 6 months', or accept the finding with the reason for a longer period: 'accept "${LifecycleRules.suspensionTooLong}" because "…"' (ISO/IEC 17021-1:2015 9.6.5.4, note).`, {
             ...placeOn(suspension, 'maximum'), data: { code: LifecycleRules.suspensionTooLong }
         });
     }

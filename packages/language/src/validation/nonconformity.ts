@@ -1,4 +1,5 @@
 import type { ValidationAcceptor, ValidationChecks } from 'langium';
+import { GrammarUtils } from 'langium';
 import type { CertaAstType, Grade, GradeLevel, Scheme } from '../generated/ast.js';
 import { isGrade } from '../generated/ast.js';
 import { nameOf } from '../helpers/node-properties.js';
@@ -56,14 +57,19 @@ export const nonconformityChecks: ValidationChecks<CertaAstType> = {
 
 function gradeShouldHaveLevel(grade: Grade, accept: ValidationAcceptor): void {
     if (gradeLevel(grade) || !grade.name) return;
-    accept('warning', `Grade '${nameOf(grade)}' does not say which level of finding it is, so the deadline and verification rules cannot judge it. Add 'as major', 'as minor' or 'as observation' after its title (ISO/IEC 17021-1:2015 9.4.5).`, {
+    // A grade without a body gets, with its level, what a major or minor grade needs: its deadlines and verification.
+    const levelsOffered = GrammarUtils.findNodeForKeyword(grade.$cstNode, '{')
+        ? `'as major', 'as minor' or 'as observation'`
+        : `'as major { correction within … days  correctiveAction within … days  verified onSite beforeDecision }', 'as minor { correction within … days  correctiveAction within … days }' or 'as observation'`;
+    accept('warning', `Grade '${nameOf(grade)}' does not say which level of finding it is, so the deadline and verification rules cannot judge it. Add ${levelsOffered} after its title (ISO/IEC 17021-1:2015 9.4.5).`, {
         node: grade, property: 'name', data: { code: NonconformityRules.gradeWithoutLevel }
     });
 }
 
 function majorMustBeVerifiedBeforeDecision(grade: Grade, accept: ValidationAcceptor): void {
     if (gradeLevel(grade) !== 'major' || grade.beforeDecision) return;
-    const how = grade.verification ? `'verified ${grade.verification} beforeDecision'` : `'verified onSite beforeDecision' (or byDocuments)`;
+    // Verified at the next audit comes after the decision: only on site or by documents can come before it.
+    const how = grade.verification && grade.verification !== 'atNextAudit' ? `'verified ${grade.verification} beforeDecision'` : `'verified onSite beforeDecision' (or byDocuments)`;
     accept('error', `Major nonconformity grade '${nameOf(grade)}' must be closed before certification is granted or renewed: the body reviews, accepts and verifies the effectiveness of the correction and corrective action before the decision. Write ${how} in the grade (ISO/IEC 17021-1:2015 9.5.2, ISO/IEC 17065:2012 7.6).`, {
         node: grade, property: grade.verification ? 'verification' : 'name', data: { code: NonconformityRules.majorNotVerifiedBeforeDecision }
     });
@@ -94,7 +100,7 @@ function majorDeadlineMustFitStage2Limit(grade: Grade, accept: ValidationAccepto
 function gradesShouldIncludeMajor(scheme: Scheme, accept: ValidationAcceptor): void {
     const grades = membersOf(scheme, isGrade);
     if (grades.length === 0 || grades.some(g => gradeLevel(g) === 'major') || grades.some(g => !gradeLevel(g))) return;
-    accept('warning', `Scheme '${nameOf(scheme)}' grades findings as ${grades.map(g => `'${nameOf(g)}'`).join(', ')} but has no major nonconformity grade, so nothing stops a certification decision. Add 'grade major "Major nonconformity" { … verified onSite beforeDecision }' (ISO/IEC 17021-1:2015 9.4.5).`, {
+    accept('warning', `Scheme '${nameOf(scheme)}' grades findings as ${grades.map(g => `'${nameOf(g)}'`).join(', ')} but has no major nonconformity grade, so nothing stops a certification decision. Add 'grade major "Major nonconformity" { correction within … days  correctiveAction within … days  verified onSite beforeDecision }' (ISO/IEC 17021-1:2015 9.4.5).`, {
         node: grades[0], property: 'name', data: { code: NonconformityRules.noMajorGrade }
     });
 }
