@@ -550,7 +550,7 @@ export const RULE_DOCS: Readonly<Record<string, RuleDoc>> = {
         "clean": "scheme QMS \"ISO 9001 certification\" {\n    certifies managementSystem ISO9001\n    operatedUnder ISO17021_1\n    mark QMSMARK \"system logo\"\n    accept \"certa.marks.mark-without-use\" because \"use is defined in the licence contract\"\n}\n"
     },
     "certa.acceptance.unknown-code": {
-        "description": "An acceptance names a code that no rule reports (see `certa rules`). The code of an acceptance is not reported by any rule (`certa rules` lists them).",
+        "description": "An acceptance names a code that no rule reports (see `certa rules`). The code of an acceptance is not reported by any rule (`certa rules` lists them). For a misspelt code, the message suggests the nearest codes an acceptance may name.",
         "clean": "accept \"certa.marks.mark-without-use\" on TICK because \"use is defined in the licence contract\"\nmark TICK \"approval mark\"\n"
     },
     "certa.internal.error": {

@@ -1,7 +1,8 @@
 import type { ValidationAcceptor, ValidationChecks } from 'langium';
 import { DiagnosticTag } from 'vscode-languageserver-types';
 import type { Acceptance, CertaAstType } from '../generated/ast.js';
-import { defineRule, renamedTo, ruleInfo } from './rule-catalog.js';
+import { allRules, defineRule, renamedTo, ruleInfo } from './rule-catalog.js';
+import { nearestNames } from '../scoping/nearest-names.js';
 import { reportsAbsence } from './syntax-damage.js';
 
 /**
@@ -58,7 +59,10 @@ function acceptanceMustGiveReason(acceptance: Acceptance, accept: ValidationAcce
 function acceptanceMustNameKnownCode(acceptance: Acceptance, accept: ValidationAcceptor): void {
     if (acceptance.code === undefined) return;
     if (!ruleInfo(acceptance.code)) {
-        accept('warning', `No rule reports '${acceptance.code}'. Check the code ('certa rules' lists them).`, {
+        // Only codes an acceptance may name: suggesting one that cannot be accepted would only trade this finding for another.
+        const suggestions = nearestNames(acceptance.code, allRules().map(rule => rule.code).filter(isAcceptable));
+        const hint = suggestions.length > 0 ? ` Did you mean ${suggestions.map(s => `'${s}'`).join(' or ')}?` : '';
+        accept('warning', `No rule reports '${acceptance.code}'.${hint} Write the code exactly as the finding shows it ('certa rules' lists them), or remove this acceptance.`, {
             node: acceptance, property: 'code', data: { code: AcceptanceRules.unknownCode }
         });
     } else if (renamedTo(acceptance.code)) {

@@ -1,4 +1,5 @@
 import type { AstNode, Reference, ValidationAcceptor, ValidationChecks } from 'langium';
+import { GrammarUtils } from 'langium';
 import type { CertaServices } from '../certa-module.js';
 import type {
     Activity, Catalog, CertaAstType, CertificationFunction, Clause, Competence, Person, Role, Scheme
@@ -111,7 +112,10 @@ function activityShouldNamePerformers(activity: Activity, accept: ValidationAcce
 
 function roleShouldNeedCompetences(role: Role, accept: ValidationAcceptor): void {
     if (role.needs.length > 0) return;
-    accept('warning', `Role '${nameOf(role)}' does not say which competences it needs. Add '{ needs <Competence>, … }' so that people can be judged competent for it (ISO/IEC 17065:2012 6.1.2, ISO/IEC 17021-1:2015 7.1.2).`, {
+    // A role with a body (`{ summary "…" }`) takes the line inside it; braces added after the body would not parse.
+    const hasBody = GrammarUtils.findNodeForKeyword(role.$cstNode, '{') !== undefined;
+    const add = hasBody ? `Add 'needs <Competence>' inside its braces` : `Add '{ needs <Competence> }'`;
+    accept('warning', `Role '${nameOf(role)}' does not say which competences it needs. ${add}, naming a declared competence, so that people can be judged competent for it (ISO/IEC 17065:2012 6.1.2, ISO/IEC 17021-1:2015 7.1.2).`, {
         node: role, property: 'name', data: { code: CompetenceRules.roleWithoutCompetence }
     });
 }
@@ -134,7 +138,9 @@ function productEvaluationShouldNeedTechnicalCompetence(scheme: Scheme, accept: 
         const roles = performersOf(activity);
         if (roles.length === 0 || roles.some(role => role.needs.length === 0)) continue; // reported by their own rules
         if (!competencesOf(roles).some(isTechnical)) {
-            accept('warning', `Activity '${nameOf(activity)}' (${functionText(activity)}) is performed by ${roles.map(r => `role '${nameOf(r)}'`).join(', ')}, which need${roles.length === 1 ? 's' : ''} no technical competence in the product. Give a role a competence with 'areas IAF …' or a 'basis' in the product requirements (ISO/IEC 17065:2012 6.1.2).`, {
+            const requirements = [...requirementCatalogs].map(c => `'basis ${nameOf(c)} …'`);
+            const basis = requirements.length > 0 ? `with ${requirements.join(' or ')} (the product requirements)` : `with a 'basis' in the product requirements, named in the scheme with 'requirement <Catalog>'`;
+            accept('warning', `Activity '${nameOf(activity)}' (${functionText(activity)}) is performed by ${roles.map(r => `role '${nameOf(r)}'`).join(', ')}, which need${roles.length === 1 ? 's' : ''} no technical competence in the product. Give ${roles.length === 1 ? 'the role' : 'one of these roles'} a competence with 'areas IAF …' (the product's technical area) or ${basis} (ISO/IEC 17065:2012 6.1.2).`, {
                 node: activity, property: 'performers', data: { code: CompetenceRules.missingTechnicalCompetence }
             });
         }
@@ -177,6 +183,11 @@ const functionWords: Record<CertificationFunction, string> = {
     leadingTheAuditTeam: 'leading the audit team'
 };
 
+/** `basis ISO17021_1 A.2.2, ISO17021_1 A.2.3`: the line that makes a competence rest on the rows. */
+function basisOn(standard: string, rows: Clause[]): string {
+    return `basis ${rows.map(row => `${standard} ${row.name}`).join(', ')}`;
+}
+
 function auditMustBePerformedByAuditors(scheme: Scheme, accept: ValidationAcceptor): void {
     if (!isManagementSystemScheme(scheme)) return;
     const rows = knowledgeRows(scheme);
@@ -188,7 +199,7 @@ function auditMustBePerformedByAuditors(scheme: Scheme, accept: ValidationAccept
         const known = knowledgeOf(roles);
         if (!needed.some(row => known.has(row))) {
             const standard = operatingStandard(scheme)?.name ?? 'ISO17021_1';
-            accept('error', `Audit '${nameOf(activity)}' is performed by ${roles.map(r => `role '${nameOf(r)}'`).join(', ')}, but no competence ${roles.length === 1 ? 'it needs' : 'they need'} rests on the auditing knowledge of ${standard} (rows ${needed.map(r => r.name).join(', ')}). Audits need qualified auditors: give the role a competence with 'basis ${standard} ${needed[0].name}' or 'basis ${standard} A' (ISO/IEC 17021-1:2015 7.1.2, Annex A).`, {
+            accept('error', `Audit '${nameOf(activity)}' is performed by ${roles.map(r => `role '${nameOf(r)}'`).join(', ')}, but no competence ${roles.length === 1 ? 'it needs' : 'they need'} rests on the auditing knowledge of ${standard} (rows ${needed.map(r => r.name).join(', ')}). Audits need qualified auditors: give ${roles.length === 1 ? 'the role' : 'one of these roles'} a competence with '${basisOn(standard, needed)}' (all the auditing rows) or 'basis ${standard} A' (the whole Annex) (ISO/IEC 17021-1:2015 7.1.2, Annex A).`, {
                 node: activity, property: 'performers', data: { code: CompetenceRules.missingAuditor }
             });
         }
@@ -232,6 +243,7 @@ function auditorsShouldKnowEachAuditedStandard(scheme: Scheme, accept: Validatio
 function functionsShouldMeetAnnexA(scheme: Scheme, accept: ValidationAcceptor): void {
     if (!isManagementSystemScheme(scheme)) return;
     const rows = knowledgeRows(scheme);
+    const standard = operatingStandard(scheme)?.name ?? 'ISO17021_1';
     const groups: Array<{ fn: CertificationFunction; activities: Activity[] }> = [];
     for (const { activity } of activitiesOf(scheme)) {
         const fn = functionOf(activity);
@@ -250,14 +262,14 @@ function functionsShouldMeetAnnexA(scheme: Scheme, accept: ValidationAcceptor): 
         const names = activities.map(a => `'${nameOf(a)}'`).join(', ');
         if (missing.length === needed.length) {
             if (fn === 'reportReviewAndDecision') {
-                accept('warning', `The roles performing ${names} (report review and decision: ${roles.map(r => `'${nameOf(r)}'`).join(', ')}) need none of the knowledge Annex A lists for that function. Give a role a competence with 'basis ${operatingStandard(scheme)?.name} ${needed[0].name}' or the whole Annex (ISO/IEC 17021-1:2015 7.1.2, Annex A).`, {
+                accept('warning', `The roles performing ${names} (report review and decision: ${roles.map(r => `'${nameOf(r)}'`).join(', ')}) need none of the knowledge Annex A lists for that function. Give one of these roles a competence with '${basisOn(standard, needed)}' (all the rows for that function) or 'basis ${standard} A' (the whole Annex) (ISO/IEC 17021-1:2015 7.1.2, Annex A).`, {
                     node: first, property: 'performers', data: { code: CompetenceRules.missingDecisionCompetence }
                 });
             }
             continue; // auditing: reported as missing-auditor
         }
         if (missing.length > 0) {
-            accept('warning', `The roles performing ${names} (${functionWords[fn]}: ${roles.map(r => `'${nameOf(r)}'`).join(', ')}) together lack Annex A knowledge ${missing.map(row => `${nameOf(row)}${row.heading ? ` (${row.heading})` : ''}`).join(', ')}. Add competences resting on ${missing.length === 1 ? 'that row' : 'those rows'} to a performing role (ISO/IEC 17021-1:2015 Annex A).`, {
+            accept('warning', `The roles performing ${names} (${functionWords[fn]}: ${roles.map(r => `'${nameOf(r)}'`).join(', ')}) together lack Annex A knowledge ${missing.map(row => `${nameOf(row)}${row.heading ? ` (${row.heading})` : ''}`).join(', ')}. Give one of these roles a competence with '${basisOn(standard, missing)}' (ISO/IEC 17021-1:2015 Annex A).`, {
                 node: first, property: 'performers', data: { code: CompetenceRules.annexAGap, missing: missing.map(row => row.name) }
             });
         }
@@ -283,7 +295,7 @@ function scopeAreasShouldBeCovered(scheme: Scheme, facts: WorkspaceFacts, accept
         if (areas.length === 0) return; // unresolved: the linker reports it
         const text = clauseRefText(ref);
         if (!areas.some(area => roleAreas.has(area))) {
-            accept('warning', `The scope of scheme '${nameOf(scheme)}' includes ${text}, but no competence of the evaluating roles (${roles.map(r => `'${nameOf(r)}'`).join(', ')}) is held in that area. Add '${text}' to the 'areas' of a competence an auditor or evaluator needs, or remove the area from the scope (ISO/IEC 17021-1:2015 7.1.2, ISO/IEC 17065:2012 6.1.2).`, {
+            accept('warning', `The scope of scheme '${nameOf(scheme)}' includes ${text}, but no competence of the evaluating roles (${roles.map(r => `'${nameOf(r)}'`).join(', ')}) is held in that area. Add '${text}' to the 'areas' of a competence an auditor or evaluator needs${people ? ` and 'areas ${text}' with evidence to a person qualified for that role` : ''}, or remove the area from the scope (ISO/IEC 17021-1:2015 7.1.2, ISO/IEC 17065:2012 6.1.2).`, {
                 node: scope, property: 'areas', index, data: { code: CompetenceRules.scopeAreaNotCovered }
             });
         } else if (people && !areas.some(area => personAreas.has(area))) {
@@ -356,7 +368,7 @@ function decisionShouldHaveIndependentPerson(scheme: Scheme, facts: WorkspaceFac
             const [person] = deciders;
             const alsoEvaluates = person.qualifications.map(q => q.role?.ref).find(r => r && evaluatingRoles.has(r));
             if (alsoEvaluates) {
-                accept('warning', `Only '${nameOf(person)}' (${person.fullName}) is qualified for role '${nameOf(role)}', which decides in '${nameOf(decision)}', and ${nameOf(person)} is also qualified as '${nameOf(alsoEvaluates)}', which evaluates. For clients ${nameOf(person)} evaluated nobody could decide: qualify a second person for '${nameOf(role)}' (ISO/IEC 17065:2012 7.6.2, ISO/IEC 17021-1:2015 9.5.1.2).`, {
+                accept('warning', `Only '${nameOf(person)}' (${person.fullName}) is qualified for role '${nameOf(role)}', which decides in '${nameOf(decision)}', and ${nameOf(person)} is also qualified as '${nameOf(alsoEvaluates)}', which evaluates. For clients ${nameOf(person)} evaluated nobody could decide: qualify a second person for it, adding 'qualified ${nameOf(role)}' to another person of the register (ISO/IEC 17065:2012 7.6.2, ISO/IEC 17021-1:2015 9.5.1.2).`, {
                     node: decision, property: 'performers', index: i, data: { code: CompetenceRules.decisionNotIndependent }
                 });
             }
@@ -368,7 +380,7 @@ function qualificationsShouldBeCurrent(person: Person, accept: ValidationAccepto
     const now = today();
     person.qualifications.forEach((qualification, index) => {
         if (qualification.expires && qualification.expires < now) {
-            accept('warning', `The qualification of '${nameOf(person)}' for role '${qualification.role?.$refText ?? ''}' expired on ${qualification.expires}. Renew it with new evidence or remove it (ISO/IEC 17021-1:2015 7.1.3).`, {
+            accept('warning', `The qualification of '${nameOf(person)}' for role '${qualification.role?.$refText ?? ''}' expired on ${qualification.expires}. Renew it after a new evaluation, writing '${qualification.role?.$refText ?? ''} until <date> evaluated <date>' with the new dates (and the new evidence), or remove it (ISO/IEC 17021-1:2015 7.1.3).`, {
                 node: person, property: 'qualifications', index, data: { code: CompetenceRules.expiredQualification }
             });
         }
@@ -382,7 +394,7 @@ function personShouldHaveNeededCompetences(person: Person, accept: ValidationAcc
         const role = qualification.role?.ref;
         const missing = (role?.needs ?? []).map(n => n.ref).filter((c): c is Competence => c !== undefined && !has.has(c));
         if (role && missing.length > 0) {
-            accept('warning', `'${nameOf(person)}' is qualified for role '${nameOf(role)}', which needs ${missing.map(c => `'${nameOf(c)}'`).join(', ')}, but does not list ${missing.length === 1 ? 'it' : 'them'} as competent. Add 'competent ${missing.map(c => c.name).join(', ')}' with evidence, or remove the qualification (ISO/IEC 17021-1:2015 7.1.3).`, {
+            accept('warning', `'${nameOf(person)}' is qualified for role '${nameOf(role)}', which needs ${missing.map(c => `'${nameOf(c)}'`).join(', ')}, but does not list ${missing.length === 1 ? 'it' : 'them'} as competent. Add 'competent ${missing.map(c => c.name).join(', ')}' with evidence ('evidence "…" for competence ${missing[0].name}'), or remove the qualification (ISO/IEC 17021-1:2015 7.1.3).`, {
                 node: person, property: 'qualifications', index, data: { code: CompetenceRules.personLacksCompetence }
             });
         }
@@ -399,7 +411,8 @@ function personShouldWorkInRolesTechnicalAreas(person: Person, accept: Validatio
             if (!competence || competence.areas.length === 0) continue;
             if (competence.areas.some(ref => clausesOf(ref).some(area => held.has(area)))) continue;
             const areas = competence.areas.map(ref => clauseRefText(ref)).join(', ');
-            accept('warning', `'${nameOf(person)}' is qualified for role '${nameOf(role)}', whose competence '${nameOf(competence)}' is held in technical area ${areas}, but ${nameOf(person)}'s areas are ${person.areas.map(ref => clauseRefText(ref)).join(', ')}. Add the area with evidence, or remove the qualification (ISO/IEC 17021-1:2015 7.1.2, ISO/IEC 17065:2012 6.1.2).`, {
+            const first = clauseRefText(competence.areas[0]);
+            accept('warning', `'${nameOf(person)}' is qualified for role '${nameOf(role)}', whose competence '${nameOf(competence)}' is held in technical area ${areas}, but ${nameOf(person)}'s areas are ${person.areas.map(ref => clauseRefText(ref)).join(', ')}. Add ${competence.areas.length === 1 ? 'that area' : 'one of those areas'} with evidence ('areas ${first}' and 'evidence "…" for area ${first}'), or remove the qualification (ISO/IEC 17021-1:2015 7.1.2, ISO/IEC 17065:2012 6.1.2).`, {
                 node: person, property: 'qualifications', index, data: { code: CompetenceRules.personOutsideTechnicalArea }
             });
             return;

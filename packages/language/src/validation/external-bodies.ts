@@ -49,7 +49,7 @@ function externalBodyMustNotReviewOrDecide(body: ExternalBody, accept: Validatio
     (body.activities ?? []).forEach((ref, index) => {
         const activity = ref.ref;
         if (!activity || !notOutsourced.has(activity.kind)) return;
-        accept('error', `External body '${nameOf(body)}' performs '${nameOf(activity)}' (${activity.kind}): the certification body may outsource evaluation only, and keeps the ${activity.kind === 'decision' ? 'certification decision' : activity.kind === 'attestation' ? 'attestation' : 'review'} itself. Remove '${nameOf(activity)}' from 'performs' and give it to the body's own role (ISO/IEC 17065:2012 6.2.2, 7.6; ISO/IEC 17021-1:2015 7.5).`, {
+        accept('error', `External body '${nameOf(body)}' performs '${nameOf(activity)}' (${activity.kind}): the certification body may outsource evaluation only, and keeps the ${activity.kind === 'decision' ? 'certification decision' : activity.kind === 'attestation' ? 'attestation' : 'review'} itself. Remove '${nameOf(activity)}' from 'performs' and leave it to a role of the certification body ('by <Role>' on the activity) (ISO/IEC 17065:2012 6.2.2, 7.6; ISO/IEC 17021-1:2015 7.5).`, {
             node: body, property: 'activities', index, data: { code: ExternalBodyRules.reviewsOrDecides }
         });
     });
