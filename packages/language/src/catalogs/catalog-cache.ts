@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as v8 from 'node:v8';
 import type { AstNode, LangiumCoreServices, ParseResult } from 'langium';
-import { AstUtils } from 'langium';
+import { isReference } from 'langium';
 
 /**
  * The builtin catalogs as parsed once, at build time, in Langium's dehydrated form (the AST and
@@ -32,17 +32,13 @@ function textHash(text: string): string {
  * elements in this order and names token types), the V8 that serialised them and the format.
  */
 function cacheKey(services: LangiumCoreServices): string {
-    // One string hashed once: a hash update per property was a fifth of reading the cache.
-    const parts: string[] = [String(FORMAT), process.versions.v8];
-    for (const node of AstUtils.streamAst(services.Grammar)) {
-        parts.push(node.$type);
-        for (const [property, value] of Object.entries(node)) {
-            if (!property.startsWith('$') && (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')) {
-                parts.push(property, String(value));
-            }
-        }
-    }
-    return createHash('sha256').update(parts.join('\0')).digest('hex');
+    // The grammar as JSON, references by their text and without Langium's own `$` properties: a
+    // third of the time of walking its tree (a cold start does this once).
+    const grammar = JSON.stringify(services.Grammar, (key, value: unknown) => {
+        if (key.startsWith('$') && key !== '$type') return undefined;
+        return isReference(value) ? value.$refText : value;
+    });
+    return createHash('sha256').update(`${FORMAT}\0${process.versions.v8}\0${grammar}`).digest('hex');
 }
 
 /** The cached trees of a catalog folder, by file name; empty when there is no usable cache. */
