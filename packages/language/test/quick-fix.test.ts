@@ -247,6 +247,14 @@ describe('quick fixes for operating a scheme', () => {
         expect(codes).toEqual([]);
     });
 
+    it('adds only the conditions to a mark that says how misuse is handled, keeping that text', async () => {
+        const text = breaking('        conditions "certified plants only, with the certificate number"\n', '');
+        const { fixed, codes } = await fixAndRevalidate(text, 'certa.marks.missing-conditions', 'Add a conditions-of-use placeholder');
+        expect(fixed.match(/misuse /g)).toHaveLength(1);
+        expect(fixed).toContain('misuse "suspension of the licence, publication"');
+        expect(codes).toEqual([]);
+    });
+
     it('names the body\'s procedures a scheme that describes none of its operation leaves to it, after its last member', async () => {
         const operation = / {4}externalBody[\s\S]*? {4}certificate \{[\s\S]*?\n {4}\}\n/;
         expect(operatedScheme).toMatch(operation);

@@ -77,7 +77,7 @@ export const lifecycleChecks = (services: CertaServices): ValidationChecks<Certa
     SpecialAudit: (audit, accept) => {
         if (audit.purpose !== 'shortNotice' && audit.purpose !== 'unannounced') return;
         if (audit.conditions) return;
-        accept('error', `A ${audit.purpose === 'shortNotice' ? 'short-notice' : 'unannounced'} audit needs conditions that clients know in advance. Add 'conditions "…"' saying when such audits are made (complaints, changes, follow-up of suspended clients) (ISO/IEC 17021-1:2015 9.6.4.2).`, {
+        accept('error', `${audit.purpose === 'shortNotice' ? 'A short-notice' : 'An unannounced'} audit needs conditions that clients know in advance. Add 'conditions "…"' saying when such audits are made (complaints, changes, follow-up of suspended clients) (ISO/IEC 17021-1:2015 9.6.4.2).`, {
             ...placeOn(audit, 'purpose'), data: { code: LifecycleRules.specialAuditConditions, insertAt: audit.$cstNode?.range.end, insertText: ' conditions "TODO: when such audits are made and how clients are told in advance"', fixTitle: 'Add a conditions placeholder' }
         });
     },

@@ -34,11 +34,13 @@ function marksOfOperatedSchemeMustHaveConditions(scheme: Scheme, accept: Validat
         if (mark.conditions) continue;
         // A shared mark declared outside the scheme carries the diagnostic in this scheme's document only when declared here.
         const own = isScheme(mark.$container) && mark.$container === scheme;
-        const text = `Mark '${nameOf(mark)}' has no conditions of use. Add 'conditions "…"' (who may use it, on what, how it is shown with the certificate number) and 'misuse "…"' (what the body does about incorrect use) (ISO/IEC 17065:2012 4.1.3; ISO/IEC 17021-1:2015 8.3).`;
+        // A mark that already says how misuse is handled needs its conditions only: a second 'misuse' would replace the first.
+        const andMisuse = mark.misuse ? '' : ` and 'misuse "…"' (what the body does about incorrect use)`;
+        const text = `Mark '${nameOf(mark)}' has no conditions of use. Add 'conditions "…"' (who may use it, on what, how it is shown with the certificate number)${andMisuse} (ISO/IEC 17065:2012 4.1.3; ISO/IEC 17021-1:2015 8.3).`;
         if (own) {
             accept('error', text, {
                 node: mark, property: 'name',
-                data: { code: MarkConditionRules.missingConditions, insertAt: mark.$cstNode?.range.end, insertText: ' conditions "TODO: who may use the mark, on what and how" misuse "TODO: what the body does about incorrect use"', fixTitle: 'Add conditions of use and misuse placeholders' }
+                data: { code: MarkConditionRules.missingConditions, insertAt: mark.$cstNode?.range.end, insertText: ` conditions "TODO: who may use the mark, on what and how"${mark.misuse ? '' : ' misuse "TODO: what the body does about incorrect use"'}`, fixTitle: mark.misuse ? 'Add a conditions-of-use placeholder' : 'Add conditions of use and misuse placeholders' }
             });
         } else {
             const activity = activitiesOf(scheme).map(a => a.activity).find(a => a.licenses.some(ref => ref.ref === mark));
