@@ -105,6 +105,8 @@ describe('quick fixes', () => {
     activity decision: decision activity licence: attestation issues certificate }`;
         const { fixed, codes } = await fixAndRevalidate(text, 'certa.scheme-type.surveillance-required', 'Add a surveillance block (every 12 months)');
         expect(fixed).toMatch(/surveillance every 12 months \{[\s\S]*\}\s*\}$/);
+        // Type 2 surveils with samples from the market: the block names that activity, as the message does.
+        expect(fixed).toContain('// activity market: determination testing from market by …');
         expect(codes).not.toContain('certa.scheme-type.surveillance-required');
         expect(codes).not.toContain('certa.syntax.unexpected-input');
     });

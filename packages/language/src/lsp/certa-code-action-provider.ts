@@ -140,7 +140,6 @@ function lineIndent(context: FixContext, line: number): string {
     return /^[ \t]*/.exec(text)?.[0] ?? '';
 }
 
-/** Inserts `surveillance every 12 months { … }` before the scheme's closing brace. */
 /** An edit that adds `lines` (indented one level) as the last members of a scheme. */
 function appendToScheme(context: FixContext, scheme: Scheme, lines: string[]): TextEdit | undefined {
     const range = scheme.$cstNode?.range;
@@ -154,11 +153,16 @@ function appendToScheme(context: FixContext, scheme: Scheme, lines: string[]): T
     return { range: { start: at, end: at }, newText: onOwnLine ? block : `\n${block}${indent}` };
 }
 
+/**
+ * Inserts `surveillance every 12 months { … }` before the scheme's closing brace, with the
+ * activities the message names (those the scheme type requires) as comments to complete.
+ */
 function addSurveillanceBlock(context: FixContext): CodeAction[] {
     const node = nodeAt(context, context.diagnostic.range.start);
     const scheme = node && AstUtils.getContainerOfType(node, isScheme);
-    const edit = scheme && appendToScheme(context, scheme,
-        ['surveillance every 12 months {', '    // activity …: surveillanceAudit audit by … { covers … }', '}']);
+    const named = Array.isArray(context.data.activities) ? context.data.activities.filter((a): a is string => typeof a === 'string') : [];
+    const activities = named.length > 0 ? named : ['activity …: surveillanceAudit audit by … { covers … }'];
+    const edit = scheme && appendToScheme(context, scheme, ['surveillance every 12 months {', ...activities.map(a => `    // ${a}`), '}']);
     return edit ? [quickFix(context, 'Add a surveillance block (every 12 months)', [edit], true)] : [];
 }
 

@@ -92,7 +92,7 @@ function exclusionShouldConcernCertifiedStandard(exclusion: Exclusion, accept: V
     const catalog = exclusion.ref?.catalog?.ref;
     if (!scheme || certified.length === 0 || !catalog || certified.includes(catalog) || !isManagementSystemScheme(scheme)) return;
     const names = certified.map(nameOf).join(' and ');
-    accept('warning', `Scheme '${nameOf(scheme)}' certifies against ${names} but excludes a clause of ${nameOf(catalog)}. Exclusions declare requirements of a certified standard not applicable; exclude ${names} clauses only (ISO 9001:2015 4.3).`, {
+    accept('warning', `Scheme '${nameOf(scheme)}' certifies against ${names} but excludes a clause of ${nameOf(catalog)}. Exclusions declare requirements of a certified standard not applicable, and ${nameOf(catalog)} is not one. Remove this exclusion; only clauses of ${names} may be excluded (ISO 9001:2015 4.3).`, {
         node: exclusion, property: 'ref', data: { code: MsScopeRules.exclusionOutsideCertifiedStandard }
     });
 }

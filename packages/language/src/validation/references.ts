@@ -78,7 +78,7 @@ function topLevelNamesMustBeUnique(document: Document, index: CertaIndexManager,
         if (!name) continue;
         const where = places(element.$type, name);
         if (where.length === 0) continue;
-        accept('error', `The ${kindWords[element.$type]} '${name}' is declared more than once (also ${where.join(', ')}). Rename or remove one of them.`, {
+        accept('error', `The ${kindWords[element.$type]} '${name}' is declared more than once (also ${where.join(', ')}). Remove one of them; if two are meant, rename one and use its new name where that one is meant.`, {
             node: element, property: 'name',
             data: { code: ReferenceRules.duplicateId, deleteRange: element.$cstNode?.range }
         });

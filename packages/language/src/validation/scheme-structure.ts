@@ -1,7 +1,7 @@
 import type { AstNode, ValidationAcceptor, ValidationChecks } from 'langium';
 import { AstUtils, GrammarUtils } from 'langium';
 import type { CertaAstType, CertifiesDecl, Scheme, SchemeMember } from '../generated/ast.js';
-import { isCertifiesDecl } from '../generated/ast.js';
+import { isCertifiesDecl, isRecertification, isSurveillance } from '../generated/ast.js';
 import { nameOf, refTextOf } from '../helpers/node-properties.js';
 import { defineRule } from './rule-catalog.js';
 
@@ -22,10 +22,10 @@ export const SchemeStructureRules = {
  * makes a member repeatable where values may differ: `certifies managementSystem X` once per
  * standard (an integrated scheme), but never the same standard twice nor two different subjects.
  */
-const singleValued: Record<string, { words: string; key?: (member: SchemeMember) => string }> = {
+const singleValued: Record<string, { words: string; states?: string; key?: (member: SchemeMember) => string }> = {
     VersionDecl: { words: 'version' },
     OwnerDecl: { words: 'owner' },
-    CertifiesDecl: { words: 'certifies', key: member => certifiesKey(member as CertifiesDecl) },
+    CertifiesDecl: { words: 'certifies', states: 'what it certifies', key: member => certifiesKey(member as CertifiesDecl) },
     OperatedUnderDecl: { words: 'operatedUnder' },
     SchemeTypeDecl: { words: 'type' },
     UsesQmsDecl: { words: 'usesQms' },
@@ -53,7 +53,7 @@ function singleValuedMembersMustNotRepeat(scheme: Scheme, accept: ValidationAcce
         const key = `${member.$type}:${row.key ? row.key(member) : ''}`;
         const earlier = first.get(key) ?? (isCertifiesDecl(member) ? otherSubject(subjects, member) : undefined);
         if (earlier) {
-            reportRepeat(scheme, member, earlier, row.words, accept);
+            reportRepeat(scheme, member, earlier, row.words, row.states ?? `its ${row.words}`, accept);
             continue;
         }
         first.set(key, member);
@@ -66,12 +66,30 @@ function otherSubject(subjects: Map<string, CertifiesDecl>, decl: CertifiesDecl)
     return [...subjects.entries()].find(([subject]) => subject !== decl.subject)?.[1];
 }
 
-function reportRepeat(scheme: Scheme, member: SchemeMember, earlier: SchemeMember, words: string, accept: ValidationAcceptor): void {
+/**
+ * What to do, in words that lead to a clean scheme: a block is removed whole (its activities moved
+ * first if needed), a second subject is not turned into another repeated line, and an integrated
+ * scheme is the one case where `certifies` is repeated.
+ */
+function repeatAdvice(member: SchemeMember, earlier: SchemeMember): string {
+    if (isSurveillance(member) || isRecertification(member)) {
+        return 'Keep one block: move into the first any activity of this one that you still need, then remove this block.';
+    }
+    if (isCertifiesDecl(member) && isCertifiesDecl(earlier) && member.subject !== earlier.subject) {
+        return `A scheme certifies one kind of subject: keep the 'certifies' line you mean and remove the other (only an integrated scheme repeats 'certifies', with one 'certifies managementSystem <standard>' line per standard).`;
+    }
+    if (isCertifiesDecl(member) && member.subject === 'managementSystem' && member.standard) {
+        return `Remove this line: each standard is certified once (an integrated scheme has one 'certifies managementSystem <standard>' line per standard).`;
+    }
+    return 'Keep the one you mean and remove the other line.';
+}
+
+function reportRepeat(scheme: Scheme, member: SchemeMember, earlier: SchemeMember, words: string, states: string, accept: ValidationAcceptor): void {
     const line = (node: AstNode) => (node.$cstNode?.range.start.line ?? 0) + 1;
     const document = AstUtils.getDocument(scheme);
     const earlierRange = earlier.$cstNode?.range;
     const keyword = GrammarUtils.findNodeForKeyword(member.$cstNode, words.split(' ')[0])?.range;
-    accept('error', `Scheme '${nameOf(scheme)}' already states its ${words} on line ${line(earlier)}; this second one would be ignored. Keep one: remove this line or merge it into the first (an integrated scheme certifies several management-system standards with one 'certifies managementSystem <standard>' line each).`, {
+    accept('error', `Scheme '${nameOf(scheme)}' already states ${states} on line ${line(earlier)}; this second one would be ignored. ${repeatAdvice(member, earlier)}`, {
         node: member, range: keyword,
         data: { code: SchemeStructureRules.repeatedMember, deleteRange: member.$cstNode?.range },
         relatedInformation: earlierRange ? [{ location: { uri: document.uri.toString(), range: earlierRange }, message: `first ${words} of scheme '${nameOf(scheme)}'` }] : undefined

@@ -98,11 +98,27 @@ function howToRealise(choice: ElementChoice): string {
  * The line a designer adds to realise the choice: `activity review: review by …`, named after the
  * first activity pattern (its source, method or kind) and never after an activity the scheme has.
  */
-function activityToAdd(choice: ElementChoice, scheme: Scheme): string | undefined {
+function activityToAdd(choice: ElementChoice, scheme: Scheme, taken = activitiesOf(scheme).map(a => nameOf(a.activity))): string | undefined {
     const pattern: ActivityPattern | undefined = choice.options.map(o => o.ref?.patterns[0]).find(p => p !== undefined);
     if (!pattern) return undefined;
-    const name = freeName(pattern.source ?? pattern.method ?? pattern.kind, activitiesOf(scheme).map(a => nameOf(a.activity)));
+    const name = freeName(pattern.source ?? pattern.method ?? pattern.kind, taken);
     return `activity ${name}: ${functionText(pattern)}${pattern.kind === 'attestation' ? '' : ' by …'}`;
+}
+
+/**
+ * The activities of the surveillance block to add: one for each element the type's surveillance
+ * requires (the first option of a choice), each named apart from the scheme's activities and from the others.
+ */
+function surveillanceActivitiesToAdd(type: SchemeType, scheme: Scheme): string[] {
+    const taken = activitiesOf(scheme).map(a => nameOf(a.activity));
+    const lines: string[] = [];
+    for (const choice of type.surveillanceRequires) {
+        const line = activityToAdd(choice, scheme, taken);
+        if (!line) continue;
+        lines.push(line);
+        taken.push(/^activity (\w+):/.exec(line)![1]);
+    }
+    return lines;
 }
 
 /** The type declaration carries the diagnostics about the type. */
@@ -131,8 +147,11 @@ function surveillanceMustMatchSchemeType(scheme: Scheme, accept: ValidationAccep
     if (!type?.surveillance) return;
     const surveillance = firstMember(scheme, isSurveillance);
     if (type.surveillance === 'required' && !surveillance) {
-        accept('error', `Scheme '${nameOf(scheme)}' is of ${typeText(type)}, which requires surveillance of certified production, but the scheme has none. Add 'surveillance every 12 months { … }' with the surveillance the type requires (${typeSource(type)}).`, {
-            ...reportOnType(scheme), data: { code: SchemeTypeRules.surveillanceRequired }
+        const activities = surveillanceActivitiesToAdd(type, scheme);
+        const add = activities.length > 0 ? `Add 'surveillance every 12 months { ${activities.join(' ')} }'`
+            : `Add 'surveillance every 12 months { … }' with the surveillance activities the type requires`;
+        accept('error', `Scheme '${nameOf(scheme)}' is of ${typeText(type)}, which requires surveillance of certified production, but the scheme has none. ${add} (${typeSource(type)}).`, {
+            ...reportOnType(scheme), data: { code: SchemeTypeRules.surveillanceRequired, activities }
         });
     }
     if (type.surveillance === 'none' && surveillance) {
