@@ -297,6 +297,15 @@ describe('following the advice of lifecycle, certificate, complaints-and-appeals
         await expectClean(text.replace('verified byDocuments\n', `${verified}\n`));
     });
 
+    it('major verified at the next audit "before the decision": verifying it on site, as named, is clean', async () => {
+        const text = caseText('nonconformity/verified-at-next-audit-before-decision.certa');
+        const message = await messageFor(text, 'certa.nonconformity.major-not-verified-before-decision');
+        expect(message).toContain('the next audit comes after the decision');
+        const verified = snippet(message, 'verified');
+        expect(verified).toBe('verified onSite beforeDecision');
+        await expectClean(text.replace('verified atNextAudit beforeDecision', verified));
+    });
+
     it('missing deadline: the deadlines it names, filled in, are clean', async () => {
         const text = caseText('nonconformity/grades-ok.certa').replace('{ correction within 60 days  correctiveAction within 90 days  verified atNextAudit }', '{ verified atNextAudit }');
         const message = await messageFor(text, 'certa.nonconformity.missing-deadline');

@@ -67,9 +67,12 @@ function gradeShouldHaveLevel(grade: Grade, accept: ValidationAcceptor): void {
 }
 
 function majorMustBeVerifiedBeforeDecision(grade: Grade, accept: ValidationAcceptor): void {
-    if (gradeLevel(grade) !== 'major' || grade.beforeDecision) return;
-    // Verified at the next audit comes after the decision: only on site or by documents can come before it.
-    const how = grade.verification && grade.verification !== 'atNextAudit' ? `'verified ${grade.verification} beforeDecision'` : `'verified onSite beforeDecision' (or byDocuments)`;
+    // Verified at the next audit comes after the decision, whatever the grade says: only on site
+    // or by documents can come before it.
+    const atNextAudit = grade.verification === 'atNextAudit';
+    if (gradeLevel(grade) !== 'major' || (grade.beforeDecision && !atNextAudit)) return;
+    const how = grade.verification && !atNextAudit ? `'verified ${grade.verification} beforeDecision'`
+        : `'verified onSite beforeDecision' (or byDocuments)${grade.beforeDecision ? ': the next audit comes after the decision' : ''}`;
     accept('error', `Major nonconformity grade '${nameOf(grade)}' must be closed before certification is granted or renewed: the body reviews, accepts and verifies the effectiveness of the correction and corrective action before the decision. Write ${how} in the grade (ISO/IEC 17021-1:2015 9.5.2, ISO/IEC 17065:2012 7.6).`, {
         node: grade, property: grade.verification ? 'verification' : 'name', data: { code: NonconformityRules.majorNotVerifiedBeforeDecision }
     });
