@@ -129,7 +129,7 @@ describe('input limits', () => {
         // Each description compares a name with the 3,000 competences: the budget covers the first ones.
         const described = Math.ceil(SUGGESTION_BUDGET / 3_000);
         expect(unknown.filter(m => m.includes('Did you mean'))).toHaveLength(described);
-        expect(unknown[2_999]).toBe("Unknown competence 'K2999'. Declare it or correct the name.");
+        expect(unknown[2_999]).toBe("Unknown competence 'K2999'. Declare it ('competence K2999 \"…\"') or correct the name.");
     });
 
     it('reads a 1 MB line', async () => {

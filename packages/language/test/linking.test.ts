@@ -38,7 +38,7 @@ describe('linking across files', () => {
     it('names the kind of thing that is missing and suggests a close name', async () => {
         const [document] = await validateSources(services, 'scheme S "S" { activity a: review by LeadAudit }', sharedRoles);
         const diagnostic = document.diagnostics!.find(d => d.code === 'certa.reference.unknown-name')!;
-        expect(diagnostic.message).toBe("Unknown role 'LeadAudit'. Did you mean LeadAuditor? Declare it or correct the name.");
+        expect(diagnostic.message).toBe("Unknown role 'LeadAudit'. Did you mean LeadAuditor? Declare it ('role LeadAudit \"…\" { needs <Competence> }') or correct the name.");
     });
 
     it('links references into the builtin catalogs', async () => {

@@ -57,12 +57,13 @@ describe('following the advice of acceptance, reference, structure, syntax, ms-s
     it('unknown role: the name it suggests resolves, and declaring the role is clean', async () => {
         const text = caseText('references/duplicate-id-ok.certa').replace('activity decision: decision by Decider', 'activity decision: decision by Decidr');
         const message = await messageFor(text, 'certa.reference.unknown-name');
-        expect(message).toContain('Did you mean Decider? Declare it or correct the name.');
+        expect(message).toContain('Did you mean Decider? Declare it (');
         const suggestion = /Did you mean (\w+)\?/.exec(message)![1];
         await expectClean(text.replace('by Decidr', `by ${suggestion}`));
         const reviewer = text.replace('by Decidr', 'by Reviewer');
-        expect(await messageFor(reviewer, 'certa.reference.unknown-name')).toContain("Unknown role 'Reviewer'");
-        await expectClean(`${reviewer}role Reviewer "Reviewer" { needs Auditor }\n`);
+        const declare = snippets(await messageFor(reviewer, 'certa.reference.unknown-name')).find(s => s.startsWith('role '))!;
+        expect(declare).toBe('role Reviewer "…" { needs <Competence> }');
+        await expectClean(`${reviewer}${declare.replace('…', 'Reviewer').replace('<Competence>', 'Auditor')}\n`);
     });
 
     it('unknown acceptance target: the name it suggests is clean', async () => {

@@ -88,7 +88,7 @@ export class CertaDocumentValidator extends DefaultDocumentValidator {
         const kind = humanKind(this.services.shared.AstReflection.getReferenceType(info));
         return {
             code: SyntaxCodes.unknownName, suggestions,
-            message: `Unknown ${kind} '${typed}'.${didYouMean(suggestions)} Declare it or correct the name.`
+            message: `Unknown ${kind} '${typed}'.${didYouMean(suggestions)} ${declareIt(this.services.shared.AstReflection.getReferenceType(info), typed)} or correct the name.`
         };
     }
 
@@ -229,6 +229,16 @@ const kindNames: Record<string, string> = {
     Role: 'role', Competence: 'competence', Mark: 'mark', SchemeType: 'scheme type', Clause: 'functional element',
     Catalog: 'catalog', Person: 'person'
 };
+
+/** How to declare a name that does not exist, with the line to write where it takes one line. */
+function declareIt(type: string, name: string): string {
+    const line = ({
+        Role: `role ${name} "…" { needs <Competence> }`,
+        Competence: `competence ${name} "…"`,
+        Person: `person ${name} "…"`
+    } as Record<string, string>)[type];
+    return line ? `Declare it ('${line}')` : 'Declare it';
+}
 
 function humanKind(type: string): string {
     return kindNames[type] ?? type.toLowerCase();
