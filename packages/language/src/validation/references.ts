@@ -153,7 +153,9 @@ function competenceShouldBeUsed(competence: Competence, usedAnywhere: (node: Ast
 function markShouldBeUsed(mark: Mark, usedAnywhere: (node: AstNode & { name: string }) => boolean, accept: ValidationAcceptor): void {
     if (isScheme(mark.$container)) return;
     if (!usedAnywhere(mark)) {
-        accept('warning', `No activity licenses mark '${nameOf(mark)}'. License it in an attestation ('licenses ${nameOf(mark)}') or remove it.`, {
+        // A mark for products may not be licensed by a management-system scheme (ISO/IEC 17021-1 8.3).
+        const where = mark.uses.some(use => use === 'products' || use === 'packaging') ? "a product scheme's attestation" : 'an attestation';
+        accept('warning', `No activity licenses mark '${nameOf(mark)}'. License it in ${where} ('licenses ${nameOf(mark)}') or remove it.`, {
             node: mark, property: 'name', data: { code: ReferenceRules.unusedDeclaration, deleteRange: mark.$cstNode?.range }
         });
     }
