@@ -198,6 +198,63 @@ describe('Certa in a real VS Code (code-server)', () => {
         expect(policy).toContain("default-src 'none'");
     });
 
+    it('follows the dark theme and keeps header words whole, also in a narrow side pane', async () => {
+        // The workbench runs Default Dark Modern (code-server.ts); the preview is the frame with the scheme.
+        const preview = async (): Promise<Frame> => {
+            let found: Frame | undefined;
+            await expect.poll(async () => {
+                for (const frame of page.frames()) {
+                    const text = await frame.locator('body').innerText({ timeout: 1000 }).catch(() => '');
+                    if (text.includes('Clause index')) { found = frame; return true; }
+                }
+                return false;
+            }, { timeout: 30_000, interval: 500 }).toBe(true);
+            return found!;
+        };
+        /** What the reader sees: the page's colours and the table-header words that break across lines. */
+        const look = (frame: Frame) => frame.evaluate(() => {
+            const luminance = (css: string) => {
+                const [r, g, b] = (css.match(/[\d.]+/g) ?? ['0', '0', '0']).slice(0, 3).map(Number);
+                return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
+            };
+            const style = getComputedStyle(document.body);
+            const broken: string[] = [];
+            for (const th of document.querySelectorAll('th')) {
+                const walker = document.createTreeWalker(th, NodeFilter.SHOW_TEXT);
+                for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+                    // Letters and digits only: a line may break after a hyphen, never inside a word.
+                    for (const word of (node.textContent ?? '').matchAll(/[\p{L}\p{N}]+/gu)) {
+                        const range = document.createRange();
+                        range.setStart(node, word.index);
+                        range.setEnd(node, word.index + word[0].length);
+                        const lines = new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top)));
+                        if (lines.size > 1) broken.push(word[0]);
+                    }
+                }
+            }
+            return {
+                background: luminance(style.backgroundColor), text: luminance(style.color), width: document.documentElement.clientWidth,
+                headers: document.querySelectorAll('th').length, broken
+            };
+        });
+        const wide = await look(await preview());
+        expect(wide.background, 'a dark page in the dark theme').toBeLessThan(0.3);
+        expect(wide.text, 'light text in the dark theme').toBeGreaterThan(0.6);
+        expect(wide.headers).toBeGreaterThan(5);
+        expect(wide.broken).toEqual([]);
+        // A narrower window: the preview beside the editor becomes a narrow side pane.
+        await page.setViewportSize({ width: 900, height: 1000 });
+        try {
+            let narrow: Awaited<ReturnType<typeof look>> | undefined;
+            await expect.poll(async () => (narrow = await look(await preview())).width, { timeout: 30_000 }).toBeLessThan(480);
+            await shot('08b-preview-narrow-dark');
+            expect(narrow!.broken).toEqual([]);
+            expect(narrow!.background).toBeLessThan(0.3);
+        } finally {
+            await page.setViewportSize({ width: 1500, height: 1000 });
+        }
+    });
+
     it('generates checklists and matrices into the workspace and says where', async () => {
         await runCommand('certa.generate');
         const toast = page.locator('.notification-toast', { hasText: /Certa: wrote \d+ files to certa-out/ });
