@@ -97,6 +97,7 @@ describe('following the advice of operation messages (certificate content, compl
         const text = caseText('lifecycle/special-audit-conditions.certa');
         const message = await messageFor(text, 'certa.lifecycle.special-audit-conditions');
         expect(message).toContain('A short-notice audit');
+        expect(message).toContain('(ISO/IEC 17065:2012 7.9)'); // a process scheme: the product standard's surveillance clause
         const conditions = snippet(message, 'conditions');
         expect(conditions).toBe('conditions "…"');
         await expectClean(appendTo(text, 'specialAudit shortNotice', conditions.replace('…', 'to investigate complaints; told to clients 48 hours ahead')));
@@ -109,6 +110,13 @@ describe('following the advice of operation messages (certificate content, compl
         const conditions = snippet(message, 'conditions');
         expect(conditions).toBe('conditions "…"');
         await expectClean(appendTo(text, 'specialAudit unannounced', conditions.replace('…', 'to investigate complaints; stated in the certification agreement')));
+    });
+
+    it('short-notice audit of a management-system scheme without conditions: cites 17021-1, and the filled-in conditions are clean', async () => {
+        const text = caseText('lifecycle/management-system-lifecycle-ok.certa').replace(' conditions "to investigate complaints"', '');
+        const message = await messageFor(text, 'certa.lifecycle.special-audit-conditions');
+        expect(message).toContain('(ISO/IEC 17021-1:2015 9.6.4.2)');
+        await expectClean(appendTo(text, 'specialAudit shortNotice by LeadAuditor', snippet(message, 'conditions').replace('…', 'to investigate complaints')));
     });
 
     it('suspension without maximum: adding the maximum it names is clean', async () => {

@@ -1,11 +1,11 @@
-import type { ValidationAcceptor, ValidationChecks } from 'langium';
+import type { AstNode, ValidationAcceptor, ValidationChecks } from 'langium';
 import type { CertaAstType, Scheme, ScopeReduction, Suspension, Withdrawal } from '../generated/ast.js';
 import {
     isChangeHandling, isScopeReduction, isSpecialAudit, isSuspension, isWithdrawal
 } from '../generated/ast.js';
 import { nameOf } from '../helpers/node-properties.js';
 import { defineRule } from './rule-catalog.js';
-import { durationText, isManagementSystemScheme, months, placeOn } from './scheme-facts.js';
+import { durationText, isManagementSystemScheme, isProductScheme, months, placeOn, schemeOf } from './scheme-facts.js';
 import { lifecycleMembers, lifecycleOf, operationDescription, operationKeyword } from './operation-facts.js';
 import type { CertaServices } from '../certa-module.js';
 import type { WorkspaceFacts } from '../workspace/workspace-facts.js';
@@ -17,6 +17,12 @@ import { addressingOf, topicClauseText } from './body-procedures.js';
  * scheme describes its operation (a `lifecycle` block, or any of `complaints`, `appeals`,
  * `externalBody`, `certificate`).
  */
+/** The clause behind special audits: surveillance of certified products (17065 7.9), or 17021-1 9.6.4.2. */
+function specialAuditClause(audit: AstNode): string {
+    const scheme = schemeOf(audit);
+    return scheme && isProductScheme(scheme) ? 'ISO/IEC 17065:2012 7.9' : 'ISO/IEC 17021-1:2015 9.6.4.2';
+}
+
 export const LifecycleRules = {
     missingLifecycle: defineRule({
         code: 'certa.lifecycle.missing-lifecycle', severity: 'error', basis: 'ISO/IEC 17065:2012 7.11; ISO/IEC 17021-1:2015 9.6.5.1',
@@ -77,7 +83,7 @@ export const lifecycleChecks = (services: CertaServices): ValidationChecks<Certa
     SpecialAudit: (audit, accept) => {
         if (audit.purpose !== 'shortNotice' && audit.purpose !== 'unannounced') return;
         if (audit.conditions) return;
-        accept('error', `${audit.purpose === 'shortNotice' ? 'A short-notice' : 'An unannounced'} audit needs conditions that clients know in advance. Add 'conditions "…"' saying when such audits are made (complaints, changes, follow-up of suspended clients) (ISO/IEC 17021-1:2015 9.6.4.2).`, {
+        accept('error', `${audit.purpose === 'shortNotice' ? 'A short-notice' : 'An unannounced'} audit needs conditions that clients know in advance. Add 'conditions "…"' saying when such audits are made (complaints, changes, follow-up of suspended clients) (${specialAuditClause(audit)}).`, {
             ...placeOn(audit, 'purpose'), data: { code: LifecycleRules.specialAuditConditions, insertAt: audit.$cstNode?.range.end, insertText: ' conditions "TODO: when such audits are made and how clients are told in advance"', fixTitle: 'Add a conditions placeholder' }
         });
     },
