@@ -13,7 +13,7 @@ import { certifiedStandards } from '../validation/integrated-coverage.js';
 import { gradeLevel } from '../validation/nonconformity.js';
 import { durationText } from '../validation/scheme-facts.js';
 import { programmeHoverLines } from '../programme/programme-summary.js';
-import { programmeOfClient } from '../programme/workspace-programmes.js';
+import { programmeIfKnown } from '../programme/workspace-programmes.js';
 import { refTextOf } from '../helpers/node-properties.js';
 import { clauseRefText } from '../scoping/clause-index.js';
 import { clauseLabel, parentClauses, unquote } from './declaration-text.js';
@@ -90,7 +90,10 @@ export class CertaHoverProvider extends AstNodeHoverProvider {
         if (isGrade(node)) return this.grade(node);
         if (isExternalBody(node)) return this.externalBody(node);
         if (isSchemeType(node)) return `**Scheme type ${node.name}**: ${unquote(node.title)}`;
-        if (isClient(node)) return programmeHoverLines(programmeOfClient(this.services, node)).join('\n\n');
+        if (isClient(node)) {
+            const programme = programmeIfKnown(this.services, node);
+            return programme ? programmeHoverLines(programme).join('\n\n') : `**Client ${node.name ?? ''}**: the programme is computed once the workspace is read.`;
+        }
         if (isAuditTimeTable(node)) {
             const source = node.source ? `\n\nSource: ${unquote(node.source)}${node.confidence ? ` (${node.confidence})` : ''}` : '';
             return `**Audit-time table ${node.name ?? ''}**: ${unquote(node.title)}${source}`;

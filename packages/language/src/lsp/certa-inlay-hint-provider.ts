@@ -6,7 +6,7 @@ import type { CertaServices } from '../certa-module.js';
 import type { Clause, Client } from '../generated/ast.js';
 import { isClauseRef, isClient } from '../generated/ast.js';
 import { programmeHint } from '../programme/programme-summary.js';
-import { programmeOfClient } from '../programme/workspace-programmes.js';
+import { programmeIfKnown } from '../programme/workspace-programmes.js';
 import { GrammarUtils } from 'langium';
 import { unquote } from './declaration-text.js';
 
@@ -40,7 +40,8 @@ export class CertaInlayHintProvider extends AbstractInlayHintProvider {
 
     private clientHint(client: Client): Parameters<InlayHintAcceptor>[0] | undefined {
         const title = GrammarUtils.findNodeForProperty(client.$cstNode, 'title');
-        const label = title && programmeHint(programmeOfClient(this.services!, client));
+        const programme = title && programmeIfKnown(this.services!, client);
+        const label = programme && programmeHint(programme);
         if (!title || !label) return undefined;
         return { position: title.range.end, label: `‹${label}›`, kind: InlayHintKind.Type, paddingLeft: true, tooltip: 'IAF MD 5 audit time and IAF MD 1 sample (hover the client for the calculation)' };
     }

@@ -46,6 +46,28 @@ describe('the editor on a client declaration', () => {
         });
     });
 
+    it('says the programme comes later, and shows no hint, while the server has read only part of the workspace', async () => {
+        const [document] = await validateSources(services, client);
+        try {
+            const offset = client.indexOf('DEPOTS') + 2;
+            const hover = () => services.lsp.HoverProvider!.getHoverContent(document, {
+                textDocument: { uri: document.uri.toString() }, position: document.textDocument.positionAt(offset)
+            });
+            const hints = () => services.lsp.InlayHintProvider!.getInlayHints(document, {
+                textDocument: { uri: document.uri.toString() },
+                range: { start: { line: 0, character: 0 }, end: document.textDocument.positionAt(client.length) }
+            });
+            // As at startup, while the open files are validated before the rest is read (open-first-builder.ts).
+            await services.crossFile.WorkspaceFacts.whilePartial(new Set(), async () => {
+                expect(JSON.stringify(await hover())).toContain('the programme is computed once the workspace is read');
+                expect(await hints()).toEqual([]);
+            });
+            expect(JSON.stringify(await hover())).toContain('Effective personnel: 100');
+        } finally {
+            await clearTestDocuments(services);
+        }
+    });
+
     it('names the source and confidence of an audit-time table in its hover', async () => {
         await expectHover(services)({
             text: 'auditTime T<|>AB "Own table" { source "CB procedure P-12" confidence confirmed personnel 1 .. 5 days 1 }',
