@@ -337,10 +337,10 @@ export class CertaDocumentBuilder extends OpenFirstDocumentBuilder {
         }
         addUris([...changedTargets].map(target => target.split('#')[0]));
         if (registerChanged || marksChanged || addressingChanged) {
-            addUris(this.indexManager.allElements('Scheme').map(d => d.documentUri.toString()));
+            addUris(this.index.elementsOfType('Scheme').map(d => d.documentUri.toString()));
         }
         for (const type of gatingTypes) {
-            const now = this.indexManager.allElements(type).head() !== undefined;
+            const now = this.index.elementsOfType(type).length > 0;
             if (this.present.has(type) && this.present.get(type) !== now) {
                 addUris(this.indexManager.allElements().filter(d => ['Role', 'Competence', 'Mark'].includes(d.type)).map(d => d.documentUri.toString()));
             }
