@@ -52,11 +52,8 @@ export class OpenFirstDocumentBuilder extends DefaultDocumentBuilder {
             this.prepareBuild(documents, options);
             const early = await this.buildOpenBeforeTheRestIsRead(open, documents, options, cancelToken);
             // What linking any document needs from the others; cheap next to linking and validating.
-            await this.runCancelable(documents, DocumentState.Parsed, cancelToken, d => this.langiumDocumentFactory.update(d, cancelToken));
-            await this.runCancelable(documents, DocumentState.IndexedContent, cancelToken, d => this.indexManager.updateContent(d, cancelToken));
-            await this.runCancelable(documents, DocumentState.ComputedScopes, cancelToken, async d => {
-                d.localSymbols = await this.serviceRegistry.getServices(d.uri).references.ScopeComputation.collectLocalSymbols(d, cancelToken);
-            });
+            await this.parse(documents, cancelToken);
+            await this.indexDeclarations(documents, cancelToken);
             if (early) {
                 // A name the pattern missed (it cannot read past a comment) is known now: link again.
                 const unresolved = open.filter(d => this.index.hasUnresolvedReferences(d));
@@ -88,7 +85,7 @@ export class OpenFirstDocumentBuilder extends DefaultDocumentBuilder {
         const needed = new Set<LangiumDocument>(open);
         let batch = open;
         while (batch.length > 0) {
-            await this.runCancelable(batch, DocumentState.Parsed, cancelToken, d => factory.update(d, cancelToken));
+            await this.parse(batch, cancelToken);
             const next = new Set<LangiumDocument>();
             for (const name of batch.flatMap(namesUsedOrDeclared)) {
                 if (names.has(name)) continue;
@@ -102,11 +99,7 @@ export class OpenFirstDocumentBuilder extends DefaultDocumentBuilder {
             if (needed.size > Math.max(EARLY_FILES, documents.length / 4)) return false;
             batch = [...next];
         }
-        const read = documents.filter(d => d.state >= DocumentState.Parsed);
-        await this.runCancelable(read, DocumentState.IndexedContent, cancelToken, d => this.indexManager.updateContent(d, cancelToken));
-        await this.runCancelable(read, DocumentState.ComputedScopes, cancelToken, async d => {
-            d.localSymbols = await this.serviceRegistry.getServices(d.uri).references.ScopeComputation.collectLocalSymbols(d, cancelToken);
-        });
+        await this.indexDeclarations(documents.filter(d => d.state >= DocumentState.Parsed), cancelToken);
         const facts = (this.serviceRegistry.getServices(open[0].uri) as CertaServices).crossFile.WorkspaceFacts;
         let askedReferences = new Set<string>();
         const askedFacts = await facts.whilePartial(names, async () => {
@@ -114,6 +107,18 @@ export class OpenFirstDocumentBuilder extends DefaultDocumentBuilder {
         });
         this.markProvisional(open, new Set([...askedReferences, ...askedFacts]));
         return true;
+    }
+
+    private parse(documents: LangiumDocument[], cancelToken: CancellationToken): Promise<void> {
+        return this.runCancelable(documents, DocumentState.Parsed, cancelToken, d => this.langiumDocumentFactory.update(d, cancelToken));
+    }
+
+    /** Indexes the documents' declarations and collects their local names: what linking needs of them. */
+    private async indexDeclarations(documents: LangiumDocument[], cancelToken: CancellationToken): Promise<void> {
+        await this.runCancelable(documents, DocumentState.IndexedContent, cancelToken, d => this.indexManager.updateContent(d, cancelToken));
+        await this.runCancelable(documents, DocumentState.ComputedScopes, cancelToken, async d => {
+            d.localSymbols = await this.serviceRegistry.getServices(d.uri).references.ScopeComputation.collectLocalSymbols(d, cancelToken);
+        });
     }
 
     private markProvisional(open: LangiumDocument[], asked: Set<string>): void {
