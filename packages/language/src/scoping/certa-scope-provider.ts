@@ -18,8 +18,8 @@ import { clauseIndexOf } from './clause-index.js';
 export class CertaScopeProvider extends DefaultScopeProvider {
     private readonly descriptionProvider: AstNodeDescriptionProvider;
     private readonly clauseScopes = new WeakMap<Catalog, Scope>();
-    /** Per reference type: a scope over the index, or (a type with subtypes) a map made again per content version. */
-    private readonly globalScopes = new Map<string, { version?: number; scope: Scope }>();
+    private readonly indexScopes = new Map<string, Scope>();
+    private readonly mapScopes = new Map<string, { version: number; scope: Scope }>();
     private readonly index: CertaIndexManager;
 
     constructor(services: CertaServices) {
@@ -35,17 +35,19 @@ export class CertaScopeProvider extends DefaultScopeProvider {
      * the next would miss what the build re-indexed since. A type with subtypes still gets that map.
      */
     protected override getGlobalScope(referenceType: string, _context: ReferenceInfo): Scope {
+        let scope = this.indexScopes.get(referenceType);
+        if (!scope) {
+            if (this.reflection.getAllSubTypes(referenceType).some(type => type !== referenceType)) return this.mapScope(referenceType);
+            this.indexScopes.set(referenceType, scope = new IndexScope(this.index, referenceType));
+        }
+        return scope;
+    }
+
+    /** For a type with subtypes (the grammar has none today): a map of its declarations, made again per content version. */
+    private mapScope(referenceType: string): Scope {
         const version = this.index.contentVersion;
-        let entry = this.globalScopes.get(referenceType);
-        if (!entry) {
-            const exact = this.reflection.getAllSubTypes(referenceType).every(type => type === referenceType);
-            entry = exact ? { scope: new IndexScope(this.index, referenceType) } : { version: -1, scope: EMPTY_SCOPE };
-            this.globalScopes.set(referenceType, entry);
-        }
-        if (entry.version !== undefined && entry.version !== version) {
-            entry = { version, scope: new MultiMapScope(this.indexManager.allElements(referenceType)) };
-            this.globalScopes.set(referenceType, entry);
-        }
+        let entry = this.mapScopes.get(referenceType);
+        if (entry?.version !== version) this.mapScopes.set(referenceType, entry = { version, scope: new MultiMapScope(this.indexManager.allElements(referenceType)) });
         return entry.scope;
     }
 
