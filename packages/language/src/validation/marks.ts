@@ -60,7 +60,8 @@ function usesFor(scheme: Scheme | undefined): string {
     return scheme && isManagementSystemScheme(scheme) ? 'on certificates, documents' : 'on products, packaging';
 }
 
-function isProductUseMark(mark: Mark): boolean {
+/** A mark for use on products or their packaging: a product certification mark. */
+export function isProductUseMark(mark: Mark): boolean {
     return mark.uses.some(use => productUses.includes(use));
 }
 

@@ -8,6 +8,7 @@ import type { CertaIndexManager } from '../workspace/certa-index-manager.js';
 import { defineRule } from './rule-catalog.js';
 import { activitiesOf, excludedClauses, schemeOf } from './scheme-facts.js';
 import { nameOf } from '../helpers/node-properties.js';
+import { isProductUseMark } from './marks.js';
 
 export const ReferenceRules = {
     duplicateId: defineRule({
@@ -154,7 +155,7 @@ function markShouldBeUsed(mark: Mark, usedAnywhere: (node: AstNode & { name: str
     if (isScheme(mark.$container)) return;
     if (!usedAnywhere(mark)) {
         // A mark for products may not be licensed by a management-system scheme (ISO/IEC 17021-1 8.3).
-        const where = mark.uses.some(use => use === 'products' || use === 'packaging') ? "a product scheme's attestation" : 'an attestation';
+        const where = isProductUseMark(mark) ? "a product scheme's attestation" : 'an attestation';
         accept('warning', `No activity licenses mark '${nameOf(mark)}'. License it in ${where} ('licenses ${nameOf(mark)}') or remove it.`, {
             node: mark, property: 'name', data: { code: ReferenceRules.unusedDeclaration, deleteRange: mark.$cstNode?.range }
         });
