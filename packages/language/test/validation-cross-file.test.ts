@@ -49,7 +49,9 @@ const uris = {
     scheme: URI.file('/test-workspace/cross-file/scheme.certa'),
     roles: URI.file('/test-workspace/cross-file/roles.certa'),
     people: URI.file('/test-workspace/cross-file/people.certa'),
-    notes: URI.file('/test-workspace/cross-file/notes.certa')
+    notes: URI.file('/test-workspace/cross-file/notes.certa'),
+    client: URI.file('/test-workspace/cross-file/client.certa'),
+    tables: URI.file('/test-workspace/cross-file/tables.certa')
 };
 
 type Name = keyof typeof uris;
@@ -465,6 +467,69 @@ describe('cross-file rules after edits', () => {
             }
         }
     }, 180_000);
+});
+
+/**
+ * A client finds the audit-time table of its standard by the table's `standards` or `designations`,
+ * not by a reference: an edit of a table in another file must still reach the client's rules.
+ */
+describe('client programmes after edits', () => {
+    const client = `
+role ProductLead "Lead evaluator" { needs Products }
+competence Products "ISO/IEC 17065 requirements" basis ISO17065
+person lee "L. Ee" { qualified ProductLead until 2030-12-31 }
+client C "C Ltd" {
+    standard ISO17065
+    site S "Main site" { personnel 8 central }
+    audit s1: stage1 2026-02-02 { days 0.5 onSite 0.5 team lee as ProductLead }
+    audit s2: stage2 2026-03-02 { days 1 onSite 1 team lee as ProductLead }
+}
+`;
+    const table = (fits: string, days: string) => `
+auditTime OWN "A CB's own table for product-certification audits" {
+    ${fits}
+    personnel 1 .. 10 days ${days}
+}
+`;
+    const byDesignation = table('designations "ISO/IEC 17065"', '1.5');
+
+    async function expectFreshBuild(texts: Partial<Record<Name, string>>, step: string): Promise<void> {
+        const fresh = await freshBuild(texts);
+        for (const name of Object.keys(texts) as Name[]) expect(codesOf(name), `${step}, ${name}`).toEqual(codesOf(name, fresh));
+    }
+
+    it('updates a client when a table it finds by designation changes, appears or goes', async () => {
+        const texts: Partial<Record<Name, string>> = { client, tables: byDesignation };
+        await edit(texts);
+        expect(codesOf('client')).toEqual([]);
+        const steps: Array<[string, string | undefined]> = [
+            ['more days than the client plans', table('designations "ISO/IEC 17065"', '3')],
+            ['a designation the catalog does not have', table('designations "ISO/IEC 17025"', '1.5')],
+            ['found by the catalog instead', table('standards ISO17065', '1.5')],
+            ['the file removed', undefined],
+            ['the file back', byDesignation]
+        ];
+        for (const [step, text] of steps) {
+            if (text === undefined) {
+                delete texts.tables;
+                services.shared.workspace.TextDocuments!.delete(uris.tables.toString());
+                await services.shared.workspace.DocumentBuilder.update([], [uris.tables]);
+            } else {
+                texts.tables = text;
+                await edit({ tables: text });
+            }
+            await expectFreshBuild(texts, step);
+        }
+        expect(codesOf('client')).toEqual([]);
+    });
+
+    it('tells the client about the table once it appears in the workspace', async () => {
+        await edit({ client });
+        expect(codesOf('client').map(code => code.split(' ')[1])).toContain('certa.programme.no-audit-time-table');
+        await edit({ tables: table('designations "ISO/IEC 17065"', '3') });
+        expect(codesOf('client').map(code => code.split(' ')[1])).toContain('certa.programme.audit-time-below-minimum');
+        await expectFreshBuild({ client, tables: table('designations "ISO/IEC 17065"', '3') }, 'table added');
+    });
 });
 
 /** Edits as `edit` does, with a build the next keystroke cancels: `listen` subscribes what calls `cancel`. */

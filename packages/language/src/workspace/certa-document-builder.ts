@@ -5,7 +5,7 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { CertaServices } from '../certa-module.js';
 import type { Document } from '../generated/ast.js';
-import { isAddressing, isMark, isPerson, isScheme } from '../generated/ast.js';
+import { isAddressing, isAuditTimeTable, isMark, isPerson, isScheme } from '../generated/ast.js';
 import { clauseRefText } from '../scoping/clause-index.js';
 import { refTextOf } from '../helpers/node-properties.js';
 import { internalErrorDiagnostic } from '../validation/internal-errors.js';
@@ -31,8 +31,9 @@ function phaseName(state: DocumentState): string {
 /**
  * What other documents' rules read from a document: the names it declares (duplicates), the
  * declarations it refers to (unused declarations), its people (person register rules), its
- * scheme marks (marks that look alike) and the body's `addresses` outside schemes (procedures
- * every scheme may rely on).
+ * scheme marks (marks that look alike), the body's `addresses` outside schemes (procedures
+ * every scheme may rely on) and its audit-time tables (a client finds its table by the table's
+ * standards or designations, without a reference).
  */
 interface CrossFileFacts {
     names: Set<string>;
@@ -40,9 +41,10 @@ interface CrossFileFacts {
     register: string;
     marks: string;
     addressing: string;
+    tables: string;
 }
 
-const emptyFacts: CrossFileFacts = { names: new Set(), targets: new Set(), register: '', marks: '', addressing: '' };
+const emptyFacts: CrossFileFacts = { names: new Set(), targets: new Set(), register: '', marks: '', addressing: '', tables: '' };
 
 /** Rule families whose "unused" checks only start once the workspace has declarations of these types. */
 const gatingTypes = ['Scheme', 'Role'];
@@ -50,11 +52,11 @@ const gatingTypes = ['Scheme', 'Role'];
 /**
  * Langium relinks and revalidates every document that references a changed document; this builder
  * does it per declaration instead (see referrer-reconnection.ts): only the referrers of a
- * declaration whose shape changed are relinked and revalidated. Some Certa
- * rules read across files without a reference in that direction: a person register covering the
- * roles of a scheme, duplicate names, roles or competences no scheme uses any more. After each
- * build this builder compares what the built documents offer other files with what they offered
- * before, finds the documents whose rules read what changed (through the index), and validates
+ * declaration whose shape changed are relinked and revalidated. Some Certa rules read across
+ * files without a reference in that direction: a person register covering the roles of a scheme,
+ * duplicate names, roles or competences no scheme uses any more, the audit-time table a client
+ * finds by designation. After each build this builder compares what the built documents offer
+ * other files with what they offered before, finds the documents whose rules read what changed (through the index), and validates
  * them again (no re-parse, no relink). An edit in the language server thus gives the same
  * diagnostics as a fresh `certa validate`, and an edit that changes nothing other files read costs
  * nothing extra. Open documents are built first (see open-first-builder.ts).
@@ -310,12 +312,14 @@ export class CertaDocumentBuilder extends OpenFirstDocumentBuilder {
         let registerChanged = false;
         let marksChanged = false;
         let addressingChanged = false;
+        let tablesChanged = false;
         const compare = (before: CrossFileFacts, after: CrossFileFacts) => {
             symmetricDifference(before.names, after.names).forEach(n => changedNames.add(n));
             symmetricDifference(before.targets, after.targets).forEach(t => changedTargets.add(t));
             registerChanged ||= before.register !== after.register;
             marksChanged ||= before.marks !== after.marks;
             addressingChanged ||= before.addressing !== after.addressing;
+            tablesChanged ||= before.tables !== after.tables;
         };
         for (const document of validated) {
             if (this.isBuiltin(document.uri)) continue;
@@ -339,6 +343,7 @@ export class CertaDocumentBuilder extends OpenFirstDocumentBuilder {
         if (registerChanged || marksChanged || addressingChanged) {
             addUris(this.index.elementsOfType('Scheme').map(d => d.documentUri.toString()));
         }
+        if (tablesChanged) addUris(this.index.elementsOfType('Client').map(d => d.documentUri.toString()));
         for (const type of gatingTypes) {
             const now = this.index.elementsOfType(type).length > 0;
             if (this.present.has(type) && this.present.get(type) !== now) {
@@ -377,6 +382,7 @@ function factsOf(document: LangiumDocument): CrossFileFacts {
     const people: string[] = [];
     const marks: string[] = [];
     const addressing: string[] = [];
+    const tables: string[] = [];
     for (const element of root.elements ?? []) {
         if (element.$type !== 'Acceptance' && element.$type !== 'QuestionBank' && element.$type !== 'Addressing') {
             names.add(`${element.$type}:${element.name}`);
@@ -391,6 +397,7 @@ function factsOf(document: LangiumDocument): CrossFileFacts {
         }
         if (isMark(element)) marks.push(`${element.name}:${element.shape ?? ''}`);
         if (isAddressing(element)) addressing.push((element.refs ?? []).map(clauseRefText).join(','));
+        if (isAuditTimeTable(element)) tables.push(element.$cstNode?.text.replace(/\s+/g, ' ') ?? '');
     }
     const targets = new Set<string>();
     for (const reference of document.references) {
@@ -401,7 +408,7 @@ function factsOf(document: LangiumDocument): CrossFileFacts {
             targets.add(`${targetDocument.uri.toString()}#${target.$type}:${(target as { name?: string }).name ?? ''}`);
         }
     }
-    return { names, targets, register: people.join(';'), marks: marks.join(';'), addressing: addressing.join(';') };
+    return { names, targets, register: people.join(';'), marks: marks.join(';'), addressing: addressing.join(';'), tables: tables.join(';') };
 }
 
 function symmetricDifference(a: Set<string>, b: Set<string>): string[] {
