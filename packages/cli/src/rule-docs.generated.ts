@@ -327,7 +327,7 @@ export const RULE_DOCS: Readonly<Record<string, RuleDoc>> = {
         "clean": "role LeadAuditor \"Lead auditor\"\nperson kay \"K. Ay\" { qualified LeadAuditor until 2030-01-31 }\nclient C \"C Ltd\" { audit v2: surveillance 2028-03-01 { team kay as LeadAuditor } }\n"
     },
     "certa.programme.conflicted-auditor": {
-        "description": "A team member provided consultancy to, or was employed by, the client within two years before the audit. A `conflict` without `until` is taken as current.",
+        "description": "A team member provided consultancy to, or was employed by, the client within two years before the audit. The relationship is declared in the client's file (`conflict PERSON …`) or with the person in the register (`conflict CLIENT …`). A `conflict` without `until` is taken as current.",
         "clean": "role LeadAuditor \"Lead auditor\"\nperson kay \"K. Ay\" { qualified LeadAuditor }\nclient C \"C Ltd\" { conflict kay consultancy until 2023-12-31 audit s1: stage1 2026-02-02 { team kay } }\n"
     },
     "certa.programme.decision-maker-on-team": {

@@ -1286,6 +1286,7 @@ export interface Person extends langium.AstNode {
     readonly $type: 'Person';
     areas: Array<ClauseRef>;
     competences: Array<langium.Reference<Competence>>;
+    conflicts: Array<PersonConflict>;
     evidence: Array<PersonEvidence>;
     fullName: string;
     name: string;
@@ -1296,6 +1297,7 @@ export const Person = {
     $type: 'Person',
     areas: 'areas',
     competences: 'competences',
+    conflicts: 'conflicts',
     evidence: 'evidence',
     fullName: 'fullName',
     name: 'name',
@@ -1304,6 +1306,27 @@ export const Person = {
 
 export function isPerson(item: unknown): item is Person {
     return reflection.isInstance(item, Person.$type);
+}
+
+export interface PersonConflict extends langium.AstNode {
+    readonly $container: Person;
+    readonly $type: 'PersonConflict';
+    client: langium.Reference<Client>;
+    kind: ConflictKind;
+    reason?: string;
+    until?: string;
+}
+
+export const PersonConflict = {
+    $type: 'PersonConflict',
+    client: 'client',
+    kind: 'kind',
+    reason: 'reason',
+    until: 'until'
+} as const;
+
+export function isPersonConflict(item: unknown): item is PersonConflict {
+    return reflection.isInstance(item, PersonConflict.$type);
 }
 
 export interface PersonEvidence extends langium.AstNode {
@@ -1946,6 +1969,7 @@ export type CertaAstType = {
     OperationMember: OperationMember
     OwnerDecl: OwnerDecl
     Person: Person
+    PersonConflict: PersonConflict
     PersonEvidence: PersonEvidence
     PersonnelAdjustment: PersonnelAdjustment
     Qualification: Qualification
@@ -2864,6 +2888,11 @@ export class CertaAstReflection extends langium.AbstractAstReflection {
                     referenceType: Competence.$type,
                     optional: true
                 },
+                conflicts: {
+                    name: Person.conflicts,
+                    defaultValue: [],
+                    optional: true
+                },
                 evidence: {
                     name: Person.evidence,
                     defaultValue: [],
@@ -2882,6 +2911,27 @@ export class CertaAstReflection extends langium.AbstractAstReflection {
                 }
             },
             superTypes: [TopLevelElement.$type]
+        },
+        PersonConflict: {
+            name: PersonConflict.$type,
+            properties: {
+                client: {
+                    name: PersonConflict.client,
+                    referenceType: Client.$type
+                },
+                kind: {
+                    name: PersonConflict.kind
+                },
+                reason: {
+                    name: PersonConflict.reason,
+                    optional: true
+                },
+                until: {
+                    name: PersonConflict.until,
+                    optional: true
+                }
+            },
+            superTypes: []
         },
         PersonEvidence: {
             name: PersonEvidence.$type,

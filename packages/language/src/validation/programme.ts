@@ -318,7 +318,9 @@ function teamsMustBeCompetentAndImpartial(client: Client, accept: ValidationAcce
                     node: audit, property: 'team', index, data: { code: ProgrammeRules.qualificationExpiredOnAudit }
                 });
             }
-            for (const conflict of conflicts.filter(c => refOf(c.person) === person)) {
+            // Declared in the client's file or with the person in the register.
+            const declared = [...conflicts.filter(c => refOf(c.person) === person), ...(person.conflicts ?? []).filter(c => refOf(c?.client) === client)];
+            for (const conflict of declared) {
                 if (conflict.until && isValidDate(conflict.until) && addYears(conflict.until, 2) < audit.from) continue;
                 accept('error', `${person.name} declared ${conflict.kind ?? 'a relationship'} with the client${conflict.until ? ` until ${conflict.until}` : ''}, less than two years before audit '${nameOf(audit)}' on ${audit.from}. Put someone else in ${person.name}'s place in its team (ISO/IEC 17021-1:2015 5.2.5, 5.2.6).`, {
                     node: audit, property: 'team', index, data: { code: ProgrammeRules.conflictedAuditor }
