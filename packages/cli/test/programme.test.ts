@@ -52,11 +52,17 @@ describe('certa programme', () => {
         expect(json.audits[3].activities).toEqual(['surveillanceYear1']);
         expect(json.audits[4].activities).toEqual(['surveillanceYear2']);
         expect(json.diagnostics).toEqual([]);
+        // Declared in the person register, not in the client's file: off Northwind's teams for two years after it ended.
+        expect(json.client.conflicts).toEqual([{
+            person: 'emurphy', name: 'Eileen Murphy', kind: 'consultancy', until: '2025-09-30', barredUntil: '2027-09-30', declaredIn: 'register',
+            reason: 'ran Northwind\'s type-test programme under contract until September 2025'
+        }]);
         const md = fs.readFileSync(path.join(root, 'out/NORTHWIND/programme.md'), 'utf8');
         expect(md).toContain('| stage2 | Stage 2 | 2026-03-02 | 2026-03-04 | 2.5 | 2 | 0.5 | 2.5 | WORKS | Anika Patel (LeadAuditor); Diego Silva (Auditor) |');
+        expect(md).toContain('| Eileen Murphy (emurphy) | consultancy | 2025-09-30 | 2027-09-30 | the person register |');
         const workbook = new ExcelJS.Workbook();
         await workbook.xlsx.readFile(path.join(root, 'out/NORTHWIND/programme.xlsx'));
-        expect(workbook.worksheets.map(w => w.name)).toEqual(['About', 'audits', 'time', 'sites', 'diagnostics']);
+        expect(workbook.worksheets.map(w => w.name)).toEqual(['About', 'audits', 'time', 'sites', 'conflicts', 'diagnostics']);
         expect(fs.readFileSync(path.join(root, 'out/NORTHWIND/programme.audits.csv'), 'utf8')).toContain('stage2,Stage 2,2026-03-02,2026-03-04,2.5,2,0.5,2.5,WORKS');
     });
 

@@ -57,6 +57,8 @@ export interface ProgrammeDocument {
         decided: string | null;
         decisionBy: string | null;
         expires: string | null;
+        /** Who may not be on this client's audit teams (ISO/IEC 17021-1 5.2), from the client's file and the register. */
+        conflicts: Array<{ person: string; name: string; kind: string; until: string | null; barredUntil: string | null; declaredIn: 'client' | 'register'; reason: string | null }>;
     };
     audits: ProgrammeAuditRow[];
     diagnostics: ProgrammeDiagnostic[];
@@ -91,7 +93,11 @@ export function buildProgrammeDocument(programme: ClientProgramme, diagnostics: 
             applied: programme.applied ?? null,
             decided: programme.decided ?? null,
             decisionBy: programme.decisionBy ?? null,
-            expires: programme.expires ?? null
+            expires: programme.expires ?? null,
+            conflicts: programme.conflicts.map(c => ({
+                person: c.person, name: c.name, kind: c.kind, until: c.until ?? null, barredUntil: c.barredUntil ?? null,
+                declaredIn: c.declaredIn, reason: c.reason ?? null
+            }))
         },
         audits: [...programme.audits].sort((a, b) => a.from.localeCompare(b.from)).map(audit => {
             const auditDays = audit.auditDays ?? audit.requiredDays ?? null;
@@ -163,6 +169,13 @@ export function programmeReport(doc: ProgrammeDocument): Report {
             id: 'sites', heading: 'Sites', notes: c.sampledSites > 1 ? [`${c.sampledSites} sites besides the central function: samples per IAF MD 1.`] : [],
             columns: ['Site', 'Address', 'Personnel', 'Central function', 'Temporary'].map(header => ({ header })),
             rows: c.sites.map(s => [text(s.id), text(s.label), text(String(s.personnel)), text(s.central ? 'yes' : ''), text(s.temporary ? 'yes' : '')])
+        },
+        {
+            id: 'conflicts', heading: 'Declared conflicts of interest (ISO/IEC 17021-1 5.2)',
+            notes: c.conflicts.length > 0 ? ['These people may not be on an audit team of this client until the day after "Not on a team until".'] : ['None declared, in the client\'s file or in the person register.'],
+            columns: ['Person', 'Relationship', 'Until', 'Not on a team until', 'Declared in', 'Reason'].map(header => ({ header })),
+            rows: c.conflicts.map(x => [text(`${x.name} (${x.person})`), text(x.kind), text(x.until ?? 'no end declared'),
+                text(x.barredUntil ?? 'no end declared'), text(x.declaredIn === 'client' ? 'the client\'s file' : 'the person register'), text(x.reason ?? '')])
         },
         {
             id: 'diagnostics', heading: 'Findings on the programme', notes: [],

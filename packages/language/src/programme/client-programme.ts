@@ -14,6 +14,8 @@ import type { AuditTimeTableData, ProgrammeTime, StandardTime } from './audit-ti
 import { adjustTime, columnOf, effectivePersonnel, programmeTime, roundToHalfDay, tableDays } from './audit-time.js';
 import { auditTimeTableData, tableFits } from './audit-time-tables.js';
 import type { CycleAuditKind } from './certification-cycle.js';
+import type { DeclaredConflict } from './conflicts-of-interest.js';
+import { declaredConflicts } from './conflicts-of-interest.js';
 import type { SampledAuditKind } from './multi-site-sampling.js';
 import { sampleSize } from './multi-site-sampling.js';
 
@@ -43,6 +45,8 @@ export interface ClientProgramme {
     decisionBy?: string;
     expires?: string;
     audits: ProgrammeAudit[];
+    /** Who may not audit this client, and until when (ISO/IEC 17021-1 5.2). */
+    conflicts: DeclaredConflict[];
 }
 
 export interface ProgrammeSite {
@@ -83,6 +87,8 @@ export interface ProgrammeAudit {
 /** Audit-time tables of the workspace, found by the caller through the index. */
 export interface ProgrammeContext {
     tables: readonly AuditTimeTable[];
+    /** The person register, for the conflicts declared with a person (the client's own are always read). */
+    people?: readonly Person[];
 }
 
 export function clientSites(client: Client): Site[] {
@@ -172,7 +178,8 @@ export function buildClientProgramme(client: Client, context: ProgrammeContext):
         decided: decision?.date,
         decisionBy: refOf(decision?.person)?.name ?? (decision?.person ? refTextOf(decision.person) : undefined),
         expires: keyDate('expires'),
-        audits
+        audits,
+        conflicts: declaredConflicts(client, context.people)
     };
 }
 

@@ -6,3 +6,4 @@ export * from './audit-time.js';
 export * from './multi-site-sampling.js';
 export * from './certification-cycle.js';
 export type { AuditHeader, ClientProgramme, ProgrammeAudit, ProgrammeSite, TeamEntry } from './client-programme.js';
+export type { DeclaredConflict } from './conflicts-of-interest.js';

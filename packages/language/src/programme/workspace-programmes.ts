@@ -12,9 +12,9 @@ export function workspaceAuditTimeTables(services: CertaServices): AuditTimeTabl
         () => index.allElements('AuditTimeTable').map(d => d.node).filter(isAuditTimeTable).toArray());
 }
 
-/** The client's programme with the workspace's tables. */
+/** The client's programme with the workspace's tables and person register. */
 export function programmeOfClient(services: CertaServices, client: Client): ClientProgramme {
-    return buildClientProgramme(client, { tables: workspaceAuditTimeTables(services) });
+    return buildClientProgramme(client, { tables: workspaceAuditTimeTables(services), people: services.crossFile.WorkspaceFacts.people() });
 }
 
 /**
