@@ -42,5 +42,8 @@ export function programmeHoverLines(programme: ClientProgramme): string[] {
         const inc = programme.sampleIncrease;
         lines.push(`Sites (IAF MD 1): ${n} besides the central function; visit ${sampleSize(n, 'initial', inc)} at stage 2, ${sampleSize(n, 'surveillance', inc)} per surveillance, ${sampleSize(n, 'recertification', inc)} at recertification${inc ? ` (including ${inc} more for risk)` : ''}`);
     }
+    // Who not to put on a team: the register's declarations are not visible from the client's file.
+    const barred = programme.conflicts.map(c => `${c.person} until ${c.barredUntil ?? 'further notice'}${c.declaredIn === 'register' ? ' (person register)' : ''}`);
+    if (barred.length > 0) lines.push(`Not on its teams (conflict of interest, ISO/IEC 17021-1 5.2): ${barred.join(', ')}`);
     return lines;
 }

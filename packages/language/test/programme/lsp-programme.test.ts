@@ -46,6 +46,16 @@ describe('the editor on a client declaration', () => {
         });
     });
 
+    it('names in the hover who may not be on the client\'s teams, also when the person register declares it', async () => {
+        const register = 'person kay "K. Ay" { conflict DEPOTS employment until 2025-06-30 }\nperson lee "L. Ee"\n';
+        await expectHover(services)({
+            text: register + client.replace('client DEPOTS', 'client DEP<|>OTS').replace('reduce 10', 'conflict lee consultancy\n    reduce 10'),
+            index: 0,
+            hover: /Not on its teams \(conflict of interest, ISO\/IEC 17021-1 5\.2\): lee until further notice, kay until 2027-06-30 \(person register\)/,
+            disposeAfterCheck: true
+        });
+    });
+
     it('says the programme comes later, and shows no hint, while the server has read only part of the workspace', async () => {
         const [document] = await validateSources(services, client);
         try {
