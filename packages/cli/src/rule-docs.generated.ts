@@ -299,7 +299,7 @@ export const RULE_DOCS: Readonly<Record<string, RuleDoc>> = {
         "clean": "client C \"C Ltd\" { site A \"Plant A\" { personnel 20 central } site B \"Plant B\" { personnel 20 internalAudit 2025-10-01 } }\n"
     },
     "certa.programme.sample-below-minimum": {
-        "description": "An audit of a multi-site client visits fewer sites than IAF MD 1 requires, or leaves out the central function. With n sites besides the central function: stage 2 √n, surveillance 0.6 √n, recertification 0.8 √n, each rounded up, plus `sampleIncrease` for the risks found.",
+        "description": "An audit of a multi-site client visits fewer sites than IAF MD 1 requires, or leaves out the central function. With n sites besides the central function: stage 2 √n, surveillance 0.6 √n, recertification 0.8 √n, each rounded up, plus `sampleIncrease` for the risks found. A client whose sites are too different to sample declares `noSampling` (IAF MD 1 6.2.1): every site at stage 2 and recertification, 30 % of them (rounded up) in each surveillance.",
         "clean": "client C \"C Ltd\" {\n    site HQ \"Head office\" { personnel 10 central }\n    site A \"Depot A\" { personnel 3 internalAudit 2025-10-01 }\n    site B \"Depot B\" { personnel 3 internalAudit 2025-10-01 }\n    audit s2: stage2 2026-03-02 { sites HQ, A, B }\n    audit v1: surveillance 2027-03-01 { sites HQ, B }\n}\n"
     },
     "certa.programme.site-never-visited": {

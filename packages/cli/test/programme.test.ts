@@ -185,6 +185,22 @@ describe('certa programme', () => {
         expect(json.diagnostics).toEqual([]);
     });
 
+    it('visits every site at stage 2 and 30 % per surveillance when sampling is not appropriate (IAF MD 1 6.2.1)', () => {
+        const depots = multiSite('HQ, P1, P2, P3, P4, P5, P6, P7, P8, P9, P10')
+            .replace('    site HQ', '    noSampling because "each depot handles other goods"\n    site HQ')
+            .replace('    decided', '    audit v1: surveillance 2027-03-01 { days 2 onSite 2 sites HQ, P1, P2 team lee as LeadAuditor }\n    decided');
+        const root = tempWorkspace({ 'team.certa': TEAM, 'depots.certa': depots });
+        const run = runCerta(['programme', '.', '--client', 'DEPOTS', '--out', 'out', '--format', 'json,md', '--today', '2026-06-01', '--force'], root);
+        expect(run.code).toBe(0);
+        const json = JSON.parse(fs.readFileSync(path.join(root, 'out/DEPOTS/programme.json'), 'utf8'));
+        expect(new Ajv2020({ strict: true }).compile(schema)(json)).toBe(true);
+        expect(json.client).toMatchObject({ sampledSites: 10, siteMethod: 'allSites' });
+        expect(json.audits.map((a: { name: string; requiredSites: number }) => [a.name, a.requiredSites])).toEqual([['s1', null], ['s2', 10], ['v1', 3]]);
+        // Stage 2 visits all ten; the surveillance (line 18) two of the three of 6.2.1.
+        expect(json.diagnostics.map((d: { code: string; line: number }) => `${d.line} ${d.code}`)).toEqual(['18 certa.programme.sample-below-minimum']);
+        expect(fs.readFileSync(path.join(root, 'out/DEPOTS/programme.md'), 'utf8')).toContain('sampling is not appropriate: every site at stage 2 and recertification');
+    });
+
     it('says which clients there are when --client names none, and refuses unknown formats', () => {
         const root = tempWorkspace({ 'team.certa': TEAM, 'depots.certa': multiSite('HQ') });
         const run = runCerta(['programme', '.', '--client', 'NOPE', '--out', 'out'], root);

@@ -53,6 +53,8 @@ export interface ProgrammeDocument {
         minOnSitePercent: number | null;
         sites: Array<{ id: string; label: string; personnel: number; central: boolean; temporary: boolean }>;
         sampledSites: number;
+        /** IAF MD 1 6.1 (`sampling`) or 6.2, sampling not appropriate (`allSites`). */
+        siteMethod: 'sampling' | 'allSites';
         applied: string | null;
         decided: string | null;
         decisionBy: string | null;
@@ -90,6 +92,7 @@ export function buildProgrammeDocument(programme: ClientProgramme, diagnostics: 
             minOnSitePercent: time?.minOnSitePercent ?? null,
             sites: programme.sites.map(s => ({ ...s })),
             sampledSites: programme.sampledSiteCount,
+            siteMethod: programme.siteMethod,
             applied: programme.applied ?? null,
             decided: programme.decided ?? null,
             decisionBy: programme.decisionBy ?? null,
@@ -166,7 +169,9 @@ export function programmeReport(doc: ProgrammeDocument): Report {
                 text(String(s.increasePercent)), text(String(s.reductionPercent))])
         },
         {
-            id: 'sites', heading: 'Sites', notes: c.sampledSites > 1 ? [`${c.sampledSites} sites besides the central function: samples per IAF MD 1.`] : [],
+            id: 'sites', heading: 'Sites', notes: c.siteMethod === 'allSites'
+                ? [`${c.sampledSites} sites besides the central function; sampling is not appropriate: every site at stage 2 and recertification, 30 % of them in each surveillance (IAF MD 1 6.2.1).`]
+                : c.sampledSites > 1 ? [`${c.sampledSites} sites besides the central function: samples per IAF MD 1.`] : [],
             columns: ['Site', 'Address', 'Personnel', 'Central function', 'Temporary'].map(header => ({ header })),
             rows: c.sites.map(s => [text(s.id), text(s.label), text(String(s.personnel)), text(s.central ? 'yes' : ''), text(s.temporary ? 'yes' : '')])
         },

@@ -156,6 +156,7 @@ export type CertaKeywordNames =
     | "months"
     | "neededFor"
     | "needs"
+    | "noSampling"
     | "none"
     | "note"
     | "observation"
@@ -756,7 +757,7 @@ export function isClientAuditKind(item: unknown): item is ClientAuditKind {
     return item === 'stage1' || item === 'stage2' || item === 'surveillance' || item === 'recertification' || item === 'special';
 }
 
-export type ClientMember = ClientAudit | ClientScheme | ClientScope | ClientStandard | ConflictDecl | DecisionDecl | IntegrationDecl | KeyDate | PersonnelAdjustment | SampleIncrease | Site | TimeAdjustment;
+export type ClientMember = ClientAudit | ClientScheme | ClientScope | ClientStandard | ConflictDecl | DecisionDecl | IntegrationDecl | KeyDate | PersonnelAdjustment | SampleIncrease | SamplingDecl | Site | TimeAdjustment;
 
 export const ClientMember = {
     $type: 'ClientMember'
@@ -1510,6 +1511,21 @@ export function isSampleSource(item: unknown): item is SampleSource {
     return item === 'market' || item === 'factory' || item === 'operator' || item === 'site' || item === 'field' || item === 'installation';
 }
 
+export interface SamplingDecl extends langium.AstNode {
+    readonly $container: Client;
+    readonly $type: 'SamplingDecl';
+    reason?: string;
+}
+
+export const SamplingDecl = {
+    $type: 'SamplingDecl',
+    reason: 'reason'
+} as const;
+
+export function isSamplingDecl(item: unknown): item is SamplingDecl {
+    return reflection.isInstance(item, SamplingDecl.$type);
+}
+
 export interface SamplingPlan extends langium.AstNode {
     readonly $container: Activity;
     readonly $type: 'SamplingPlan';
@@ -1979,6 +1995,7 @@ export type CertaAstType = {
     Role: Role
     SampleDecl: SampleDecl
     SampleIncrease: SampleIncrease
+    SamplingDecl: SamplingDecl
     SamplingPlan: SamplingPlan
     Scheme: Scheme
     SchemeMember: SchemeMember
@@ -3085,6 +3102,16 @@ export class CertaAstReflection extends langium.AbstractAstReflection {
                 },
                 sites: {
                     name: SampleIncrease.sites
+                }
+            },
+            superTypes: [ClientMember.$type]
+        },
+        SamplingDecl: {
+            name: SamplingDecl.$type,
+            properties: {
+                reason: {
+                    name: SamplingDecl.reason,
+                    optional: true
                 }
             },
             superTypes: [ClientMember.$type]

@@ -255,6 +255,7 @@ export const keywordDescriptions: Readonly<Record<string, string>> = {
     'reduce': 'Reduces the table\'s time by a percentage, justified (IAF MD 5; at most `maxReduction`).',
     'integration': 'An integrated audit: the level of integration in percent and the reduction it gives, at most 20 % (IAF MD 11).',
     'sampleIncrease': 'More sites sampled than IAF MD 1\'s minimum, for the risks found, justified.',
+    'noSampling': 'The sites are too different to sample (IAF MD 1 6.2): every site at stage 2 and recertification, 30 % of them in each surveillance.',
     'applied': 'The date the client applied for certification.',
     'expires': 'The date the client\'s certificate expires.',
     'decided': 'The date of the certification decision and who took it.',

@@ -4,7 +4,7 @@ import type {
 } from '../generated/ast.js';
 import {
     isCatalog, isClientAudit, isClientScheme, isClientScope, isClientStandard, isConflictDecl, isDecisionDecl, isIntegrationDecl, isKeyDate,
-    isPersonnelAdjustment, isSampleIncrease, isSite, isTimeAdjustment
+    isPersonnelAdjustment, isSampleIncrease, isSamplingDecl, isSite, isTimeAdjustment
 } from '../generated/ast.js';
 import { refOf, refTextOf } from '../helpers/node-properties.js';
 import { unquote } from '../lsp/declaration-text.js';
@@ -16,8 +16,8 @@ import { auditTimeTableData, tableFits } from './audit-time-tables.js';
 import type { CycleAuditKind } from './certification-cycle.js';
 import type { DeclaredConflict } from './conflicts-of-interest.js';
 import { declaredConflicts } from './conflicts-of-interest.js';
-import type { SampledAuditKind } from './multi-site-sampling.js';
-import { sampleSize } from './multi-site-sampling.js';
+import type { SampledAuditKind, SiteMethod } from './multi-site-sampling.js';
+import { sitesToVisit } from './multi-site-sampling.js';
 
 /**
  * A client's programme as plain data: what the rules check, the editor shows and the `programme`
@@ -40,6 +40,8 @@ export interface ClientProgramme {
     /** Sites other than the central function and temporary sites: MD 1's n. */
     sampledSiteCount: number;
     sampleIncrease: number;
+    /** MD 1 6.1 sampling, or 6.2 (`noSampling`): every site at the initial and recertification audits. */
+    siteMethod: SiteMethod;
     applied?: string;
     decided?: string;
     decisionBy?: string;
@@ -152,13 +154,14 @@ export function buildClientProgramme(client: Client, context: ProgrammeContext):
     }));
     const sampledSiteCount = programmeSites.filter(s => !s.central && !s.temporary).length;
     const sampleIncrease = num(members.find(isSampleIncrease)?.sites) ?? 0;
+    const siteMethod: SiteMethod = members.some(isSamplingDecl) ? 'allSites' : 'sampling';
     const scheme = clientScheme(client);
     const scope = members.find(isClientScope);
     const decision = members.find(isDecisionDecl);
     const keyDate = (kind: string) => members.filter(isKeyDate).find(k => k.kind === kind)?.date;
     const surveillanceOrder = clientAudits(client).filter(a => a.kind === 'surveillance');
     const audits = clientAudits(client).map(audit =>
-        programmeAudit(audit, surveillanceOrder.indexOf(audit), time, scheme, programmeSites, sampledSiteCount, sampleIncrease));
+        programmeAudit(audit, surveillanceOrder.indexOf(audit), time, scheme, programmeSites, { count: sampledSiteCount, increase: sampleIncrease, method: siteMethod }));
     shareInitialTime(audits, time);
     return {
         client: client.name ?? '',
@@ -174,6 +177,7 @@ export function buildClientProgramme(client: Client, context: ProgrammeContext):
         sites: programmeSites,
         sampledSiteCount,
         sampleIncrease,
+        siteMethod,
         applied: keyDate('applied'),
         decided: decision?.date,
         decisionBy: refOf(decision?.person)?.name ?? (decision?.person ? refTextOf(decision.person) : undefined),
@@ -188,7 +192,7 @@ const SAMPLED: Partial<Record<CycleAuditKind, SampledAuditKind>> = {
 };
 
 function programmeAudit(audit: ClientAudit, surveillanceIndex: number, time: ProgrammeTime | undefined, scheme: Scheme | undefined,
-    sites: ProgrammeSite[], sampledSiteCount: number, sampleIncrease: number): ProgrammeAudit {
+    sites: ProgrammeSite[], sampling: { count: number; increase: number; method: SiteMethod }): ProgrammeAudit {
     const kind = (audit.kind ?? 'special') as CycleAuditKind;
     const sampled = SAMPLED[kind];
     let activities = scheme ? schemeActivitiesFor(scheme, kind) : [];
@@ -209,7 +213,9 @@ function programmeAudit(audit: ClientAudit, surveillanceIndex: number, time: Pro
         requiredDays: time === undefined ? undefined
             : kind === 'surveillance' ? time.surveillance : kind === 'recertification' ? time.recertification : undefined,
         sites: (audit.sites ?? []).map(ref => refOf(ref)?.name ?? refTextOf(ref)).filter(name => sites.some(s => s.id === name) || name !== ''),
-        requiredSites: sampled && sampledSiteCount > 1 ? sampleSize(sampledSiteCount, sampled, sampleIncrease) : undefined,
+        // MD 1 6.1 samples from two sites besides the central function; 6.2 lists every site from one.
+        requiredSites: sampled && sampling.count > (sampling.method === 'sampling' ? 1 : 0)
+            ? sitesToVisit(sampling.count, sampled, sampling.method, sampling.increase) : undefined,
         team: (audit.team ?? []).map(member => teamEntry(refOf(member?.person), refTextOf(member?.person), refOf(member?.role))),
         clauses: special ? special.clauses : [...new Set(activities.flatMap(activity => clauseRefsOf(activity).map(clauseRefText)))],
         activities: activities.map(activity => activity.name ?? '')

@@ -1,7 +1,7 @@
 /**
- * Multi-site sampling per IAF MD 1:2018 (Issue 2) 6.1: the minimum number of sites to visit per audit
- * (the central function is always audited in addition), and a rotation over the cycle that visits
- * every site. Pure functions over plain data.
+ * Multi-site sampling per IAF MD 1:2018 (Issue 2) 6.1, and 6.2 where sampling is not appropriate:
+ * the minimum number of sites to visit per audit (the central function is always audited in
+ * addition), and a rotation over the cycle that visits every site. Pure functions over plain data.
  */
 
 export type SampledAuditKind = 'initial' | 'surveillance' | 'recertification';
@@ -12,6 +12,15 @@ export const MD1_SAMPLE_FACTORS: Readonly<Record<SampledAuditKind, number>> = {
     surveillance: 0.6,
     recertification: 0.8
 };
+
+/**
+ * MD 1 6.2.1, where site sampling is not appropriate: every site at the initial and recertification
+ * audits, and 30 % of the sites, rounded up, in the surveillance of each calendar year.
+ */
+export const MD1_ALL_SITES_SURVEILLANCE_SHARE = 0.3;
+
+/** How the sites of a multi-site client are chosen: MD 1 6.1 (sampling) or 6.2 (sampling not appropriate). */
+export type SiteMethod = 'sampling' | 'allSites';
 
 /** MD 1 7.3.1: the audit time of a sampled site may be reduced by at most 50 %. */
 export const MD1_MAX_SITE_REDUCTION_PERCENT = 50;
@@ -28,6 +37,14 @@ export function sampleSize(sites: number, kind: SampledAuditKind, increase = 0):
     return Math.min(sites, minimum + Math.max(0, increase));
 }
 
+/** The least number of sites besides the central function an audit visits, by either method of MD 1. */
+export function sitesToVisit(sites: number, kind: SampledAuditKind, method: SiteMethod = 'sampling', increase = 0): number {
+    if (method === 'sampling') return sampleSize(sites, kind, increase);
+    if (sites <= 0) return 0;
+    const minimum = kind === 'surveillance' ? Math.ceil(MD1_ALL_SITES_SURVEILLANCE_SHARE * sites - 1e-9) : sites;
+    return Math.min(sites, minimum + Math.max(0, increase));
+}
+
 export interface RotationAudit {
     kind: SampledAuditKind;
 }
@@ -38,11 +55,11 @@ export interface RotationAudit {
  * when the samples allow it. Deterministic: ties go in the order the sites are given.
  */
 export function rotateSites(siteIds: readonly string[], central: string | undefined, audits: readonly RotationAudit[],
-    increase = 0): string[][] {
+    increase = 0, method: SiteMethod = 'sampling'): string[][] {
     const others = siteIds.filter(id => id !== central);
     const lastVisit = new Map<string, number>(others.map(id => [id, -1]));
     return audits.map((audit, index) => {
-        const size = sampleSize(others.length, audit.kind, increase);
+        const size = sitesToVisit(others.length, audit.kind, method, increase);
         const chosen = [...others]
             .sort((a, b) => (lastVisit.get(a)! - lastVisit.get(b)!) || others.indexOf(a) - others.indexOf(b))
             .slice(0, size);

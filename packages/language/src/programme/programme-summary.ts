@@ -1,5 +1,5 @@
 import type { ClientProgramme } from './client-programme.js';
-import { sampleSize } from './multi-site-sampling.js';
+import { sitesToVisit } from './multi-site-sampling.js';
 
 function dayText(n: number): string {
     return `${n} day${n === 1 ? '' : 's'}`;
@@ -12,10 +12,8 @@ export function programmeHint(programme: ClientProgramme): string | undefined {
         parts.push(`${programme.effectivePersonnel} people: initial ${dayText(programme.time.initial)}, surveillance ${dayText(programme.time.surveillance)}, recertification ${dayText(programme.time.recertification)}`);
     }
     const n = programme.sampledSiteCount;
-    if (n > 1) {
-        const inc = programme.sampleIncrease;
-        parts.push(`sample ${sampleSize(n, 'initial', inc)}/${sampleSize(n, 'surveillance', inc)}/${sampleSize(n, 'recertification', inc)} of ${n} sites + central`);
-    }
+    const visits = siteVisits(programme);
+    if (visits) parts.push(`${programme.siteMethod === 'allSites' ? 'visit' : 'sample'} ${visits.initial}/${visits.surveillance}/${visits.recertification} of ${n} sites + central`);
     return parts.length > 0 ? parts.join(' · ') : undefined;
 }
 
@@ -37,13 +35,22 @@ export function programmeHoverLines(programme: ClientProgramme): string[] {
         const t = programme.time;
         lines.push(`Audit time (rounded to the half day): initial ${dayText(t.initial)} (least allowed ${dayText(t.minimumInitial)}), each surveillance ${dayText(t.surveillance)}, recertification ${dayText(t.recertification)}; at least ${t.minOnSitePercent} % on site`);
     }
-    const n = programme.sampledSiteCount;
-    if (n > 1) {
+    const visits = siteVisits(programme);
+    if (visits) {
         const inc = programme.sampleIncrease;
-        lines.push(`Sites (IAF MD 1): ${n} besides the central function; visit ${sampleSize(n, 'initial', inc)} at stage 2, ${sampleSize(n, 'surveillance', inc)} per surveillance, ${sampleSize(n, 'recertification', inc)} at recertification${inc ? ` (including ${inc} more for risk)` : ''}`);
+        const method = programme.siteMethod === 'allSites' ? 'IAF MD 1 6.2, sampling not appropriate' : 'IAF MD 1';
+        lines.push(`Sites (${method}): ${programme.sampledSiteCount} besides the central function; visit ${visits.initial} at stage 2, ${visits.surveillance} per surveillance, ${visits.recertification} at recertification${inc ? ` (including ${inc} more for risk)` : ''}`);
     }
     // Who not to put on a team: the register's declarations are not visible from the client's file.
     const barred = programme.conflicts.map(c => `${c.person} until ${c.barredUntil ?? 'further notice'}${c.declaredIn === 'register' ? ' (person register)' : ''}`);
     if (barred.length > 0) lines.push(`Not on its teams (conflict of interest, ISO/IEC 17021-1 5.2): ${barred.join(', ')}`);
     return lines;
+}
+
+/** The least number of sites besides the central function each kind of audit visits; undefined for a single-site client. */
+function siteVisits(programme: ClientProgramme): { initial: number; surveillance: number; recertification: number } | undefined {
+    const n = programme.sampledSiteCount;
+    if (n <= (programme.siteMethod === 'allSites' ? 0 : 1)) return undefined;
+    const visit = (kind: 'initial' | 'surveillance' | 'recertification') => sitesToVisit(n, kind, programme.siteMethod, programme.sampleIncrease);
+    return { initial: visit('initial'), surveillance: visit('surveillance'), recertification: visit('recertification') };
 }

@@ -47,7 +47,7 @@ export const ProgrammeRules = {
         summary: 'A client with several permanent sites has no single central function, or a site has no internal audit date, so sampling per IAF MD 1 does not apply.'
     }),
     sampleBelowMinimum: defineRule({
-        code: 'certa.programme.sample-below-minimum', severity: 'error', basis: 'IAF MD 1:2018 6.1.3',
+        code: 'certa.programme.sample-below-minimum', severity: 'error', basis: 'IAF MD 1:2018 6.1.3, 6.2.1',
         summary: 'An audit of a multi-site client visits fewer sites than IAF MD 1 requires, or leaves out the central function.'
     }),
     siteNeverVisited: defineRule({
@@ -219,7 +219,8 @@ function sitesShouldBeSampledPerMd1(client: Client, programme: ClientProgramme, 
     const permanent = sites.filter(s => !s.temporary);
     if (permanent.length > 1) {
         const centrals = permanent.filter(s => s.central);
-        const unaudited = permanent.filter(s => !s.central && !isValidDate(s.internalAudit));
+        // Internal audits stand in for the sites a sample leaves out; MD 1 6.2 visits them all.
+        const unaudited = programme.siteMethod === 'sampling' ? permanent.filter(s => !s.central && !isValidDate(s.internalAudit)) : [];
         if (centrals.length !== 1) {
             accept('warning', `Client '${nameOf(client)}' has ${permanent.length} permanent sites and ${centrals.length === 0 ? 'no' : centrals.length} central function${centrals.length > 1 ? 's' : ''}. Mark the one site that runs the management system 'central'; without it every site must be audited (IAF MD 1:2018 5, 6.2).`, {
                 node: client, property: 'name', data: { code: ProgrammeRules.multiSiteNotEligible }
@@ -244,7 +245,8 @@ function sitesShouldBeSampledPerMd1(client: Client, programme: ClientProgramme, 
             ...(missesCentral ? [`leaves out the central function '${central}'`] : [])
         ].join(', and ');
         const add = [...(missesCentral ? [`'${central}'`] : []), ...(missing > 0 ? [`${missing} more site${missing > 1 ? 's' : ''}`] : [])].join(' and ');
-        accept('error', `Audit '${audit.name}' ${what}. Add ${add} to its 'sites' (IAF MD 1:2018 6.1.3).`, {
+        const basis = programme.siteMethod === 'allSites' ? '6.2.1, sampling not appropriate' : '6.1.3';
+        accept('error', `Audit '${audit.name}' ${what}. Add ${add} to its 'sites' (IAF MD 1:2018 ${basis}).`, {
             ...at(nodes.get(audit.name), client, 'sites'), data: { code: ProgrammeRules.sampleBelowMinimum }
         });
     }

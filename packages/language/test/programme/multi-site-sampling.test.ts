@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rotateSites, sampleSize, siteAuditTime, sitesNeverVisited } from '../../src/programme/multi-site-sampling.js';
+import { rotateSites, sampleSize, siteAuditTime, sitesNeverVisited, sitesToVisit } from '../../src/programme/multi-site-sampling.js';
 
 describe('IAF MD 1 sample sizes', () => {
     // n = sites apart from the central function; initial √n, surveillance 0.6 √n, recertification 0.8 √n, rounded up.
@@ -27,6 +27,34 @@ describe('IAF MD 1 sample sizes', () => {
         expect(sampleSize(25, 'surveillance', 2)).toBe(5);
         expect(sampleSize(4, 'initial', 10)).toBe(4);
         expect(sampleSize(0, 'initial')).toBe(0);
+    });
+});
+
+describe('IAF MD 1 6.2, where site sampling is not appropriate', () => {
+    // MD 1:2018 6.2.1, as quoted in EA FAQ 46.5 (March 2023): every site at the initial and the
+    // recertification audit, 30 % of the sites (rounded up) in the surveillance of each calendar year.
+    it.each([
+        [1, 1, 1, 1],
+        [2, 2, 1, 2],
+        [10, 10, 3, 10],
+        [25, 25, 8, 25],
+        [100, 100, 30, 100]
+    ])('%i sites: initial %i, surveillance %i, recertification %i', (n, initial, surveillance, recertification) => {
+        expect(sitesToVisit(n, 'initial', 'allSites')).toBe(initial);
+        expect(sitesToVisit(n, 'surveillance', 'allSites')).toBe(surveillance);
+        expect(sitesToVisit(n, 'recertification', 'allSites')).toBe(recertification);
+    });
+
+    it('keeps MD 1 6.1\'s sample as the default method', () => {
+        expect([1, 2, 10, 25, 100].map(n => sitesToVisit(n, 'surveillance'))).toEqual([1, 1, 2, 3, 6]);
+    });
+
+    // 6.2.1: "The sites selected for the second surveillance audit will normally be different from the sites selected for the first."
+    it('visits other sites in the second surveillance than in the first, and every site at recertification', () => {
+        const sites = ['HQ', ...Array.from({ length: 10 }, (_, i) => `S${i + 1}`)];
+        const visits = rotateSites(sites, 'HQ', [{ kind: 'initial' }, { kind: 'surveillance' }, { kind: 'surveillance' }, { kind: 'recertification' }], 0, 'allSites');
+        expect(visits.map(v => v.length)).toEqual([11, 4, 4, 11]);
+        expect(visits[1].slice(1).filter(site => visits[2].includes(site))).toEqual([]);
     });
 });
 
