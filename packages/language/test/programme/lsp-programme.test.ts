@@ -37,6 +37,22 @@ describe('the editor on a client declaration', () => {
         }
     });
 
+    it('shows every site at stage 2 and recertification, 30 % per surveillance, when the sites are not sampled (IAF MD 1 6.2)', async () => {
+        const unsampled = client.replace('reduce 10', 'noSampling because "each depot handles other goods"\n    reduce 10');
+        const [document] = await validateSources(services, unsampled);
+        try {
+            const hints: InlayHint[] = await services.lsp.InlayHintProvider!.getInlayHints(document, {
+                textDocument: { uri: document.uri.toString() },
+                range: { start: { line: 0, character: 0 }, end: document.textDocument.positionAt(unsampled.length) }
+            }) ?? [];
+            expect(hints.map(h => h.label)).toEqual([
+                '‹100 people: initial 5.5 days, surveillance 2 days, recertification 4 days · visit 10/3/10 of 10 sites + central›'
+            ]);
+        } finally {
+            await clearTestDocuments(services);
+        }
+    });
+
     it('explains the calculation in the hover on the client', async () => {
         await expectHover(services)({
             text: client.replace('client DEPOTS', 'client DEP<|>OTS'),
