@@ -279,7 +279,7 @@ export const RULE_DOCS: Readonly<Record<string, RuleDoc>> = {
         "clean": "client C \"C Ltd\" { standard ISO9001 site S \"Main site\" { personnel 10 } }\n"
     },
     "certa.programme.audit-time-below-minimum": {
-        "description": "An audit is planned with fewer auditor days than the calculation gives after the declared increases and reductions. Stage 1 and stage 2 together must reach the initial time; each surveillance audit its share (a third in MD 5), the recertification audit its share (two thirds).",
+        "description": "An audit is planned with fewer auditor days than the calculation gives after the declared increases and reductions. Stage 1 and stage 2 together must reach the initial time; each surveillance audit its share (a third in MD 5), the recertification audit its share (two thirds). With several sites, the time is that of the sites each audit visits and of the central function, each site timed for its own personnel (IAF MD 1:2018 7.3; docs/programmes.md step 10).",
         "clean": "client C \"C Ltd\" {\n    standard ISO9001\n    site S \"Main site\" { personnel 40 }\n    audit s2: stage2 2026-03-02 { days 4 }\n}\n"
     },
     "certa.programme.reduction-beyond-limit": {

@@ -15,7 +15,7 @@ person dee "D. Ee" { qualified LeadAuditor until 2030-12-31 areas IAF 19 }
 `;
 
 /** A central function and ten depots: MD 1 samples 4 + HQ at stage 2. */
-function multiSite(stage2Sites: string): string {
+function multiSite(stage2Sites: string, stage2Days = '5'): string {
     const depots = Array.from({ length: 10 }, (_, i) => `    site P${i + 1} "Depot ${i + 1}" { personnel 6 internalAudit 2025-10-01 }`).join('\n');
     return `client DEPOTS "Depots Ltd" {
     standard ISO9001
@@ -23,7 +23,7 @@ function multiSite(stage2Sites: string): string {
     site HQ "Head office" { personnel 40 central }
 ${depots}
     audit s1: stage1 2026-02-02 { days 1.5 onSite 1.5 sites HQ team lee as LeadAuditor }
-    audit s2: stage2 2026-03-02 .. 2026-03-05 { days 5 onSite 4 sites ${stage2Sites} team lee as LeadAuditor }
+    audit s2: stage2 2026-03-02 .. 2026-03-05 { days ${stage2Days} onSite ${stage2Days} sites ${stage2Sites} team lee as LeadAuditor }
     decided 2026-03-20 by dee
 }
 `;
@@ -132,18 +132,29 @@ describe('certa programme', () => {
         expect(report.problems.filter((p: { code: string }) => p.code !== 'missing-item' && p.code !== 'no-audit-date')).toEqual([]);
     });
 
-    it('writes the integrated example client\'s programme: both tables added, reduced by 15 % for integration (IAF MD 11)', () => {
+    it('writes the integrated example client\'s programme: each site\'s tables added, reduced for integration (IAF MD 11) and the site (IAF MD 1)', () => {
         const root = tempWorkspace({});
         const run = runCerta(['programme', examples, '--client', 'RIVERBEND', '--out', 'out', '--format', 'json', '--today', '2026-06-01'], root);
         expect(run.code).toBe(0);
         const json = JSON.parse(fs.readFileSync(path.join(root, 'out/RIVERBEND/programme.json'), 'utf8'));
         expect(new Ajv2020({ strict: true }).compile(schema)(json)).toBe(true);
-        // 90 effective personnel: Table QMS 1 between (85, 6) and (125, 7) 6.125; Table EMS 1 medium between
-        // (85, 7) and (125, 8) 7.125; (6.125 + 7.125) × 0.85 = 11.26 → 11.5 days; a third 3.75 → 4; two thirds 7.5.
+        // The organisation as one site, for comparison: 90 effective personnel, Table QMS 1 between (85, 6) and
+        // (125, 7) 6.125; Table EMS 1 medium between (85, 7) and (125, 8) 7.125; (6.125 + 7.125) × 0.85 = 11.26 → 11.5.
         expect(json.client).toMatchObject({
-            effectivePersonnel: 90, integrationReductionPercent: 15, initialDays: 11.5, surveillanceDays: 4, recertificationDays: 7.5,
+            effectivePersonnel: 90, integrationReductionPercent: 15, surveillanceDays: 4, recertificationDays: 7.5,
             sampledSites: 3, scheme: 'IMS_9001_14001'
         });
+        // Each site its own (IAF MD 1 7.3): HQ 25 people (3 + 4.5) × 0.85; BOLTON 35 (3.5 + 5) × 0.85 × 0.8 (20 % for
+        // what the head office runs); WIGAN 20 (2.75 + 4) × 0.85 × 0.8; STOCKPORT 10 (2 + 3) × 0.85 × 0.5.
+        expect(json.client.sites.map((s: { id: string; initialDays: number }) => [s.id, s.initialDays])).toEqual([
+            ['HQ', 6.38], ['BOLTON', 5.78], ['WIGAN', 4.59], ['STOCKPORT', 2.13]
+        ]);
+        // Stage 1 and 2 visit HQ, BOLTON, WIGAN: 16.75 → 16.5 days between them; surveillance 1 (HQ, STOCKPORT, BOLTON)
+        // 14.28 / 3 → 5; surveillance 2 (HQ, WIGAN, STOCKPORT) 13.09 / 3 → 4.5; recertification 16.75 × 2 / 3 → 11.
+        expect(json.client.initialDays).toBe(16.5);
+        expect(json.audits.map((a: { name: string; requiredDays: number }) => [a.name, a.requiredDays])).toEqual([
+            ['stage1', 2.5], ['stage2', 13.5], ['surveillance1', 5], ['surveillance2', 4.5], ['recert', 11]
+        ]);
         expect(json.client.standards.map((s: { standard: string; table: string }) => [s.standard, s.table])).toEqual([['ISO9001', 'MD5_QMS'], ['ISO14001', 'MD5_EMS']]);
         expect(json.audits.map((a: { requiredSites: number | null }) => a.requiredSites)).toEqual([null, 2, 2, 2, 2]);
         expect(json.diagnostics).toEqual([]);
@@ -176,19 +187,23 @@ describe('certa programme', () => {
         expect(json.diagnostics.map((d: { code: string }) => d.code)).toEqual(expect.arrayContaining(['certa.programme.sample-below-minimum', 'certa.programme.site-never-visited']));
     });
 
-    it('a clean multi-site client: 100 personnel, Table QMS 1 between (85, 6) and (125, 7): 6.375 → 6.5 days', () => {
-        const root = tempWorkspace({ 'team.certa': TEAM, 'depots.certa': multiSite('HQ, P1, P2, P3, P4, P5, P6, P7, P8, P9, P10') });
+    it('a clean multi-site client: each site its own time (IAF MD 1 7.3), not that of 100 people at one site', () => {
+        const root = tempWorkspace({ 'team.certa': TEAM, 'depots.certa': multiSite('HQ, P1, P2, P3, P4, P5, P6, P7, P8, P9, P10', '18.5') });
         const run = runCerta(['programme', '.', '--client', 'DEPOTS', '--out', 'out', '--format', 'json,md', '--today', '2026-06-01'], root);
         expect(run.stderr).toBe('certa: wrote the programme of DEPOTS to out (json, md); no checklists: the client names no scheme (certifiedUnder)\n');
         const json = JSON.parse(fs.readFileSync(path.join(root, 'out/DEPOTS/programme.json'), 'utf8'));
-        expect(json.client).toMatchObject({ effectivePersonnel: 100, initialDays: 6.5, surveillanceDays: 2, recertificationDays: 4.5 });
+        // As one site: 100 personnel, Table QMS 1 between (85, 6) and (125, 7): 6.375 → 6.5 days. Per site: the head
+        // office's 40 people 3.75 days, each depot's 6 people 1.6 (between (5, 1.5) and (10, 2)): 19.75 → 20.
+        expect(json.client).toMatchObject({ effectivePersonnel: 100, initialDays: 20, surveillanceDays: 2, recertificationDays: 4.5 });
+        expect(json.client.sites.slice(0, 2).map((s: { id: string; initialDays: number }) => [s.id, s.initialDays])).toEqual([['HQ', 3.75], ['P1', 1.6]]);
         expect(json.diagnostics).toEqual([]);
+        expect(fs.readFileSync(path.join(root, 'out/DEPOTS/programme.md'), 'utf8')).toContain('| P1 | Depot 1 | 6 |  |  | 1.6 |');
     });
 
     it('visits every site at stage 2 and 30 % per surveillance when sampling is not appropriate (IAF MD 1 6.2.1)', () => {
-        const depots = multiSite('HQ, P1, P2, P3, P4, P5, P6, P7, P8, P9, P10')
+        const depots = multiSite('HQ, P1, P2, P3, P4, P5, P6, P7, P8, P9, P10', '18.5')
             .replace('    site HQ', '    noSampling because "each depot handles other goods"\n    site HQ')
-            .replace('    decided', '    audit v1: surveillance 2027-03-01 { days 2 onSite 2 sites HQ, P1, P2 team lee as LeadAuditor }\n    decided');
+            .replace('    decided', '    audit v1: surveillance 2027-03-01 { days 2.5 onSite 2.5 sites HQ, P1, P2 team lee as LeadAuditor }\n    decided');
         const root = tempWorkspace({ 'team.certa': TEAM, 'depots.certa': depots });
         const run = runCerta(['programme', '.', '--client', 'DEPOTS', '--out', 'out', '--format', 'json,md', '--today', '2026-06-01', '--force'], root);
         expect(run.code).toBe(0);

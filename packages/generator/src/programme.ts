@@ -47,11 +47,14 @@ export interface ProgrammeDocument {
         effectivePersonnel: number;
         standards: Array<{ standard: string; table: string; complexity: string | null; tableDays: number; increasePercent: number; reductionPercent: number }>;
         integrationReductionPercent: number;
+        /** Stage 1 + stage 2: the organisation's time, or with several sites the sum of the sites the two visit (IAF MD 1 7.3). */
         initialDays: number | null;
+        /** The organisation's time; with several sites each audit's `requiredDays` is the time of the sites it visits. */
         surveillanceDays: number | null;
         recertificationDays: number | null;
         minOnSitePercent: number | null;
-        sites: Array<{ id: string; label: string; personnel: number; central: boolean; temporary: boolean }>;
+        /** `initialDays`: a permanent site's own initial time with several sites (IAF MD 1 7.3), else null. */
+        sites: Array<{ id: string; label: string; personnel: number; central: boolean; temporary: boolean; initialDays: number | null }>;
         sampledSites: number;
         /** IAF MD 1 6.1 (`sampling`) or 6.2, sampling not appropriate (`allSites`). */
         siteMethod: 'sampling' | 'allSites';
@@ -86,11 +89,14 @@ export function buildProgrammeDocument(programme: ClientProgramme, diagnostics: 
                 increasePercent: s.adjusted.increasePercent, reductionPercent: s.adjusted.reductionPercent
             })),
             integrationReductionPercent: programme.integrationReductionPercent,
-            initialDays: time?.initial ?? null,
+            initialDays: programme.initialDays ?? null,
             surveillanceDays: time?.surveillance ?? null,
             recertificationDays: time?.recertification ?? null,
             minOnSitePercent: time?.minOnSitePercent ?? null,
-            sites: programme.sites.map(s => ({ ...s })),
+            sites: programme.sites.map(s => ({
+                id: s.id, label: s.label, personnel: s.personnel, central: s.central, temporary: s.temporary,
+                initialDays: s.initialDays === undefined ? null : round2(s.initialDays)
+            })),
             sampledSites: programme.sampledSiteCount,
             siteMethod: programme.siteMethod,
             applied: programme.applied ?? null,
@@ -144,7 +150,10 @@ export function programmeReport(doc: ProgrammeDocument): Report {
     if (c.scheme) facts.push(['Scheme', c.scheme]);
     if (c.scope) facts.push(['Scope', c.areas.length > 0 ? `${c.scope} (${c.areas.join(', ')})` : c.scope]);
     facts.push(['Effective personnel', String(c.effectivePersonnel)]);
-    if (c.initialDays !== null) {
+    const perSite = c.sites.some(s => s.initialDays !== null);
+    if (c.initialDays !== null && perSite) {
+        facts.push(['Audit time', `initial ${dayCount(c.initialDays)} for the sites stage 1 and stage 2 visit; each audit the time of the sites it visits (IAF MD 1 7.3); at least ${c.minOnSitePercent} % on site (IAF MD 5)`]);
+    } else if (c.initialDays !== null) {
         facts.push(['Audit time', `initial ${dayCount(c.initialDays)}, each surveillance ${dayCount(c.surveillanceDays)}, recertification ${dayCount(c.recertificationDays)}; at least ${c.minOnSitePercent} % on site (IAF MD 5)`]);
     }
     for (const [label, value] of [['Applied', c.applied], ['Certification decision', c.decided && `${c.decided}${c.decisionBy ? ` by ${c.decisionBy}` : ''}`], ['Certificate expires', c.expires]] as const) {
@@ -172,8 +181,9 @@ export function programmeReport(doc: ProgrammeDocument): Report {
             id: 'sites', heading: 'Sites', notes: c.siteMethod === 'allSites'
                 ? [`${c.sampledSites} sites besides the central function; sampling is not appropriate: every site at stage 2 and recertification, 30 % of them in each surveillance (IAF MD 1 6.2.1).`]
                 : c.sampledSites > 1 ? [`${c.sampledSites} sites besides the central function: samples per IAF MD 1.`] : [],
-            columns: ['Site', 'Address', 'Personnel', 'Central function', 'Temporary'].map(header => ({ header })),
-            rows: c.sites.map(s => [text(s.id), text(s.label), text(String(s.personnel)), text(s.central ? 'yes' : ''), text(s.temporary ? 'yes' : '')])
+            columns: ['Site', 'Address', 'Personnel', 'Central function', 'Temporary', ...(perSite ? ['Own initial time (days, IAF MD 1 7.3)'] : [])].map(header => ({ header })),
+            rows: c.sites.map(s => [text(s.id), text(s.label), text(String(s.personnel)), text(s.central ? 'yes' : ''), text(s.temporary ? 'yes' : ''),
+                ...(perSite ? [text(s.initialDays === null ? '' : String(s.initialDays))] : [])])
         },
         {
             id: 'conflicts', heading: 'Declared conflicts of interest (ISO/IEC 17021-1 5.2)',

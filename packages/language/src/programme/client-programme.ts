@@ -11,13 +11,15 @@ import { unquote } from '../lsp/declaration-text.js';
 import { clauseRefText, expandClauseRef } from '../scoping/clause-index.js';
 import { activitiesOf, clauseRefsOf } from '../validation/scheme-facts.js';
 import type { AuditTimeTableData, ProgrammeTime, StandardTime } from './audit-time.js';
-import { adjustTime, columnOf, effectivePersonnel, programmeTime, roundToHalfDay, tableDays } from './audit-time.js';
+import { MD5_DEFAULTS, adjustTime, columnOf, effectivePersonnel, programmeTime, roundToHalfDay, share, tableDays } from './audit-time.js';
 import { auditTimeTableData, tableFits } from './audit-time-tables.js';
 import type { CycleAuditKind } from './certification-cycle.js';
 import type { DeclaredConflict } from './conflicts-of-interest.js';
 import { declaredConflicts } from './conflicts-of-interest.js';
 import type { SampledAuditKind, SiteMethod } from './multi-site-sampling.js';
 import { sitesToVisit } from './multi-site-sampling.js';
+import type { TableColumn } from './multi-site-time.js';
+import { siteInitialDays, visitedSitesDays } from './multi-site-time.js';
 
 /**
  * A client's programme as plain data: what the rules check, the editor shows and the `programme`
@@ -37,6 +39,11 @@ export interface ClientProgramme {
     time?: ProgrammeTime;
     integrationReductionPercent: number;
     sites: ProgrammeSite[];
+    /**
+     * Stage 1 + stage 2 days the calculation requires: the organisation's time, or for a client with
+     * several sites the sum of the sites the two audits visit (IAF MD 1 7.3, see multi-site-time.ts).
+     */
+    initialDays?: number;
     /** Sites other than the central function and temporary sites: MD 1's n. */
     sampledSiteCount: number;
     sampleIncrease: number;
@@ -57,6 +64,8 @@ export interface ProgrammeSite {
     personnel: number;
     central: boolean;
     temporary: boolean;
+    /** A permanent site of a multi-site client: its own initial time, unrounded (IAF MD 1 7.3). */
+    initialDays?: number;
 }
 
 export interface TeamEntry {
@@ -125,6 +134,7 @@ export function buildClientProgramme(client: Client, context: ProgrammeContext):
     const standards: StandardTime[] = [];
     const unresolvedStandards: ClientProgramme['unresolvedStandards'] = [];
     const tablesUsed: AuditTimeTableData[] = [];
+    const columns: TableColumn[] = [];
     for (const declared of members.filter(isClientStandard)) {
         const standard = refTextOf(declared.standard);
         const table = tableFor(declared, context.tables);
@@ -140,6 +150,7 @@ export function buildClientProgramme(client: Client, context: ProgrammeContext):
             continue;
         }
         tablesUsed.push(data);
+        columns.push({ table: data, column });
         standards.push({
             standard, table: data.id, complexity: declared.complexity, personnel, tableDays: days,
             adjusted: adjustTime(days, adjustments, data.maxReductionPercent)
@@ -148,10 +159,20 @@ export function buildClientProgramme(client: Client, context: ProgrammeContext):
     const integration = members.find(isIntegrationDecl);
     const integrationReductionPercent = num(integration?.percent) ?? 0;
     const time = standards.length > 0 ? programmeTime(standards, tablesUsed, integrationReductionPercent) : undefined;
-    const programmeSites = sites.map(site => ({
+    const programmeSites: ProgrammeSite[] = sites.map(site => ({
         id: site.name ?? '', label: unquote(site.label), personnel: num(site.personnel) ?? 0, central: site.central === true,
         temporary: site.temporary === true
     }));
+    const multiSite = columns.length > 0 && programmeSites.filter(site => !site.temporary).length > 1;
+    const siteDays = new Map<string, number>();
+    if (multiSite) {
+        sites.forEach((site, index) => {
+            if (programmeSites[index].temporary) return;
+            const days = siteInitialDays(programmeSites[index].personnel, columns, adjustments, integrationReductionPercent, num(site.siteReduction) ?? 0);
+            programmeSites[index].initialDays = days;
+            siteDays.set(programmeSites[index].id, days);
+        });
+    }
     const sampledSiteCount = programmeSites.filter(s => !s.central && !s.temporary).length;
     const sampleIncrease = num(members.find(isSampleIncrease)?.sites) ?? 0;
     const siteMethod: SiteMethod = members.some(isSamplingDecl) ? 'allSites' : 'sampling';
@@ -162,7 +183,12 @@ export function buildClientProgramme(client: Client, context: ProgrammeContext):
     const surveillanceOrder = clientAudits(client).filter(a => a.kind === 'surveillance');
     const audits = clientAudits(client).map(audit =>
         programmeAudit(audit, surveillanceOrder.indexOf(audit), time, scheme, programmeSites, { count: sampledSiteCount, increase: sampleIncrease, method: siteMethod }));
-    shareInitialTime(audits, time);
+    const central = programmeSites.find(site => site.central)?.id;
+    if (multiSite && time) requireTimeOfSitesVisited(audits, siteDays, central, tablesUsed[0]);
+    const initialSites = audits.filter(a => a.kind === 'stage1' || a.kind === 'stage2').flatMap(a => a.sites);
+    const initialDays = time === undefined ? undefined
+        : multiSite && initialSites.length > 0 ? roundToHalfDay(visitedSitesDays(siteDays, initialSites, central)) : time.initial;
+    shareInitialTime(audits, initialDays);
     return {
         client: client.name ?? '',
         title: unquote(client.title),
@@ -173,6 +199,7 @@ export function buildClientProgramme(client: Client, context: ProgrammeContext):
         unresolvedStandards,
         effectivePersonnel: personnel,
         time,
+        initialDays,
         integrationReductionPercent,
         sites: programmeSites,
         sampledSiteCount,
@@ -223,12 +250,23 @@ function programmeAudit(audit: ClientAudit, surveillanceIndex: number, time: Pro
 }
 
 /** Stage 1 and stage 2 together take the initial time: each is owed what the other leaves. */
-function shareInitialTime(audits: ProgrammeAudit[], time: ProgrammeTime | undefined): void {
-    if (!time) return;
+function shareInitialTime(audits: ProgrammeAudit[], initialDays: number | undefined): void {
+    if (initialDays === undefined) return;
     const initial = audits.filter(a => a.kind === 'stage1' || a.kind === 'stage2');
     const declared = initial.reduce((total, a) => total + (a.auditDays ?? 0), 0);
     for (const audit of initial) {
-        audit.requiredDays = roundToHalfDay(Math.max(0, time.initial - (declared - (audit.auditDays ?? 0))));
+        audit.requiredDays = roundToHalfDay(Math.max(0, initialDays - (declared - (audit.auditDays ?? 0))));
+    }
+}
+
+/** A multi-site client's surveillance and recertification audits: the table's share of the time of the sites each visits. */
+function requireTimeOfSitesVisited(audits: ProgrammeAudit[], siteDays: ReadonlyMap<string, number>, central: string | undefined,
+    table: AuditTimeTableData | undefined): void {
+    for (const audit of audits) {
+        if ((audit.kind !== 'surveillance' && audit.kind !== 'recertification') || audit.sites.length === 0) continue;
+        const part = audit.kind === 'surveillance'
+            ? table?.surveillanceShare ?? MD5_DEFAULTS.surveillanceShare : table?.recertificationShare ?? MD5_DEFAULTS.recertificationShare;
+        audit.requiredDays = roundToHalfDay(share(visitedSitesDays(siteDays, audit.sites, central), part));
     }
 }
 

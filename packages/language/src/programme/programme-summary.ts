@@ -8,7 +8,16 @@ function dayText(n: number): string {
 /** The computed audit time and sample in one line: what the editor shows after a client's title. */
 export function programmeHint(programme: ClientProgramme): string | undefined {
     const parts: string[] = [];
-    if (programme.time) {
+    const perSite = programme.sites.filter(site => site.initialDays !== undefined);
+    if (programme.time && perSite.length > 0) {
+        // Several sites: each audit takes the time of the sites it visits (IAF MD 1 7.3).
+        const central = perSite.find(site => site.central);
+        const initialPlanned = programme.audits.some(a => (a.kind === 'stage1' || a.kind === 'stage2') && a.sites.length > 0);
+        const time = initialPlanned && programme.initialDays !== undefined
+            ? `initial ${dayText(programme.initialDays)} for the sites stage 1 and 2 visit`
+            : `each audit the time of the sites it visits${central ? ` (central function ${Math.round(central.initialDays! * 100) / 100} days)` : ''}`;
+        parts.push(`${programme.effectivePersonnel} people at ${perSite.length} sites: ${time}`);
+    } else if (programme.time) {
         parts.push(`${programme.effectivePersonnel} people: initial ${dayText(programme.time.initial)}, surveillance ${dayText(programme.time.surveillance)}, recertification ${dayText(programme.time.recertification)}`);
     }
     const n = programme.sampledSiteCount;
@@ -31,7 +40,11 @@ export function programmeHoverLines(programme: ClientProgramme): string[] {
     if (programme.standards.length > 1 && programme.integrationReductionPercent > 0) {
         lines.push(`Integrated audit: −${programme.integrationReductionPercent} % (IAF MD 11)`);
     }
-    if (programme.time) {
+    const perSite = programme.sites.filter(site => site.initialDays !== undefined);
+    if (programme.time && perSite.length > 0) {
+        lines.push(`Each site's own initial time (IAF MD 1 7.3): ${perSite.map(site => `${site.id} ${Math.round(site.initialDays! * 100) / 100}`).join(', ')} days; an audit takes the time of the sites it visits and the central function (surveillance a third, recertification two thirds)`);
+        if (programme.initialDays !== undefined) lines.push(`Stage 1 and stage 2 together: ${dayText(programme.initialDays)} (rounded to the half day); at least ${programme.time.minOnSitePercent} % on site`);
+    } else if (programme.time) {
         const t = programme.time;
         lines.push(`Audit time (rounded to the half day): initial ${dayText(t.initial)} (least allowed ${dayText(t.minimumInitial)}), each surveillance ${dayText(t.surveillance)}, recertification ${dayText(t.recertification)}; at least ${t.minOnSitePercent} % on site`);
     }

@@ -27,7 +27,7 @@ export const ProgrammeRules = {
         summary: 'A client\'s standard has no audit-time table, or its complexity category is missing or not one of the table\'s.'
     }),
     auditTimeBelowMinimum: defineRule({
-        code: 'certa.programme.audit-time-below-minimum', severity: 'error', basis: 'IAF MD 5:2019 3, 5, 6; ISO/IEC 17021-1:2015 9.1.4',
+        code: 'certa.programme.audit-time-below-minimum', severity: 'error', basis: 'IAF MD 5:2019 3, 5, 6; IAF MD 1:2018 7.3; ISO/IEC 17021-1:2015 9.1.4',
         summary: 'An audit is planned with fewer auditor days than the calculation gives after the declared increases and reductions.'
     }),
     reductionBeyondLimit: defineRule({
@@ -171,9 +171,13 @@ function auditTimeMustMeetMinimum(client: Client, programme: ClientProgramme, ac
     const initial = programme.audits.filter(a => a.kind === 'stage1' || a.kind === 'stage2');
     const initialDays = initial.reduce((sum, a) => sum + (a.auditDays ?? 0), 0);
     const planned = initial.filter(a => a.auditDays !== undefined);
-    if (planned.length > 0 && initialDays < time.initial) {
+    const required = programme.initialDays ?? time.initial;
+    if (planned.length > 0 && initialDays < required) {
         const last = planned[planned.length - 1];
-        accept('error', `Stage 1 and stage 2 are planned with ${initialDays} auditor days; the calculation for ${programme.effectivePersonnel} effective personnel gives ${time.initial} (${calculationText(programme)}). Plan ${time.initial} days for the two ('days ${roundTo2((last.auditDays ?? 0) + time.initial - initialDays)}' on '${last.name}'), or declare and justify a reduction ('reduce <percent> because "…"') (IAF MD 5:2019 3; ISO/IEC 17021-1:2015 9.1.4).`, {
+        const basis = required === time.initial
+            ? `the calculation for ${programme.effectivePersonnel} effective personnel gives ${required} (${calculationText(programme)})`
+            : `the sites they visit give ${required}, each site's own time added (${sitesText(programme, initial.flatMap(a => a.sites))}; IAF MD 1:2018 7.3)`;
+        accept('error', `Stage 1 and stage 2 are planned with ${initialDays} auditor days; ${basis}. Plan ${required} days for the two ('days ${roundTo2((last.auditDays ?? 0) + required - initialDays)}' on '${last.name}'), or declare and justify a reduction ('reduce <percent> because "…"', or 'siteReduction' on a site) (IAF MD 5:2019 3; ISO/IEC 17021-1:2015 9.1.4).`, {
             ...at(nodes.get(last.name), client, 'days'), data: { code: ProgrammeRules.auditTimeBelowMinimum }
         });
     }
@@ -181,7 +185,9 @@ function auditTimeMustMeetMinimum(client: Client, programme: ClientProgramme, ac
         if (audit.kind !== 'surveillance' && audit.kind !== 'recertification') continue;
         if (audit.auditDays === undefined || audit.requiredDays === undefined || audit.auditDays >= audit.requiredDays) continue;
         const share = audit.kind === 'surveillance' ? 'a third' : 'two thirds';
-        accept('error', `The ${audit.kind} audit '${audit.name}' is planned with ${audit.auditDays} auditor days; ${share} of the initial ${time.initial} days is ${audit.requiredDays}. Plan ${audit.requiredDays} days (IAF MD 5:2019 5, 6).`, {
+        const of = programme.initialDays !== undefined && programme.sites.some(site => site.initialDays !== undefined) && audit.sites.length > 0
+            ? `the time of the sites it visits (${sitesText(programme, audit.sites)}; IAF MD 1:2018 7.3)` : `the initial ${time.initial} days`;
+        accept('error', `The ${audit.kind} audit '${audit.name}' is planned with ${audit.auditDays} auditor days; ${share} of ${of} is ${audit.requiredDays}. Plan ${audit.requiredDays} days (IAF MD 5:2019 5, 6).`, {
             ...at(nodes.get(audit.name), client, 'days'), data: { code: ProgrammeRules.auditTimeBelowMinimum }
         });
     }
@@ -196,6 +202,13 @@ export function calculationText(programme: ClientProgramme): string {
     });
     if (programme.standards.length > 1 && programme.integrationReductionPercent > 0) parts.push(`integration −${programme.integrationReductionPercent} %`);
     return parts.join('; ');
+}
+
+/** `HQ 5.1, BOLTON 6.38` (the central function always counts): each site's own initial days. */
+function sitesText(programme: ClientProgramme, visited: readonly string[]): string {
+    return programme.sites
+        .filter(site => site.initialDays !== undefined && (site.central || visited.includes(site.id)))
+        .map(site => `${site.id} ${roundTo2(site.initialDays!)}`).join(', ');
 }
 
 function roundTo2(n: number): number {

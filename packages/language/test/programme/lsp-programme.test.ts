@@ -19,19 +19,33 @@ const client = `client DEPOTS "Depots Ltd" {
 }`;
 
 describe('the editor on a client declaration', () => {
-    it('shows the computed audit time and sample as an inlay hint after the title', async () => {
+    it('shows the computed audit time as an inlay hint after the title', async () => {
+        const oneSite = client.replace(/\n {4}site P[^\n]*/g, '').replace('personnel 40', 'personnel 100');
+        const [document] = await validateSources(services, oneSite);
+        try {
+            const hints: InlayHint[] = await services.lsp.InlayHintProvider!.getInlayHints(document, {
+                textDocument: { uri: document.uri.toString() },
+                range: { start: { line: 0, character: 0 }, end: document.textDocument.positionAt(oneSite.length) }
+            }) ?? [];
+            // 100 people: 6.375 table days, −10 % = 5.74 → 5.5; a third 1.91 → 2; two thirds 3.83 → 4.
+            expect(hints.map(h => h.label)).toEqual(['‹100 people: initial 5.5 days, surveillance 2 days, recertification 4 days›']);
+            expect(hints[0].position).toEqual({ line: 0, character: 'client DEPOTS "Depots Ltd"'.length });
+        } finally {
+            await clearTestDocuments(services);
+        }
+    });
+
+    it('shows the sample, and that each audit takes the time of its sites, for a multi-site client', async () => {
         const [document] = await validateSources(services, client);
         try {
             const hints: InlayHint[] = await services.lsp.InlayHintProvider!.getInlayHints(document, {
                 textDocument: { uri: document.uri.toString() },
                 range: { start: { line: 0, character: 0 }, end: document.textDocument.positionAt(client.length) }
             }) ?? [];
-            // 100 people: 6.375 table days, −10 % = 5.74 → 5.5; a third 1.91 → 2; two thirds 3.83 → 4.
-            // MD 1 for 10 sites: 4, 2, 3.
+            // The head office's 40 people: 3.75 days, −10 % = 3.375. MD 1 for 10 sites: 4, 2, 3.
             expect(hints.map(h => h.label)).toEqual([
-                '‹100 people: initial 5.5 days, surveillance 2 days, recertification 4 days · sample 4/2/3 of 10 sites + central›'
+                '‹100 people at 11 sites: each audit the time of the sites it visits (central function 3.38 days) · sample 4/2/3 of 10 sites + central›'
             ]);
-            expect(hints[0].position).toEqual({ line: 0, character: 'client DEPOTS "Depots Ltd"'.length });
         } finally {
             await clearTestDocuments(services);
         }
@@ -46,7 +60,7 @@ describe('the editor on a client declaration', () => {
                 range: { start: { line: 0, character: 0 }, end: document.textDocument.positionAt(unsampled.length) }
             }) ?? [];
             expect(hints.map(h => h.label)).toEqual([
-                '‹100 people: initial 5.5 days, surveillance 2 days, recertification 4 days · visit 10/3/10 of 10 sites + central›'
+                '‹100 people at 11 sites: each audit the time of the sites it visits (central function 3.38 days) · visit 10/3/10 of 10 sites + central›'
             ]);
         } finally {
             await clearTestDocuments(services);
@@ -57,7 +71,8 @@ describe('the editor on a client declaration', () => {
         await expectHover(services)({
             text: client.replace('client DEPOTS', 'client DEP<|>OTS'),
             index: 0,
-            hover: /\*\*Client DEPOTS\*\*: Depots Ltd[\s\S]*Effective personnel: 100[\s\S]*ISO9001: table MD5_QMS gives 6\.38 days, −10 % → 5\.74[\s\S]*initial 5\.5 days \(least allowed 4\.5 days\)[\s\S]*visit 4 at stage 2, 2 per surveillance, 3 at recertification/,
+            // Each depot's 6 people: 1.6 days, −10 % = 1.44.
+            hover: /\*\*Client DEPOTS\*\*: Depots Ltd[\s\S]*Effective personnel: 100[\s\S]*ISO9001: table MD5_QMS gives 6\.38 days, −10 % → 5\.74[\s\S]*Each site's own initial time \(IAF MD 1 7\.3\): HQ 3\.38, P1 1\.44, [\s\S]*visit 4 at stage 2, 2 per surveillance, 3 at recertification/,
             disposeAfterCheck: true
         });
     });
