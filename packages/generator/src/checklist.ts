@@ -1,8 +1,9 @@
 import type { ActivityModel, CatalogModel, CheckModel, QuestionBankModel, ResolvedClause, SchemeModel } from '@certa/language/model';
 import type {
-    AuditHeader, AuditHeaderInput, ChecklistActivity, ChecklistDocument, ChecklistItem, NcGrade, SchemeSummary
+    AuditHeader, AuditHeaderInput, ChecklistActivity, ChecklistDocument, ChecklistItem, SchemeSummary
 } from './documents.js';
 import { PASS_FAIL_VALUES } from './documents.js';
+import type { ParentClause } from './catalog-lookups.js';
 import { CatalogLookups } from './catalog-lookups.js';
 import { clauseKey, clauseLabel, exclusionsOf } from './clauses.js';
 import { fingerprintOf } from './fingerprint.js';
@@ -43,7 +44,7 @@ export function buildChecklist(scheme: SchemeModel, catalogs: readonly CatalogMo
         excluded: exclusionsOf(scheme),
         questions: questionSource(scheme, catalogs, options.questionBanks ?? [], lookups),
         structure: { parent: lookups.parents },
-        grades,
+        findingValues: { findings: gradeNames(grades), passFail: [...PASS_FAIL_VALUES] },
         subject: scheme.certifies?.subject === undefined || scheme.certifies.subject === 'managementSystem'
             ? 'the organisation' : `the ${scheme.certifies.subject}`,
         externalBodies: scheme.externalBodies
@@ -115,7 +116,7 @@ interface ItemContext {
     excluded: Map<string, string | undefined>;
     questions: QuestionSource;
     structure: ClauseStructure;
-    grades: NcGrade[];
+    findingValues: FindingValues;
     /** Who a fallback question asks about: `the organisation`, `the product`, … */
     subject: string;
     externalBodies: SchemeModel['externalBodies'];
@@ -123,45 +124,81 @@ interface ItemContext {
 
 /** The parent of every catalog clause, by clause key. */
 interface ClauseStructure {
-    parent: ReadonlyMap<string, ResolvedClause>;
+    parent: ReadonlyMap<string, ParentClause>;
 }
 
-/** The covered ancestors of a clause, outermost first. */
-function groupOf(clause: ResolvedClause, covered: Set<string>, structure: ClauseStructure): ResolvedClause[] {
+/** The covered ancestors of a clause from its `parent` up, outermost first. */
+function groupOf(parent: ParentClause | undefined, covered: ReadonlySet<string>, structure: ClauseStructure): ResolvedClause[] {
     const group: ResolvedClause[] = [];
     const seen = new Set<string>();
-    for (let up = structure.parent.get(clauseKey(clause)); up && !seen.has(clauseKey(up)); up = structure.parent.get(clauseKey(up))) {
-        seen.add(clauseKey(up));
-        if (covered.has(clauseKey(up))) group.unshift(up);
+    for (let up = parent; up && !seen.has(up.key); up = structure.parent.get(up.key)) {
+        seen.add(up.key);
+        if (covered.has(up.key)) group.unshift(up.clause);
     }
     return group;
 }
 
+/**
+ * The groups of an activity's clauses, by clause key: a group depends only on the clause's parent,
+ * so the items under one parent share it (it is never changed once built).
+ */
+function activityGroups(covered: ReadonlySet<string>, structure: ClauseStructure): (key: string) => ResolvedClause[] {
+    const byParent = new Map<ParentClause, ResolvedClause[]>();
+    return key => {
+        const parent = structure.parent.get(key);
+        if (!parent) return [];
+        let group = byParent.get(parent);
+        if (!group) byParent.set(parent, group = groupOf(parent, covered, structure));
+        return group;
+    };
+}
+
 function checklistActivity(activity: ActivityModel, context: ItemContext): ChecklistActivity {
-    const covered = new Set(activity.covers.map(clauseKey));
+    const keys = activity.covers.map(clauseKey);
+    const covered = new Set(keys);
     // A covered clause whose sub-clauses are covered too is a heading; the rest are requirement rows.
     const headings = new Set<string>();
-    for (const clause of activity.covers) {
-        const parent = context.structure.parent.get(clauseKey(clause));
-        if (parent && covered.has(clauseKey(parent))) headings.add(clauseKey(parent));
+    for (const key of keys) {
+        const parent = context.structure.parent.get(key);
+        if (parent && covered.has(parent.key)) headings.add(parent.key);
     }
-    const checkedBy = new Set(activity.checks.flatMap(check => check.refs.flatMap(ref => ref.clauses.map(clauseKey))));
-    const rows = activity.covers.filter(clause => !headings.has(clauseKey(clause)));
+    const rows: ResolvedClause[] = [];
+    const rowKeys: string[] = [];
+    // The first row of each clause: a check follows the first covered clause it refers to.
+    const firstRow = new Map<string, number>();
+    activity.covers.forEach((clause, index) => {
+        const key = keys[index];
+        if (headings.has(key)) return;
+        if (!firstRow.has(key)) firstRow.set(key, rows.length);
+        rows.push(clause);
+        rowKeys.push(key);
+    });
+    const groups = activityGroups(covered, context.structure);
+    const checkedBy = new Set<string>();
     const after = new Map<number, ChecklistItem[]>();
     const trailing: ChecklistItem[] = [];
     for (const check of activity.checks) {
-        const keys = new Set(check.refs.flatMap(ref => ref.clauses.map(clauseKey)));
-        const position = rows.findIndex(clause => keys.has(clauseKey(clause)));
-        const group = position < 0 ? [] : groupOf(rows[position], covered, context.structure);
-        const item = checkItem(activity, check, group, context);
+        let position = -1;
+        for (const ref of check.refs) {
+            for (const clause of ref.clauses) {
+                const key = clauseKey(clause);
+                checkedBy.add(key);
+                const row = firstRow.get(key);
+                if (row !== undefined && (position < 0 || row < position)) position = row;
+            }
+        }
+        const item = checkItem(activity, check, position < 0 ? [] : groups(rowKeys[position]), context);
         if (position < 0) trailing.push(item);
-        else after.set(position, [...(after.get(position) ?? []), item]);
+        else if (after.has(position)) after.get(position)!.push(item);
+        else after.set(position, [item]);
     }
-    const items = rows.flatMap((clause, position) => {
+    const items: ChecklistItem[] = [];
+    rows.forEach((clause, position) => {
+        const key = rowKeys[position];
         // The scheme's own check on a clause stands for it (unless the clause is excluded: that row stays N/A).
-        const own = checkedBy.has(clauseKey(clause)) && !context.excluded.has(clauseKey(clause))
-            ? [] : [coveredClauseItem(activity, clause, groupOf(clause, covered, context.structure), context)];
-        return [...own, ...(after.get(position) ?? [])];
+        if (!checkedBy.has(key) || context.excluded.has(key)) items.push(coveredClauseItem(activity, clause, key, groups(key), context));
+        const checks = after.get(position);
+        if (checks) items.push(...checks);
     });
     items.push(...trailing);
     const result: ChecklistActivity = {
@@ -182,14 +219,19 @@ function emptyColumns(): Pick<ChecklistItem, 'finding' | 'evidenceSeen' | 'comme
     return { finding: null, evidenceSeen: null, comments: null, ncReference: null };
 }
 
-function findingValuesFor(grading: ChecklistItem['grading'], grades: NcGrade[]): string[] | null {
-    if (grading === 'passFail') return [...PASS_FAIL_VALUES];
-    if (grading === 'measurement') return null;
-    return gradeNames(grades);
+/** What each grading accepts, once per checklist: its items share these lists (never changed once built). */
+interface FindingValues {
+    findings: string[];
+    passFail: string[];
 }
 
-function coveredClauseItem(activity: ActivityModel, clause: ResolvedClause, group: ResolvedClause[], context: ItemContext): ChecklistItem {
-    const key = clauseKey(clause);
+function findingValuesFor(grading: ChecklistItem['grading'], values: FindingValues): string[] | null {
+    if (grading === 'passFail') return values.passFail;
+    if (grading === 'measurement') return null;
+    return values.findings;
+}
+
+function coveredClauseItem(activity: ActivityModel, clause: ResolvedClause, key: string, group: ResolvedClause[], context: ItemContext): ChecklistItem {
     const asked = context.questions.ask(clause);
     const item: ChecklistItem = {
         id: `${activity.name}.${clause.catalog}-${clause.number}`,
@@ -201,7 +243,7 @@ function coveredClauseItem(activity: ActivityModel, clause: ResolvedClause, grou
             ? `How does the organisation meet ${clauseLabel(clause)}?` : `Does ${context.subject} meet ${clauseLabel(clause)}?`),
         questionFrom: asked?.from ?? 'fallback',
         grading: 'findings',
-        findingValues: findingValuesFor('findings', context.grades),
+        findingValues: findingValuesFor('findings', context.findingValues),
         ...emptyColumns()
     };
     const evidence = asked ? asked.evidence : context.questions.summary(clause);
@@ -224,7 +266,7 @@ function checkItem(activity: ActivityModel, check: CheckModel, group: ResolvedCl
         question: check.question,
         questionFrom: 'check',
         grading: check.grading,
-        findingValues: findingValuesFor(check.grading, context.grades),
+        findingValues: findingValuesFor(check.grading, context.findingValues),
         ...emptyColumns()
     };
     if (check.evidence !== undefined) item.evidence = check.evidence;

@@ -41,8 +41,10 @@ export function clauseOrder(catalogs: readonly CatalogModel[]): (a: ResolvedClau
             if (!position.has(key)) position.set(key, position.size);
         }
     }
-    // Sorting compares the same clause objects many times: their key is built once each.
-    const positions = new WeakMap<ResolvedClause, number>();
+    // Sorting compares the same clause objects many times: their key is built once each. A Map, not
+    // a WeakMap: an order serves one generation run, whose documents hold these clauses anyway, and
+    // hundreds of thousands of weak entries cost the garbage collector more than the sorting itself.
+    const positions = new Map<ResolvedClause, number>();
     const at = (clause: ResolvedClause): number => {
         let found = positions.get(clause);
         if (found === undefined) positions.set(clause, found = position.get(clauseKey(clause)) ?? Number.MAX_SAFE_INTEGER);

@@ -44,18 +44,15 @@ export function buildConformityChecklist(
     const rows: ConformityRow[] = [];
     const ancestors: ResolvedClause[] = [];
     let skipping = false;
-    for (const { clause, depth } of lookups.flatten(catalog)) {
+    for (const { clause, depth, resolved, key } of lookups.flatten(catalog)) {
         // Scope, references, terms and bare informative annexes state no requirement to assess.
         if (depth === 0) skipping = isReferenceOnlyClause({ number: clause.number, heading: clause.heading, topLevel: true, subclauses: clause.clauses.length });
         if (skipping) continue;
-        const resolved: ResolvedClause = clause.heading === undefined
-            ? { catalog: catalog.id, number: clause.number } : { catalog: catalog.id, number: clause.number, heading: clause.heading };
         ancestors.length = depth;
         if (clause.clauses.length > 0) {
             ancestors.push(resolved);
             continue;
         }
-        const key = clauseKey(resolved);
         const patterns = body.realisedBy.get(clause.number);
         const touched = touching.get(key);
         const activities = scheme.activities.filter(activity => (patterns !== undefined && realises(activity, patterns))

@@ -90,7 +90,9 @@ export function buildCoverageMatrix(scheme: SchemeModel, catalog: CatalogModel, 
         if (entries.size === 0) continue;
         activities.push({ name: activity.name, phase: activity.phase, kind: activity.kind });
         for (const [key, value] of entries) {
-            byClause.set(key, [...(byClause.get(key) ?? []), { activity: activity.name, ...value }]);
+            const coveredBy = byClause.get(key);
+            if (coveredBy) coveredBy.push({ activity: activity.name, ...value });
+            else byClause.set(key, [{ activity: activity.name, ...value }]);
         }
     }
 

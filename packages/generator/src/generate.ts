@@ -6,7 +6,6 @@ import { buildCompetenceMatrix } from './competence-matrix.js';
 import { buildCoverageMatrix, certifiedStandards, schemeUsesCatalog } from './coverage-matrix.js';
 import type { AuditHeaderInput, CertaDocument, GeneratedFile } from './documents.js';
 import { uniquePaths } from './file-names.js';
-import { bodyStandardView } from './questions.js';
 import { indexPages } from './index-page.js';
 import { renderCsv } from './render/csv.js';
 import { renderHtml } from './render/html.js';
@@ -82,7 +81,7 @@ export function planDocuments(model: CertaModel, options: GenerateOptions): Plan
             planned.push({ document: schemeDocument, report: schemeDocumentReport(schemeDocument) });
         }
         const bodyStandard = wanted.has('conformity-checklist') ? model.catalogs.find(c => c.id === scheme.operatedUnder) : undefined;
-        const body = bodyStandard ? bodyStandardView(bodyStandard.id, model.questionBanks ?? []) : undefined;
+        const body = bodyStandard ? lookups.bodyStandard(bodyStandard.id) : undefined;
         if (bodyStandard && body) {
             const conformity = buildConformityChecklist(scheme, bodyStandard, body, model, lookups);
             planned.push({ document: conformity, report: conformityReport(conformity, order) });
@@ -91,7 +90,7 @@ export function planDocuments(model: CertaModel, options: GenerateOptions): Plan
         for (const catalogId of options.coverageCatalogs ?? certifiedStandards(scheme)) {
             const catalog = model.catalogs.find(c => c.id === catalogId);
             if (!catalog || !schemeUsesCatalog(scheme, catalogId)) continue;
-            const coverage = buildCoverageMatrix(scheme, catalog, bodyStandardView(catalogId, model.questionBanks ?? []));
+            const coverage = buildCoverageMatrix(scheme, catalog, lookups.bodyStandard(catalogId));
             planned.push({ document: coverage, report: coverageReport(coverage, order) });
         }
     }

@@ -108,35 +108,46 @@ export function displayedQuestion(item: ChecklistItem): string {
 }
 
 
+/** The same clause: mostly the same object (the catalog's parent clauses), else the same key. */
+function sameClause(shown: ResolvedClause | undefined, clause: ResolvedClause): boolean {
+    return shown === clause || (shown !== undefined && shown.catalog === clause.catalog && shown.number === clause.number);
+}
+
 function itemRows(activity: ChecklistActivity, width: number): Cell[][] {
     const rows: Cell[][] = [];
-    let shown: string[] = [];
+    let shown: readonly ResolvedClause[] = [];
     for (const item of activity.items) {
-        const path = item.group.map(clause => `${clause.catalog} ${clause.number}`);
         // Sub-headings: the groups this item opens that the previous item was not in.
-        path.forEach((key, depth) => {
-            if (shown[depth] !== key) rows.push(clauseHeadingRow(item.group[depth], width));
+        item.group.forEach((clause, depth) => {
+            if (!sameClause(shown[depth], clause)) rows.push(clauseHeadingRow(clause, width));
         });
-        shown = path;
-        const excluded = item.excluded !== undefined;
-        const tone = excluded ? 'excluded' as const : undefined;
-        const evidence = excluded
-            ? `Excluded (not applicable): ${item.excluded?.justification ?? 'no justification given'}`
-            : item.evidence;
-        const question = displayedQuestion(item);
-        const clauses = item.source === 'covered-clause'
-            ? { parts: [{ text: [item.refs[0], item.clauses[0]?.heading].filter(Boolean).join(' '), clause: item.clauses[0] }] }
-            : clauseLinks(item.refs, item.clauses);
-        rows.push([
-            text(item.id, tone),
-            { ...clauses, ...(tone ? { tone } : {}) },
-            text(question, tone),
-            text(evidence, tone),
-            { ...text(item.finding ?? undefined, tone), choices: item.findingValues },
-            text(undefined), text(undefined), text(undefined)
-        ]);
+        shown = item.group;
+        rows.push(itemRow(item));
     }
     return rows;
+}
+
+/** `ISO9001 8.5.1 Control of production and service provision`: the reference and the heading, either when alone. */
+function spaced(first: string | undefined, second: string | undefined): string {
+    return first && second ? `${first} ${second}` : first || second || '';
+}
+
+function itemRow(item: ChecklistItem): Cell[] {
+    const excluded = item.excluded !== undefined;
+    const tone = excluded ? 'excluded' as const : undefined;
+    const evidence = excluded
+        ? `Excluded (not applicable): ${item.excluded?.justification ?? 'no justification given'}`
+        : item.evidence;
+    const clauses: Cell = item.source === 'covered-clause'
+        ? { parts: [{ text: spaced(item.refs[0], item.clauses[0]?.heading), clause: item.clauses[0] }] }
+        : clauseLinks(item.refs, item.clauses);
+    if (tone) clauses.tone = tone;
+    const finding = text(item.finding ?? undefined, tone);
+    finding.choices = item.findingValues;
+    return [
+        text(item.id, tone), clauses, text(displayedQuestion(item), tone), text(evidence, tone), finding,
+        text(undefined), text(undefined), text(undefined)
+    ];
 }
 
 export function checklistReport(doc: ChecklistDocument, order: ClauseOrder): Report {
@@ -344,6 +355,11 @@ function evidenceSubject(evidence: EvidenceRecord): Cell {
     return text(undefined);
 }
 
+function indented(cell: Cell, indent: number): Cell {
+    cell.indent = indent;
+    return cell;
+}
+
 const STATUS_TEXT = { covered: 'covered', partial: 'partial', gap: 'GAP', excluded: 'excluded', body: 'CB requirement' } as const;
 
 export function coverageReport(doc: CoverageMatrixDocument, order: ClauseOrder): Report {
@@ -357,7 +373,7 @@ export function coverageReport(doc: CoverageMatrixDocument, order: ClauseOrder):
             ? `excluded: ${row.justification}` : STATUS_TEXT[row.status];
         return [
             { parts: [{ text: `${doc.catalog.id} ${row.number}`, clause }], indent: row.depth },
-            { ...text(row.heading), indent: row.depth },
+            indented(text(row.heading), row.depth),
             ...doc.activities.map(activity => {
                 const entry = row.coveredBy.find(e => e.activity === activity.name);
                 if (!entry) return text(undefined);

@@ -57,8 +57,13 @@ export interface Report {
     findingValues?: readonly string[];
 }
 
+// Most cells of a checklist are empty (the columns the auditor fills in): they share one empty
+// list of parts rather than each holding its own while the report waits to be rendered. Frozen:
+// a report is not changed once built, and a push onto the shared list would fill every empty cell.
+const NO_PARTS = Object.freeze([]) as unknown as CellPart[];
+
 export function text(value: string | undefined, tone?: Tone): Cell {
-    const cell: Cell = { parts: value === undefined || value === '' ? [] : [value] };
+    const cell: Cell = { parts: value === undefined || value === '' ? NO_PARTS : [value] };
     if (tone) cell.tone = tone;
     return cell;
 }
@@ -101,7 +106,11 @@ export function referencedClauses(sections: Section[], order: (a: ResolvedClause
     return [...seen.values()].sort(order);
 }
 
+const UNSAFE_ANCHOR = /[^A-Za-z0-9_.-]/;
+
 /** Anchor id of a clause in the HTML clause index. */
 export function clauseAnchor(clause: Pick<ResolvedClause, 'catalog' | 'number'>): string {
-    return `clause-${clause.catalog}-${clause.number}`.replace(/[^A-Za-z0-9_.-]/g, '_');
+    const anchor = `clause-${clause.catalog}-${clause.number}`;
+    // Nearly every anchor is safe as it is (one per clause link): test before replacing.
+    return UNSAFE_ANCHOR.test(anchor) ? anchor.replace(/[^A-Za-z0-9_.-]/g, '_') : anchor;
 }

@@ -141,16 +141,17 @@ export function conformityReport(doc: ConformityChecklistDocument, order: Clause
         { header: 'On-site evidence', blank: true }, { header: 'Result', finding: true, blank: true }
     ];
     const rows: Cell[][] = [];
-    let shown: string[] = [];
+    let shown: readonly ResolvedClause[] = [];
     for (const row of doc.rows) {
-        const path = row.group.map(c => c.number);
-        path.forEach((number, depth) => {
-            if (shown[depth] !== number) rows.push(headingRow(row.group[depth], columns.length));
+        // Sub-headings: the groups this row opens that the previous row was not in.
+        row.group.forEach((clause, depth) => {
+            if (shown[depth]?.number !== clause.number) rows.push(headingRow(clause, columns.length));
         });
-        shown = path;
+        shown = row.group;
         const where = [...row.addressedBy.documents, ...row.addressedBy.activities.map(a => `activity ${a}`)];
+        const reference = `${row.clause.catalog} ${row.clause.number}`;
         rows.push([
-            { parts: [{ text: [`${row.clause.catalog} ${row.clause.number}`, row.clause.heading].filter(Boolean).join(' '), clause: row.clause }] },
+            { parts: [{ text: row.clause.heading ? `${reference} ${row.clause.heading}` : reference, clause: row.clause }] },
             text(row.summary),
             text(row.fallsOn === 'body' ? 'certification body' : 'scheme activities'),
             where.length > 0 ? text(where.join('; '), 'ok') : text(row.fallsOn === 'body' ? 'not stated: name the CB document (addresses … by "…")' : 'no activity carries it out', 'gap'),

@@ -10,6 +10,11 @@ describe('XLSX layout estimates', () => {
         expect(wrappedLines('aaaa\nbbbb\r\ncccc', 10)).toBe(3);
         expect(wrappedLines('x'.repeat(25), 10)).toBe(3);
         expect(wrappedLines('', 10)).toBe(1);
+        // Runs of spaces and empty lines; a lone CR breaks a long text, and a word runs on after a broken one.
+        expect(wrappedLines('aaaa   bbbbb  cccc dd', 10)).toBe(2);
+        expect(wrappedLines('aaaa\n\nbbbb', 10)).toBe(3);
+        expect(wrappedLines('aaaa bbbbb\rcccc dddd ee', 10)).toBe(3);
+        expect(wrappedLines(`${'x'.repeat(13)} yy zzzzzz`, 10)).toBe(3);
     });
 
     it('narrows the columns to fit a page, long texts staying the widest, never below a header word', () => {

@@ -19,17 +19,18 @@ function field(text: string): string {
     return NEEDS_QUOTES.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
-/** Appends one record, the lead's cells then the row's, ended by CRLF. */
+/** Appends one record, the lead's cells then the row's, ended by CRLF: one entry of the buffer. */
 function record(lead: readonly Cell[], row: readonly Cell[], out: string[]): void {
+    let line = '';
     let first = true;
     for (const cells of [lead, row]) {
         for (const cell of cells) {
-            if (!first) out.push(',');
+            if (!first) line += ',';
             first = false;
-            out.push(field(cellText(cell)));
+            line += field(cellText(cell));
         }
     }
-    out.push('\r\n');
+    out.push(`${line}\r\n`);
 }
 
 /**

@@ -42,39 +42,38 @@ export function wrappedLines(text: string, width: number): number {
     // character of margin keep the estimate on the safe (taller) side.
     const capacity = Math.max(1, Math.floor(width * 1.2) - 1);
     if (text.length <= capacity && !text.includes('\n')) return 1;
-    // Greedy word wrap, counted in one pass without splitting (this runs for every text cell).
+    if (!text.includes('\n') && !text.includes('\r')) return wrappedLine(text, capacity);
+    let lines = 0;
+    for (const line of text.split(/\r\n?|\n/)) lines += wrappedLine(line, capacity);
+    return lines;
+}
+
+/**
+ * Lines of one line of text (no line breaks) wrapped greedily at spaces, `capacity` characters
+ * each. Word by word with `indexOf`: this runs for every long text cell of a workbook.
+ */
+function wrappedLine(line: string, capacity: number): number {
     let lines = 1;
     let used = 0;
-    let word = 0;
-    const place = (): void => {
-        if (word === 0) return;
-        if (used > 0 && used + 1 + word > capacity) {
-            lines++;
-            used = 0;
+    for (let start = 0; start < line.length;) {
+        let end = line.indexOf(' ', start);
+        if (end < 0) end = line.length;
+        const word = end - start;
+        if (word > 0) {
+            if (used > 0 && used + 1 + word > capacity) {
+                lines++;
+                used = 0;
+            }
+            if (word > capacity) {
+                // A word longer than the line is broken across lines.
+                lines += Math.ceil(word / capacity) - 1;
+                used = word % capacity;
+            } else {
+                used += (used > 0 ? 1 : 0) + word;
+            }
         }
-        if (word > capacity) {
-            // A word longer than the line is broken across lines.
-            lines += Math.ceil(word / capacity) - 1;
-            used = word % capacity;
-        } else {
-            used += (used > 0 ? 1 : 0) + word;
-        }
-        word = 0;
-    };
-    for (let i = 0; i < text.length; i++) {
-        const c = text.charCodeAt(i);
-        if (c === 32) {
-            place();
-        } else if (c === 10 || c === 13) {
-            place();
-            if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
-            lines++;
-            used = 0;
-        } else {
-            word++;
-        }
+        start = end + 1;
     }
-    place();
     return lines;
 }
 

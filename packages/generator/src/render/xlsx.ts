@@ -88,9 +88,21 @@ class SharedStrings {
     }
 
     xml(): string {
-        const items = this.strings.map(s => /^\s|\s$/.test(s) ? `<si><t xml:space="preserve">${xml(s)}</t></si>` : `<si><t>${xml(s)}</t></si>`);
+        const items = this.strings.map(s => edgeSpace(s) ? `<si><t xml:space="preserve">${xml(s)}</t></si>` : `<si><t>${xml(s)}</t></si>`);
         return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${this.count}" uniqueCount="${this.strings.length}">${items.join('')}</sst>`;
     }
+}
+
+/** Printable ASCII other than the space: never white space. */
+function printable(code: number): boolean {
+    return code > 32 && code < 127;
+}
+
+/** Whether the text starts or ends with white space, which `<t>` keeps only with `xml:space="preserve"`. */
+function edgeSpace(text: string): boolean {
+    // Most texts start and end with a letter, a digit or a full stop: no need for the expression.
+    if (text.length > 0 && printable(text.charCodeAt(0)) && printable(text.charCodeAt(text.length - 1))) return false;
+    return /^\s|\s$/.test(text);
 }
 
 type Font = 'body' | 'header' | 'title' | 'bold';
@@ -277,18 +289,19 @@ function sectionSheet(report: Report, section: Section, name: string, strings: S
         out.push(`<row r="1" ht="${rowPoints(headerLines)}" customHeight="1">${columns.map((column, i) => cellXml(`${columnName(i)}1`, header, clip(column.header), strings)).join('')}</row>`);
         section.rows.forEach((row, r) => {
             const rowNumber = r + 2;
-            // The row's height follows its cells: its start tag is filled in once they are measured.
-            const start = out.push('') - 1;
+            // The row's height follows its cells: its start tag is written once they are measured.
+            // The cells are one entry of the buffer (V8 copies them only when the sheet is joined):
+            // an entry per cell cost more to join than to write.
+            let cells = '';
             let lines = minLines;
             for (let i = 0; i < columns.length; i++) {
                 const cell: Cell | undefined = row[i];
                 const indent = Math.min(15, Math.max(0, Math.floor(cell?.indent ?? 0)));
                 const text = cell ? clip(cellText(cell)) : '';
                 if (text !== '') lines = Math.max(lines, wrappedLines(text, widths[i] - indent * 2));
-                out.push(cellXml(`${letters[i]}${rowNumber}`, styles.body(cell?.tone, indent), text, strings));
+                cells += cellXml(`${letters[i]}${rowNumber}`, styles.body(cell?.tone, indent), text, strings);
             }
-            out[start] = `<row r="${rowNumber}" ht="${rowPoints(lines)}" customHeight="1">`;
-            out.push('</row>');
+            out.push(`<row r="${rowNumber}" ht="${rowPoints(lines)}" customHeight="1">${cells}</row>`);
         });
     };
     const lastRow = section.rows.length + 1;
@@ -301,13 +314,24 @@ function sectionSheet(report: Report, section: Section, name: string, strings: S
         const ranges = new Map<string, string[]>();
         let open: { values: string; from: number } | undefined;
         const close = (to: number) => {
-            if (open) ranges.set(open.values, [...(ranges.get(open.values) ?? []), open.from === to ? `${columnName(i)}${open.from}` : `${columnName(i)}${open.from}:${columnName(i)}${to}`]);
+            if (!open) return;
+            const range = open.from === to ? `${columnName(i)}${open.from}` : `${columnName(i)}${open.from}:${columnName(i)}${to}`;
+            const list = ranges.get(open.values);
+            if (list) list.push(range);
+            else ranges.set(open.values, [range]);
             open = undefined;
         };
+        // Rows mostly share their list of values (a checklist's items share theirs): joined once per run of them.
+        let lastChoices: readonly string[] | null | undefined;
+        let lastValues: string | undefined;
         section.rows.forEach((row, r) => {
             const cell = row[i];
             const choices = cell?.tone === 'heading' ? null : cell?.choices === undefined ? report.findingValues : cell.choices;
-            const values = choices && choices.length > 0 ? choices.join(',') : undefined;
+            if (choices !== lastChoices) {
+                lastChoices = choices;
+                lastValues = choices && choices.length > 0 ? choices.join(',') : undefined;
+            }
+            const values = lastValues;
             if (open && open.values !== values) close(r + 1);
             if (values !== undefined && !open) open = { values, from: r + 2 };
         });
