@@ -78,6 +78,31 @@ describe('following the advice of programme messages gives a clean file', () => 
         }
     });
 
+    it('audit-time-below-minimum: a multi-site audit planned with the days of the sites it visits, as offered, is clean', async () => {
+        // A head office of 20 (2.75 days by Table QMS 1) and a plant of 40 (3.75); each surveillance a third of both.
+        const text = `role LeadAuditor "Lead auditor" { needs QmsStandard }
+competence QmsStandard "ISO 9001 requirements" basis ISO9001
+person lee "L. Ee" { qualified LeadAuditor until 2030-12-31 areas IAF 19 }
+person kay "K. Ay" { qualified LeadAuditor until 2030-12-31 areas IAF 19 }
+client C "C Ltd" {
+    standard ISO9001
+    site HQ "Head office" { personnel 20 central }
+    site P1 "Plant" { personnel 40 internalAudit 2025-10-01 }
+    audit s1: stage1 2026-02-02 { days 1 sites HQ }
+    audit s2: stage2 2026-03-02 { days 4 sites HQ, P1 }
+    decided 2026-03-20
+    audit v1: surveillance 2027-03-01 { days 1.5 sites HQ, P1 }
+}
+`;
+        const initial = await messageFor(text, 'certa.programme.audit-time-below-minimum');
+        expect(initial).toContain('the sites they visit give 6.5, each site\'s own time added (HQ 2.75, P1 3.75; IAF MD 1:2018 7.3)');
+        const days = snippet(initial, 'days ');
+        expect(days).toBe('days 5.5');
+        const surveillance = (await messagesFor(text, 'certa.programme.audit-time-below-minimum')).find(m => m.includes("'v1'"))!;
+        expect(surveillance).toContain('a third of the time of the sites it visits (HQ 2.75, P1 3.75; IAF MD 1:2018 7.3) is 2');
+        await expectClean(text.replace('{ days 4 sites', `{ ${days} sites`).replace('{ days 1.5 sites HQ, P1 }', '{ days 2 sites HQ, P1 }'));
+    });
+
     it('reduction-beyond-limit: lowering each reduction to the limit named is clean', async () => {
         const text = caseText('programme/reduction-beyond-limit.certa');
         const total = await messageFor(text.replace('integration 90 reduce 25', 'integration 90 reduce 20').replace('siteReduction 70', 'siteReduction 50'), 'certa.programme.reduction-beyond-limit');

@@ -174,9 +174,10 @@ function auditTimeMustMeetMinimum(client: Client, programme: ClientProgramme, ac
     const required = programme.initialDays ?? time.initial;
     if (planned.length > 0 && initialDays < required) {
         const last = planned[planned.length - 1];
-        const basis = required === time.initial
-            ? `the calculation for ${programme.effectivePersonnel} effective personnel gives ${required} (${calculationText(programme)})`
-            : `the sites they visit give ${required}, each site's own time added (${sitesText(programme, initial.flatMap(a => a.sites))}; IAF MD 1:2018 7.3)`;
+        const initialSites = initial.flatMap(a => a.sites);
+        const basis = timedBySites(programme, initialSites)
+            ? `the sites they visit give ${required}, each site's own time added (${sitesText(programme, initialSites)}; IAF MD 1:2018 7.3)`
+            : `the calculation for ${programme.effectivePersonnel} effective personnel gives ${required} (${calculationText(programme)})`;
         accept('error', `Stage 1 and stage 2 are planned with ${initialDays} auditor days; ${basis}. Plan ${required} days for the two ('days ${roundTo2((last.auditDays ?? 0) + required - initialDays)}' on '${last.name}'), or declare and justify a reduction ('reduce <percent> because "…"', or 'siteReduction' on a site) (IAF MD 5:2019 3; ISO/IEC 17021-1:2015 9.1.4).`, {
             ...at(nodes.get(last.name), client, 'days'), data: { code: ProgrammeRules.auditTimeBelowMinimum }
         });
@@ -185,7 +186,7 @@ function auditTimeMustMeetMinimum(client: Client, programme: ClientProgramme, ac
         if (audit.kind !== 'surveillance' && audit.kind !== 'recertification') continue;
         if (audit.auditDays === undefined || audit.requiredDays === undefined || audit.auditDays >= audit.requiredDays) continue;
         const share = audit.kind === 'surveillance' ? 'a third' : 'two thirds';
-        const of = programme.initialDays !== undefined && programme.sites.some(site => site.initialDays !== undefined) && audit.sites.length > 0
+        const of = timedBySites(programme, audit.sites)
             ? `the time of the sites it visits (${sitesText(programme, audit.sites)}; IAF MD 1:2018 7.3)` : `the initial ${time.initial} days`;
         accept('error', `The ${audit.kind} audit '${audit.name}' is planned with ${audit.auditDays} auditor days; ${share} of ${of} is ${audit.requiredDays}. Plan ${audit.requiredDays} days (IAF MD 5:2019 5, 6).`, {
             ...at(nodes.get(audit.name), client, 'days'), data: { code: ProgrammeRules.auditTimeBelowMinimum }
@@ -202,6 +203,11 @@ export function calculationText(programme: ClientProgramme): string {
     });
     if (programme.standards.length > 1 && programme.integrationReductionPercent > 0) parts.push(`integration −${programme.integrationReductionPercent} %`);
     return parts.join('; ');
+}
+
+/** Whether an audit's time is that of the sites it visits: a multi-site client, and the audit names its sites. */
+function timedBySites(programme: ClientProgramme, visited: readonly string[]): boolean {
+    return visited.length > 0 && programme.sites.some(site => site.initialDays !== undefined);
 }
 
 /** `HQ 5.1, BOLTON 6.38` (the central function always counts): each site's own initial days. */
