@@ -37,7 +37,7 @@ export async function openWorkspace(paths: string[], options: { config?: CertaCo
 
 /**
  * The language package's catalogs folder, found as Node finds the package: the language module
- * cannot tell from its own location once it is bundled into dist/certa.mjs.
+ * cannot tell from its own location once it is bundled into dist/certa.cjs.
  */
 function catalogDirectory(): string {
     return path.join(path.dirname(createRequire(import.meta.url).resolve('@certa/language/package.json')), 'catalogs');
