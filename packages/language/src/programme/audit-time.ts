@@ -121,9 +121,14 @@ export interface AdjustedTime {
     minimumDays: number;
 }
 
+/** A declared increase or reduction of audit time, in percent (`increase 10`, `reduce 20`). */
+export interface TimeAdjustment {
+    direction: 'increase' | 'reduce';
+    percent: number;
+}
+
 /** Declared increases and reductions of one standard's time (MD 5 Annex C factors). */
-export function adjustTime(tableDaysValue: number, adjustments: readonly { direction: 'increase' | 'reduce'; percent: number }[],
-    maxReductionPercent: number): AdjustedTime {
+export function adjustTime(tableDaysValue: number, adjustments: readonly TimeAdjustment[], maxReductionPercent: number): AdjustedTime {
     const increasePercent = sum(adjustments.filter(a => a.direction === 'increase').map(a => a.percent));
     const reductionPercent = sum(adjustments.filter(a => a.direction === 'reduce').map(a => a.percent));
     return {
@@ -191,6 +196,9 @@ export interface ProgrammeTime {
     minimumInitial: number;
     /** The least on-site share, in percent. */
     minOnSitePercent: number;
+    /** The shares of the initial time a surveillance and a recertification audit take (the first table's). */
+    surveillanceShare: Share;
+    recertificationShare: Share;
 }
 
 /** The time of each audit of the cycle from the standards' times and the integration. */
@@ -208,7 +216,9 @@ export function programmeTime(standards: readonly StandardTime[], tables: readon
         surveillance: roundToHalfDay(share(integrated.days, surveillanceShare)),
         recertification: roundToHalfDay(share(integrated.days, recertificationShare)),
         minimumInitial: roundToHalfDay(minimum.days),
-        minOnSitePercent: Math.max(...tables.map(t => t.minOnSitePercent), 0) || MD5_DEFAULTS.minOnSitePercent
+        minOnSitePercent: Math.max(...tables.map(t => t.minOnSitePercent), 0) || MD5_DEFAULTS.minOnSitePercent,
+        surveillanceShare,
+        recertificationShare
     };
 }
 

@@ -11,7 +11,7 @@ import { unquote } from '../lsp/declaration-text.js';
 import { clauseRefText, expandClauseRef } from '../scoping/clause-index.js';
 import { activitiesOf, clauseRefsOf } from '../validation/scheme-facts.js';
 import type { AuditTimeTableData, ProgrammeTime, StandardTime } from './audit-time.js';
-import { MD5_DEFAULTS, adjustTime, columnOf, effectivePersonnel, programmeTime, roundToHalfDay, share, tableDays } from './audit-time.js';
+import { adjustTime, columnOf, effectivePersonnel, programmeTime, roundToHalfDay, share, tableDays } from './audit-time.js';
 import { auditTimeTableData, tableFits } from './audit-time-tables.js';
 import type { CycleAuditKind } from './certification-cycle.js';
 import type { DeclaredConflict } from './conflicts-of-interest.js';
@@ -184,7 +184,7 @@ export function buildClientProgramme(client: Client, context: ProgrammeContext):
     const audits = clientAudits(client).map(audit =>
         programmeAudit(audit, surveillanceOrder.indexOf(audit), time, scheme, programmeSites, { count: sampledSiteCount, increase: sampleIncrease, method: siteMethod }));
     const central = programmeSites.find(site => site.central)?.id;
-    if (multiSite && time) requireTimeOfSitesVisited(audits, siteDays, central, tablesUsed[0]);
+    if (multiSite && time) requireTimeOfSitesVisited(audits, siteDays, central, time);
     const initialSites = audits.filter(a => a.kind === 'stage1' || a.kind === 'stage2').flatMap(a => a.sites);
     const initialDays = time === undefined ? undefined
         : multiSite && initialSites.length > 0 ? roundToHalfDay(visitedSitesDays(siteDays, initialSites, central)) : time.initial;
@@ -261,11 +261,10 @@ function shareInitialTime(audits: ProgrammeAudit[], initialDays: number | undefi
 
 /** A multi-site client's surveillance and recertification audits: the table's share of the time of the sites each visits. */
 function requireTimeOfSitesVisited(audits: ProgrammeAudit[], siteDays: ReadonlyMap<string, number>, central: string | undefined,
-    table: AuditTimeTableData | undefined): void {
+    time: ProgrammeTime): void {
     for (const audit of audits) {
         if ((audit.kind !== 'surveillance' && audit.kind !== 'recertification') || audit.sites.length === 0) continue;
-        const part = audit.kind === 'surveillance'
-            ? table?.surveillanceShare ?? MD5_DEFAULTS.surveillanceShare : table?.recertificationShare ?? MD5_DEFAULTS.recertificationShare;
+        const part = audit.kind === 'surveillance' ? time.surveillanceShare : time.recertificationShare;
         audit.requiredDays = roundToHalfDay(share(visitedSitesDays(siteDays, audit.sites, central), part));
     }
 }

@@ -1,4 +1,4 @@
-import type { Client, Person } from '../generated/ast.js';
+import type { Client, Person, PersonConflict } from '../generated/ast.js';
 import { isConflictDecl } from '../generated/ast.js';
 import { refOf, refTextOf } from '../helpers/node-properties.js';
 import { unquote } from '../lsp/declaration-text.js';
@@ -31,11 +31,14 @@ export function declaredConflicts(client: Client, people: readonly Person[] = []
         declared.push(conflictEntry(person?.name ?? refTextOf(conflict.person), person, conflict, 'client'));
     }
     for (const person of people) {
-        for (const conflict of person.conflicts ?? []) {
-            if (conflict && refOf(conflict.client) === client) declared.push(conflictEntry(person.name ?? '', person, conflict, 'register'));
-        }
+        for (const conflict of registerConflicts(person, client)) declared.push(conflictEntry(person.name ?? '', person, conflict, 'register'));
     }
     return declared;
+}
+
+/** What the register declares with a person about one client (`conflict CLIENT …`). */
+export function registerConflicts(person: Person, client: Client): PersonConflict[] {
+    return (person.conflicts ?? []).filter(conflict => conflict && refOf(conflict.client) === client);
 }
 
 /** Whether a relationship still bars the person from an audit starting on `date`. */

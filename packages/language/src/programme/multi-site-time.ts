@@ -5,7 +5,7 @@
  * time from MD 5's table for the site's personnel, and an audit takes the sum of the sites it visits
  * and the central function. Pure functions over plain data.
  */
-import type { AuditTimeTableData } from './audit-time.js';
+import type { AuditTimeTableData, TimeAdjustment } from './audit-time.js';
 import { adjustTime, integrate, tableDays } from './audit-time.js';
 import { siteAuditTime } from './multi-site-sampling.js';
 
@@ -13,11 +13,6 @@ import { siteAuditTime } from './multi-site-sampling.js';
 export interface TableColumn {
     table: AuditTimeTableData;
     column: number;
-}
-
-export interface TimeAdjustment {
-    direction: 'increase' | 'reduce';
-    percent: number;
 }
 
 /**

@@ -8,7 +8,7 @@ import { catalogOf, nameOf, refOf, refTextOf } from '../helpers/node-properties.
 import { auditTimeTableData } from '../programme/audit-time-tables.js';
 import { MD11_MAX_INTEGRATION_REDUCTION_PERCENT, columnOf, roundToHalfDay } from '../programme/audit-time.js';
 import { cycleProblems, isValidDate } from '../programme/certification-cycle.js';
-import { barsAuditOn } from '../programme/conflicts-of-interest.js';
+import { barsAuditOn, registerConflicts } from '../programme/conflicts-of-interest.js';
 import type { ClientProgramme } from '../programme/client-programme.js';
 import { workspaceAuditTimeTables } from '../programme/workspace-programmes.js';
 import { buildClientProgramme, clientAudits, clientSites, conflictsOf, num, tableFor } from '../programme/client-programme.js';
@@ -341,7 +341,7 @@ function teamsMustBeCompetentAndImpartial(client: Client, accept: ValidationAcce
                 });
             }
             // Declared in the client's file or with the person in the register.
-            const declared = [...conflicts.filter(c => refOf(c.person) === person), ...(person.conflicts ?? []).filter(c => refOf(c?.client) === client)];
+            const declared = [...conflicts.filter(c => refOf(c.person) === person), ...registerConflicts(person, client)];
             for (const conflict of declared.filter(c => barsAuditOn(c, audit.from))) {
                 accept('error', `${person.name} declared ${conflict.kind ?? 'a relationship'} with the client${conflict.until ? ` until ${conflict.until}` : ''}, less than two years before audit '${nameOf(audit)}' on ${audit.from}. Put someone else in ${person.name}'s place in its team (ISO/IEC 17021-1:2015 5.2.5, 5.2.6).`, {
                     node: audit, property: 'team', index, data: { code: ProgrammeRules.conflictedAuditor }
