@@ -5,6 +5,18 @@ export function clauseKey(clause: Pick<ResolvedClause, 'catalog' | 'number'>): s
     return `${clause.catalog} ${clause.number}`;
 }
 
+/**
+ * The groups (outermost first) that a row opens and the row before it was not in: where a table
+ * shows a sub-heading. Mostly the same clause objects follow each other; else the catalog and
+ * number decide.
+ */
+export function openedGroups(previous: readonly ResolvedClause[], group: readonly ResolvedClause[]): ResolvedClause[] {
+    return group.filter((clause, depth) => {
+        const shown = previous[depth];
+        return shown !== clause && (shown === undefined || shown.catalog !== clause.catalog || shown.number !== clause.number);
+    });
+}
+
 /** `ISO9001 8.5.1 Control of production and service provision`. */
 export function clauseLabel(clause: ResolvedClause): string {
     return clause.heading ? `${clause.catalog} ${clause.number} ${clause.heading}` : `${clause.catalog} ${clause.number}`;

@@ -4,6 +4,7 @@ import { fitsGrid, listedNote } from './grid-limit.js';
 import { limitsText } from './measurement-text.js';
 import type { Cell, Column, Report, Section } from './report.js';
 import { clauseCell, referencedClauses, text } from './report.js';
+import { openedGroups } from './clauses.js';
 import { safeFileName } from './file-names.js';
 import { accreditationText, samplingPlanText } from './sampling-text.js';
 
@@ -108,19 +109,11 @@ export function displayedQuestion(item: ChecklistItem): string {
 }
 
 
-/** The same clause: mostly the same object (the catalog's parent clauses), else the same key. */
-function sameClause(shown: ResolvedClause | undefined, clause: ResolvedClause): boolean {
-    return shown === clause || (shown !== undefined && shown.catalog === clause.catalog && shown.number === clause.number);
-}
-
 function itemRows(activity: ChecklistActivity, width: number): Cell[][] {
     const rows: Cell[][] = [];
     let shown: readonly ResolvedClause[] = [];
     for (const item of activity.items) {
-        // Sub-headings: the groups this item opens that the previous item was not in.
-        item.group.forEach((clause, depth) => {
-            if (!sameClause(shown[depth], clause)) rows.push(clauseHeadingRow(clause, width));
-        });
+        for (const clause of openedGroups(shown, item.group)) rows.push(clauseHeadingRow(clause, width));
         shown = item.group;
         rows.push(itemRow(item));
     }

@@ -2,6 +2,7 @@ import type { ConformityChecklistDocument, ResolvedClause, SchemeDocument } from
 import { safeFileName } from './file-names.js';
 import type { Cell, Report, Section } from './report.js';
 import { referencedClauses, text } from './report.js';
+import { openedGroups } from './clauses.js';
 import { durationText } from './duration-text.js';
 import { limitsText } from './measurement-text.js';
 import { accreditationText, samplingPlanText } from './sampling-text.js';
@@ -143,10 +144,7 @@ export function conformityReport(doc: ConformityChecklistDocument, order: Clause
     const rows: Cell[][] = [];
     let shown: readonly ResolvedClause[] = [];
     for (const row of doc.rows) {
-        // Sub-headings: the groups this row opens that the previous row was not in.
-        row.group.forEach((clause, depth) => {
-            if (shown[depth]?.number !== clause.number) rows.push(headingRow(clause, columns.length));
-        });
+        for (const clause of openedGroups(shown, row.group)) rows.push(headingRow(clause, columns.length));
         shown = row.group;
         const where = [...row.addressedBy.documents, ...row.addressedBy.activities.map(a => `activity ${a}`)];
         const reference = `${row.clause.catalog} ${row.clause.number}`;
