@@ -18,53 +18,39 @@ const client = `client DEPOTS "Depots Ltd" {
     reduce 10 because "warehousing only"
 }`;
 
+/** The inlay hints over the whole of `text`, validated as the editor's one document. */
+async function hintsOf(text: string): Promise<InlayHint[]> {
+    const [document] = await validateSources(services, text);
+    try {
+        return await services.lsp.InlayHintProvider!.getInlayHints(document, {
+            textDocument: { uri: document.uri.toString() },
+            range: { start: { line: 0, character: 0 }, end: document.textDocument.positionAt(text.length) }
+        }) ?? [];
+    } finally {
+        await clearTestDocuments(services);
+    }
+}
+
 describe('the editor on a client declaration', () => {
     it('shows the computed audit time as an inlay hint after the title', async () => {
-        const oneSite = client.replace(/\n {4}site P[^\n]*/g, '').replace('personnel 40', 'personnel 100');
-        const [document] = await validateSources(services, oneSite);
-        try {
-            const hints: InlayHint[] = await services.lsp.InlayHintProvider!.getInlayHints(document, {
-                textDocument: { uri: document.uri.toString() },
-                range: { start: { line: 0, character: 0 }, end: document.textDocument.positionAt(oneSite.length) }
-            }) ?? [];
-            // 100 people: 6.375 table days, −10 % = 5.74 → 5.5; a third 1.91 → 2; two thirds 3.83 → 4.
-            expect(hints.map(h => h.label)).toEqual(['‹100 people: initial 5.5 days, surveillance 2 days, recertification 4 days›']);
-            expect(hints[0].position).toEqual({ line: 0, character: 'client DEPOTS "Depots Ltd"'.length });
-        } finally {
-            await clearTestDocuments(services);
-        }
+        const hints = await hintsOf(client.replace(/\n {4}site P[^\n]*/g, '').replace('personnel 40', 'personnel 100'));
+        // 100 people: 6.375 table days, −10 % = 5.74 → 5.5; a third 1.91 → 2; two thirds 3.83 → 4.
+        expect(hints.map(h => h.label)).toEqual(['‹100 people: initial 5.5 days, surveillance 2 days, recertification 4 days›']);
+        expect(hints[0].position).toEqual({ line: 0, character: 'client DEPOTS "Depots Ltd"'.length });
     });
 
     it('shows the sample, and that each audit takes the time of its sites, for a multi-site client', async () => {
-        const [document] = await validateSources(services, client);
-        try {
-            const hints: InlayHint[] = await services.lsp.InlayHintProvider!.getInlayHints(document, {
-                textDocument: { uri: document.uri.toString() },
-                range: { start: { line: 0, character: 0 }, end: document.textDocument.positionAt(client.length) }
-            }) ?? [];
-            // The head office's 40 people: 3.75 days, −10 % = 3.375. MD 1 for 10 sites: 4, 2, 3.
-            expect(hints.map(h => h.label)).toEqual([
-                '‹100 people at 11 sites: each audit the time of the sites it visits (central function 3.38 days) · sample 4/2/3 of 10 sites + central›'
-            ]);
-        } finally {
-            await clearTestDocuments(services);
-        }
+        // The head office's 40 people: 3.75 days, −10 % = 3.375. MD 1 for 10 sites: 4, 2, 3.
+        expect((await hintsOf(client)).map(h => h.label)).toEqual([
+            '‹100 people at 11 sites: each audit the time of the sites it visits (central function 3.38 days) · sample 4/2/3 of 10 sites + central›'
+        ]);
     });
 
     it('shows every site at stage 2 and recertification, 30 % per surveillance, when the sites are not sampled (IAF MD 1 6.2)', async () => {
         const unsampled = client.replace('reduce 10', 'noSampling because "each depot handles other goods"\n    reduce 10');
-        const [document] = await validateSources(services, unsampled);
-        try {
-            const hints: InlayHint[] = await services.lsp.InlayHintProvider!.getInlayHints(document, {
-                textDocument: { uri: document.uri.toString() },
-                range: { start: { line: 0, character: 0 }, end: document.textDocument.positionAt(unsampled.length) }
-            }) ?? [];
-            expect(hints.map(h => h.label)).toEqual([
-                '‹100 people at 11 sites: each audit the time of the sites it visits (central function 3.38 days) · visit 10/3/10 of 10 sites + central›'
-            ]);
-        } finally {
-            await clearTestDocuments(services);
-        }
+        expect((await hintsOf(unsampled)).map(h => h.label)).toEqual([
+            '‹100 people at 11 sites: each audit the time of the sites it visits (central function 3.38 days) · visit 10/3/10 of 10 sites + central›'
+        ]);
     });
 
     it('explains the calculation in the hover on the client', async () => {
