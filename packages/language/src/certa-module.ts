@@ -26,6 +26,7 @@ import { CertaDocumentBuilder } from './workspace/certa-document-builder.js';
 import { CertaDocumentFactory } from './workspace/certa-document-factory.js';
 import { CertaIndexManager } from './workspace/certa-index-manager.js';
 import { CertaLangiumDocuments } from './workspace/certa-langium-documents.js';
+import { CertaReferenceDescriptionProvider } from './workspace/certa-reference-descriptions.js';
 import { CertaWorkspaceManager } from './workspace/certa-workspace-manager.js';
 import { WorkspaceFacts } from './workspace/workspace-facts.js';
 
@@ -74,6 +75,9 @@ export function createCertaModule(options: CertaModuleOptions = {}): Module<Cert
             Linker: services => new CertaLinker(services),
             ScopeProvider: services => new CertaScopeProvider(services),
             ScopeComputation: services => new CertaScopeComputation(services)
+        },
+        workspace: {
+            ReferenceDescriptionProvider: services => new CertaReferenceDescriptionProvider(services)
         },
         validation: {
             DocumentValidator: services => new CertaDocumentValidator(services),

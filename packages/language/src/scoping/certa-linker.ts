@@ -1,6 +1,6 @@
 import type { LangiumDocument } from 'langium';
-import { DefaultLinker } from 'langium';
-import type { CancellationToken } from 'vscode-languageserver';
+import { Cancellation, DefaultLinker, interruptAndCheck } from 'langium';
+import { walkAst } from '../helpers/ast-walk.js';
 
 /**
  * A reference read before its document is linked (by a request that runs beside a build, or by a
@@ -9,10 +9,14 @@ import type { CancellationToken } from 'vscode-languageserver';
  * pointing into the old syntax tree, which nothing rebinds (its document's references are not
  * indexed yet): rules that compare nodes then see two roles of one name. Linking resolves every
  * reference of the document afresh instead.
+ *
+ * A document is linked in one synchronous walk (see walkAst), checking for cancellation before it.
  */
 export class CertaLinker extends DefaultLinker {
-    override async link(document: LangiumDocument, cancelToken?: CancellationToken): Promise<void> {
+    override async link(document: LangiumDocument, cancelToken = Cancellation.CancellationToken.None): Promise<void> {
         this.unlink(document);
-        await super.link(document, cancelToken);
+        if (this.profiler?.isActive('linking')) return super.link(document, cancelToken);
+        await interruptAndCheck(cancelToken);
+        walkAst(document.parseResult.value, undefined, reference => this.doLink(reference, document));
     }
 }

@@ -1,5 +1,6 @@
-import type { AstNode, AstNodeDescription, LangiumDocument, MultiMap } from 'langium';
-import { DefaultScopeComputation } from 'langium';
+import type { AstNode, AstNodeDescription, LangiumDocument } from 'langium';
+import { Cancellation, DefaultScopeComputation, interruptAndCheck, MultiMap } from 'langium';
+import { walkAst } from '../helpers/ast-walk.js';
 import { isClient, isMark, isScheme, isSite } from '../generated/ast.js';
 
 /**
@@ -10,6 +11,15 @@ import { isClient, isMark, isScheme, isSite } from '../generated/ast.js';
  * its scheme and all declarations of its file: quadratic in a large file.
  */
 export class CertaScopeComputation extends DefaultScopeComputation {
+    /** One synchronous walk per document (see walkAst). */
+    override async collectLocalSymbols(document: LangiumDocument, cancelToken = Cancellation.CancellationToken.None): Promise<MultiMap<AstNode, AstNodeDescription>> {
+        await interruptAndCheck(cancelToken);
+        const root = document.parseResult.value;
+        const symbols = new MultiMap<AstNode, AstNodeDescription>();
+        walkAst(root, node => { if (node !== root) this.addLocalSymbol(node, document, symbols); });
+        return symbols;
+    }
+
     protected override addLocalSymbol(node: AstNode, document: LangiumDocument, symbols: MultiMap<AstNode, AstNodeDescription>): void {
         if ((isMark(node) && isScheme(node.$container)) || (isSite(node) && isClient(node.$container))) {
             super.addLocalSymbol(node, document, symbols);

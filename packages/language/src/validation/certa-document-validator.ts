@@ -1,6 +1,7 @@
-import type { LangiumDocument, ParseResult, ReferenceInfo, ValidationOptions } from 'langium';
+import type { AstNode, LangiumDocument, ParseResult, ReferenceInfo, ValidationAcceptor, ValidationOptions } from 'langium';
 import type { CancellationToken } from 'vscode-languageserver';
-import { AstUtils, DefaultDocumentValidator, DocumentValidator, isOperationCancelled } from 'langium';
+import { AstUtils, Cancellation, DefaultDocumentValidator, DocumentValidator, interruptAndCheck, isOperationCancelled } from 'langium';
+import { walkAst } from '../helpers/ast-walk.js';
 import type { Diagnostic, Position, Range } from 'vscode-languageserver-types';
 import type { CertaServices } from '../certa-module.js';
 import type { Catalog } from '../generated/ast.js';
@@ -25,6 +26,9 @@ export interface UnresolvedReferenceData {
     referenceType?: string;
 }
 
+/** How often a document's validation gives way to a cancelling edit (Langium: before every node). */
+const NODES_PER_CANCELLATION_CHECK = 64;
+
 /**
  * Replaces Langium's generic "Could not resolve reference" and parser messages with ones a scheme
  * designer can act on: which catalog or clause is unknown and which real one was probably meant.
@@ -42,6 +46,28 @@ export class CertaDocumentValidator extends DefaultDocumentValidator {
         if ((parseResult as CutParseResult).cutAt === undefined) return super.processParsingErrors(parseResult, diagnostics, options);
         const kept = { ...parseResult, parserErrors: parseResult.parserErrors.filter(error => error.token.tokenType?.name !== 'EOF') };
         super.processParsingErrors(kept, diagnostics, options);
+    }
+
+    /**
+     * Langium's walk, without a stream per node, an awaited cancellation check per node or an await
+     * per synchronous check (see walkAst and CertaValidationRegistry.wrapValidationException).
+     */
+    protected override async validateAstNodes(rootNode: AstNode, options: ValidationOptions, acceptor: ValidationAcceptor, cancelToken = Cancellation.CancellationToken.None): Promise<void> {
+        if (this.profiler?.isActive('validating')) return super.validateAstNodes(rootNode, options, acceptor, cancelToken);
+        const nodes: AstNode[] = [];
+        walkAst(rootNode, node => {
+            const { validateNode, validateChildren } = this.validateSingleNodeOptions(node, options);
+            if (validateNode) nodes.push(node);
+            return validateChildren;
+        });
+        for (let i = 0; i < nodes.length; i++) {
+            if (i % NODES_PER_CANCELLATION_CHECK === 0) await interruptAndCheck(cancelToken);
+            const node = nodes[i];
+            for (const check of this.validationRegistry.getChecks(node.$type, options.categories)) {
+                const result = check(node, acceptor, cancelToken);
+                if (result) await result;
+            }
+        }
     }
 
     protected override processLinkingErrors(document: LangiumDocument, diagnostics: Diagnostic[], _options: ValidationOptions): void {

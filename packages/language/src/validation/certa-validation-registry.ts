@@ -1,4 +1,4 @@
-import type { AstNode, MaybePromise, ValidationAcceptor } from 'langium';
+import type { AstNode, MaybePromise, ValidationAcceptor, ValidationCheck } from 'langium';
 import { AstUtils, isOperationCancelled, ValidationRegistry } from 'langium';
 import type { CertaServices } from '../certa-module.js';
 import type { WorkspaceFacts } from '../workspace/workspace-facts.js';
@@ -19,21 +19,42 @@ export class CertaValidationRegistry extends ValidationRegistry {
         this.facts = () => services.crossFile.WorkspaceFacts;
     }
 
+    /**
+     * A synchronous check runs without the two promises per call of Langium's wrapper; with
+     * CertaDocumentValidator not awaiting what is not a promise, that is a tenth of validation.
+     */
+    protected override wrapValidationException(check: ValidationCheck, thisObj: unknown): ValidationCheck {
+        const context = 'An error occurred during validation';
+        return (node, accept, cancelToken) => {
+            try {
+                const result = check.call(thisObj, node, accept, cancelToken);
+                if (result instanceof Promise) return result.catch((error: unknown) => this.reportFailure(error, context, accept, node));
+            } catch (error) {
+                this.reportFailure(error, context, accept, node);
+            }
+            return undefined;
+        };
+    }
+
     protected override async handleException(
         functionality: () => MaybePromise<void>, messageContext: string, accept: ValidationAcceptor, node: AstNode
     ): Promise<void> {
         try {
             await functionality();
         } catch (error) {
-            if (isOperationCancelled(error)) throw error;
-            if (error instanceof FactsPending) {
-                this.facts().askedWhilePartial(AstUtils.getDocument(node).uri.toString());
-                return;
-            }
-            console.error(`${messageContext} on ${node.$type}:`, error);
-            accept('error', internalErrorMessage(`checking this ${node.$type.toLowerCase()}`, error), {
-                node, data: { code: InternalCodes.internalError }
-            });
+            this.reportFailure(error, messageContext, accept, node);
         }
+    }
+
+    private reportFailure(error: unknown, messageContext: string, accept: ValidationAcceptor, node: AstNode): void {
+        if (isOperationCancelled(error)) throw error;
+        if (error instanceof FactsPending) {
+            this.facts().askedWhilePartial(AstUtils.getDocument(node).uri.toString());
+            return;
+        }
+        console.error(`${messageContext} on ${node.$type}:`, error);
+        accept('error', internalErrorMessage(`checking this ${node.$type.toLowerCase()}`, error), {
+            node, data: { code: InternalCodes.internalError }
+        });
     }
 }
