@@ -1,6 +1,6 @@
 import type { LangiumDocument } from 'langium';
 import { Cancellation, DefaultLinker, interruptAndCheck } from 'langium';
-import { walkAst } from '../helpers/ast-walk.js';
+import { walkedTree } from '../helpers/ast-walk.js';
 
 /**
  * A reference read before its document is linked (by a request that runs beside a build, or by a
@@ -10,13 +10,14 @@ import { walkAst } from '../helpers/ast-walk.js';
  * indexed yet): rules that compare nodes then see two roles of one name. Linking resolves every
  * reference of the document afresh instead.
  *
- * A document is linked in one synchronous walk (see walkAst), checking for cancellation before it.
+ * A document is linked in one synchronous pass over its references (see walkedTree), checking for
+ * cancellation before it.
  */
 export class CertaLinker extends DefaultLinker {
     override async link(document: LangiumDocument, cancelToken = Cancellation.CancellationToken.None): Promise<void> {
         this.unlink(document);
         if (this.profiler?.isActive('linking')) return super.link(document, cancelToken);
         await interruptAndCheck(cancelToken);
-        walkAst(document.parseResult.value, undefined, reference => this.doLink(reference, document));
+        for (const reference of walkedTree(document.parseResult.value).references) this.doLink(reference, document);
     }
 }

@@ -1,6 +1,6 @@
 import type { AstNode, AstNodeDescription, LangiumDocument } from 'langium';
 import { Cancellation, DefaultScopeComputation, interruptAndCheck, MultiMap } from 'langium';
-import { walkAst } from '../helpers/ast-walk.js';
+import { walkedTree } from '../helpers/ast-walk.js';
 import { isClient, isMark, isScheme, isSite } from '../generated/ast.js';
 
 /**
@@ -11,12 +11,12 @@ import { isClient, isMark, isScheme, isSite } from '../generated/ast.js';
  * its scheme and all declarations of its file: quadratic in a large file.
  */
 export class CertaScopeComputation extends DefaultScopeComputation {
-    /** One synchronous walk per document (see walkAst). */
+    /** One synchronous pass per document (see walkedTree). */
     override async collectLocalSymbols(document: LangiumDocument, cancelToken = Cancellation.CancellationToken.None): Promise<MultiMap<AstNode, AstNodeDescription>> {
         await interruptAndCheck(cancelToken);
         const root = document.parseResult.value;
         const symbols = new MultiMap<AstNode, AstNodeDescription>();
-        walkAst(root, node => { if (node !== root) this.addLocalSymbol(node, document, symbols); });
+        for (const node of walkedTree(root).nodes) if (node !== root) this.addLocalSymbol(node, document, symbols);
         return symbols;
     }
 

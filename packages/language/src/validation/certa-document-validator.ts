@@ -1,7 +1,7 @@
 import type { AstNode, LangiumDocument, ParseResult, ReferenceInfo, ValidationAcceptor, ValidationOptions } from 'langium';
 import type { CancellationToken } from 'vscode-languageserver';
 import { AstUtils, Cancellation, DefaultDocumentValidator, DocumentValidator, interruptAndCheck, isOperationCancelled } from 'langium';
-import { walkAst } from '../helpers/ast-walk.js';
+import { walkedTree } from '../helpers/ast-walk.js';
 import type { Diagnostic, Position, Range } from 'vscode-languageserver-types';
 import type { CertaServices } from '../certa-module.js';
 import type { Catalog } from '../generated/ast.js';
@@ -9,6 +9,7 @@ import { isBankQuestion, isClauseRef, isQuestionBank, BankQuestion, ClauseRef } 
 import { catalogOf, nameOf, refTextOf } from '../helpers/node-properties.js';
 import { nearestClauseNumbers, nearestNames, sameSpellingNames, SuggestionBudget } from '../scoping/nearest-names.js';
 import { AcceptanceRules } from './acceptance.js';
+import type { CertaValidationRegistry } from './certa-validation-registry.js';
 import type { CutParseResult } from '../parser/certa-parser.js';
 import { MAX_NESTING, MAX_SOURCE_LENGTH } from '../parser/input-limits.js';
 import { applyAcceptances } from './acceptances.js';
@@ -50,20 +51,17 @@ export class CertaDocumentValidator extends DefaultDocumentValidator {
 
     /**
      * Langium's walk, without a stream per node, an awaited cancellation check per node or an await
-     * per synchronous check (see walkAst and CertaValidationRegistry.wrapValidationException).
+     * per synchronous check (see walkedTree and CertaValidationRegistry.wrapValidationException).
+     * Certa validates every node, so validateSingleNodeOptions is not asked.
      */
     protected override async validateAstNodes(rootNode: AstNode, options: ValidationOptions, acceptor: ValidationAcceptor, cancelToken = Cancellation.CancellationToken.None): Promise<void> {
         if (this.profiler?.isActive('validating')) return super.validateAstNodes(rootNode, options, acceptor, cancelToken);
-        const nodes: AstNode[] = [];
-        walkAst(rootNode, node => {
-            const { validateNode, validateChildren } = this.validateSingleNodeOptions(node, options);
-            if (validateNode) nodes.push(node);
-            return validateChildren;
-        });
+        const { nodes } = walkedTree(rootNode);
+        const registry = this.services.validation.ValidationRegistry as CertaValidationRegistry;
         for (let i = 0; i < nodes.length; i++) {
             if (i % NODES_PER_CANCELLATION_CHECK === 0) await interruptAndCheck(cancelToken);
             const node = nodes[i];
-            for (const check of this.validationRegistry.getChecks(node.$type, options.categories)) {
+            for (const check of registry.checksFor(node.$type, options.categories)) {
                 const result = check(node, acceptor, cancelToken);
                 if (result) await result;
             }

@@ -1,4 +1,4 @@
-import type { AstNode, MaybePromise, ValidationAcceptor, ValidationCheck } from 'langium';
+import type { AstNode, MaybePromise, ValidationAcceptor, ValidationCategory, ValidationCheck } from 'langium';
 import { AstUtils, isOperationCancelled, ValidationRegistry } from 'langium';
 import type { CertaServices } from '../certa-module.js';
 import type { WorkspaceFacts } from '../workspace/workspace-facts.js';
@@ -14,9 +14,24 @@ import { InternalCodes, internalErrorMessage } from './internal-errors.js';
 export class CertaValidationRegistry extends ValidationRegistry {
     private readonly facts: () => WorkspaceFacts;
 
+    /** getChecks' answers as arrays, by node type and categories; Langium builds a stream per node. */
+    private readonly checksByType = new Map<string, readonly ValidationCheck[]>();
+
     constructor(services: CertaServices) {
         super(services);
         this.facts = () => services.crossFile.WorkspaceFacts;
+    }
+
+    checksFor(type: string, categories: ValidationCategory[] | undefined): readonly ValidationCheck[] {
+        const key = categories ? `${type} ${categories.join(' ')}` : type;
+        let checks = this.checksByType.get(key);
+        if (!checks) this.checksByType.set(key, checks = this.getChecks(type, categories).toArray());
+        return checks;
+    }
+
+    protected override addEntry(type: string, entry: Parameters<ValidationRegistry['addEntry']>[1]): void {
+        super.addEntry(type, entry);
+        this.checksByType.clear();
     }
 
     /**
