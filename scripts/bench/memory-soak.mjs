@@ -3,12 +3,15 @@
 // its diagnostics), the server's live heap and RSS after opening and after the edits. The live
 // heap is `heapUsed` after a full collection, from the probe the language-server soak test loads
 // into its server (packages/vscode/test/soak/gc-on-signal.mjs, --expose-gc; the server has no test
-// hooks of its own): what old documents held on to would show in it. RSS also keeps what V8 has
-// not given back to the system yet.
+// hooks of its own): what old documents held on to would show in it. RSS is read right away and
+// again after the idle server has had time to settle: right after a burst of edits it also holds
+// heap pages V8 keeps until its memory reducer gives them back, which it does in an idle process
+// (an editor between bursts of typing) some seconds later.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { setTimeout as wait } from 'node:timers/promises';
 import { pathToFileURL } from 'node:url';
 import { CapExceeded, idle, leafEdit, until } from './editor.mjs';
 import { LspClient } from './lsp-client.mjs';
@@ -18,7 +21,7 @@ import { syntheticWorkspace } from './workspace.mjs';
 
 const probe = pathToFileURL(path.join(repositoryRoot, 'packages', 'vscode', 'test', 'soak', 'gc-on-signal.mjs')).href;
 
-export async function memoryPhase({ size, edits, capMs, log }) {
+export async function memoryPhase({ size, edits, capMs, settleMs, log }) {
     if (!fs.existsSync(serverPath)) throw new Error(`${serverPath} is missing: run npm run build first`);
     const workspace = syntheticWorkspace(size);
     const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'certa-bench-memory-'));
@@ -41,8 +44,9 @@ export async function memoryPhase({ size, edits, capMs, log }) {
         await client.open(leaf.uri, leaf.text);
         await until(() => leafPublished > 0, left(), () => `no diagnostics for ${workspace.leaf}`);
         await idle(client.pid, () => lastPublish, left());
-        result.open = { liveHeapMiB: await liveHeapMiB(client), rssMiB: processMemory(client.pid).rssMiB };
-        log(`  memory: ${size} files open, live heap ${result.open.liveHeapMiB.toFixed(1)} MiB, RSS ${result.open.rssMiB.toFixed(0)} MiB`);
+        const openHeap = await liveHeapMiB(client);
+        result.open = { liveHeapMiB: openHeap, busyRssMiB: processMemory(client.pid).rssMiB, ...await settledRss(client.pid, settleMs) };
+        log(`  memory: ${size} files open, live heap ${openHeap.toFixed(1)} MiB, RSS ${result.open.busyRssMiB.toFixed(0)} MiB, ${(settleMs / 1000).toFixed(0)} s later ${result.open.rssMiB.toFixed(0)} MiB`);
         for (let k = 1; k <= edits; k++) {
             const before = leafPublished;
             await client.change(leaf.uri, leafEdit(leaf.text, k), ++leaf.version);
@@ -52,8 +56,9 @@ export async function memoryPhase({ size, edits, capMs, log }) {
         }
         await idle(client.pid, () => lastPublish, left());
         const liveHeap = await liveHeapMiB(client);
-        result.after = { liveHeapMiB: liveHeap, ...processMemory(client.pid) };
-        log(`  memory: after ${result.edits} edits, live heap ${result.after.liveHeapMiB.toFixed(1)} MiB, RSS ${result.after.rssMiB.toFixed(0)} MiB (load ${load1()})`);
+        const busy = processMemory(client.pid);
+        result.after = { liveHeapMiB: liveHeap, busyRssMiB: busy.rssMiB, peakRssMiB: busy.peakRssMiB, ...await settledRss(client.pid, settleMs) };
+        log(`  memory: after ${result.edits} edits, live heap ${liveHeap.toFixed(1)} MiB, RSS ${busy.rssMiB.toFixed(0)} MiB, ${(settleMs / 1000).toFixed(0)} s later ${result.after.rssMiB.toFixed(0)} MiB, fallen ${(result.after.fellAfterMs / 1000).toFixed(0)} s in (load ${load1()})`);
     } catch (error) {
         if (!(error instanceof CapExceeded)) throw error;
         log(`  memory: ${error.message}`);
@@ -63,6 +68,24 @@ export async function memoryPhase({ size, edits, capMs, log }) {
     }
     result.loadEnd = load1();
     return result;
+}
+
+/**
+ * The idle server's RSS at the end of `windowMs`, read every second, and when it last fell by more than
+ * 1 MiB. When V8's memory reducer runs is its own affair (here 5 to 45 s after a burst of edits), so
+ * the full run watches long enough to see it.
+ */
+async function settledRss(pid, windowMs) {
+    const start = performance.now();
+    let rssMiB = processMemory(pid).rssMiB;
+    let fellAfterMs = 0;
+    while (performance.now() - start < windowMs) {
+        await wait(1000);
+        const now = processMemory(pid).rssMiB;
+        if (now < rssMiB - 1) fellAfterMs = performance.now() - start;
+        rssMiB = now;
+    }
+    return { rssMiB, fellAfterMs };
 }
 
 /** The server's heap after a full collection: the probe answers SIGUSR2 on the server's stderr. */
