@@ -15,6 +15,7 @@ import { CertaRenameProvider } from './lsp/certa-rename-provider.js';
 import { CertaSemanticTokenProvider } from './lsp/certa-semantic-token-provider.js';
 import { createCertaParser } from './parser/certa-parser.js';
 import { CertaParserErrorMessageProvider } from './parser/certa-parser-error-messages.js';
+import { LazyCompletionParser } from './parser/lazy-completion-parser.js';
 import { CertaTokenBuilder } from './parser/certa-token-builder.js';
 import { CertaScopeComputation } from './scoping/certa-scope-computation.js';
 import { CertaLinker } from './scoping/certa-linker.js';
@@ -68,6 +69,7 @@ export function createCertaModule(options: CertaModuleOptions = {}): Module<Cert
         },
         parser: {
             LangiumParser: services => createCertaParser(services),
+            CompletionParser: services => new LazyCompletionParser(services),
             TokenBuilder: () => new CertaTokenBuilder(),
             ParserErrorMessageProvider: () => new CertaParserErrorMessageProvider()
         },
