@@ -72,7 +72,7 @@ export async function memoryPhase({ size, edits, capMs, settleMs, log }) {
 
 /**
  * The idle server's RSS at the end of `windowMs`, read every second, and when it last fell by more than
- * 1 MiB. When V8's memory reducer runs is its own affair (here 5 to 45 s after a burst of edits), so
+ * 1 MiB. When V8's memory reducer runs is its own affair (5 to 50 s after a burst of edits in the runs seen), so
  * the full run watches long enough to see it.
  */
 async function settledRss(pid, windowMs) {
