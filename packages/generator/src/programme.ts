@@ -1,4 +1,5 @@
 import type { ClientProgramme, ProgrammeAudit } from '@certa/language/programme';
+import { roundToHundredth } from '@certa/language/programme';
 import { safeFileName } from './file-names.js';
 import type { Cell, Report, Section } from './report.js';
 import { text } from './report.js';
@@ -85,7 +86,7 @@ export function buildProgrammeDocument(programme: ClientProgramme, diagnostics: 
             areas: programme.areas,
             effectivePersonnel: programme.effectivePersonnel,
             standards: programme.standards.map(s => ({
-                standard: s.standard, table: s.table, complexity: s.complexity ?? null, tableDays: round2(s.tableDays),
+                standard: s.standard, table: s.table, complexity: s.complexity ?? null, tableDays: roundToHundredth(s.tableDays),
                 increasePercent: s.adjusted.increasePercent, reductionPercent: s.adjusted.reductionPercent
             })),
             integrationReductionPercent: programme.integrationReductionPercent,
@@ -95,7 +96,7 @@ export function buildProgrammeDocument(programme: ClientProgramme, diagnostics: 
             minOnSitePercent: time?.minOnSitePercent ?? null,
             sites: programme.sites.map(s => ({
                 id: s.id, label: s.label, personnel: s.personnel, central: s.central, temporary: s.temporary,
-                initialDays: s.initialDays === undefined ? null : round2(s.initialDays)
+                initialDays: s.initialDays === undefined ? null : roundToHundredth(s.initialDays)
             })),
             sampledSites: programme.sampledSiteCount,
             siteMethod: programme.siteMethod,
@@ -118,7 +119,7 @@ export function buildProgrammeDocument(programme: ClientProgramme, diagnostics: 
                 to: audit.to ?? audit.from,
                 auditDays,
                 onSiteDays,
-                offSiteDays: auditDays !== null && onSiteDays !== null ? Math.max(0, round2(auditDays - onSiteDays)) : null,
+                offSiteDays: auditDays !== null && onSiteDays !== null ? Math.max(0, roundToHundredth(auditDays - onSiteDays)) : null,
                 requiredDays: audit.requiredDays ?? null,
                 sites: audit.sites,
                 requiredSites: audit.requiredSites ?? null,
@@ -129,10 +130,6 @@ export function buildProgrammeDocument(programme: ClientProgramme, diagnostics: 
         }),
         diagnostics: [...diagnostics]
     };
-}
-
-function round2(n: number): number {
-    return Math.round(n * 100) / 100;
 }
 
 function dayCount(n: number | null): string {

@@ -101,6 +101,11 @@ export function roundToHalfDay(days: number): number {
     return Math.round(days * 2 + 1e-9) / 2;
 }
 
+/** Days as messages and documents show them: to the hundredth (2.375 → 2.38). */
+export function roundToHundredth(days: number): number {
+    return Math.round(days * 100) / 100;
+}
+
 export function share(days: number, part: Share): number {
     return part.denominator === 0 ? days : days * part.numerator / part.denominator;
 }

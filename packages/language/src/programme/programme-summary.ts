@@ -1,4 +1,5 @@
 import type { ClientProgramme } from './client-programme.js';
+import { roundToHundredth } from './audit-time.js';
 import { sitesToVisit } from './multi-site-sampling.js';
 
 function dayText(n: number): string {
@@ -15,7 +16,7 @@ export function programmeHint(programme: ClientProgramme): string | undefined {
         const initialPlanned = programme.audits.some(a => (a.kind === 'stage1' || a.kind === 'stage2') && a.sites.length > 0);
         const time = initialPlanned && programme.initialDays !== undefined
             ? `initial ${dayText(programme.initialDays)} for the sites stage 1 and 2 visit`
-            : `each audit the time of the sites it visits${central ? ` (central function ${Math.round(central.initialDays! * 100) / 100} days)` : ''}`;
+            : `each audit the time of the sites it visits${central ? ` (central function ${roundToHundredth(central.initialDays!)} days)` : ''}`;
         parts.push(`${programme.effectivePersonnel} people at ${perSite.length} sites: ${time}`);
     } else if (programme.time) {
         parts.push(`${programme.effectivePersonnel} people: initial ${dayText(programme.time.initial)}, surveillance ${dayText(programme.time.surveillance)}, recertification ${dayText(programme.time.recertification)}`);
@@ -33,8 +34,8 @@ export function programmeHoverLines(programme: ClientProgramme): string[] {
     lines.push(`Effective personnel: ${programme.effectivePersonnel}`);
     for (const s of programme.standards) {
         const adjust = s.adjusted.increasePercent - s.adjusted.reductionPercent;
-        lines.push(`- ${s.standard}: table ${s.table}${s.complexity ? ` (${s.complexity})` : ''} gives ${Math.round(s.tableDays * 100) / 100} days`
-            + (adjust !== 0 ? `, ${adjust > 0 ? '+' : '−'}${Math.abs(adjust)} % → ${Math.round(s.adjusted.days * 100) / 100}` : ''));
+        lines.push(`- ${s.standard}: table ${s.table}${s.complexity ? ` (${s.complexity})` : ''} gives ${roundToHundredth(s.tableDays)} days`
+            + (adjust !== 0 ? `, ${adjust > 0 ? '+' : '−'}${Math.abs(adjust)} % → ${roundToHundredth(s.adjusted.days)}` : ''));
     }
     for (const s of programme.unresolvedStandards) lines.push(`- ${s.standard}: ${s.reason}`);
     if (programme.standards.length > 1 && programme.integrationReductionPercent > 0) {
@@ -42,7 +43,7 @@ export function programmeHoverLines(programme: ClientProgramme): string[] {
     }
     const perSite = programme.sites.filter(site => site.initialDays !== undefined);
     if (programme.time && perSite.length > 0) {
-        lines.push(`Each site's own initial time (IAF MD 1 7.3): ${perSite.map(site => `${site.id} ${Math.round(site.initialDays! * 100) / 100}`).join(', ')} days; an audit takes the time of the sites it visits and the central function (surveillance a third, recertification two thirds)`);
+        lines.push(`Each site's own initial time (IAF MD 1 7.3): ${perSite.map(site => `${site.id} ${roundToHundredth(site.initialDays!)}`).join(', ')} days; an audit takes the time of the sites it visits and the central function (surveillance a third, recertification two thirds)`);
         if (programme.initialDays !== undefined) lines.push(`Stage 1 and stage 2 together: ${dayText(programme.initialDays)} (rounded to the half day); at least ${programme.time.minOnSitePercent} % on site`);
     } else if (programme.time) {
         const t = programme.time;

@@ -6,7 +6,7 @@ import {
 } from '../generated/ast.js';
 import { catalogOf, nameOf, refOf, refTextOf } from '../helpers/node-properties.js';
 import { auditTimeTableData } from '../programme/audit-time-tables.js';
-import { MD11_MAX_INTEGRATION_REDUCTION_PERCENT, columnOf, roundToHalfDay } from '../programme/audit-time.js';
+import { MD11_MAX_INTEGRATION_REDUCTION_PERCENT, columnOf, roundToHalfDay, roundToHundredth } from '../programme/audit-time.js';
 import { cycleProblems, isValidDate } from '../programme/certification-cycle.js';
 import { barsAuditOn, registerConflicts } from '../programme/conflicts-of-interest.js';
 import type { ClientProgramme } from '../programme/client-programme.js';
@@ -178,7 +178,7 @@ function auditTimeMustMeetMinimum(client: Client, programme: ClientProgramme, ac
         const basis = timedBySites(programme, initialSites)
             ? `the sites they visit give ${required}, each site's own time added (${sitesText(programme, initialSites)}; IAF MD 1:2018 7.3)`
             : `the calculation for ${programme.effectivePersonnel} effective personnel gives ${required} (${calculationText(programme)})`;
-        accept('error', `Stage 1 and stage 2 are planned with ${initialDays} auditor days; ${basis}. Plan ${required} days for the two ('days ${roundTo2((last.auditDays ?? 0) + required - initialDays)}' on '${last.name}'), or declare and justify a reduction ('reduce <percent> because "…"', or 'siteReduction' on a site) (IAF MD 5:2019 3; ISO/IEC 17021-1:2015 9.1.4).`, {
+        accept('error', `Stage 1 and stage 2 are planned with ${initialDays} auditor days; ${basis}. Plan ${required} days for the two ('days ${roundToHundredth((last.auditDays ?? 0) + required - initialDays)}' on '${last.name}'), or declare and justify a reduction ('reduce <percent> because "…"', or 'siteReduction' on a site) (IAF MD 5:2019 3; ISO/IEC 17021-1:2015 9.1.4).`, {
             ...at(nodes.get(last.name), client, 'days'), data: { code: ProgrammeRules.auditTimeBelowMinimum }
         });
     }
@@ -199,7 +199,7 @@ export function calculationText(programme: ClientProgramme): string {
     const parts = programme.standards.map(s => {
         const adjust = s.adjusted.increasePercent - s.adjusted.reductionPercent;
         const adjustText = adjust === 0 ? '' : `, ${adjust > 0 ? '+' : '−'}${Math.abs(adjust)} %`;
-        return `${s.standard}: table ${s.table}${s.complexity ? ` ${s.complexity}` : ''} ${roundTo2(s.tableDays)} days${adjustText}`;
+        return `${s.standard}: table ${s.table}${s.complexity ? ` ${s.complexity}` : ''} ${roundToHundredth(s.tableDays)} days${adjustText}`;
     });
     if (programme.standards.length > 1 && programme.integrationReductionPercent > 0) parts.push(`integration −${programme.integrationReductionPercent} %`);
     return parts.join('; ');
@@ -214,11 +214,7 @@ function timedBySites(programme: ClientProgramme, visited: readonly string[]): b
 function sitesText(programme: ClientProgramme, visited: readonly string[]): string {
     return programme.sites
         .filter(site => site.initialDays !== undefined && (site.central || visited.includes(site.id)))
-        .map(site => `${site.id} ${roundTo2(site.initialDays!)}`).join(', ');
-}
-
-function roundTo2(n: number): number {
-    return Math.round(n * 100) / 100;
+        .map(site => `${site.id} ${roundToHundredth(site.initialDays!)}`).join(', ');
 }
 
 function onSiteShouldMeetShare(client: Client, programme: ClientProgramme, accept: ValidationAcceptor): void {
