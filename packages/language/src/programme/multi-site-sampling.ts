@@ -27,21 +27,19 @@ export const MD1_MAX_SITE_REDUCTION_PERCENT = 50;
 
 /**
  * The least number of sites (other than the central function) to visit in an audit of a client with
- * `sites` sites apart from the central function, with `increase` more for the risks found (MD 1 6.1.4).
- * Never more than the sites there are.
+ * `sites` sites apart from the central function, by MD 1 6.1 sampling, with `increase` more for the
+ * risks found (MD 1 6.1.4). Never more than the sites there are.
  */
 export function sampleSize(sites: number, kind: SampledAuditKind, increase = 0): number {
-    if (sites <= 0) return 0;
-    // The epsilon keeps exact products (0.6 × √25 = 3) from rounding up to the next site.
-    const minimum = Math.ceil(MD1_SAMPLE_FACTORS[kind] * Math.sqrt(sites) - 1e-9);
-    return Math.min(sites, minimum + Math.max(0, increase));
+    return sitesToVisit(sites, kind, 'sampling', increase);
 }
 
 /** The least number of sites besides the central function an audit visits, by either method of MD 1. */
 export function sitesToVisit(sites: number, kind: SampledAuditKind, method: SiteMethod = 'sampling', increase = 0): number {
-    if (method === 'sampling') return sampleSize(sites, kind, increase);
     if (sites <= 0) return 0;
-    const minimum = kind === 'surveillance' ? Math.ceil(MD1_ALL_SITES_SURVEILLANCE_SHARE * sites - 1e-9) : sites;
+    // The epsilon keeps exact products (0.6 × √25 = 3, 0.3 × 10 = 3) from rounding up to the next site.
+    const minimum = method === 'sampling' ? Math.ceil(MD1_SAMPLE_FACTORS[kind] * Math.sqrt(sites) - 1e-9)
+        : kind === 'surveillance' ? Math.ceil(MD1_ALL_SITES_SURVEILLANCE_SHARE * sites - 1e-9) : sites;
     return Math.min(sites, minimum + Math.max(0, increase));
 }
 
