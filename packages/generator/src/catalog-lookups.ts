@@ -58,8 +58,8 @@ export class CatalogLookups {
                     if (clause.clauses.length === 0) continue;
                     const entry: ParentClause = { clause: resolved, key };
                     for (const child of clause.clauses) {
-                        const key = clauseKey({ catalog: catalog.id, number: child.number });
-                        if (!parent.has(key)) parent.set(key, entry);
+                        const childKey = clauseKey({ catalog: catalog.id, number: child.number });
+                        if (!parent.has(childKey)) parent.set(childKey, entry);
                     }
                 }
             }
