@@ -10,6 +10,7 @@ import { CertaDocumentSymbolProvider } from './lsp/certa-document-symbol-provide
 import { CertaFormatter } from './lsp/certa-formatter.js';
 import { CertaHoverProvider } from './lsp/certa-hover-provider.js';
 import { CertaInlayHintProvider } from './lsp/certa-inlay-hint-provider.js';
+import { CertaDocumentUpdateHandler } from './lsp/certa-document-update-handler.js';
 import { CertaNodeKindProvider } from './lsp/certa-node-kind-provider.js';
 import { CertaRenameProvider } from './lsp/certa-rename-provider.js';
 import { CertaSemanticTokenProvider } from './lsp/certa-semantic-token-provider.js';
@@ -107,7 +108,8 @@ export const CertaSharedModule: Module<LangiumSharedServices, PartialLangiumShar
         DocumentBuilder: services => new CertaDocumentBuilder(services)
     },
     lsp: {
-        NodeKindProvider: () => new CertaNodeKindProvider()
+        NodeKindProvider: () => new CertaNodeKindProvider(),
+        DocumentUpdateHandler: services => new CertaDocumentUpdateHandler(services)
     }
 };
 

@@ -11,6 +11,7 @@ import { LogMessageNotification } from 'vscode-languageserver-protocol';
 export class LspClient {
     readonly connection: ProtocolConnection;
     private readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
+    private readonly publishCounts = new Map<string, number>();
     private readonly waiters: Array<() => void> = [];
     readonly stderr: string[] = [];
     /** What the server wrote to the client's output channel (`window/logMessage`). */
@@ -30,6 +31,7 @@ export class LspClient {
         }));
         this.connection.onNotification(PublishDiagnosticsNotification.type, params => {
             this.diagnostics.set(params.uri, params);
+            this.publishCounts.set(params.uri, (this.publishCounts.get(params.uri) ?? 0) + 1);
             this.waiters.splice(0).forEach(wake => wake());
         });
         this.connection.onNotification(LogMessageNotification.type, params => {
@@ -50,6 +52,11 @@ export class LspClient {
     /** The diagnostics last published for `uri`, if any. */
     published(uri: string): Diagnostic[] | undefined {
         return this.diagnostics.get(uri)?.diagnostics;
+    }
+
+    /** How often the server has published diagnostics for `uri`. */
+    publishes(uri: string): number {
+        return this.publishCounts.get(uri) ?? 0;
     }
 
     /** Bytes straight onto the server's stdin, past the protocol writer (for malformed frames). */

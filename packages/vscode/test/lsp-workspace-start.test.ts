@@ -4,7 +4,10 @@ import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WorkDoneProgressBegin, WorkDoneProgressEnd, WorkDoneProgressReport } from 'vscode-languageserver-protocol';
-import { DidChangeTextDocumentNotification, DidCloseTextDocumentNotification, DidOpenTextDocumentNotification } from 'vscode-languageserver-protocol';
+import {
+    CodeActionRequest, DidChangeTextDocumentNotification, DidChangeWatchedFilesNotification, DidCloseTextDocumentNotification, DidOpenTextDocumentNotification,
+    FileChangeType
+} from 'vscode-languageserver-protocol';
 import { bundledServer } from './bundled-server.js';
 import { LspClient } from './lsp-client.js';
 
@@ -70,6 +73,55 @@ describe('the language server starting on a workspace', () => {
         await client.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
         const after = await client.diagnosticsFor(uri, found => !found.some(d => d.code === 'certa.reference.unknown-catalog'));
         expect(after.filter(d => d.severity === 1)).toEqual([]);
+    });
+});
+
+describe('files saved, and changed on disk', () => {
+    const unknownCatalog = 'competence Audit "Auditing" basis NoSuchCatalog A\n';
+    const draft = (name: string) => {
+        const file = path.join(workspace, 'drafts', name);
+        return { file, uri: pathToFileURL(file).toString() };
+    };
+    const open = (uri: string, text: string) => client.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+        textDocument: { uri, languageId: 'certa', version: 1, text }
+    });
+    const watched = (uri: string, type: FileChangeType) =>
+        client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri, type }] });
+
+    it('leaves an open file alone when it is saved (auto-save saves after each keystroke)', async () => {
+        // Diagnostics published again close the hover or quick-fix menu the user has open.
+        const saved = draft('saved.certa');
+        const other = draft('other.certa');
+        // Every reference resolves: a file with an unresolved one is linked again after any edit.
+        const savedText = 'competence Audit "Auditing" basis ISO17021_1 A\n';
+        const otherText = 'competence Sampling "Sampling" basis NoSuchCatalog A\n';
+        fs.writeFileSync(saved.file, savedText);
+        fs.writeFileSync(other.file, otherText);
+        await open(saved.uri, savedText);
+        await open(other.uri, otherText);
+        await client.diagnosticsFor(saved.uri, () => true);
+        await client.diagnosticsFor(other.uri, found => found.some(d => d.code === 'certa.reference.unknown-catalog'));
+        const before = client.publishes(saved.uri);
+        await watched(saved.uri, FileChangeType.Changed);
+        // An edit elsewhere, then a request that waits until the saved file is validated: a rebuild of
+        // the saved file would have been published by then.
+        await client.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+            textDocument: { uri: other.uri, version: 2 }, contentChanges: [{ text: otherText.replace('NoSuchCatalog', 'ISO17021_1') }]
+        });
+        await client.diagnosticsFor(other.uri, found => !found.some(d => d.code === 'certa.reference.unknown-catalog'));
+        const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+        await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri: saved.uri }, range, context: { diagnostics: [] } });
+        expect(client.publishes(saved.uri)).toBe(before);
+    });
+
+    it('reads a file that is not open again when it changes on disk', async () => {
+        const outside = draft('edited-outside.certa');
+        fs.writeFileSync(outside.file, 'competence Audit "Auditing" basis ISO17021_1 A\n');
+        await watched(outside.uri, FileChangeType.Created);
+        await client.diagnosticsFor(outside.uri, found => !found.some(d => d.code === 'certa.reference.unknown-catalog'));
+        fs.writeFileSync(outside.file, unknownCatalog);
+        await watched(outside.uri, FileChangeType.Changed);
+        await client.diagnosticsFor(outside.uri, found => found.some(d => d.code === 'certa.reference.unknown-catalog'));
     });
 });
 
