@@ -62,6 +62,8 @@ export class CodeServer {
             'workbench.secondarySideBar.defaultVisibility': 'hidden',
             'workbench.tips.enabled': false,
             'editor.hover.delay': 200,
+            // The messages between VS Code and the server, in the "Certa" channel a failing step prints.
+            'certa.trace.server': 'messages',
             'editor.quickSuggestions': { other: false, comments: false, strings: false }
         }, null, 2));
         // Keys for the extension's commands: the command palette of a fresh web workbench can close
@@ -80,7 +82,9 @@ export class CodeServer {
         const log: string[] = [];
         const child = spawn(tools.node24, [tools.codeServer, ...common,
             '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--disable-telemetry', '--disable-update-check',
-            '--disable-workspace-trust', '--disable-getting-started-override', workspace], { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+            '--disable-workspace-trust', '--disable-getting-started-override',
+            // Trace level, or the language client drops its trace lines.
+            '--log', 'trace', workspace], { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
         child.stdout!.on('data', chunk => log.push(String(chunk)));
         child.stderr!.on('data', chunk => log.push(String(chunk)));
         const server = new CodeServer(child, port, home, log);
@@ -101,6 +105,14 @@ export class CodeServer {
 
     output(): string {
         return this.log.join('');
+    }
+
+    /** The extension host's logs and output channels (the language client's "Certa" among them), newest session last. */
+    logFiles(): string[] {
+        const logs = path.join(this.home, 'ud', 'logs');
+        if (!fs.existsSync(logs)) return [];
+        return fs.readdirSync(logs, { recursive: true }).map(String).filter(file => file.endsWith('.log')).sort()
+            .map(file => path.join(logs, file));
     }
 
     stop(): void {
