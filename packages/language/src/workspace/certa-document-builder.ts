@@ -1,5 +1,5 @@
 import type { AstNode, BuildOptions, LangiumDocument, MaybePromise, URI } from 'langium';
-import { AstUtils, DocumentState, isOperationCancelled, URI as Uri } from 'langium';
+import { DocumentState, isOperationCancelled, URI as Uri } from 'langium';
 import { CancellationToken } from 'vscode-languageserver';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { LangiumSharedServices } from 'langium/lsp';
@@ -10,6 +10,7 @@ import { clauseRefText } from '../scoping/clause-index.js';
 import { refTextOf } from '../helpers/node-properties.js';
 import { internalErrorDiagnostic } from '../validation/internal-errors.js';
 import type { CertaDocumentFactory } from './certa-document-factory.js';
+import type { CertaIndexManager } from './certa-index-manager.js';
 import { declarationShapes } from './declaration-shapes.js';
 import { OpenFirstDocumentBuilder } from './open-first-builder.js';
 import type { ReparsedDocument } from './referrer-reconnection.js';
@@ -324,7 +325,7 @@ export class CertaDocumentBuilder extends OpenFirstDocumentBuilder {
         for (const document of validated) {
             if (this.isBuiltin(document.uri)) continue;
             const key = document.uri.toString();
-            const after = safeFactsOf(document);
+            const after = safeFactsOf(document, this.index);
             compare(this.facts.get(key) ?? emptyFacts, after);
             this.facts.set(key, after);
         }
@@ -363,8 +364,8 @@ export class CertaDocumentBuilder extends OpenFirstDocumentBuilder {
 }
 
 /** A document whose facts cannot be read (a bug) offers nothing; its own build reports the failure. */
-function safeFactsOf(document: LangiumDocument): CrossFileFacts {
-    return safely(() => factsOf(document), emptyFacts, `Reading the cross-file facts of ${document.uri.toString()} failed:`);
+function safeFactsOf(document: LangiumDocument, index: CertaIndexManager): CrossFileFacts {
+    return safely(() => factsOf(document, index), emptyFacts, `Reading the cross-file facts of ${document.uri.toString()} failed:`);
 }
 
 function safely<T>(read: () => T, fallback: T, message = 'Reading the declarations of a document failed:'): T {
@@ -376,7 +377,7 @@ function safely<T>(read: () => T, fallback: T, message = 'Reading the declaratio
     }
 }
 
-function factsOf(document: LangiumDocument): CrossFileFacts {
+function factsOf(document: LangiumDocument, index: CertaIndexManager): CrossFileFacts {
     const root = document.parseResult.value as Document;
     const names = new Set<string>();
     const people: string[] = [];
@@ -399,15 +400,7 @@ function factsOf(document: LangiumDocument): CrossFileFacts {
         if (isAddressing(element)) addressing.push((element.refs ?? []).map(clauseRefText).join(','));
         if (isAuditTimeTable(element)) tables.push(element.$cstNode?.text.replace(/\s+/g, ' ') ?? '');
     }
-    const targets = new Set<string>();
-    for (const reference of document.references) {
-        const target = 'ref' in reference ? reference.ref : undefined;
-        if (!target) continue;
-        const targetDocument = AstUtils.getDocument(target);
-        if (targetDocument !== document) {
-            targets.add(`${targetDocument.uri.toString()}#${target.$type}:${(target as { name?: string }).name ?? ''}`);
-        }
-    }
+    const targets = index.crossFileTargets(document.uri.toString());
     return { names, targets, register: people.join(';'), marks: marks.join(';'), addressing: addressing.join(';'), tables: tables.join(';') };
 }
 

@@ -117,6 +117,17 @@ export class CertaIndexManager extends DefaultIndexManager {
     }
 
     /**
+     * What the document's references point at in other documents (`targetUri#targetPath`), as its
+     * references were last indexed: the targets whose referrers changed when this set changes.
+     */
+    crossFileTargets(uri: string): Set<string> {
+        const own = uri + '#';
+        const targets = new Set<string>();
+        for (const key of this.contributed.get(uri)?.targets ?? []) if (!key.startsWith(own)) targets.add(key);
+        return targets;
+    }
+
+    /**
      * Within one document: top-level declaration path → the paths of its other top-level
      * declarations that refer into it. Taken before a re-parse drops the document's references.
      */
