@@ -92,9 +92,9 @@ export function competenceChecks(services: CertaServices): ValidationChecks<Cert
         Role: roleShouldNeedCompetences,
         Scheme: [
             productEvaluationShouldNeedTechnicalCompetence,
-            auditMustBePerformedByAuditors,
+            (scheme, accept) => auditMustBePerformedByAuditors(scheme, facts, accept),
             auditorsShouldKnowEachAuditedStandard,
-            functionsShouldMeetAnnexA,
+            (scheme, accept) => functionsShouldMeetAnnexA(scheme, facts, accept),
             (scheme, accept) => rolesShouldBeStaffed(scheme, facts, accept),
             (scheme, accept) => scopeAreasShouldBeCovered(scheme, facts, accept),
             (scheme, accept) => decisionShouldHaveIndependentPerson(scheme, facts, accept)
@@ -147,28 +147,35 @@ function productEvaluationShouldNeedTechnicalCompetence(scheme: Scheme, accept: 
     }
 }
 
-/** The Annex A rows of the operating standard that a function needs, read from `neededFor`. */
-function knowledgeRows(scheme: Scheme): Map<CertificationFunction, Clause[]> {
-    const rows = new Map<CertificationFunction, Clause[]>();
+/**
+ * The Annex A rows of the operating standard that a function needs, read from `neededFor`; kept
+ * with the standard (every scheme of a body shares it).
+ */
+function knowledgeRows(scheme: Scheme, facts: WorkspaceFacts): ReadonlyMap<CertificationFunction, Clause[]> {
     const standard = operatingStandard(scheme);
-    if (!standard) return rows;
-    const visit = (clause: Clause) => {
-        for (const fn of clause.functions as CertificationFunction[]) {
-            rows.set(fn, [...(rows.get(fn) ?? []), clause]);
-        }
-        clause.clauses.forEach(visit);
-    };
-    standard.clauses.forEach(visit);
-    return rows;
+    if (!standard) return new Map();
+    return facts.ofNode('annexARows', standard, () => {
+        const rows = new Map<CertificationFunction, Clause[]>();
+        const visit = (clause: Clause) => {
+            for (const fn of clause.functions as CertificationFunction[]) {
+                const list = rows.get(fn);
+                if (list) list.push(clause); else rows.set(fn, [clause]);
+            }
+            clause.clauses.forEach(visit);
+        };
+        standard.clauses.forEach(visit);
+        return rows;
+    });
 }
 
-/** The clauses the roles' competences rest on (`basis ISO17021_1 A` stands for every row). */
-function knowledgeOf(roles: Role[]): Set<Clause> {
-    const known = new Set<Clause>();
-    for (const competence of competencesOf(roles)) {
-        competence.basis.forEach(ref => clausesOf(ref).forEach(clause => known.add(clause)));
-    }
-    return known;
+/**
+ * Whether a competence of the roles rests on a row (`basis ISO17021_1 A` stands for every row):
+ * each competence's clauses are kept with it, as many schemes' activities share its roles.
+ */
+function knowledgeOf(roles: Role[], facts: WorkspaceFacts): (row: Clause) => boolean {
+    const known = competencesOf(roles).map(competence =>
+        facts.ofNode('basisClauses', competence, () => new Set(competence.basis.flatMap(clausesOf))));
+    return row => known.some(clauses => clauses.has(row));
 }
 
 function functionOf(activity: Activity): CertificationFunction | undefined {
@@ -188,16 +195,16 @@ function basisOn(standard: string, rows: Clause[]): string {
     return `basis ${rows.map(row => `${standard} ${row.name}`).join(', ')}`;
 }
 
-function auditMustBePerformedByAuditors(scheme: Scheme, accept: ValidationAcceptor): void {
+function auditMustBePerformedByAuditors(scheme: Scheme, facts: WorkspaceFacts, accept: ValidationAcceptor): void {
     if (!isManagementSystemScheme(scheme)) return;
-    const rows = knowledgeRows(scheme);
+    const rows = knowledgeRows(scheme, facts);
     const needed = rows.get('auditing') ?? [];
     if (needed.length === 0) return;
     for (const { activity } of activitiesOf(scheme)) {
         const roles = performersOf(activity);
         if (functionOf(activity) !== 'auditing' || roles.length === 0) continue;
-        const known = knowledgeOf(roles);
-        if (!needed.some(row => known.has(row))) {
+        const knows = knowledgeOf(roles, facts);
+        if (!needed.some(knows)) {
             const standard = operatingStandard(scheme)?.name ?? 'ISO17021_1';
             accept('error', `Audit '${nameOf(activity)}' is performed by ${roles.map(r => `role '${nameOf(r)}'`).join(', ')}, but no competence ${roles.length === 1 ? 'it needs' : 'they need'} rests on the auditing knowledge of ${standard} (rows ${needed.map(r => r.name).join(', ')}). Audits need qualified auditors: give ${roles.length === 1 ? 'the role' : 'one of these roles'} a competence with '${basisOn(standard, needed)}' (all the auditing rows) or 'basis ${standard} A' (the whole Annex) (ISO/IEC 17021-1:2015 7.1.2, Annex A).`, {
                 node: activity, property: 'performers', data: { code: CompetenceRules.missingAuditor }
@@ -240,9 +247,9 @@ function auditorsShouldKnowEachAuditedStandard(scheme: Scheme, accept: Validatio
  * over everyone who performs that function in the scheme (a reviewer and a decision maker may
  * complement each other, as Annex A looks at the function, not the person).
  */
-function functionsShouldMeetAnnexA(scheme: Scheme, accept: ValidationAcceptor): void {
+function functionsShouldMeetAnnexA(scheme: Scheme, facts: WorkspaceFacts, accept: ValidationAcceptor): void {
     if (!isManagementSystemScheme(scheme)) return;
-    const rows = knowledgeRows(scheme);
+    const rows = knowledgeRows(scheme, facts);
     const standard = operatingStandard(scheme)?.name ?? 'ISO17021_1';
     const groups: Array<{ fn: CertificationFunction; activities: Activity[] }> = [];
     for (const { activity } of activitiesOf(scheme)) {
@@ -256,8 +263,8 @@ function functionsShouldMeetAnnexA(scheme: Scheme, accept: ValidationAcceptor): 
         const needed = rows.get(fn) ?? [];
         if (needed.length === 0) continue;
         const roles = [...new Set(activities.flatMap(performersOf))];
-        const known = knowledgeOf(roles);
-        const missing = needed.filter(row => !known.has(row));
+        const knows = knowledgeOf(roles, facts);
+        const missing = needed.filter(row => !knows(row));
         const [first] = activities;
         const names = activities.map(a => `'${nameOf(a)}'`).join(', ');
         if (missing.length === needed.length) {
