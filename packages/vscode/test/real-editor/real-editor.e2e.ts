@@ -138,32 +138,43 @@ describe('Certa in a real VS Code (code-server)', () => {
     });
 
     it('squiggles a broken clause reference and repairs it with the quick fix', async () => {
-        await token('8.3').dblclick();
-        await page.keyboard.type('8.33');
-        const squiggle = page.locator('.monaco-editor .squiggly-error');
-        await squiggle.first().waitFor({ timeout: 30_000 });
-        await shot('03-diagnostic-squiggle');
-        // The keystrokes in between have diagnostics of their own ('8', then '8.'), which come and go; and a
-        // hover starts when the mouse moves onto the squiggled text: from outside the editor, until the last one shows.
-        const message = page.locator('.monaco-hover-content', { hasText: 'Catalog ISO9001 has no clause 8.33' });
-        await expect.poll(async () => {
-            await page.mouse.move(5, 500);
-            await token('8.33').hover({ timeout: 2_000 }).catch(() => undefined);
-            return message.waitFor({ timeout: 2_000 }).then(() => true, () => false);
-        }, { timeout: 30_000, interval: 250 }).toBe(true);
-        await shot('04-diagnostic-hover');
-        const fix = page.locator('.action-widget .monaco-list-row', { hasText: "Replace with '8.3'" });
-        // VS Code drops a quick-fix menu whose request the cursor or new diagnostics overtook; a user presses again.
-        await expect.poll(async () => {
+        try {
+            await token('8.3').dblclick();
+            await page.keyboard.type('8.33');
+            const squiggle = page.locator('.monaco-editor .squiggly-error');
+            await squiggle.first().waitFor({ timeout: 30_000 });
+            await shot('03-diagnostic-squiggle');
+            // The keystrokes in between have diagnostics of their own ('8', then '8.'), which come and go; and a
+            // hover starts when the mouse moves onto the squiggled text: from outside the editor, until the last one shows.
+            const message = page.locator('.monaco-hover-content', { hasText: 'Catalog ISO9001 has no clause 8.33' });
+            await expect.poll(async () => {
+                await page.mouse.move(5, 500);
+                await token('8.33').hover({ timeout: 2_000 }).catch(() => undefined);
+                return message.waitFor({ timeout: 2_000 }).then(() => true, () => false);
+            }, { timeout: 30_000, interval: 250 }).toBe(true);
+            await shot('04-diagnostic-hover');
+            const fix = page.locator('.action-widget .monaco-list-row', { hasText: "Replace with '8.3'" });
+            // VS Code drops a quick-fix menu whose request the cursor or new diagnostics overtook; a user presses again.
+            await expect.poll(async () => {
+                await page.keyboard.press('Escape');
+                await token('8.33').click({ timeout: 2_000 });
+                await page.keyboard.press('Control+.');
+                return fix.waitFor({ timeout: 5_000 }).then(() => true, () => false);
+            }, { timeout: 30_000, interval: 250 }).toBe(true);
+            await shot('05-quick-fix-menu');
+            await fix.click();
+            await expect.poll(() => squiggle.count(), { timeout: 30_000 }).toBe(0);
+            await token('8.3').waitFor();
+        } finally {
+            // A step that failed leaves the broken number, and the view maybe scrolled: put both back, so that
+            // the later steps test what they say.
             await page.keyboard.press('Escape');
-            await token('8.33').click({ timeout: 2_000 });
-            await page.keyboard.press('Control+.');
-            return fix.waitFor({ timeout: 5_000 }).then(() => true, () => false);
-        }, { timeout: 30_000, interval: 250 }).toBe(true);
-        await shot('05-quick-fix-menu');
-        await fix.click();
-        await expect.poll(() => squiggle.count(), { timeout: 30_000 }).toBe(0);
-        await token('8.3').waitFor();
+            await page.keyboard.press('Control+Home');
+            if (await token('8.33').count() > 0) {
+                await token('8.33').dblclick();
+                await page.keyboard.type('8.3');
+            }
+        }
     });
 
     it('completes clause numbers with their headings as soon as a space follows the catalog name', async () => {
