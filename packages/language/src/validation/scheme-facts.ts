@@ -37,17 +37,24 @@ export function schemeOf(node: AstNode): Scheme | undefined {
     return AstUtils.getContainerOfType(node, isScheme);
 }
 
-/** Every activity of a scheme, in source order, with its phase. */
-export function activitiesOf(scheme: Scheme): PhasedActivity[] {
-    const result: PhasedActivity[] = [];
-    for (const member of scheme.members) {
-        if (isActivity(member)) {
-            result.push({ activity: member, phase: 'initial' });
-        } else if (isSurveillance(member)) {
-            member.activities.forEach(activity => result.push({ activity, phase: 'surveillance' }));
-        } else if (isRecertification(member)) {
-            member.activities.forEach(activity => result.push({ activity, phase: 'recertification' }));
+/** Per scheme node: its activities, read from the tree alone (a re-parse makes a new node). */
+const activityLists = new WeakMap<Scheme, readonly PhasedActivity[]>();
+
+/** Every activity of a scheme, in source order, with its phase; read once per scheme, as some thirty rules ask. */
+export function activitiesOf(scheme: Scheme): readonly PhasedActivity[] {
+    let result = activityLists.get(scheme);
+    if (!result) {
+        const list: PhasedActivity[] = [];
+        for (const member of scheme.members ?? []) {
+            if (isActivity(member)) {
+                list.push({ activity: member, phase: 'initial' });
+            } else if (isSurveillance(member)) {
+                (member.activities ?? []).forEach(activity => list.push({ activity, phase: 'surveillance' }));
+            } else if (isRecertification(member)) {
+                (member.activities ?? []).forEach(activity => list.push({ activity, phase: 'recertification' }));
+            }
         }
+        activityLists.set(scheme, result = Object.freeze(list));
     }
     return result;
 }
