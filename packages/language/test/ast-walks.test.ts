@@ -1,5 +1,5 @@
 import * as fs from 'node:fs';
-import type { AstNode, LangiumDocument, ReferenceInfo } from 'langium';
+import type { AstNode, LangiumDocument, ReferenceDescription, ReferenceInfo } from 'langium';
 import { AstUtils, DefaultReferenceDescriptionProvider, isOperationCancelled } from 'langium';
 import { CancellationTokenSource } from 'vscode-languageserver';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -60,9 +60,13 @@ describe('the walks built on it', () => {
         const langium = new DefaultReferenceDescriptionProvider(services);
         const certa = services.workspace.ReferenceDescriptionProvider;
         let count = 0;
+        // Every field a reader reads (the segment is a getter of ours).
+        const fields = (d: ReferenceDescription) => ({
+            sourceUri: d.sourceUri, sourcePath: d.sourcePath, targetUri: d.targetUri, targetPath: d.targetPath, segment: d.segment, local: d.local
+        });
         for (const document of documents) {
             const ours = await certa.createDescriptions(document);
-            expect(ours).toEqual(await langium.createDescriptions(document));
+            expect(ours.map(fields)).toEqual((await langium.createDescriptions(document)).map(fields));
             count += ours.length;
         }
         expect(count).toBeGreaterThan(500);

@@ -1,4 +1,4 @@
-import type { AstNode, AstNodeDescription, AstNodeLocator, LangiumCoreServices, LangiumDocument, ReferenceDescription, ReferenceInfo } from 'langium';
+import type { AstNode, AstNodeDescription, AstNodeLocator, CstNode, DocumentSegment, LangiumCoreServices, LangiumDocument, ReferenceDescription, ReferenceInfo, URI } from 'langium';
 import { Cancellation, DefaultReferenceDescriptionProvider, interruptAndCheck, isMultiReference, isReference, CstUtils } from 'langium';
 import { walkedTree } from '../helpers/ast-walk.js';
 
@@ -7,6 +7,7 @@ import { walkedTree } from '../helpers/ast-walk.js';
  * walkedTree). Langium works out each reference's document and the path of its node from the root,
  * again for every reference; here the document is the one described and each node's path is built
  * once from its container's, as most references share their containers and those their ancestors.
+ * The segment of the reference's text is made when it is read (see LazySegmentDescription).
  */
 export class CertaReferenceDescriptionProvider extends DefaultReferenceDescriptionProvider {
     private readonly locator: AstNodeLocator;
@@ -37,9 +38,8 @@ export class CertaReferenceDescriptionProvider extends DefaultReferenceDescripti
         const sourceUri = document.uri;
         const source = sourceUri.toString();
         const sourcePath = this.pathOf(info.container, paths);
-        const segment = CstUtils.toDocumentSegment(reference.$refNode);
         for (const item of items) {
-            into.push({ sourceUri, sourcePath, targetUri: item.documentUri, targetPath: item.path, segment, local: item.documentUri.toString() === source });
+            into.push(new LazySegmentDescription(sourceUri, sourcePath, item.documentUri, item.path, reference.$refNode, item.documentUri.toString() === source));
         }
     }
 
@@ -58,5 +58,22 @@ export class CertaReferenceDescriptionProvider extends DefaultReferenceDescripti
             paths.set(node, path);
         }
         return path;
+    }
+}
+
+/**
+ * A reference description whose segment (four objects for each of the workspace's references, kept
+ * as long as the index) is made the first time it is read: only find-references, rename and hover read it.
+ */
+class LazySegmentDescription implements ReferenceDescription {
+    readonly #refNode: CstNode;
+    #segment?: DocumentSegment;
+
+    constructor(readonly sourceUri: URI, readonly sourcePath: string, readonly targetUri: URI, readonly targetPath: string, refNode: CstNode, readonly local: boolean) {
+        this.#refNode = refNode;
+    }
+
+    get segment(): DocumentSegment {
+        return this.#segment ??= CstUtils.toDocumentSegment(this.#refNode);
     }
 }
