@@ -28,6 +28,7 @@ import { CertaDocumentBuilder } from './workspace/certa-document-builder.js';
 import { CertaDocumentFactory } from './workspace/certa-document-factory.js';
 import { CertaIndexManager } from './workspace/certa-index-manager.js';
 import { CertaLangiumDocuments } from './workspace/certa-langium-documents.js';
+import { CertaAstNodeDescriptionProvider } from './workspace/certa-node-descriptions.js';
 import { CertaReferenceDescriptionProvider } from './workspace/certa-reference-descriptions.js';
 import { CertaWorkspaceManager } from './workspace/certa-workspace-manager.js';
 import { WorkspaceFacts } from './workspace/workspace-facts.js';
@@ -80,6 +81,7 @@ export function createCertaModule(options: CertaModuleOptions = {}): Module<Cert
             ScopeComputation: services => new CertaScopeComputation(services)
         },
         workspace: {
+            AstNodeDescriptionProvider: services => new CertaAstNodeDescriptionProvider(services),
             ReferenceDescriptionProvider: services => new CertaReferenceDescriptionProvider(services)
         },
         validation: {
