@@ -17,6 +17,7 @@ import { CertaSemanticTokenProvider } from './lsp/certa-semantic-token-provider.
 import { createCertaParser } from './parser/certa-parser.js';
 import { CertaParserErrorMessageProvider } from './parser/certa-parser-error-messages.js';
 import { LazyCompletionParser } from './parser/lazy-completion-parser.js';
+import { CertaValueConverter } from './parser/certa-value-converter.js';
 import { CertaTokenBuilder } from './parser/certa-token-builder.js';
 import { CertaScopeComputation } from './scoping/certa-scope-computation.js';
 import { CertaLinker } from './scoping/certa-linker.js';
@@ -73,6 +74,7 @@ export function createCertaModule(options: CertaModuleOptions = {}): Module<Cert
             LangiumParser: services => createCertaParser(services),
             CompletionParser: services => new LazyCompletionParser(services),
             TokenBuilder: () => new CertaTokenBuilder(),
+            ValueConverter: () => new CertaValueConverter(),
             ParserErrorMessageProvider: () => new CertaParserErrorMessageProvider()
         },
         references: {
