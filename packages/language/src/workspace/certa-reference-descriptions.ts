@@ -1,4 +1,4 @@
-import type { AstNode, AstNodeDescription, AstNodeLocator, CstNode, DocumentSegment, LangiumCoreServices, LangiumDocument, ReferenceDescription, ReferenceInfo, URI } from 'langium';
+import type { AstNode, AstNodeDescription, CstNode, DocumentSegment, LangiumDocument, ReferenceDescription, ReferenceInfo, URI } from 'langium';
 import { Cancellation, DefaultReferenceDescriptionProvider, interruptAndCheck, isMultiReference, isReference, CstUtils } from 'langium';
 import { walkedTree } from '../helpers/ast-walk.js';
 
@@ -10,19 +10,12 @@ import { walkedTree } from '../helpers/ast-walk.js';
  * The segment of the reference's text is made when it is read (see LazySegmentDescription).
  */
 export class CertaReferenceDescriptionProvider extends DefaultReferenceDescriptionProvider {
-    private readonly locator: AstNodeLocator;
-
-    constructor(services: LangiumCoreServices) {
-        super(services);
-        this.locator = services.workspace.AstNodeLocator;
-    }
-
     override async createDescriptions(document: LangiumDocument, cancelToken = Cancellation.CancellationToken.None): Promise<ReferenceDescription[]> {
         await interruptAndCheck(cancelToken);
         const descriptions: ReferenceDescription[] = [];
         const paths = new Map<AstNode, string>();
         for (const info of walkedTree(document.parseResult.value).references) {
-            if (!info.reference.error) this.describe(info, document, paths, descriptions);
+            this.describe(info, document, paths, descriptions);
         }
         return descriptions;
     }
@@ -50,7 +43,7 @@ export class CertaReferenceDescriptionProvider extends DefaultReferenceDescripti
             const container = node.$container;
             if (!container) path = '';
             // No property: the locator reports that (it throws), as it would for Langium.
-            else if (!node.$containerProperty) path = this.locator.getAstNodePath(node);
+            else if (!node.$containerProperty) path = this.nodeLocator.getAstNodePath(node);
             else {
                 const segment = node.$containerIndex === undefined ? node.$containerProperty : `${node.$containerProperty}@${node.$containerIndex}`;
                 path = `${this.pathOf(container, paths)}/${segment}`;
