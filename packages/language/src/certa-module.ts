@@ -31,6 +31,7 @@ import { CertaIndexManager } from './workspace/certa-index-manager.js';
 import { CertaLangiumDocuments } from './workspace/certa-langium-documents.js';
 import { CertaAstNodeDescriptionProvider } from './workspace/certa-node-descriptions.js';
 import { CertaReferenceDescriptionProvider } from './workspace/certa-reference-descriptions.js';
+import { CertaServiceRegistry } from './workspace/certa-service-registry.js';
 import { CertaWorkspaceManager } from './workspace/certa-workspace-manager.js';
 import { WorkspaceFacts } from './workspace/workspace-facts.js';
 
@@ -104,6 +105,7 @@ export function createCertaModule(options: CertaModuleOptions = {}): Module<Cert
 }
 
 export const CertaSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
+    ServiceRegistry: services => new CertaServiceRegistry(services),
     workspace: {
         IndexManager: services => new CertaIndexManager(services),
         LangiumDocuments: services => new CertaLangiumDocuments(services),

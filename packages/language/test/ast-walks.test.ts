@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import type { AstNode, LangiumDocument, ReferenceDescription, ReferenceInfo } from 'langium';
-import { AstUtils, DefaultReferenceDescriptionProvider, isOperationCancelled } from 'langium';
+import { AstUtils, DefaultReferenceDescriptionProvider, DefaultScopeProvider, isOperationCancelled } from 'langium';
 import { CancellationTokenSource } from 'vscode-languageserver';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { CertaServices } from '../src/certa-module.js';
@@ -51,6 +51,29 @@ describe('walkedTree', () => {
             referenceCount += references.length;
         }
         expect(referenceCount).toBeGreaterThan(1000);
+    });
+});
+
+describe('scopes', () => {
+    it('give every reference of the examples and cases what Langium\'s scope with the local symbols in front gives', async () => {
+        const documents = await validateSources(services, ...exampleTexts, ...caseTexts);
+        const provider = services.references.ScopeProvider;
+        const reflection = services.shared.AstReflection;
+        const names = (scope: ReturnType<typeof provider.getScope>) => scope.getAllElements().map(d => `${d.name} ${d.documentUri.toString()} ${d.path}`).toArray();
+        let compared = 0;
+        for (const document of documents) {
+            for (const info of walkedTree(document.parseResult.value).references) {
+                // Clause numbers, scheme types, activities and bank questions have scopes of their own.
+                if (['Clause', 'SchemeType', 'Activity'].includes(reflection.getReferenceType(info))) continue;
+                const ours = provider.getScope(info);
+                const langiums = DefaultScopeProvider.prototype.getScope.call(provider, info);
+                const text = info.reference.$refText;
+                expect(ours.getElement(text)?.path, text).toBe(langiums.getElement(text)?.path);
+                expect(names(ours)).toEqual(names(langiums));
+                compared++;
+            }
+        }
+        expect(compared).toBeGreaterThan(500);
     });
 });
 

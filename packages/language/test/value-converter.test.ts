@@ -1,8 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ValueConverter } from 'langium';
+import { CstUtils, DefaultValueConverter, GrammarAST, URI, ValueConverter } from 'langium';
 import { describe, expect, it } from 'vitest';
-import { stringValue } from '../src/parser/certa-value-converter.js';
+import { CertaValueConverter, stringValue } from '../src/parser/certa-value-converter.js';
 import { certaFiles, createTestServices, examplesFolder } from './test-services.js';
 
 describe('string literal values', () => {
@@ -24,5 +24,25 @@ describe('string literal values', () => {
         for (const literal of ['""', '"plain"', '"a \\"quoted\\" word"', '"back\\\\slash"', '"\\n\\t\\r\\b\\f\\v\\0"', '"\\x\\é\\""', '"\\\\\\"', '"', '', 'ab']) {
             expect(stringValue(literal), literal).toBe(ValueConverter.convertString(literal));
         }
+    });
+});
+
+describe('the value converter', () => {
+    it('gives the value of every rule call and cross-reference of the examples as Langium does', async () => {
+        const services = await createTestServices();
+        const ours = new CertaValueConverter();
+        const langiums = new DefaultValueConverter();
+        const converted = new Set<string>();
+        for (const file of certaFiles(examplesFolder)) {
+            const document = services.shared.workspace.LangiumDocumentFactory.fromString(fs.readFileSync(file, 'utf8'), URI.file(file));
+            for (const node of CstUtils.streamCst(document.parseResult.value.$cstNode!)) {
+                const source = node.grammarSource;
+                if (!GrammarAST.isRuleCall(source) && !GrammarAST.isCrossReference(source)) continue;
+                expect(ours.convert(node.text, node), `${file}: ${node.text}`).toEqual(langiums.convert(node.text, node));
+                if (GrammarAST.isRuleCall(source)) converted.add(source.rule.$refText);
+            }
+        }
+        // Terminals and data type rules alike, so that a rule whose value is not its text is among them.
+        expect([...converted]).toEqual(expect.arrayContaining(['STRING', 'ID', 'INT', 'Name', 'Decimal', 'ClauseNumber']));
     });
 });

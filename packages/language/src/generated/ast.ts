@@ -619,6 +619,7 @@ export interface Check extends langium.AstNode {
     readonly $type: 'Check';
     evidence?: string;
     grading?: Grading;
+    limited: boolean;
     lower?: SignedDecimal;
     name: Name;
     question: string;
@@ -631,6 +632,7 @@ export const Check = {
     $type: 'Check',
     evidence: 'evidence',
     grading: 'grading',
+    limited: 'limited',
     lower: 'lower',
     name: 'name',
     question: 'question',
@@ -1162,6 +1164,12 @@ export function isKeyDateKind(item: unknown): item is KeyDateKind {
     return item === 'applied' || item === 'expires';
 }
 
+export type KeywordName = 'criteria' | 'sample' | ActivityKind | AttestationKind | GradeLevel | Grading | MarkShape | Method | OperationKeyword | SampleSource | WordKeyword;
+
+export function isKeywordName(item: unknown): item is KeywordName {
+    return isActivityKind(item) || isMethod(item) || isSampleSource(item) || isAttestationKind(item) || isGrading(item) || isMarkShape(item) || isGradeLevel(item) || isOperationKeyword(item) || isWordKeyword(item) || item === 'sample' || item === 'criteria';
+}
+
 export interface Lifecycle extends langium.AstNode {
     readonly $container: Scheme;
     readonly $type: 'Lifecycle';
@@ -1230,10 +1238,10 @@ export function isMethod(item: unknown): item is Method {
     return item === 'testing' || item === 'inspection' || item === 'designAppraisal' || item === 'serviceAssessment' || item === 'productionAssessment' || item === 'audit';
 }
 
-export type Name = 'criteria' | 'sample' | ActivityKind | AttestationKind | GradeLevel | Grading | MarkShape | Method | OperationKeyword | SampleSource | WordKeyword | string;
+export type Name = KeywordName | string;
 
 export function isName(item: unknown): item is Name {
-    return isActivityKind(item) || isMethod(item) || isSampleSource(item) || isAttestationKind(item) || isGrading(item) || isMarkShape(item) || isGradeLevel(item) || isOperationKeyword(item) || isWordKeyword(item) || item === 'sample' || item === 'criteria' || (typeof item === 'string' && (/[_a-zA-Z][\w]*/.test(item)));
+    return isKeywordName(item) || (typeof item === 'string' && (/[_a-zA-Z][\w]*/.test(item)));
 }
 
 export interface OperatedUnderDecl extends langium.AstNode {
@@ -2342,6 +2350,11 @@ export class CertaAstReflection extends langium.AbstractAstReflection {
                 },
                 grading: {
                     name: Check.grading,
+                    optional: true
+                },
+                limited: {
+                    name: Check.limited,
+                    defaultValue: false,
                     optional: true
                 },
                 lower: {

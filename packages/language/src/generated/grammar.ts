@@ -104,14 +104,14 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@82"
+              "$ref": "#/rules@83"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@89"
+              "$ref": "#/rules@90"
             },
             "arguments": []
           }
@@ -138,7 +138,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@119"
+                "$ref": "#/rules@120"
               },
               "arguments": []
             }
@@ -150,7 +150,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@120"
+                "$ref": "#/rules@121"
               },
               "arguments": []
             }
@@ -169,7 +169,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@120"
+                    "$ref": "#/rules@121"
                   },
                   "arguments": []
                 }
@@ -198,7 +198,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@120"
+                        "$ref": "#/rules@121"
                       },
                       "arguments": []
                     }
@@ -240,7 +240,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@120"
+                        "$ref": "#/rules@121"
                       },
                       "arguments": []
                     }
@@ -334,7 +334,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@120"
+                "$ref": "#/rules@121"
               },
               "arguments": []
             },
@@ -357,7 +357,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@120"
+                        "$ref": "#/rules@121"
                       },
                       "arguments": []
                     }
@@ -494,7 +494,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@120"
+                        "$ref": "#/rules@121"
                       },
                       "arguments": []
                     }
@@ -675,7 +675,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@120"
+                "$ref": "#/rules@121"
               },
               "arguments": []
             }
@@ -962,7 +962,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@120"
+                        "$ref": "#/rules@121"
                       },
                       "arguments": []
                     }
@@ -1075,14 +1075,14 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@118"
+              "$ref": "#/rules@119"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@116"
+              "$ref": "#/rules@117"
             },
             "arguments": []
           }
@@ -1110,7 +1110,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@119"
+                  "$ref": "#/rules@120"
                 },
                 "arguments": []
               },
@@ -1190,14 +1190,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@118"
-            },
-            "arguments": []
-          },
-          {
-            "$type": "RuleCall",
-            "rule": {
-              "$ref": "#/rules@115"
+              "$ref": "#/rules@119"
             },
             "arguments": []
           },
@@ -1218,7 +1211,14 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@119"
+              "$ref": "#/rules@118"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@120"
             },
             "arguments": []
           }
@@ -1245,7 +1245,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@119"
+                "$ref": "#/rules@120"
               },
               "arguments": []
             }
@@ -1257,7 +1257,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@120"
+                "$ref": "#/rules@121"
               },
               "arguments": []
             }
@@ -1458,7 +1458,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@120"
+                "$ref": "#/rules@121"
               },
               "arguments": []
             }
@@ -1486,7 +1486,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@120"
+                "$ref": "#/rules@121"
               },
               "arguments": []
             }
@@ -1514,7 +1514,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@120"
+                "$ref": "#/rules@121"
               },
               "arguments": []
             }
@@ -1636,7 +1636,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@119"
+                  "$ref": "#/rules@120"
                 },
                 "arguments": []
               },
@@ -1711,7 +1711,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@119"
+                  "$ref": "#/rules@120"
                 },
                 "arguments": []
               },
@@ -1738,7 +1738,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                   "terminal": {
                     "$type": "RuleCall",
                     "rule": {
-                      "$ref": "#/rules@119"
+                      "$ref": "#/rules@120"
                     },
                     "arguments": []
                   },
@@ -1777,7 +1777,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@119"
+                  "$ref": "#/rules@120"
                 },
                 "arguments": []
               },
@@ -1813,7 +1813,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@119"
+                  "$ref": "#/rules@120"
                 },
                 "arguments": []
               },
@@ -1869,7 +1869,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@119"
+                  "$ref": "#/rules@120"
                 },
                 "arguments": []
               },
@@ -1974,7 +1974,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@118"
+                "$ref": "#/rules@119"
               },
               "arguments": []
             }
@@ -2584,7 +2584,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@120"
+                "$ref": "#/rules@121"
               },
               "arguments": []
             }
@@ -2612,7 +2612,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@120"
+                "$ref": "#/rules@121"
               },
               "arguments": []
             }
@@ -2652,7 +2652,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@120"
+                "$ref": "#/rules@121"
               },
               "arguments": []
             }
@@ -2717,7 +2717,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@120"
+                        "$ref": "#/rules@121"
                       },
                       "arguments": []
                     }
@@ -2759,7 +2759,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@120"
+                        "$ref": "#/rules@121"
                       },
                       "arguments": []
                     }
@@ -2770,8 +2770,13 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                 "$type": "Group",
                 "elements": [
                   {
-                    "$type": "Keyword",
-                    "value": "limits"
+                    "$type": "Assignment",
+                    "feature": "limited",
+                    "operator": "?=",
+                    "terminal": {
+                      "$type": "Keyword",
+                      "value": "limits"
+                    }
                   },
                   {
                     "$type": "Assignment",
@@ -2780,7 +2785,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@88"
+                        "$ref": "#/rules@89"
                       },
                       "arguments": []
                     },
@@ -2797,7 +2802,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@88"
+                        "$ref": "#/rules@89"
                       },
                       "arguments": []
                     },
@@ -2868,7 +2873,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@120"
+                "$ref": "#/rules@121"
               },
               "arguments": []
             }
@@ -2919,7 +2924,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@120"
+                            "$ref": "#/rules@121"
                           },
                           "arguments": []
                         }
@@ -3237,7 +3242,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@120"
+                    "$ref": "#/rules@121"
                   },
                   "arguments": []
                 }
@@ -3268,7 +3273,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@120"
+                "$ref": "#/rules@121"
               },
               "arguments": []
             }
@@ -3309,7 +3314,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@120"
+                    "$ref": "#/rules@121"
                   },
                   "arguments": []
                 }
@@ -3340,7 +3345,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@120"
+                "$ref": "#/rules@121"
               },
               "arguments": []
             }
@@ -3362,7 +3367,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@118"
+                        "$ref": "#/rules@119"
                       },
                       "arguments": []
                     }
@@ -3404,7 +3409,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@120"
+                        "$ref": "#/rules@121"
                       },
                       "arguments": []
                     }
@@ -3677,7 +3682,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@120"
+                        "$ref": "#/rules@121"
                       },
                       "arguments": []
                     }
@@ -3745,7 +3750,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@120"
+                        "$ref": "#/rules@121"
                       },
                       "arguments": []
                     }
@@ -3764,7 +3769,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@120"
+                            "$ref": "#/rules@121"
                           },
                           "arguments": []
                         }
@@ -3809,7 +3814,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@120"
+                        "$ref": "#/rules@121"
                       },
                       "arguments": []
                     }
@@ -3849,7 +3854,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@120"
+                    "$ref": "#/rules@121"
                   },
                   "arguments": []
                 }
@@ -3868,7 +3873,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@120"
+                        "$ref": "#/rules@121"
                       },
                       "arguments": []
                     }
@@ -3909,7 +3914,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@120"
+                    "$ref": "#/rules@121"
                   },
                   "arguments": []
                 }
@@ -3928,7 +3933,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@120"
+                        "$ref": "#/rules@121"
                       },
                       "arguments": []
                     }
@@ -3962,7 +3967,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@120"
+                "$ref": "#/rules@121"
               },
               "arguments": []
             }
@@ -3990,7 +3995,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@120"
+                "$ref": "#/rules@121"
               },
               "arguments": []
             }
@@ -4078,7 +4083,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@119"
+                "$ref": "#/rules@120"
               },
               "arguments": []
             }
@@ -4090,7 +4095,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@120"
+                "$ref": "#/rules@121"
               },
               "arguments": []
             }
@@ -4285,7 +4290,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@120"
+                "$ref": "#/rules@121"
               },
               "arguments": []
             },
@@ -4449,7 +4454,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@120"
+                        "$ref": "#/rules@121"
                       },
                       "arguments": []
                     }
@@ -4698,7 +4703,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@119"
+                  "$ref": "#/rules@120"
                 },
                 "arguments": []
               },
@@ -4770,7 +4775,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@120"
+                "$ref": "#/rules@121"
               },
               "arguments": []
             }
@@ -4792,7 +4797,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@120"
+                        "$ref": "#/rules@121"
                       },
                       "arguments": []
                     }
@@ -4880,7 +4885,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@120"
+                "$ref": "#/rules@121"
               },
               "arguments": []
             }
@@ -4899,7 +4904,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@120"
+                    "$ref": "#/rules@121"
                   },
                   "arguments": []
                 }
@@ -4968,7 +4973,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@120"
+                "$ref": "#/rules@121"
               },
               "arguments": []
             }
@@ -4987,7 +4992,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@120"
+                    "$ref": "#/rules@121"
                   },
                   "arguments": []
                 }
@@ -5108,7 +5113,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@120"
+                "$ref": "#/rules@121"
               },
               "arguments": []
             }
@@ -5194,7 +5199,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@120"
+                        "$ref": "#/rules@121"
                       },
                       "arguments": []
                     }
@@ -5215,7 +5220,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@120"
+                        "$ref": "#/rules@121"
                       },
                       "arguments": []
                     }
@@ -5260,7 +5265,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@120"
+                "$ref": "#/rules@121"
               },
               "arguments": []
             }
@@ -5348,7 +5353,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@120"
+                            "$ref": "#/rules@121"
                           },
                           "arguments": []
                         }
@@ -5400,7 +5405,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@120"
+                "$ref": "#/rules@121"
               },
               "arguments": []
             }
@@ -5508,7 +5513,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@120"
+                        "$ref": "#/rules@121"
                       },
                       "arguments": []
                     }
@@ -5541,7 +5546,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@119"
+                "$ref": "#/rules@120"
               },
               "arguments": []
             }
@@ -5553,7 +5558,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@120"
+                "$ref": "#/rules@121"
               },
               "arguments": []
             }
@@ -5784,12 +5789,12 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "CrossReference",
               "type": {
-                "$ref": "#/rules@89"
+                "$ref": "#/rules@90"
               },
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@119"
+                  "$ref": "#/rules@120"
                 },
                 "arguments": []
               },
@@ -5804,7 +5809,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@110"
+                "$ref": "#/rules@111"
               },
               "arguments": []
             }
@@ -5823,7 +5828,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@114"
+                    "$ref": "#/rules@115"
                   },
                   "arguments": []
                 }
@@ -5845,7 +5850,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@120"
+                    "$ref": "#/rules@121"
                   },
                   "arguments": []
                 }
@@ -5899,7 +5904,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@114"
+                    "$ref": "#/rules@115"
                   },
                   "arguments": []
                 }
@@ -5921,7 +5926,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@114"
+                    "$ref": "#/rules@115"
                   },
                   "arguments": []
                 }
@@ -5943,7 +5948,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@114"
+                    "$ref": "#/rules@115"
                   },
                   "arguments": []
                 }
@@ -5970,7 +5975,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@120"
+                "$ref": "#/rules@121"
               },
               "arguments": []
             }
@@ -6083,7 +6088,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@114"
+                    "$ref": "#/rules@115"
                   },
                   "arguments": []
                 }
@@ -6105,7 +6110,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@114"
+                    "$ref": "#/rules@115"
                   },
                   "arguments": []
                 }
@@ -6127,7 +6132,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@114"
+                    "$ref": "#/rules@115"
                   },
                   "arguments": []
                 }
@@ -6151,10 +6156,30 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@119"
+              "$ref": "#/rules@120"
             },
             "arguments": []
           },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@80"
+            },
+            "arguments": []
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "KeywordName",
+      "dataType": "string",
+      "definition": {
+        "$type": "Alternatives",
+        "elements": [
           {
             "$type": "RuleCall",
             "rule": {
@@ -6215,14 +6240,14 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@81"
+              "$ref": "#/rules@82"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@80"
+              "$ref": "#/rules@81"
             },
             "arguments": []
           }
@@ -6701,7 +6726,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@119"
+                "$ref": "#/rules@120"
               },
               "arguments": []
             }
@@ -6713,7 +6738,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@120"
+                "$ref": "#/rules@121"
               },
               "arguments": []
             }
@@ -6744,7 +6769,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@119"
+                          "$ref": "#/rules@120"
                         },
                         "arguments": []
                       },
@@ -6771,7 +6796,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@119"
+                              "$ref": "#/rules@120"
                             },
                             "arguments": []
                           },
@@ -6798,7 +6823,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@120"
+                        "$ref": "#/rules@121"
                       },
                       "arguments": []
                     }
@@ -6817,7 +6842,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@120"
+                            "$ref": "#/rules@121"
                           },
                           "arguments": []
                         }
@@ -6841,7 +6866,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@119"
+                        "$ref": "#/rules@120"
                       },
                       "arguments": []
                     }
@@ -6860,7 +6885,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@119"
+                            "$ref": "#/rules@120"
                           },
                           "arguments": []
                         }
@@ -6884,7 +6909,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@83"
+                        "$ref": "#/rules@84"
                       },
                       "arguments": []
                     }
@@ -6905,7 +6930,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@87"
+                        "$ref": "#/rules@88"
                       },
                       "arguments": []
                     }
@@ -6924,7 +6949,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@87"
+                            "$ref": "#/rules@88"
                           },
                           "arguments": []
                         }
@@ -6948,7 +6973,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@120"
+                        "$ref": "#/rules@121"
                       },
                       "arguments": []
                     }
@@ -6969,7 +6994,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@84"
+                        "$ref": "#/rules@85"
                       },
                       "arguments": []
                     }
@@ -6990,7 +7015,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@120"
+                        "$ref": "#/rules@121"
                       },
                       "arguments": []
                     }
@@ -7011,7 +7036,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@118"
+                        "$ref": "#/rules@119"
                       },
                       "arguments": []
                     }
@@ -7032,7 +7057,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@118"
+                        "$ref": "#/rules@119"
                       },
                       "arguments": []
                     }
@@ -7053,7 +7078,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@85"
+                        "$ref": "#/rules@86"
                       },
                       "arguments": []
                     }
@@ -7074,7 +7099,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@85"
+                        "$ref": "#/rules@86"
                       },
                       "arguments": []
                     }
@@ -7088,7 +7113,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@86"
+                    "$ref": "#/rules@87"
                   },
                   "arguments": []
                 }
@@ -7165,7 +7190,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@118"
+                "$ref": "#/rules@119"
               },
               "arguments": []
             }
@@ -7181,7 +7206,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@118"
+                "$ref": "#/rules@119"
               },
               "arguments": []
             }
@@ -7209,7 +7234,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@118"
+                "$ref": "#/rules@119"
               },
               "arguments": []
             }
@@ -7228,7 +7253,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@118"
+                    "$ref": "#/rules@119"
                   },
                   "arguments": []
                 }
@@ -7253,7 +7278,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@87"
+                        "$ref": "#/rules@88"
                       },
                       "arguments": []
                     }
@@ -7272,7 +7297,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@87"
+                            "$ref": "#/rules@88"
                           },
                           "arguments": []
                         }
@@ -7310,14 +7335,14 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@118"
+              "$ref": "#/rules@119"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@115"
+              "$ref": "#/rules@116"
             },
             "arguments": []
           }
@@ -7342,7 +7367,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@87"
+              "$ref": "#/rules@88"
             },
             "arguments": []
           }
@@ -7369,7 +7394,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@119"
+                "$ref": "#/rules@120"
               },
               "arguments": []
             }
@@ -7381,7 +7406,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@120"
+                "$ref": "#/rules@121"
               },
               "arguments": []
             }
@@ -7397,7 +7422,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@90"
+                "$ref": "#/rules@91"
               },
               "arguments": []
             },
@@ -7419,13 +7444,6 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
       "definition": {
         "$type": "Alternatives",
         "elements": [
-          {
-            "$type": "RuleCall",
-            "rule": {
-              "$ref": "#/rules@91"
-            },
-            "arguments": []
-          },
           {
             "$type": "RuleCall",
             "rule": {
@@ -7457,14 +7475,14 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@98"
+              "$ref": "#/rules@96"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@100"
+              "$ref": "#/rules@99"
             },
             "arguments": []
           },
@@ -7492,21 +7510,28 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@105"
+              "$ref": "#/rules@104"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@107"
+              "$ref": "#/rules@106"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@109"
+              "$ref": "#/rules@108"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@110"
             },
             "arguments": []
           }
@@ -7538,7 +7563,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@119"
+                  "$ref": "#/rules@120"
                 },
                 "arguments": []
               },
@@ -7574,7 +7599,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@119"
+                  "$ref": "#/rules@120"
                 },
                 "arguments": []
               },
@@ -7596,12 +7621,12 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                 "terminal": {
                   "$type": "CrossReference",
                   "type": {
-                    "$ref": "#/rules@82"
+                    "$ref": "#/rules@83"
                   },
                   "terminal": {
                     "$type": "RuleCall",
                     "rule": {
-                      "$ref": "#/rules@119"
+                      "$ref": "#/rules@120"
                     },
                     "arguments": []
                   },
@@ -7626,7 +7651,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@119"
+                    "$ref": "#/rules@120"
                   },
                   "arguments": []
                 }
@@ -7657,7 +7682,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@120"
+                "$ref": "#/rules@121"
               },
               "arguments": []
             }
@@ -7729,7 +7754,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@119"
+                "$ref": "#/rules@120"
               },
               "arguments": []
             }
@@ -7741,7 +7766,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@120"
+                "$ref": "#/rules@121"
               },
               "arguments": []
             }
@@ -7770,7 +7795,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@118"
+                            "$ref": "#/rules@119"
                           },
                           "arguments": []
                         }
@@ -7791,7 +7816,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@118"
+                            "$ref": "#/rules@119"
                           },
                           "arguments": []
                         }
@@ -7812,7 +7837,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@120"
+                            "$ref": "#/rules@121"
                           },
                           "arguments": []
                         }
@@ -7831,7 +7856,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                             "terminal": {
                               "$type": "RuleCall",
                               "rule": {
-                                "$ref": "#/rules@120"
+                                "$ref": "#/rules@121"
                               },
                               "arguments": []
                             }
@@ -7873,7 +7898,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@114"
+                            "$ref": "#/rules@115"
                           },
                           "arguments": []
                         }
@@ -7894,7 +7919,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@118"
+                            "$ref": "#/rules@119"
                           },
                           "arguments": []
                         }
@@ -7913,7 +7938,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                             "terminal": {
                               "$type": "RuleCall",
                               "rule": {
-                                "$ref": "#/rules@120"
+                                "$ref": "#/rules@121"
                               },
                               "arguments": []
                             }
@@ -7956,7 +7981,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@96"
+                "$ref": "#/rules@97"
               },
               "arguments": []
             }
@@ -7968,7 +7993,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@97"
+                "$ref": "#/rules@98"
               },
               "arguments": []
             }
@@ -7987,7 +8012,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@120"
+                    "$ref": "#/rules@121"
                   },
                   "arguments": []
                 }
@@ -8049,7 +8074,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@118"
+              "$ref": "#/rules@119"
             },
             "arguments": []
           }
@@ -8072,7 +8097,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@99"
+                "$ref": "#/rules@100"
               },
               "arguments": []
             }
@@ -8084,7 +8109,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@118"
+                "$ref": "#/rules@119"
               },
               "arguments": []
             }
@@ -8103,7 +8128,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@120"
+                    "$ref": "#/rules@121"
                   },
                   "arguments": []
                 }
@@ -8155,7 +8180,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@118"
+                "$ref": "#/rules@119"
               },
               "arguments": []
             }
@@ -8171,7 +8196,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@118"
+                "$ref": "#/rules@119"
               },
               "arguments": []
             }
@@ -8190,7 +8215,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@120"
+                    "$ref": "#/rules@121"
                   },
                   "arguments": []
                 }
@@ -8221,7 +8246,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@118"
+                "$ref": "#/rules@119"
               },
               "arguments": []
             }
@@ -8240,7 +8265,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@120"
+                    "$ref": "#/rules@121"
                   },
                   "arguments": []
                 }
@@ -8278,7 +8303,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@120"
+                    "$ref": "#/rules@121"
                   },
                   "arguments": []
                 }
@@ -8305,7 +8330,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@104"
+                "$ref": "#/rules@105"
               },
               "arguments": []
             }
@@ -8317,7 +8342,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@114"
+                "$ref": "#/rules@115"
               },
               "arguments": []
             }
@@ -8366,7 +8391,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@114"
+                "$ref": "#/rules@115"
               },
               "arguments": []
             }
@@ -8390,7 +8415,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                   "terminal": {
                     "$type": "RuleCall",
                     "rule": {
-                      "$ref": "#/rules@119"
+                      "$ref": "#/rules@120"
                     },
                     "arguments": []
                   },
@@ -8473,7 +8498,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@106"
+                "$ref": "#/rules@107"
               },
               "arguments": []
             }
@@ -8485,7 +8510,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@114"
+                "$ref": "#/rules@115"
               },
               "arguments": []
             }
@@ -8504,7 +8529,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@114"
+                    "$ref": "#/rules@115"
                   },
                   "arguments": []
                 }
@@ -8579,7 +8604,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@87"
+                            "$ref": "#/rules@88"
                           },
                           "arguments": []
                         }
@@ -8600,7 +8625,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@87"
+                            "$ref": "#/rules@88"
                           },
                           "arguments": []
                         }
@@ -8625,7 +8650,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@120"
+                            "$ref": "#/rules@121"
                           },
                           "arguments": []
                         }
@@ -8646,12 +8671,12 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                         "terminal": {
                           "$type": "CrossReference",
                           "type": {
-                            "$ref": "#/rules@94"
+                            "$ref": "#/rules@95"
                           },
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@119"
+                              "$ref": "#/rules@120"
                             },
                             "arguments": []
                           },
@@ -8673,12 +8698,12 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                             "terminal": {
                               "$type": "CrossReference",
                               "type": {
-                                "$ref": "#/rules@94"
+                                "$ref": "#/rules@95"
                               },
                               "terminal": {
                                 "$type": "RuleCall",
                                 "rule": {
-                                  "$ref": "#/rules@119"
+                                  "$ref": "#/rules@120"
                                 },
                                 "arguments": []
                               },
@@ -8705,7 +8730,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@108"
+                            "$ref": "#/rules@109"
                           },
                           "arguments": []
                         }
@@ -8724,7 +8749,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                             "terminal": {
                               "$type": "RuleCall",
                               "rule": {
-                                "$ref": "#/rules@108"
+                                "$ref": "#/rules@109"
                               },
                               "arguments": []
                             }
@@ -8768,7 +8793,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@119"
+                  "$ref": "#/rules@120"
                 },
                 "arguments": []
               },
@@ -8834,7 +8859,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@119"
+                  "$ref": "#/rules@120"
                 },
                 "arguments": []
               },
@@ -8849,7 +8874,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@110"
+                "$ref": "#/rules@111"
               },
               "arguments": []
             }
@@ -8868,7 +8893,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@114"
+                    "$ref": "#/rules@115"
                   },
                   "arguments": []
                 }
@@ -8890,7 +8915,7 @@ export const CertaGrammar = (): Grammar => loadedCertaGrammar ?? (loadedCertaGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@120"
+                    "$ref": "#/rules@121"
                   },
                   "arguments": []
                 }

@@ -1,7 +1,10 @@
 import type { AstNode, AstNodeDescription, LangiumDocument } from 'langium';
 import { Cancellation, DefaultScopeComputation, interruptAndCheck, MultiMap } from 'langium';
 import { walkedTree } from '../helpers/ast-walk.js';
-import { isClient, isMark, isScheme, isSite } from '../generated/ast.js';
+import { isClient, isMark, isScheme, isSite, Mark, Site } from '../generated/ast.js';
+
+/** The types of the only local symbols (see CertaScopeComputation). */
+export const localSymbolTypes: readonly string[] = [Mark.$type, Site.$type];
 
 /**
  * The only names resolved locally are a scheme's own marks (`licenses CIRCLE` inside the scheme

@@ -8,6 +8,7 @@ import {
 import type { CertaServices } from '../certa-module.js';
 import type { CertaIndexManager } from '../workspace/certa-index-manager.js';
 import { catalogOf, refOf } from '../helpers/node-properties.js';
+import { localSymbolTypes } from './certa-scope-computation.js';
 import { clauseIndexOf } from './clause-index.js';
 
 /**
@@ -21,6 +22,8 @@ export class CertaScopeProvider extends DefaultScopeProvider {
     private readonly indexScopes = new Map<string, Scope>();
     private readonly mapScopes = new Map<string, { version: number; scope: Scope }>();
     private readonly index: CertaIndexManager;
+    /** By reference type: whether a local symbol can be one (see localSymbolTypes). */
+    private readonly localTargets = new Map<string, boolean>();
 
     constructor(services: CertaServices) {
         super(services);
@@ -80,7 +83,20 @@ export class CertaScopeProvider extends DefaultScopeProvider {
             // (`competence C basis g,` asks Competence for `clause`): there is nothing to offer.
             return EMPTY_SCOPE;
         }
-        return super.getScope(context);
+        // Langium puts a filtered stream of the local symbols of each container in front of the
+        // global scope; for the other types those streams are empty, and walking them for every
+        // reference was a twentieth of linking.
+        const referenceType = this.reflection.getReferenceType(context);
+        return this.hasLocalTargets(referenceType) ? super.getScope(context) : this.getGlobalScope(referenceType, context);
+    }
+
+    private hasLocalTargets(referenceType: string): boolean {
+        let local = this.localTargets.get(referenceType);
+        if (local === undefined) {
+            local = localSymbolTypes.some(type => this.reflection.isSubtype(type, referenceType));
+            this.localTargets.set(referenceType, local);
+        }
+        return local;
     }
 
     private isReference({ container, property }: ReferenceInfo): boolean {

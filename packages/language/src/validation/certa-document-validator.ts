@@ -57,12 +57,13 @@ export class CertaDocumentValidator extends DefaultDocumentValidator {
     protected override async validateAstNodes(rootNode: AstNode, options: ValidationOptions, acceptor: ValidationAcceptor, cancelToken = Cancellation.CancellationToken.None): Promise<void> {
         if (this.profiler?.isActive('validating')) return super.validateAstNodes(rootNode, options, acceptor, cancelToken);
         const { nodes } = walkedTree(rootNode);
-        const registry = this.services.validation.ValidationRegistry as CertaValidationRegistry;
+        const checksFor = (this.services.validation.ValidationRegistry as CertaValidationRegistry).checksIn(options.categories);
         for (let i = 0; i < nodes.length; i++) {
             if (i % NODES_PER_CANCELLATION_CHECK === 0) await interruptAndCheck(cancelToken);
             const node = nodes[i];
-            for (const check of registry.checksFor(node.$type, options.categories)) {
-                const result = check(node, acceptor, cancelToken);
+            const checks = checksFor(node.$type);
+            for (let c = 0; c < checks.length; c++) {
+                const result = checks[c](node, acceptor, cancelToken);
                 if (result) await result;
             }
         }

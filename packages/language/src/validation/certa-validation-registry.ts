@@ -14,19 +14,25 @@ import { InternalCodes, internalErrorMessage } from './internal-errors.js';
 export class CertaValidationRegistry extends ValidationRegistry {
     private readonly facts: () => WorkspaceFacts;
 
-    /** getChecks' answers as arrays, by node type and categories; Langium builds a stream per node. */
-    private readonly checksByType = new Map<string, readonly ValidationCheck[]>();
+    /** getChecks' answers as arrays, by categories and node type; Langium builds a stream per node. */
+    private readonly checksByType = new Map<string, Map<string, readonly ValidationCheck[]>>();
 
     constructor(services: CertaServices) {
         super(services);
         this.facts = () => services.crossFile.WorkspaceFacts;
     }
 
-    checksFor(type: string, categories: ValidationCategory[] | undefined): readonly ValidationCheck[] {
-        const key = categories ? `${type} ${categories.join(' ')}` : type;
-        let checks = this.checksByType.get(key);
-        if (!checks) this.checksByType.set(key, checks = this.getChecks(type, categories).toArray());
-        return checks;
+    /** The checks of each node type in the given categories (all when undefined), as one function; call it per document. */
+    checksIn(categories: ValidationCategory[] | undefined): (type: string) => readonly ValidationCheck[] {
+        const key = categories ? categories.join(' ') : '';
+        let byType = this.checksByType.get(key);
+        if (!byType) this.checksByType.set(key, byType = new Map());
+        const known = byType;
+        return type => {
+            let checks = known.get(type);
+            if (!checks) known.set(type, checks = this.getChecks(type, categories).toArray());
+            return checks;
+        };
     }
 
     protected override addEntry(type: string, entry: Parameters<ValidationRegistry['addEntry']>[1]): void {

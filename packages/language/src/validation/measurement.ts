@@ -1,5 +1,4 @@
 import type { ValidationAcceptor, ValidationChecks } from 'langium';
-import { GrammarUtils } from 'langium';
 import type { CertaAstType, Check } from '../generated/ast.js';
 import { nameOf } from '../helpers/node-properties.js';
 import type { MeasurementLimits } from '../model/certa-model.js';
@@ -43,7 +42,7 @@ export function measurementLimits(check: Check): { limits?: MeasurementLimits; p
 
 /** Whether the check writes `limits …` (recovery may leave both ends out). */
 function writesLimits(check: Check): boolean {
-    return check.lower !== undefined || check.upper !== undefined || GrammarUtils.findNodeForKeyword(check.$cstNode, 'limits') !== undefined;
+    return check.limited === true || check.lower !== undefined || check.upper !== undefined;
 }
 
 export const measurementChecks: ValidationChecks<CertaAstType> = {

@@ -18,7 +18,7 @@ export function lifecycleMembers<T extends LifecycleMember>(scheme: Scheme, guar
     return (lifecycleOf(scheme)?.members ?? []).filter(guard);
 }
 
-export function externalBodiesOf(scheme: Scheme): ExternalBody[] {
+export function externalBodiesOf(scheme: Scheme): readonly ExternalBody[] {
     return membersOf(scheme, isExternalBody);
 }
 
@@ -36,7 +36,11 @@ export function certificateOf(scheme: Scheme): CertificateDecl | undefined {
 
 /** The first member by which a scheme describes its operation; undefined when it describes none. */
 export function operationDescription(scheme: Scheme): AstNode | undefined {
-    return scheme.members.find(m => isLifecycle(m) || isExternalBody(m) || isComplaints(m) || isAppeals(m) || isCertificateDecl(m));
+    return firstMember(scheme, describesOperation);
+}
+
+function describesOperation(m: unknown): m is Lifecycle | ExternalBody | Complaints | Appeals | CertificateDecl {
+    return isLifecycle(m) || isExternalBody(m) || isComplaints(m) || isAppeals(m) || isCertificateDecl(m);
 }
 
 /** The keyword a member starts with, for messages: `lifecycle`, `complaints`, … */

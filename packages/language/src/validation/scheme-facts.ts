@@ -25,12 +25,22 @@ export interface PhasedActivity {
     readonly phase: ActivityPhase;
 }
 
-export function membersOf<T extends SchemeMember>(scheme: Scheme, guard: (node: unknown) => node is T): T[] {
-    return scheme.members.filter(guard);
+type MemberGuard<T extends SchemeMember> = (node: unknown) => node is T;
+
+/** Per scheme node, per type guard: its members of that type (a re-parse makes a new node). */
+const memberLists = new WeakMap<Scheme, Map<MemberGuard<SchemeMember>, readonly SchemeMember[]>>();
+
+/** A scheme's members of one type, in source order; read once per scheme and type, as dozens of rules ask. */
+export function membersOf<T extends SchemeMember>(scheme: Scheme, guard: MemberGuard<T>): readonly T[] {
+    let lists = memberLists.get(scheme);
+    if (!lists) memberLists.set(scheme, lists = new Map());
+    let list = lists.get(guard);
+    if (!list) lists.set(guard, list = Object.freeze((scheme.members ?? []).filter(guard)));
+    return list as readonly T[];
 }
 
-export function firstMember<T extends SchemeMember>(scheme: Scheme, guard: (node: unknown) => node is T): T | undefined {
-    return scheme.members.find(guard);
+export function firstMember<T extends SchemeMember>(scheme: Scheme, guard: MemberGuard<T>): T | undefined {
+    return membersOf(scheme, guard)[0];
 }
 
 export function schemeOf(node: AstNode): Scheme | undefined {
@@ -99,11 +109,11 @@ export function schemeTypeOf(scheme: Scheme): SchemeType | undefined {
     return firstMember(scheme, isSchemeTypeDecl)?.schemeType?.ref;
 }
 
-export function marksOf(scheme: Scheme): Mark[] {
+export function marksOf(scheme: Scheme): readonly Mark[] {
     return membersOf(scheme, isMark);
 }
 
-export function exclusionsOf(scheme: Scheme): Exclusion[] {
+export function exclusionsOf(scheme: Scheme): readonly Exclusion[] {
     return membersOf(scheme, isExclusion);
 }
 

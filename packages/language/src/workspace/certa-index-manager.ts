@@ -14,19 +14,19 @@ import { topLevelPath } from './declaration-shapes.js';
  * build is a lookup here.
  */
 export class CertaIndexManager extends DefaultIndexManager {
-    /** `targetUri#targetPath` → the references to it, by source document. */
-    private readonly byTarget = new Map<string, Map<string, ReferenceDescription[]>>();
+    /** Target document → target path → the references to it, by source document. */
+    private readonly byTarget = new NestedMap<Map<string, ReferenceDescription[]>>();
     /** Target document → the documents with non-local references into it. */
     private readonly referrers = new Map<string, Set<string>>();
     /**
-     * `targetUri#topLevelPath` → the documents with references into that top-level declaration (or
-     * anything inside it) from another declaration, in another file or its own, each with the
-     * top-level declarations of theirs that hold them: who depends on which declaration, for the
-     * incremental build.
+     * Target document → top-level path → the documents with references into that top-level
+     * declaration (or anything inside it) from another declaration, in another file or its own,
+     * each with the top-level declarations of theirs that hold them: who depends on which
+     * declaration, for the incremental build.
      */
-    private readonly byDeclaration = new Map<string, Map<string, Set<string>>>();
+    private readonly byDeclaration = new NestedMap<Map<string, Set<string>>>();
     /** Source document → the keys it contributed to the maps above (for removal). */
-    private readonly contributed = new Map<string, { targets: Set<string>; documents: Set<string>; declarations: Set<string> }>();
+    private readonly contributed = new Map<string, { targets: Map<string, Set<string>>; documents: Set<string>; declarations: Map<string, Set<string>> }>();
     /**
      * The body's `addresses` in files of their own (top level, not in a scheme), by document: they
      * have no name, so they are no exported declaration; every scheme may rely on them.
@@ -63,8 +63,7 @@ export class CertaIndexManager extends DefaultIndexManager {
     }
 
     override findAllReferences(targetNode: AstNode, astNodePath: string): Stream<ReferenceDescription> {
-        const key = targetKey(AstUtils.getDocument(targetNode).uri.toString(), astNodePath);
-        return stream(this.byTarget.get(key)?.values() ?? []).flat();
+        return stream(this.byTarget.get(AstUtils.getDocument(targetNode).uri.toString(), astNodePath)?.values() ?? []).flat();
     }
 
     /** As Langium's, in URI order whatever the order documents were indexed in (scopes take the first of duplicates). */
@@ -83,7 +82,7 @@ export class CertaIndexManager extends DefaultIndexManager {
             this.askedEarly.add(uri);
             return true;
         }
-        return (this.byTarget.get(targetKey(uri, astNodePath))?.size ?? 0) > 0;
+        return (this.byTarget.get(uri, astNodePath)?.size ?? 0) > 0;
     }
 
     /**
@@ -113,7 +112,7 @@ export class CertaIndexManager extends DefaultIndexManager {
      * another one, each with the paths of its top-level declarations that hold those references.
      */
     referrersOfDeclaration(uri: string, topPath: string): ReadonlyMap<string, ReadonlySet<string>> {
-        return this.byDeclaration.get(targetKey(uri, topPath)) ?? new Map();
+        return this.byDeclaration.get(uri, topPath) ?? new Map();
     }
 
     /**
@@ -121,9 +120,10 @@ export class CertaIndexManager extends DefaultIndexManager {
      * references were last indexed: the targets whose referrers changed when this set changes.
      */
     crossFileTargets(uri: string): Set<string> {
-        const own = uri + '#';
         const targets = new Set<string>();
-        for (const key of this.contributed.get(uri)?.targets ?? []) if (!key.startsWith(own)) targets.add(key);
+        for (const [targetUri, paths] of this.contributed.get(uri)?.targets ?? []) {
+            if (targetUri !== uri) paths.forEach(path => targets.add(`${targetUri}#${path}`));
+        }
         return targets;
     }
 
@@ -133,10 +133,9 @@ export class CertaIndexManager extends DefaultIndexManager {
      */
     localReaders(uri: string): Map<string, Set<string>> {
         const readers = new Map<string, Set<string>>();
-        for (const declaration of this.contributed.get(uri)?.declarations ?? []) {
-            if (!declaration.startsWith(uri + '#')) continue;
-            const holders = this.byDeclaration.get(declaration)?.get(uri);
-            if (holders) readers.set(declaration.slice(uri.length + 1), new Set(holders));
+        for (const path of this.contributed.get(uri)?.declarations.get(uri) ?? []) {
+            const holders = this.byDeclaration.get(uri, path)?.get(uri);
+            if (holders) readers.set(path, new Set(holders));
         }
         return readers;
     }
@@ -246,15 +245,13 @@ export class CertaIndexManager extends DefaultIndexManager {
         if (anyReferenceUnresolved(document)) this.unresolved.add(source);
         else this.unresolved.delete(source);
         this.forgetReferencesOf(source);
-        const mine = { targets: new Set<string>(), documents: new Set<string>(), declarations: new Set<string>() };
+        const mine = { targets: new Map<string, Set<string>>(), documents: new Set<string>(), declarations: new Map<string, Set<string>>() };
         for (const description of this.referenceIndex.get(source) ?? []) {
             const targetUri = description.targetUri.toString();
-            const key = targetKey(targetUri, description.targetPath);
-            let sources = this.byTarget.get(key);
-            if (!sources) this.byTarget.set(key, sources = new Map());
+            const sources = this.byTarget.getOrAdd(targetUri, description.targetPath, newMap);
             const list = sources.get(source);
             if (list) list.push(description); else sources.set(source, [description]);
-            mine.targets.add(key);
+            addTo(mine.targets, targetUri, description.targetPath);
             const crossFile = !description.local && targetUri !== source;
             if (crossFile) {
                 let documents = this.referrers.get(targetUri);
@@ -267,13 +264,8 @@ export class CertaIndexManager extends DefaultIndexManager {
             const holder = topLevelPath(description.sourcePath);
             const targetDeclaration = topLevelPath(description.targetPath);
             if (crossFile || holder !== targetDeclaration) {
-                const declaration = targetKey(targetUri, targetDeclaration);
-                let holders = this.byDeclaration.get(declaration);
-                if (!holders) this.byDeclaration.set(declaration, holders = new Map());
-                let paths = holders.get(source);
-                if (!paths) holders.set(source, paths = new Set());
-                paths.add(holder);
-                mine.declarations.add(declaration);
+                addTo(this.byDeclaration.getOrAdd(targetUri, targetDeclaration, newMap), source, holder);
+                addTo(mine.declarations, targetUri, targetDeclaration);
             }
         }
         this.contributed.set(source, mine);
@@ -311,20 +303,24 @@ export class CertaIndexManager extends DefaultIndexManager {
     private forgetReferencesOf(source: string): void {
         const mine = this.contributed.get(source);
         if (!mine) return;
-        for (const key of mine.targets) {
-            const sources = this.byTarget.get(key);
-            sources?.delete(source);
-            if (sources?.size === 0) this.byTarget.delete(key);
+        for (const [targetUri, paths] of mine.targets) {
+            for (const path of paths) {
+                const sources = this.byTarget.get(targetUri, path);
+                sources?.delete(source);
+                if (sources?.size === 0) this.byTarget.delete(targetUri, path);
+            }
         }
         for (const target of mine.documents) {
             const documents = this.referrers.get(target);
             documents?.delete(source);
             if (documents?.size === 0) this.referrers.delete(target);
         }
-        for (const declaration of mine.declarations) {
-            const holders = this.byDeclaration.get(declaration);
-            holders?.delete(source);
-            if (holders?.size === 0) this.byDeclaration.delete(declaration);
+        for (const [targetUri, paths] of mine.declarations) {
+            for (const path of paths) {
+                const holders = this.byDeclaration.get(targetUri, path);
+                holders?.delete(source);
+                if (holders?.size === 0) this.byDeclaration.delete(targetUri, path);
+            }
         }
         this.contributed.delete(source);
     }
@@ -350,8 +346,39 @@ function sortedIndex(sorted: string[], uri: string): number {
     return low;
 }
 
-function targetKey(uri: string, path: string): string {
-    return `${uri}#${path}`;
+/**
+ * Values by document URI, then by path in it: a reference's target needs no `uri#path` string made
+ * for it, which was a twentieth of indexing the references of a large workspace.
+ */
+class NestedMap<V> {
+    private readonly byUri = new Map<string, Map<string, V>>();
+
+    get(uri: string, path: string): V | undefined {
+        return this.byUri.get(uri)?.get(path);
+    }
+
+    getOrAdd(uri: string, path: string, make: () => V): V {
+        let paths = this.byUri.get(uri);
+        if (!paths) this.byUri.set(uri, paths = new Map());
+        let value = paths.get(path);
+        if (value === undefined) paths.set(path, value = make());
+        return value;
+    }
+
+    delete(uri: string, path: string): void {
+        const paths = this.byUri.get(uri);
+        if (paths?.delete(path) && paths.size === 0) this.byUri.delete(uri);
+    }
+}
+
+function newMap<K, V>(): Map<K, V> {
+    return new Map();
+}
+
+function addTo(sets: Map<string, Set<string>>, key: string, value: string): void {
+    let set = sets.get(key);
+    if (!set) sets.set(key, set = new Set());
+    set.add(value);
 }
 
 function anyReferenceUnresolved(document: LangiumDocument): boolean {
