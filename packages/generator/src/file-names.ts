@@ -18,11 +18,16 @@ export function safeFileName(id: string): string {
  * other on Windows and macOS) by suffixing later duplicates with `-2`, `-3`, ...
  */
 export function uniquePaths(paths: readonly string[]): string[] {
+    return paths.map(pathTaker());
+}
+
+/** uniquePaths one path at a time: each call answers the path it is given, made unique among those before. */
+export function pathTaker(): (path: string) => string {
     const taken = new Set<string>();
-    return paths.map(path => {
+    return path => {
         let candidate = path;
         for (let n = 2; taken.has(candidate.toLowerCase()); n++) candidate = `${path}-${n}`;
         taken.add(candidate.toLowerCase());
         return candidate;
-    });
+    };
 }

@@ -1,12 +1,13 @@
-import type { CertaModel } from '@certa/language/model';
+import type { CertaModel, SchemeModel } from '@certa/language/model';
 import { CatalogLookups } from './catalog-lookups.js';
 import { buildChecklist } from './checklist.js';
 import { clauseOrder } from './clauses.js';
 import { buildCompetenceMatrix } from './competence-matrix.js';
 import { buildCoverageMatrix, certifiedStandards, schemeUsesCatalog } from './coverage-matrix.js';
 import type { AuditHeaderInput, CertaDocument, GeneratedFile } from './documents.js';
-import { uniquePaths } from './file-names.js';
-import { indexPages } from './index-page.js';
+import { pathTaker } from './file-names.js';
+import type { IndexEntry } from './index-page.js';
+import { indexEntry, indexPages } from './index-page.js';
 import { renderCsv } from './render/csv.js';
 import { renderHtml } from './render/html.js';
 import { renderJson } from './render/json.js';
@@ -60,6 +61,16 @@ export interface PlannedDocument {
  * only the kinds of `options.documents` when given.
  */
 export function planDocuments(model: CertaModel, options: GenerateOptions): PlannedDocument[] {
+    return [...eachPlannedDocument(model, options)];
+}
+
+/**
+ * planDocuments' documents one at a time, each built when the one before has been taken: a run
+ * renders each before the next is built, so that only one document's tables are held at a time
+ * (holding them all made a third of generation the garbage collector's). Bad options throw here,
+ * before the first document.
+ */
+function eachPlannedDocument(model: CertaModel, options: GenerateOptions): Iterable<PlannedDocument> {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(options.today)) {
         throw new Error(`"today" must be a date written YYYY-MM-DD, not "${options.today}"`);
     }
@@ -67,40 +78,45 @@ export function planDocuments(model: CertaModel, options: GenerateOptions): Plan
     if (options.scheme !== undefined && schemes.length === 0) {
         throw new Error(`no scheme "${options.scheme}" in the workspace (schemes: ${model.schemes.map(s => s.id).join(', ') || 'none'})`);
     }
+    return plannedDocuments(model, options, schemes);
+}
+
+function* plannedDocuments(model: CertaModel, options: GenerateOptions, schemes: readonly SchemeModel[]): Generator<PlannedDocument> {
     const order = clauseOrder(model.catalogs);
     const lookups = new CatalogLookups(model.catalogs, model.questionBanks ?? []);
     const wanted = new Set<DocumentKind>(options.documents ?? DOCUMENT_KINDS);
-    const planned: PlannedDocument[] = [];
+    const uniquePath = pathTaker();
+    const planned = (document: CertaDocument, report: Report): PlannedDocument => {
+        report.path = uniquePath(report.path);
+        return { document, report };
+    };
     for (const scheme of schemes) {
         if (wanted.has('checklist')) {
             const checklist = buildChecklist(scheme, model.catalogs, { questionBanks: model.questionBanks, header: options.header, lookups });
-            planned.push({ document: checklist, report: checklistReport(checklist, order) });
+            yield planned(checklist, checklistReport(checklist, order));
         }
         if (wanted.has('scheme-document')) {
             const schemeDocument = buildSchemeDocument(scheme, model);
-            planned.push({ document: schemeDocument, report: schemeDocumentReport(schemeDocument) });
+            yield planned(schemeDocument, schemeDocumentReport(schemeDocument));
         }
         const bodyStandard = wanted.has('conformity-checklist') ? model.catalogs.find(c => c.id === scheme.operatedUnder) : undefined;
         const body = bodyStandard ? lookups.bodyStandard(bodyStandard.id) : undefined;
         if (bodyStandard && body) {
             const conformity = buildConformityChecklist(scheme, bodyStandard, body, model, lookups);
-            planned.push({ document: conformity, report: conformityReport(conformity, order) });
+            yield planned(conformity, conformityReport(conformity, order));
         }
         if (!wanted.has('coverage-matrix')) continue;
         for (const catalogId of options.coverageCatalogs ?? certifiedStandards(scheme)) {
             const catalog = model.catalogs.find(c => c.id === catalogId);
             if (!catalog || !schemeUsesCatalog(scheme, catalogId)) continue;
             const coverage = buildCoverageMatrix(scheme, catalog, lookups.bodyStandard(catalogId));
-            planned.push({ document: coverage, report: coverageReport(coverage, order) });
+            yield planned(coverage, coverageReport(coverage, order));
         }
     }
     if (wanted.has('competence-matrix') && model.roles.length + model.competences.length + model.people.length > 0) {
         const matrix = buildCompetenceMatrix(model, { today: options.today, schemes: options.scheme === undefined ? undefined : schemes });
-        planned.push({ document: matrix, report: competenceReport(matrix, order) });
+        yield planned(matrix, competenceReport(matrix, order));
     }
-    const paths = uniquePaths(planned.map(p => p.report.path));
-    planned.forEach((p, index) => p.report.path = paths[index]);
-    return planned;
 }
 
 /**
@@ -109,21 +125,30 @@ export function planDocuments(model: CertaModel, options: GenerateOptions): Plan
  */
 export async function generateDocuments(model: CertaModel, options: GenerateOptions): Promise<GeneratedFile[]> {
     const formats = options.formats ?? FORMATS;
-    const planned = planDocuments(model, options);
-    const files: GeneratedFile[] = indexPages(planned, FORMATS.filter(format => formats.includes(format)));
-    files.push(...await renderDocuments(planned, formats, { csvBom: options.csvBom }));
+    const indexFormats = FORMATS.filter(format => formats.includes(format));
+    const entries: IndexEntry[] = [];
+    const files = await renderEach(eachPlannedDocument(model, options), formats, { csvBom: options.csvBom }, planned => entries.push(indexEntry(planned, indexFormats)));
+    files.push(...indexPages(entries, indexFormats));
     return sortByPath(files);
 }
 
 /** The files of planned documents in the formats given: what `certa generate` and `certa programme` write. */
 export async function renderDocuments(planned: readonly PlannedDocument[], formats: readonly Format[], options: { csvBom?: boolean } = {}): Promise<GeneratedFile[]> {
+    return sortByPath(await renderEach(planned, formats, options));
+}
+
+async function renderEach(
+    planned: Iterable<PlannedDocument>, formats: readonly Format[], options: { csvBom?: boolean }, onDocument?: (planned: PlannedDocument) => void
+): Promise<GeneratedFile[]> {
     const wanted = new Set<Format>(formats);
     const files: GeneratedFile[] = [];
     // Workbooks are compressed on a thread of their own while the next documents are laid out
     // (render/zip-pool.ts); beyond a few in flight, the oldest is waited for, so that only their
     // uncompressed sheets are held in memory.
     const compressing: Array<Promise<void>> = [];
-    for (const { document, report } of planned) {
+    for (const each of planned) {
+        onDocument?.(each);
+        const { document, report } = each;
         if (wanted.has('md')) files.push({ path: `${report.path}.md`, content: renderMarkdown(report) });
         if (wanted.has('html')) files.push({ path: `${report.path}.html`, content: renderHtml(report) });
         if (wanted.has('csv')) files.push(...renderCsv(report, { bom: options.csvBom ?? true }));
@@ -139,7 +164,7 @@ export async function renderDocuments(planned: readonly PlannedDocument[], forma
         if (wanted.has('json')) files.push({ path: `${report.path}.json`, content: renderJson(document) });
     }
     await Promise.all(compressing);
-    return sortByPath(files);
+    return files;
 }
 
 export function sortByPath<T extends { path: string }>(files: T[]): T[] {

@@ -17,12 +17,22 @@ function links(planned: PlannedDocument, formats: readonly Format[]): Array<{ fo
     });
 }
 
+/** A document's line on the front page: taken as the document is rendered, which is then let go. */
+export interface IndexEntry {
+    kind: string;
+    title: string;
+    links: Array<{ format: Format; href: string }>;
+}
+
+export function indexEntry(planned: PlannedDocument, formats: readonly Format[]): IndexEntry {
+    return { kind: KIND_NAMES[planned.document.kind], title: planned.report.title, links: links(planned, formats) };
+}
+
 /**
  * The front page of an output folder: every generated document with links to its formats, so a
  * reviewer opening the folder knows where to start.
  */
-export function indexPages(planned: PlannedDocument[], formats: readonly Format[]): Array<{ path: string; content: string }> {
-    const rows = planned.map(p => ({ kind: KIND_NAMES[p.document.kind], title: p.report.title, links: links(p, formats) }));
+export function indexPages(rows: readonly IndexEntry[], formats: readonly Format[]): Array<{ path: string; content: string }> {
     const files: Array<{ path: string; content: string }> = [];
     if (formats.includes('md')) {
         const lines = ['# Certa documents', '', '| Document | Title | Files |', '| --- | --- | --- |'];
