@@ -91,10 +91,16 @@ export function referencedClauses(sections: Section[], order: (a: ResolvedClause
     const seen = new Map<string, ResolvedClause>();
     // The same clause objects recur in many cells: skip them before building their key.
     const visited = new Set<ResolvedClause>();
+    // Indexed loops: this visits every cell of every document, and `for … of` made an iterator
+    // result per cell and part until the function was optimised.
     for (const section of sections) {
-        for (const row of section.rows) {
-            for (const cell of row) {
-                for (const part of cell.parts) {
+        const rows = section.rows;
+        for (let r = 0; r < rows.length; r++) {
+            const row = rows[r];
+            for (let c = 0; c < row.length; c++) {
+                const parts = row[c].parts;
+                for (let p = 0; p < parts.length; p++) {
+                    const part = parts[p];
                     if (typeof part === 'string' || visited.has(part.clause)) continue;
                     visited.add(part.clause);
                     const key = clauseKey(part.clause);

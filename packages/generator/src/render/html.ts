@@ -65,7 +65,9 @@ function cachedCellTag(tone: Tone | undefined, blank: boolean): string {
 function cellHtml(cell: Cell, column: Column | undefined): string {
     let html = cachedCellTag(cell.tone, column?.blank === true);
     html += cell.indent ? ` style="padding-left: ${0.4 + cell.indent * 1.2}rem">` : '>';
-    for (const part of cell.parts) {
+    const parts = cell.parts;
+    for (let i = 0; i < parts.length; i++) {
+        const part = parts[i];
         // An anchor holds only [A-Za-z0-9_.-] (clauseAnchor): nothing in it to escape.
         html += typeof part === 'string' ? escapeHtml(part) : `<a href="#${clauseAnchor(part.clause)}">${escapeHtml(part.text)}</a>`;
     }
@@ -95,7 +97,10 @@ function renderSection(section: Section, index: number, out: string[]): void {
         // page copied the text three times over (issue 14). A row is one entry, its cells added to
         // it (V8 copies them only when the page is joined): a buffer of millions of small entries
         // cost more to join than to write.
-        for (const row of section.rows) {
+        // Indexed loops here and in cellHtml: `for … of` made an iterator result per row and part.
+        const rows = section.rows;
+        for (let r = 0; r < rows.length; r++) {
+            const row = rows[r];
             let html = '<tr>';
             for (let column = 0; column < row.length; column++) html += cellHtml(row[column], section.columns[column]);
             out.push(`${html}</tr>\n`);
