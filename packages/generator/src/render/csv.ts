@@ -21,14 +21,15 @@ function field(text: string): string {
 
 /** Appends one record, the lead's cells then the row's, ended by CRLF: one entry of the buffer. */
 function record(lead: readonly Cell[], row: readonly Cell[], out: string[]): void {
+    // Indexed loops: this runs for every row, and `for … of` made an iterator result per cell.
     let line = '';
-    let first = true;
-    for (const cells of [lead, row]) {
-        for (const cell of cells) {
-            if (!first) line += ',';
-            first = false;
-            line += field(cellText(cell));
-        }
+    for (let i = 0; i < lead.length; i++) {
+        if (i > 0) line += ',';
+        line += field(cellText(lead[i]));
+    }
+    for (let i = 0; i < row.length; i++) {
+        if (i > 0 || lead.length > 0) line += ',';
+        line += field(cellText(row[i]));
     }
     out.push(`${line}\r\n`);
 }
